@@ -1,0 +1,280 @@
+package io.httptriage.classify;
+
+import io.httptriage.exchange.RequestView;
+import io.httptriage.exchange.ResponseView;
+import io.httptriage.headers.RetryAfter;
+import io.httptriage.policy.Methods;
+import io.httptriage.policy.PolicyTable;
+import io.httptriage.policy.RedirectRule;
+import io.httptriage.policy.StatusPolicy;
+import io.httptriage.status.StatusClass;
+import io.httptriage.status.StatusCode;
+import io.httptriage.status.StatusRegistry;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what a response means for the request that produced it, by the policy table.
+ *
+ * <ul>
+ *   <li>2xx, 101 and 304 are accepted.
+ *   <li>A 3xx the policy follows gives {@link Verdict.Kind#FOLLOW} with the Location resolved
+ *       against the request URI (RFC 9110 §10.2.2) and the method the policy sets; without a
+ *       usable Location it fails.
+ *   <li>A 4xx/5xx whose policy allows a retry for this request gives {@link Verdict.Kind#RETRY},
+ *       with the Retry-After delay when the response carries a valid one. A request counts as
+ *       idempotent when its method is (RFC 9110 §9.2.2) or it carries an {@code Idempotency-Key}.
+ *       To retry other POSTs, add a method-specific rule to the policy table.
+ *   <li>Everything else fails. Unknown codes act as the x00 of their class and invalid ones as 500
+ *       (RFC 9110 §15).
+ * </ul>
+ *
+ * <p>Never throws on any status or header value: a bad Retry-After is ignored with a {@link
+ * Reason.Kind#RETRY_AFTER_IGNORED} reason. A 2xx verdict is precomputed and allocates nothing.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Classifier classifier = Classifier.ofDefaults();
+ * Verdict v = classifier.classify(
+ *     RequestView.of("GET", URI.create("https://api.example/items")),
+ *     ResponseView.of(503, Headers.of("Retry-After", "5")));
+ * v.kind();       // RETRY
+ * v.retryAfter(); // Optional[PT5S]
+ * }</pre>
+ */
+public final class Classifier {
+  private static final int SIZE = 1000;
+  private static final Classifier DEFAULT = new Classifier(PolicyTable.ofDefaults(), Clock.systemUTC());
+
+  private final PolicyTable table;
+  private final Clock clock;
+  /** Verdicts that depend on nothing but the code (2xx, 101, 304), indexed by code. */
+  private final Verdict[] precomputed = new Verdict[SIZE];
+
+  private Classifier(PolicyTable table, Clock clock) {
+    this.table = table;
+    this.clock = clock;
+    for (int code = 100; code < 600; code++) {
+      StatusCode sc = StatusRegistry.lookup(code);
+      if (sc.statusClass() == StatusClass.SUCCESSFUL || code == 101 || code == 304) {
+        precomputed[code] = accept(sc, table.policyFor(code));
+      }
+    }
+  }
+
+  /** The classifier of the default policy table and the system clock. */
+  public static Classifier ofDefaults() {
+    return DEFAULT;
+  }
+
+  /**
+   * A classifier for a policy table, reading HTTP-dates against a clock.
+   *
+   * @throws IllegalArgumentException when an argument is null
+   */
+  public static Classifier of(PolicyTable table, Clock clock) {
+    if (table == null) {
+      throw new IllegalArgumentException("table: must not be null");
+    }
+    if (clock == null) {
+      throw new IllegalArgumentException("clock: must not be null");
+    }
+    return new Classifier(table, clock);
+  }
+
+  /** The policy table this classifier applies. */
+  public PolicyTable policyTable() {
+    return table;
+  }
+
+  /**
+   * Classifies a response; never throws for any status or header content.
+   *
+   * @param request the request as sent
+   * @param response the response received for it
+   */
+  public Verdict classify(RequestView request, ResponseView response) {
+    int code = response.status();
+    if (code >= 0 && code < SIZE && precomputed[code] != null && !table.dependsOnMethod(code)) {
+      return precomputed[code];
+    }
+    StatusCode sc = StatusRegistry.lookup(code);
+    StatusPolicy policy = table.policyFor(code, request.method());
+    List<Reason> reasons = new ArrayList<>(3);
+    if (!sc.isKnown()) {
+      reasons.add(sc.statusClass() == StatusClass.INVALID
+          ? new Reason(Reason.Kind.INVALID_STATUS,
+              code + " is outside 100..599; handled as 500", "RFC 9110 §15")
+          : new Reason(Reason.Kind.UNKNOWN_STATUS,
+              code + " is not registered; handled as " + sc.equivalentCode(), "RFC 9110 §15"));
+    }
+    switch (sc.statusClass().effective()) {
+      case SUCCESSFUL:
+        return accept(sc, policy);
+      case INFORMATIONAL:
+        if (sc.equivalentCode() == 101) {
+          return accept(sc, policy);
+        }
+        reasons.add(new Reason(Reason.Kind.INTERIM_AS_FINAL,
+            "an interim response arrived as the final one", "RFC 9110 §15.2"));
+        return fail(sc, policy, reasons);
+      case REDIRECTION:
+        return redirect(request, response, sc, policy, reasons);
+      default:
+        return errorStatus(request, response, sc, policy, reasons);
+    }
+  }
+
+  private Verdict redirect(
+      RequestView request, ResponseView response, StatusCode sc, StatusPolicy policy,
+      List<Reason> reasons) {
+    RedirectRule rule = policy.redirect();
+    String basis = policy.basis().redirect();
+    if (rule == RedirectRule.NOT_A_REDIRECT) {
+      if (sc.equivalentCode() == 304) {
+        return accept(sc, policy);
+      }
+      reasons.add(new Reason(Reason.Kind.NOT_RETRYABLE, "the policy does not follow " + sc.code(), basis));
+      return fail(sc, policy, reasons);
+    }
+    if (rule == RedirectRule.NEVER_FOLLOW) {
+      reasons.add(new Reason(Reason.Kind.REDIRECT_REFUSED, sc + " is never followed", basis));
+      return fail(sc, policy, reasons);
+    }
+    Optional<String> location = response.header("Location");
+    if (location.isEmpty() || location.get().isBlank()) {
+      reasons.add(new Reason(Reason.Kind.LOCATION_MISSING, sc + " without a Location", basis));
+      return fail(sc, policy, reasons);
+    }
+    Optional<URI> target = resolve(request.uri(), location.get());
+    if (target.isEmpty()) {
+      reasons.add(new Reason(Reason.Kind.LOCATION_INVALID,
+          "Location is not an http(s) URI reference: '" + printable(location.get()) + "'",
+          "RFC 9110 §10.2.2"));
+      return fail(sc, policy, reasons);
+    }
+    RetryAfter wait = retryAfter(response, reasons);
+    String method = request.method();
+    String next = policy.method().followMethod(method);
+    boolean keepsBody = request.hasBody() && policy.method().keepsBody(method);
+    reasons.add(new Reason(Reason.Kind.REDIRECT,
+        sc + ": " + method + " follows as " + next + (keepsBody ? " with its body" : ""),
+        policy.basis().method().equals("-") ? basis : policy.basis().method()));
+    return new Verdict(Verdict.Kind.FOLLOW, sc, policy, wait.delay(), target, Optional.of(next),
+        keepsBody, reasons);
+  }
+
+  private Verdict errorStatus(
+      RequestView request, ResponseView response, StatusCode sc, StatusPolicy policy,
+      List<Reason> reasons) {
+    String basis = policy.basis().retry();
+    switch (policy.retryability()) {
+      case NEVER:
+        reasons.add(new Reason(Reason.Kind.NOT_RETRYABLE, sc + " is not retried", basis));
+        return fail(sc, policy, reasons);
+      case IDEMPOTENT_WITH_RETRY_AFTER: {
+        RetryAfter wait = retryAfter(response, reasons);
+        if (!wait.isPresent()) {
+          reasons.add(new Reason(Reason.Kind.RETRY_AFTER_MISSING,
+              sc + " is temporary only when Retry-After says so", basis));
+          return fail(sc, policy, reasons);
+        }
+        return idempotentRetry(request, sc, policy, wait, reasons, basis);
+      }
+      case IDEMPOTENT:
+        return idempotentRetry(request, sc, policy, retryAfter(response, reasons), reasons, basis);
+      default: // ANY_REQUEST
+        RetryAfter wait = retryAfter(response, reasons);
+        reasons.add(new Reason(Reason.Kind.RETRYABLE,
+            sc + " may be retried whatever the method: the request was not processed", basis));
+        return retry(sc, policy, wait, reasons);
+    }
+  }
+
+  private Verdict idempotentRetry(
+      RequestView request, StatusCode sc, StatusPolicy policy, RetryAfter wait,
+      List<Reason> reasons, String basis) {
+    if (!isIdempotent(request)) {
+      reasons.add(new Reason(Reason.Kind.NOT_IDEMPOTENT,
+          request.method() + " without " + Methods.IDEMPOTENCY_KEY + " is not retried",
+          "RFC 9110 §9.2.2"));
+      return fail(sc, policy, reasons);
+    }
+    reasons.add(new Reason(Reason.Kind.RETRYABLE, sc + " may be retried for " + request.method(), basis));
+    return retry(sc, policy, wait, reasons);
+  }
+
+  /** An idempotent method, or any method with an Idempotency-Key. */
+  static boolean isIdempotent(RequestView request) {
+    if (Methods.isIdempotent(request.method())) {
+      return true;
+    }
+    Optional<String> key = request.header(Methods.IDEMPOTENCY_KEY);
+    return key.isPresent() && !key.get().isBlank();
+  }
+
+  private RetryAfter retryAfter(ResponseView response, List<Reason> reasons) {
+    Optional<String> raw = response.header("Retry-After");
+    if (raw.isEmpty()) {
+      return RetryAfter.absent();
+    }
+    RetryAfter parsed = RetryAfter.parse(raw.get(), clock.instant());
+    parsed.problem().ifPresent(p ->
+        reasons.add(new Reason(Reason.Kind.RETRY_AFTER_IGNORED, p, "RFC 9110 §10.2.3")));
+    parsed.delay().ifPresent(d ->
+        reasons.add(new Reason(Reason.Kind.RETRY_AFTER, "server asks to wait " + d, "RFC 9110 §10.2.3")));
+    return parsed;
+  }
+
+  private static Verdict retry(StatusCode sc, StatusPolicy policy, RetryAfter wait, List<Reason> reasons) {
+    return new Verdict(Verdict.Kind.RETRY, sc, policy, wait.delay(), Optional.empty(),
+        Optional.empty(), false, reasons);
+  }
+
+  private static Verdict fail(StatusCode sc, StatusPolicy policy, List<Reason> reasons) {
+    return new Verdict(Verdict.Kind.FAIL, sc, policy, Optional.empty(), Optional.empty(),
+        Optional.empty(), false, reasons);
+  }
+
+  private static Verdict accept(StatusCode sc, StatusPolicy policy) {
+    List<Reason> reasons = new ArrayList<>(2);
+    if (!sc.isKnown()) {
+      reasons.add(new Reason(Reason.Kind.UNKNOWN_STATUS,
+          sc.code() + " is not registered; handled as " + sc.equivalentCode(), "RFC 9110 §15"));
+    }
+    reasons.add(new Reason(Reason.Kind.SUCCESS, sc + " answers the request", sc.spec()));
+    return new Verdict(Verdict.Kind.ACCEPT, sc, policy, Optional.empty(), Optional.empty(),
+        Optional.empty(), false, reasons);
+  }
+
+  /** Resolves a Location against the request URI; empty when malformed or not http(s). */
+  static Optional<URI> resolve(URI base, String location) {
+    try {
+      URI ref = new URI(location.strip());
+      URI target = base.resolve(ref);
+      String scheme = target.getScheme();
+      if (scheme == null || target.getHost() == null
+          || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+        return Optional.empty();
+      }
+      return Optional.of(target);
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String printable(String s) {
+    String cut = s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    StringBuilder sb = new StringBuilder(cut.length());
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
+      sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,135 @@
+package io.httptriage.classify;
+
+import io.httptriage.policy.StatusPolicy;
+import io.httptriage.status.StatusCode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to do with one response: accept it, send the request again, follow a redirect, or hand it
+ * back as a failure — with the status entry, the policy applied and the reasons.
+ *
+ * <p>A {@link Kind#RETRY} verdict says only that the status and request allow a retry; whether one
+ * is made (attempts left, deadline, budget, replayable body) is the retry engine's decision. A
+ * {@link Kind#FOLLOW} verdict says where and how; whether the client follows (origin changes,
+ * downgrade, hop limit) is the redirect follower's.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Verdict v = classifier.classify(request, response);
+ * switch (v.kind()) {
+ *   case RETRY -> waitThenResend(v.retryAfter().orElse(backoff));
+ *   case FOLLOW -> send(v.followMethod().orElseThrow(), v.location().orElseThrow(), v.keepsBody());
+ *   default -> deliver(response);
+ * }
+ * }</pre>
+ */
+public final class Verdict {
+
+  /** The four outcomes. */
+  public enum Kind {
+    /** The response answers the request: a 2xx, a 304, a 101. */
+    ACCEPT,
+    /** The request may be sent again, after {@link Verdict#retryAfter()} if given. */
+    RETRY,
+    /** The response may be followed to {@link Verdict#location()}. */
+    FOLLOW,
+    /** The response is an error (or a redirect that cannot be followed): hand it back. */
+    FAIL
+  }
+
+  private final Kind kind;
+  private final StatusCode status;
+  private final StatusPolicy policy;
+  private final Optional<Duration> retryAfter;
+  private final Optional<URI> location;
+  private final Optional<String> followMethod;
+  private final boolean keepsBody;
+  private final List<Reason> reasons;
+
+  @SuppressWarnings("ParameterNumber")
+  Verdict(
+      Kind kind,
+      StatusCode status,
+      StatusPolicy policy,
+      Optional<Duration> retryAfter,
+      Optional<URI> location,
+      Optional<String> followMethod,
+      boolean keepsBody,
+      List<Reason> reasons) {
+    this.kind = Objects.requireNonNull(kind);
+    this.status = Objects.requireNonNull(status);
+    this.policy = Objects.requireNonNull(policy);
+    this.retryAfter = retryAfter;
+    this.location = location;
+    this.followMethod = followMethod;
+    this.keepsBody = keepsBody;
+    this.reasons = List.copyOf(reasons);
+  }
+
+  /** The outcome. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The registry entry of the response status. */
+  public StatusCode status() {
+    return status;
+  }
+
+  /** The policy that decided. */
+  public StatusPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * The wait the response asked for through Retry-After: before a retry, or before following a 3xx
+   * (RFC 9110 §10.2.3). Empty when absent or ignored.
+   */
+  public Optional<Duration> retryAfter() {
+    return retryAfter;
+  }
+
+  /** For {@link Kind#FOLLOW}: the resolved Location. */
+  public Optional<URI> location() {
+    return location;
+  }
+
+  /** For {@link Kind#FOLLOW}: the method of the follow-up request. */
+  public Optional<String> followMethod() {
+    return followMethod;
+  }
+
+  /** For {@link Kind#FOLLOW}: whether the follow-up request carries the original body. */
+  public boolean keepsBody() {
+    return keepsBody;
+  }
+
+  /** Why, in order of importance. */
+  public List<Reason> reasons() {
+    return reasons;
+  }
+
+  /** True when a reason of this kind was given. */
+  public boolean hasReason(Reason.Kind k) {
+    for (int i = 0; i < reasons.size(); i++) {
+      if (reasons.get(i).kind() == k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder().append(kind).append(' ').append(status);
+    retryAfter.ifPresent(d -> sb.append(" after ").append(d));
+    followMethod.ifPresent(m -> sb.append(" -> ").append(m).append(' ').append(location.orElse(null)));
+    sb.append(' ').append(reasons);
+    return sb.toString();
+  }
+}

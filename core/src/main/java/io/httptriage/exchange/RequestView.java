@@ -1,0 +1,63 @@
+package io.httptriage.exchange;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What core needs to know about a request: method, URI, headers and whether its body can be sent
+ * again. Adapters implement it over their client's request type; {@link #of} builds a plain one.
+ *
+ * <p>Implementations must be safe to read from any thread and must not change while core reads
+ * them.
+ *
+ * <pre>{@code
+ * RequestView req = RequestView.of("POST", URI.create("https://api.example/orders"),
+ *     Headers.of("Idempotency-Key", "7f1c"), true, true);
+ * }</pre>
+ */
+public interface RequestView {
+
+  /** The method, case-sensitive as sent (RFC 9110 §9.1). */
+  String method();
+
+  /** The absolute target URI. */
+  URI uri();
+
+  /** The first value of a header field, matched case-insensitively. */
+  Optional<String> header(String name);
+
+  /** Every value of a header field; empty when absent. */
+  default List<String> headers(String name) {
+    return header(name).map(List::of).orElse(List.of());
+  }
+
+  /** True when the request carries content. */
+  boolean hasBody();
+
+  /**
+   * True when the request can be sent again unchanged: it has no body, or its body can be produced
+   * a second time (not one-shot, not a consumed stream).
+   */
+  boolean bodyReplayable();
+
+  /**
+   * A plain immutable request view.
+   *
+   * @param method the method
+   * @param uri the target URI
+   * @param headers the header fields
+   * @param hasBody whether content is sent
+   * @param bodyReplayable whether that content can be sent again
+   * @throws IllegalArgumentException when an argument is null or the method is blank
+   */
+  static RequestView of(
+      String method, URI uri, Headers headers, boolean hasBody, boolean bodyReplayable) {
+    return new BasicRequestView(method, uri, headers, hasBody, bodyReplayable);
+  }
+
+  /** A body-less request view with no headers, e.g. {@code RequestView.of("GET", uri)}. */
+  static RequestView of(String method, URI uri) {
+    return new BasicRequestView(method, uri, Headers.empty(), false, true);
+  }
+}

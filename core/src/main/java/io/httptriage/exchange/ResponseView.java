@@ -1,0 +1,63 @@
+package io.httptriage.exchange;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What core needs to know about a response: status, headers and whether content came with it.
+ * Adapters implement it over their client's response type; {@link #of} builds a plain one.
+ *
+ * <p>Implementations must be safe to read from any thread and must not change while core reads
+ * them. Core never reads the body.
+ *
+ * <pre>{@code
+ * ResponseView resp = ResponseView.of(429, Headers.of("Retry-After", "30"));
+ * }</pre>
+ */
+public interface ResponseView {
+
+  /** The status code as received; any int, including invalid ones. */
+  int status();
+
+  /** The first value of a header field, matched case-insensitively. */
+  Optional<String> header(String name);
+
+  /** Every value of a header field; empty when absent. */
+  default List<String> headers(String name) {
+    return header(name).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * The length of the content when known: Content-Length, or what the client measured; empty when
+   * it is unknown (e.g. chunked and not yet read).
+   */
+  default OptionalLong contentLength() {
+    Optional<String> cl = header("Content-Length");
+    if (cl.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      long n = Long.parseLong(cl.get().trim());
+      return n < 0 ? OptionalLong.empty() : OptionalLong.of(n);
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /**
+   * A plain immutable response view.
+   *
+   * @param status the status code
+   * @param headers the header fields
+   * @throws IllegalArgumentException when {@code headers} is null
+   */
+  static ResponseView of(int status, Headers headers) {
+    return new BasicResponseView(status, headers);
+  }
+
+  /** A response view with no headers. */
+  static ResponseView of(int status) {
+    return new BasicResponseView(status, Headers.empty());
+  }
+}

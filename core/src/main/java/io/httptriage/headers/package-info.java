@@ -1,0 +1,8 @@
+/**
+ * Parsers for the response header fields that decide how long to wait: Retry-After (RFC 9110
+ * §10.2.3). Every parser accepts any string and reports a problem instead of throwing.
+ */
+@NullMarked
+package io.httptriage.headers;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,217 @@
+package io.httptriage.policy;
+
+import io.httptriage.status.StatusClass;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One user override of the default policy: which responses it matches (a code, a range or a class,
+ * optionally narrowed to request methods) and which decisions it replaces. Decisions the rule does
+ * not set keep their default.
+ *
+ * <p>Immutable and thread-safe; every {@code with...} method returns a new rule. Invalid input fails
+ * at once with an {@link IllegalArgumentException} naming the parameter.
+ *
+ * <pre>{@code
+ * PolicyRule retry500ForGet = PolicyRule.forCode(500)
+ *     .onlyForMethods("GET")
+ *     .withRetryability(Retryability.IDEMPOTENT);
+ * }</pre>
+ */
+public final class PolicyRule {
+  private final int from;
+  private final int to;
+  private final Set<String> methods;
+  private final Optional<Retryability> retryability;
+  private final Optional<RedirectRule> redirect;
+  private final Optional<MethodRule> method;
+  private final Optional<Cacheability> cacheability;
+
+  private PolicyRule(
+      int from,
+      int to,
+      Set<String> methods,
+      Optional<Retryability> retryability,
+      Optional<RedirectRule> redirect,
+      Optional<MethodRule> method,
+      Optional<Cacheability> cacheability) {
+    this.from = from;
+    this.to = to;
+    this.methods = methods;
+    this.retryability = retryability;
+    this.redirect = redirect;
+    this.method = method;
+    this.cacheability = cacheability;
+  }
+
+  /**
+   * A rule for one status code.
+   *
+   * @param code a code in 100..599
+   * @throws IllegalArgumentException when {@code code} is outside 100..599
+   */
+  public static PolicyRule forCode(int code) {
+    checkCode("code", code);
+    return new PolicyRule(code, code, Set.of(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A rule for an inclusive range of codes.
+   *
+   * @param from the first code, in 100..599
+   * @param to the last code, in {@code from}..599
+   * @throws IllegalArgumentException when a bound is outside 100..599 or the range is empty
+   */
+  public static PolicyRule forRange(int from, int to) {
+    checkCode("from", from);
+    checkCode("to", to);
+    if (to < from) {
+      throw new IllegalArgumentException("to: range " + from + ".." + to + " is empty");
+    }
+    return new PolicyRule(from, to, Set.of(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A rule for every code of a class, e.g. all 5xx.
+   *
+   * @param statusClass a class other than {@link StatusClass#INVALID}
+   * @throws IllegalArgumentException when {@code statusClass} is null or INVALID
+   */
+  public static PolicyRule forClass(StatusClass statusClass) {
+    if (statusClass == null || statusClass == StatusClass.INVALID) {
+      throw new IllegalArgumentException("statusClass: must be 1xx..5xx, was " + statusClass);
+    }
+    int first = statusClass.digit() * 100;
+    return forRange(first, first + 99);
+  }
+
+  /**
+   * The same rule, matching only requests with one of these methods (case-sensitive, RFC 9110
+   * §9.1).
+   *
+   * @throws IllegalArgumentException when {@code methods} is empty or holds a null or blank name
+   */
+  public PolicyRule onlyForMethods(String... methods) {
+    if (methods == null || methods.length == 0) {
+      throw new IllegalArgumentException("methods: at least one method is required");
+    }
+    Set<String> set = new LinkedHashSet<>();
+    for (String m : methods) {
+      if (m == null || m.isBlank()) {
+        throw new IllegalArgumentException("methods: blank or null method name");
+      }
+      set.add(m);
+    }
+    return new PolicyRule(from, to, Set.copyOf(set), retryability, redirect, method, cacheability);
+  }
+
+  /** The same rule, replacing the retry decision. */
+  public PolicyRule withRetryability(Retryability value) {
+    return new PolicyRule(from, to, methods, Optional.of(nonNull("retryability", value)), redirect,
+        method, cacheability);
+  }
+
+  /** The same rule, replacing the redirect decision. */
+  public PolicyRule withRedirect(RedirectRule value) {
+    return new PolicyRule(from, to, methods, retryability, Optional.of(nonNull("redirect", value)),
+        method, cacheability);
+  }
+
+  /** The same rule, replacing the method decision. */
+  public PolicyRule withMethod(MethodRule value) {
+    return new PolicyRule(from, to, methods, retryability, redirect,
+        Optional.of(nonNull("method", value)), cacheability);
+  }
+
+  /** The same rule, replacing the cache decision. */
+  public PolicyRule withCacheability(Cacheability value) {
+    return new PolicyRule(from, to, methods, retryability, redirect, method,
+        Optional.of(nonNull("cacheability", value)));
+  }
+
+  /** True when the rule covers this code and method. */
+  public boolean matches(int code, String requestMethod) {
+    return code >= from && code <= to && (methods.isEmpty() || methods.contains(requestMethod));
+  }
+
+  /** True when the rule's code, range or class includes this code, whatever the method. */
+  public boolean coversCode(int code) {
+    return code >= from && code <= to;
+  }
+
+  /** True when the rule is narrowed to some methods. */
+  public boolean isMethodSpecific() {
+    return !methods.isEmpty();
+  }
+
+  /** True when the rule replaces at least one decision. */
+  public boolean changesAnything() {
+    return retryability.isPresent() || redirect.isPresent() || method.isPresent()
+        || cacheability.isPresent();
+  }
+
+  /** The policy that results from applying this rule on top of {@code base}. */
+  StatusPolicy applyTo(StatusPolicy base) {
+    String why = "override (" + this + ")";
+    StatusPolicy.Basis b = base.basis();
+    return new StatusPolicy(
+        retryability.orElse(base.retryability()),
+        redirect.orElse(base.redirect()),
+        method.orElse(base.method()),
+        cacheability.orElse(base.cacheability()),
+        new StatusPolicy.Basis(
+            retryability.isPresent() ? why : b.retry(),
+            redirect.isPresent() ? why : b.redirect(),
+            method.isPresent() ? why : b.method(),
+            cacheability.isPresent() ? why : b.cache()));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof PolicyRule)) {
+      return false;
+    }
+    PolicyRule r = (PolicyRule) o;
+    return from == r.from && to == r.to && methods.equals(r.methods)
+        && retryability.equals(r.retryability) && redirect.equals(r.redirect)
+        && method.equals(r.method) && cacheability.equals(r.cacheability);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(from, to, methods, retryability, redirect, method, cacheability);
+  }
+
+  /** {@code "500 GET: retryability=IDEMPOTENT"}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(from == to ? Integer.toString(from) : from + ".." + to);
+    if (!methods.isEmpty()) {
+      sb.append(' ').append(String.join(",", methods));
+    }
+    sb.append(':');
+    retryability.ifPresent(v -> sb.append(" retryability=").append(v));
+    redirect.ifPresent(v -> sb.append(" redirect=").append(v));
+    method.ifPresent(v -> sb.append(" method=").append(v));
+    cacheability.ifPresent(v -> sb.append(" cacheability=").append(v));
+    return sb.toString();
+  }
+
+  private static void checkCode(String name, int code) {
+    if (code < 100 || code > 599) {
+      throw new IllegalArgumentException(name + ": status code must be in 100..599, was " + code);
+    }
+  }
+
+  private static <T> T nonNull(String name, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + ": must not be null");
+    }
+    return value;
+  }
+}

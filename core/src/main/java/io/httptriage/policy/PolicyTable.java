@@ -1,0 +1,174 @@
+package io.httptriage.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The handling policy for every status code: the defaults decided from the RFCs, plus the user's
+ * ordered override rules.
+ *
+ * <p><b>First match wins.</b> For a response code and request method, the rules are tried in the
+ * order they were added; the first rule that matches replaces the decisions it sets, and the
+ * defaults supply the rest. When no rule matches, the default policy applies. Rules match the code
+ * as received; the default of an unknown code is that of the x00 code of its class and the default
+ * of an invalid code that of 500 (RFC 9110 §15).
+ *
+ * <p>Immutable and thread-safe. {@link #policyFor(int, String)} reads precomputed tables and
+ * allocates nothing for codes 0..999.
+ *
+ * <pre>{@code
+ * PolicyTable table = PolicyTable.ofDefaults().toBuilder()
+ *     .rule(PolicyRule.forCode(500).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT))
+ *     .rule(PolicyRule.forRange(520, 527).withRetryability(Retryability.NEVER))
+ *     .build();
+ * table.policyFor(500, "GET").isRetryable(); // true
+ * table.policyFor(500, "POST").isRetryable(); // false
+ * }</pre>
+ */
+public final class PolicyTable {
+  private static final int SIZE = 1000;
+  private static final StatusPolicy[] DEFAULTS = new StatusPolicy[SIZE];
+  private static final PolicyTable DEFAULT_TABLE;
+
+  static {
+    for (int code = 0; code < SIZE; code++) {
+      DEFAULTS[code] = DefaultPolicies.of(code);
+    }
+    DEFAULT_TABLE = new PolicyTable(List.of());
+  }
+
+  private final List<PolicyRule> rules;
+  /** The policy per code for methods no method-specific rule names. */
+  private final StatusPolicy[] byCode;
+  /** When false, the method never matters and {@link #byCode} answers every lookup. */
+  private final boolean hasMethodRules;
+  /** Per code: whether some method-specific rule covers it. */
+  private final boolean[] methodMatters;
+
+  private PolicyTable(List<PolicyRule> rules) {
+    this.rules = List.copyOf(rules);
+    boolean methodRules = false;
+    for (PolicyRule r : this.rules) {
+      methodRules |= r.isMethodSpecific();
+    }
+    this.hasMethodRules = methodRules;
+    this.byCode = new StatusPolicy[SIZE];
+    this.methodMatters = new boolean[SIZE];
+    for (int code = 0; code < SIZE; code++) {
+      byCode[code] = resolve(code, null);
+      for (PolicyRule r : this.rules) {
+        if (r.isMethodSpecific() && r.coversCode(code)) {
+          methodMatters[code] = true;
+        }
+      }
+    }
+  }
+
+  /** The default table: no overrides. */
+  public static PolicyTable ofDefaults() {
+    return DEFAULT_TABLE;
+  }
+
+  /** A builder starting from the defaults with no overrides. */
+  public static Builder builder() {
+    return new Builder(List.of());
+  }
+
+  /** A builder holding this table's rules, to add more. */
+  public Builder toBuilder() {
+    return new Builder(rules);
+  }
+
+  /** The override rules, in match order. */
+  public List<PolicyRule> rules() {
+    return rules;
+  }
+
+  /**
+   * The default policy of a code, before any override; never throws.
+   *
+   * @param code any int
+   */
+  public static StatusPolicy defaultPolicyFor(int code) {
+    return DEFAULTS[index(code)];
+  }
+
+  /**
+   * The policy of a code for requests of any method not singled out by a method-specific rule.
+   *
+   * @param code any int
+   */
+  public StatusPolicy policyFor(int code) {
+    return code >= 0 && code < SIZE ? byCode[code] : resolve(code, null);
+  }
+
+  /**
+   * The policy of a code for a request method; never throws.
+   *
+   * @param code any int
+   * @param method the request method, case-sensitive
+   */
+  public StatusPolicy policyFor(int code, String method) {
+    if (!hasMethodRules) {
+      return policyFor(code);
+    }
+    return resolve(code, method);
+  }
+
+  /**
+   * True when a method-specific rule covers this code, so that {@link #policyFor(int, String)} may
+   * differ from {@link #policyFor(int)}.
+   */
+  public boolean dependsOnMethod(int code) {
+    return code >= 0 && code < SIZE && methodMatters[code];
+  }
+
+  private StatusPolicy resolve(int code, String method) {
+    StatusPolicy base = DEFAULTS[index(code)];
+    for (int i = 0; i < rules.size(); i++) {
+      PolicyRule r = rules.get(i);
+      if (method == null ? !r.isMethodSpecific() && r.coversCode(code) : r.matches(code, method)) {
+        return r.applyTo(base);
+      }
+    }
+    return base;
+  }
+
+  private static int index(int code) {
+    return code >= 0 && code < SIZE ? code : 500;
+  }
+
+  /**
+   * Collects override rules in match order.
+   *
+   * <p>Not thread-safe; {@link #build()} returns an immutable table.
+   */
+  public static final class Builder {
+    private final List<PolicyRule> rules;
+
+    private Builder(List<PolicyRule> initial) {
+      this.rules = new ArrayList<>(initial);
+    }
+
+    /**
+     * Adds a rule after those already added.
+     *
+     * @throws IllegalArgumentException when {@code rule} is null or changes nothing
+     */
+    public Builder rule(PolicyRule rule) {
+      if (rule == null) {
+        throw new IllegalArgumentException("rule: must not be null");
+      }
+      if (!rule.changesAnything()) {
+        throw new IllegalArgumentException("rule: " + rule + " replaces no decision");
+      }
+      rules.add(rule);
+      return this;
+    }
+
+    /** An immutable table of the defaults and the rules added. */
+    public PolicyTable build() {
+      return rules.isEmpty() ? DEFAULT_TABLE : new PolicyTable(rules);
+    }
+  }
+}

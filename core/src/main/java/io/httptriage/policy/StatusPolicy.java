@@ -1,0 +1,77 @@
+package io.httptriage.policy;
+
+import java.util.Objects;
+
+/**
+ * The handling policy of one status code: four decisions, each with the rule it rests on.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * StatusPolicy p = PolicyTable.ofDefaults().policyFor(301);
+ * p.redirect();      // FOLLOW
+ * p.method();        // POST_BECOMES_GET
+ * p.cacheability();  // HEURISTIC
+ * p.basis().method(); // "RFC 9110 §15.4.2"
+ * }</pre>
+ *
+ * @param retryability whether the request may be sent again
+ * @param redirect whether the response may be followed automatically
+ * @param method what happens to method and body when followed
+ * @param cacheability whether it may be stored without explicit freshness
+ * @param basis the rule behind each decision
+ */
+public record StatusPolicy(
+    Retryability retryability,
+    RedirectRule redirect,
+    MethodRule method,
+    Cacheability cacheability,
+    Basis basis) {
+
+  /**
+   * Where each decision comes from: an RFC section, or "override" for a user rule.
+   *
+   * @param retry the basis of {@link StatusPolicy#retryability()}
+   * @param redirect the basis of {@link StatusPolicy#redirect()}
+   * @param method the basis of {@link StatusPolicy#method()}
+   * @param cache the basis of {@link StatusPolicy#cacheability()}
+   */
+  public record Basis(String retry, String redirect, String method, String cache) {
+    /** Validates the fields. */
+    public Basis {
+      Objects.requireNonNull(retry, "retry");
+      Objects.requireNonNull(redirect, "redirect");
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(cache, "cache");
+    }
+  }
+
+  /** Validates the fields. */
+  public StatusPolicy {
+    Objects.requireNonNull(retryability, "retryability");
+    Objects.requireNonNull(redirect, "redirect");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(cacheability, "cacheability");
+    Objects.requireNonNull(basis, "basis");
+  }
+
+  /** True unless {@link #retryability()} is {@link Retryability#NEVER}. */
+  public boolean isRetryable() {
+    return retryability != Retryability.NEVER;
+  }
+
+  /** True when the response may be followed automatically (with a Location). */
+  public boolean isRedirectSafe() {
+    return redirect.mayFollow();
+  }
+
+  /** True when following keeps method and body for every method. */
+  public boolean isMethodPreserving() {
+    return method == MethodRule.PRESERVE;
+  }
+
+  /** True when the response may be reused without explicit freshness. */
+  public boolean isHeuristicallyCacheable() {
+    return cacheability == Cacheability.HEURISTIC;
+  }
+}
