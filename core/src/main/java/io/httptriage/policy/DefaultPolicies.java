@@ -17,9 +17,15 @@ final class DefaultPolicies {
   static StatusPolicy of(int code) {
     StatusCode sc = StatusRegistry.lookup(code);
     int c = sc.equivalentCode();
+    // An unrecognised code borrows the x00 policy for everything but caching: only codes defined as
+    // heuristically cacheable are (RFC 9110 §15.1), and a cache must understand a code to reuse it
+    // heuristically (RFC 9111 §3).
+    boolean borrowsCache = sc.isKnown() || StatusClass.of(c) == StatusClass.INFORMATIONAL;
+    Cacheability cache = borrowsCache ? cacheability(c) : Cacheability.EXPLICIT_ONLY;
+    String cacheWhy = borrowsCache ? cacheBasis(c) : "RFC 9110 §15.1, RFC 9111 §3";
     return new StatusPolicy(
-        retryability(c), redirect(c), method(c), cacheability(c),
-        new StatusPolicy.Basis(retryBasis(c), redirectBasis(c), methodBasis(c), cacheBasis(c)));
+        retryability(c), redirect(c), method(c), cache,
+        new StatusPolicy.Basis(retryBasis(c), redirectBasis(c), methodBasis(c), cacheWhy));
   }
 
   static Retryability retryability(int c) {

@@ -1,0 +1,178 @@
+package io.httptriage.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.httptriage.status.StatusClass;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PolicyTableTest {
+  private final PolicyTable defaults = PolicyTable.ofDefaults();
+
+  @ParameterizedTest(name = "{0}: retry={1}")
+  @CsvSource({
+    "408, IDEMPOTENT",
+    "413, IDEMPOTENT_WITH_RETRY_AFTER",
+    "421, ANY_REQUEST",
+    "425, ANY_REQUEST",
+    "429, IDEMPOTENT",
+    "500, NEVER",
+    "501, NEVER",
+    "502, IDEMPOTENT",
+    "503, IDEMPOTENT",
+    "504, IDEMPOTENT",
+    "400, NEVER",
+    "401, NEVER",
+    "404, NEVER",
+    "522, IDEMPOTENT",
+    "525, NEVER",
+    "555, NEVER",
+    "999, NEVER",
+  })
+  void retryDecisionsFollowTheRfcs(int code, Retryability expected) {
+    assertThat(defaults.policyFor(code).retryability()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}: redirect={1} method={2}")
+  @CsvSource({
+    "300, FOLLOW_IF_LOCATION, PRESERVE",
+    "301, FOLLOW, POST_BECOMES_GET",
+    "302, FOLLOW, POST_BECOMES_GET",
+    "303, FOLLOW, BECOMES_GET",
+    "304, NOT_A_REDIRECT, NOT_APPLICABLE",
+    "305, NEVER_FOLLOW, NOT_APPLICABLE",
+    "306, NEVER_FOLLOW, NOT_APPLICABLE",
+    "307, FOLLOW, PRESERVE",
+    "308, FOLLOW, PRESERVE",
+    "399, FOLLOW_IF_LOCATION, PRESERVE",
+    "200, NOT_A_REDIRECT, NOT_APPLICABLE",
+  })
+  void redirectDecisionsFollowRfc9110Section15_4(int code, RedirectRule redirect, MethodRule method) {
+    StatusPolicy p = defaults.policyFor(code);
+    assertThat(p.redirect()).isEqualTo(redirect);
+    assertThat(p.method()).isEqualTo(method);
+  }
+
+  @Test
+  void heuristicallyCacheableSetIsRfc9110ListPlus451() {
+    int[] heuristic = {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501};
+    int count = 0;
+    for (int code = 100; code <= 599; code++) {
+      if (defaults.policyFor(code).isHeuristicallyCacheable()) {
+        count++;
+      }
+    }
+    for (int code : heuristic) {
+      assertThat(defaults.policyFor(code).cacheability()).as("%s", code).isEqualTo(Cacheability.HEURISTIC);
+    }
+    assertThat(count).isEqualTo(heuristic.length);
+    assertThat(defaults.policyFor(299).cacheability()).as("unknown 2xx").isEqualTo(Cacheability.EXPLICIT_ONLY);
+    assertThat(defaults.policyFor(421).cacheability()).isEqualTo(Cacheability.EXPLICIT_ONLY);
+    assertThat(defaults.policyFor(429).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
+    assertThat(defaults.policyFor(103).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
+  }
+
+  @Test
+  void methodRulesChangeOnlyPostForMovedAndFoundAndEverythingButHeadForSeeOther() {
+    assertThat(MethodRule.POST_BECOMES_GET.followMethod("POST")).isEqualTo("GET");
+    assertThat(MethodRule.POST_BECOMES_GET.followMethod("PUT")).isEqualTo("PUT");
+    assertThat(MethodRule.POST_BECOMES_GET.keepsBody("PUT")).isTrue();
+    assertThat(MethodRule.POST_BECOMES_GET.keepsBody("POST")).isFalse();
+    assertThat(MethodRule.BECOMES_GET.followMethod("HEAD")).isEqualTo("HEAD");
+    assertThat(MethodRule.BECOMES_GET.followMethod("DELETE")).isEqualTo("GET");
+    assertThat(MethodRule.BECOMES_GET.keepsBody("GET")).isFalse();
+    assertThat(MethodRule.PRESERVE.followMethod("PATCH")).isEqualTo("PATCH");
+    assertThat(MethodRule.PRESERVE.keepsBody("PATCH")).isTrue();
+  }
+
+  @Test
+  void everyDecisionCitesItsBasis() {
+    StatusPolicy p = defaults.policyFor(429);
+    assertThat(p.basis().retry()).isEqualTo("RFC 6585 §4");
+    assertThat(p.basis().cache()).isEqualTo("RFC 6585 §4");
+    assertThat(defaults.policyFor(451).basis().cache()).isEqualTo("RFC 7725 §3");
+    assertThat(defaults.policyFor(308).basis().method()).contains("RFC 7538");
+  }
+
+  @Test
+  void overrideByCodeAndMethodAppliesOnlyToThatMethod() {
+    PolicyTable table = PolicyTable.builder()
+        .rule(PolicyRule.forCode(500).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT))
+        .build();
+    assertThat(table.policyFor(500, "GET").retryability()).isEqualTo(Retryability.IDEMPOTENT);
+    assertThat(table.policyFor(500, "GET").basis().retry()).startsWith("override");
+    assertThat(table.policyFor(500, "POST").retryability()).isEqualTo(Retryability.NEVER);
+    assertThat(table.policyFor(500).retryability()).isEqualTo(Retryability.NEVER);
+    assertThat(table.dependsOnMethod(500)).isTrue();
+    assertThat(table.dependsOnMethod(502)).isFalse();
+  }
+
+  @Test
+  void firstMatchingRuleWinsAndKeepsUnsetDecisions() {
+    PolicyTable table = PolicyTable.builder()
+        .rule(PolicyRule.forCode(522).withRetryability(Retryability.NEVER))
+        .rule(PolicyRule.forRange(520, 529).withRetryability(Retryability.ANY_REQUEST))
+        .rule(PolicyRule.forClass(StatusClass.SERVER_ERROR).withCacheability(Cacheability.NEVER_STORE))
+        .build();
+    assertThat(table.policyFor(522).retryability()).isEqualTo(Retryability.NEVER);
+    assertThat(table.policyFor(522).cacheability()).as("unset by the first match")
+        .isEqualTo(Cacheability.EXPLICIT_ONLY);
+    assertThat(table.policyFor(524).retryability()).isEqualTo(Retryability.ANY_REQUEST);
+    assertThat(table.policyFor(501).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
+    assertThat(table.policyFor(501).retryability()).isEqualTo(Retryability.NEVER);
+    assertThat(table.policyFor(404)).isEqualTo(PolicyTable.defaultPolicyFor(404));
+  }
+
+  @Test
+  void toBuilderKeepsEarlierRulesAndDefaultsStayUntouched() {
+    PolicyTable first = PolicyTable.builder()
+        .rule(PolicyRule.forCode(307).withMethod(MethodRule.BECOMES_GET))
+        .build();
+    PolicyTable second = first.toBuilder()
+        .rule(PolicyRule.forCode(301).withMethod(MethodRule.PRESERVE))
+        .build();
+    assertThat(second.rules()).hasSize(2);
+    assertThat(second.policyFor(307).method()).isEqualTo(MethodRule.BECOMES_GET);
+    assertThat(second.policyFor(301).method()).isEqualTo(MethodRule.PRESERVE);
+    assertThat(PolicyTable.ofDefaults().policyFor(301).method()).isEqualTo(MethodRule.POST_BECOMES_GET);
+    assertThat(PolicyTable.ofDefaults().rules()).isEmpty();
+  }
+
+  @Test
+  void invalidOverridesFailFastNamingTheParameter() {
+    assertThatThrownBy(() -> PolicyRule.forCode(42))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("code:");
+    assertThatThrownBy(() -> PolicyRule.forCode(600))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("code:");
+    assertThatThrownBy(() -> PolicyRule.forRange(510, 500))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("to:");
+    assertThatThrownBy(() -> PolicyRule.forRange(99, 200))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("from:");
+    assertThatThrownBy(() -> PolicyRule.forClass(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("statusClass:");
+    assertThatThrownBy(() -> PolicyRule.forClass(StatusClass.INVALID))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("statusClass:");
+    assertThatThrownBy(() -> PolicyRule.forCode(500).onlyForMethods())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("methods:");
+    assertThatThrownBy(() -> PolicyRule.forCode(500).onlyForMethods("GET", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("methods:");
+    assertThatThrownBy(() -> PolicyRule.forCode(500).withRetryability(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("retryability:");
+    assertThatThrownBy(() -> PolicyTable.builder().rule(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule:");
+    assertThatThrownBy(() -> PolicyTable.builder().rule(PolicyRule.forCode(500)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule:");
+  }
+
+  @Test
+  void idempotentMethodsAreThoseOfRfc9110() {
+    for (String m : new String[] {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"}) {
+      assertThat(Methods.isIdempotent(m)).as(m).isTrue();
+    }
+    for (String m : new String[] {"POST", "PATCH", "CONNECT", "get", "PROPFIND"}) {
+      assertThat(Methods.isIdempotent(m)).as(m).isFalse();
+    }
+  }
+}
