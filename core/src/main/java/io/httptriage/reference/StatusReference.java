@@ -1,0 +1,132 @@
+package io.httptriage.reference;
+
+import io.httptriage.policy.PolicyTable;
+import io.httptriage.policy.StatusPolicy;
+import io.httptriage.status.HeaderRule;
+import io.httptriage.status.OtherMeaning;
+import io.httptriage.status.Standing;
+import io.httptriage.status.StatusCode;
+import io.httptriage.status.StatusRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Renders the status-code reference — a heading per code, its description, and a "usage" section
+ * with the handling policy and the rule behind each decision — from the registry and a policy
+ * table. The output is deterministic, so a test can compare it with the checked-in files.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * String markdown = StatusReference.of(PolicyTable.ofDefaults()).render(Locale.TAIWAN);
+ * }</pre>
+ */
+public final class StatusReference {
+  /** The English reference, relative to the repository root. */
+  public static final String ENGLISH_FILE = "docs/status-codes.md";
+
+  /** The Traditional Chinese reference, relative to the repository root. */
+  public static final String CHINESE_FILE = "docs/status-codes.zh-TW.md";
+
+  private final PolicyTable table;
+
+  private StatusReference(PolicyTable table) {
+    this.table = table;
+  }
+
+  /**
+   * A reference of the given policy table.
+   *
+   * @throws IllegalArgumentException when {@code table} is null
+   */
+  public static StatusReference of(PolicyTable table) {
+    if (table == null) {
+      throw new IllegalArgumentException("table: must not be null");
+    }
+    return new StatusReference(table);
+  }
+
+  /**
+   * Writes both files under a repository root.
+   *
+   * @param args one argument: the repository root (default: the current directory)
+   * @throws IOException when a file cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args.length > 0 ? args[0] : ".");
+    StatusReference ref = of(PolicyTable.ofDefaults());
+    Files.createDirectories(root.resolve("docs"));
+    Files.writeString(root.resolve(ENGLISH_FILE), ref.render(Locale.ENGLISH), StandardCharsets.UTF_8);
+    Files.writeString(root.resolve(CHINESE_FILE), ref.render(Locale.TAIWAN), StandardCharsets.UTF_8);
+  }
+
+  /** The whole reference in English, or in Traditional Chinese for a zh-TW/zh-Hant locale. */
+  public String render(Locale locale) {
+    ReferenceLabels l = isChinese(locale) ? ReferenceLabels.ZH_TW : ReferenceLabels.EN;
+    StringBuilder md = new StringBuilder(64 * 1024);
+    md.append("# ").append(l.title()).append("\n\n").append(l.intro()).append("\n\n");
+    for (StatusCode sc : StatusRegistry.all()) {
+      entry(md, sc, l, locale);
+    }
+    md.append("## ").append(l.unlistedHeading()).append("\n\n").append(l.unlisted()).append('\n');
+    return md.toString();
+  }
+
+  private void entry(StringBuilder md, StatusCode sc, ReferenceLabels l, Locale locale) {
+    boolean retired = sc.standing() == Standing.DEPRECATED || sc.standing() == Standing.OBSOLETED
+        || sc.standing() == Standing.UNUSED;
+    String heading = sc.code() + " " + sc.reason();
+    md.append("## ").append(retired ? "~~" + heading + "~~" : heading).append("\n\n");
+    md.append(sc.description(locale)).append("\n\n");
+    md.append("- ").append(l.standingLabel()).append(": ").append(l.standing(sc.standing()))
+        .append(" · ").append(l.classLabel()).append(": ").append(sc.statusClass().label())
+        .append(" · ").append(l.specLabel()).append(": ").append(sc.spec()).append('\n');
+    sc.origin().ifPresent(o -> md.append("- ").append(l.originLabel()).append(": ").append(o).append('\n'));
+    if (!sc.formerReasons().isEmpty()) {
+      md.append("- ").append(l.formerLabel()).append(": ").append(String.join(", ", sc.formerReasons()))
+          .append('\n');
+    }
+    for (HeaderRule r : sc.headerRules()) {
+      md.append("- ").append(l.headersLabel()).append(": ").append(l.obligation(r.obligation()))
+          .append(" `").append(r.field()).append('`');
+      r.unlessContentType().ifPresent(ct -> md.append(' ').append(l.or()).append(" `").append(ct).append('`'));
+      if (!r.isUnconditional()) {
+        md.append(" (").append(l.when()).append(' ').append(r.condition()).append(')');
+      }
+      md.append(" — ").append(r.spec()).append('\n');
+    }
+    if (sc.contentForbidden()) {
+      md.append("- ").append(l.noContent()).append('\n');
+    }
+    if (sc.contentLengthForbidden()) {
+      md.append("- ").append(l.noContentLength()).append('\n');
+    }
+    if (!sc.otherMeanings().isEmpty()) {
+      md.append("- ").append(l.otherMeaningsLabel()).append(":\n");
+      for (OtherMeaning m : sc.otherMeanings()) {
+        md.append("  - ").append(sc.code()).append(' ').append(m.reason()).append(" (").append(m.origin())
+            .append("): ").append(m.description(locale)).append('\n');
+      }
+    }
+    StatusPolicy p = table.policyFor(sc.code());
+    md.append("\n### usage\n");
+    md.append("- ").append(l.retryLine(p.retryability())).append(cite(p.basis().retry())).append('\n');
+    md.append("- ").append(l.redirectLine(p.redirect())).append(cite(p.basis().redirect())).append('\n');
+    md.append("- ").append(l.methodLine(p.method())).append(cite(p.basis().method())).append('\n');
+    md.append("- ").append(l.cacheLine(p.cacheability())).append(cite(p.basis().cache())).append('\n');
+    md.append('\n');
+  }
+
+  private static String cite(String basis) {
+    return "-".equals(basis) ? "" : " — " + basis;
+  }
+
+  private static boolean isChinese(Locale locale) {
+    return "zh".equals(locale.getLanguage())
+        && ("TW".equals(locale.getCountry()) || "Hant".equals(locale.getScript())
+            || "HK".equals(locale.getCountry()) || "MO".equals(locale.getCountry()));
+  }
+}

@@ -1,0 +1,60 @@
+package io.httptriage.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.httptriage.policy.PolicyTable;
+import io.httptriage.status.StatusCode;
+import io.httptriage.status.StatusRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checked-in reference must be exactly what the generator produces. To regenerate after a
+ * registry or policy change: {@code mvn -pl core test -Dtest=StatusReferenceTest -Dhttptriage.regenerateDocs=true}.
+ */
+class StatusReferenceTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final StatusReference REFERENCE = StatusReference.of(PolicyTable.ofDefaults());
+
+  @Test
+  void checkedInEnglishReferenceIsCurrent() throws IOException {
+    assertCurrent(StatusReference.ENGLISH_FILE, REFERENCE.render(Locale.ENGLISH));
+  }
+
+  @Test
+  void checkedInChineseReferenceIsCurrent() throws IOException {
+    assertCurrent(StatusReference.CHINESE_FILE, REFERENCE.render(Locale.TAIWAN));
+  }
+
+  @Test
+  void everyKnownCodeHasAHeadingAndAUsageSection() {
+    String md = REFERENCE.render(Locale.ENGLISH);
+    for (StatusCode sc : StatusRegistry.all()) {
+      assertThat(md).as("%s", sc).contains(sc.code() + " " + sc.reason());
+    }
+    assertThat(md.split("\n### usage\n", -1)).hasSize(StatusRegistry.all().size() + 1);
+    assertThat(md).contains("## ~~305 Use Proxy~~", "Retry: yes, whatever the method");
+  }
+
+  @Test
+  void chineseReferenceUsesChineseLabelsAndDescriptions() {
+    String md = REFERENCE.render(Locale.TAIWAN);
+    assertThat(md).contains("重試：", "快取：", StatusRegistry.lookup(404).descriptions().zhTw());
+  }
+
+  private static void assertCurrent(String relative, String generated) throws IOException {
+    Path file = ROOT.resolve(relative);
+    if (Boolean.getBoolean("httptriage.regenerateDocs")) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, generated, StandardCharsets.UTF_8);
+    }
+    assertThat(file).as("%s is missing: regenerate it", relative).exists();
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .as("%s is stale: regenerate it with -Dhttptriage.regenerateDocs=true", relative)
+        .isEqualTo(generated);
+  }
+}
