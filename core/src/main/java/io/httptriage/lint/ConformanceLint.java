@@ -41,8 +41,8 @@ import java.util.Optional;
  *       INFO; unknown — WARNING; invalid (outside 100..599) — VIOLATION (RFC 9110 §15).
  * </ul>
  *
- * <p>Immutable and thread-safe. Never throws for any status or header value; a response that
- * breaks nothing gives an empty list without allocating.
+ * <p>Immutable and thread-safe. Never throws for any status or header value. For the many codes
+ * with no rule to check (200, 404, 500...) linting costs a table lookup and allocates nothing.
  *
  * <pre>{@code
  * List<Finding> findings = ConformanceLint.ofDefaults().lint(request, response);
@@ -66,7 +66,8 @@ public final class ConformanceLint {
    * @param response the response
    */
   public List<Finding> lint(ResponseView response) {
-    return lint(response, "GET", Optional.empty());
+    StatusCode sc = StatusRegistry.lookup(response.status());
+    return hasNoRules(sc) ? List.of() : lint(sc, response, "GET", Optional.empty());
   }
 
   /**
@@ -77,11 +78,19 @@ public final class ConformanceLint {
    * @param response the response
    */
   public List<Finding> lint(RequestView request, ResponseView response) {
-    return lint(response, request.method(), Optional.of(request.uri().toString()));
+    StatusCode sc = StatusRegistry.lookup(response.status());
+    return hasNoRules(sc) ? List.of()
+        : lint(sc, response, request.method(), Optional.of(request.uri().toString()));
   }
 
-  private List<Finding> lint(ResponseView response, String method, Optional<String> from) {
-    StatusCode sc = StatusRegistry.lookup(response.status());
+  /** True for the many codes with nothing to check: registered, no header or content rule. */
+  private static boolean hasNoRules(StatusCode sc) {
+    return sc.standing() == Standing.STANDARD && sc.headerRules().isEmpty()
+        && !sc.contentForbidden() && !sc.contentLengthForbidden();
+  }
+
+  private static List<Finding> lint(
+      StatusCode sc, ResponseView response, String method, Optional<String> from) {
     Report report = new Report(from);
     standing(report, sc);
     if (sc.statusClass() == StatusClass.INVALID) {
