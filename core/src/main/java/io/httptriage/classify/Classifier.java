@@ -2,6 +2,7 @@ package io.httptriage.classify;
 
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
+import io.httptriage.headers.Location;
 import io.httptriage.headers.RetryAfter;
 import io.httptriage.policy.Methods;
 import io.httptriage.policy.PolicyTable;
@@ -11,7 +12,6 @@ import io.httptriage.status.StatusClass;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +151,7 @@ public final class Classifier {
       reasons.add(new Reason(Reason.Kind.LOCATION_MISSING, sc + " without a Location", basis));
       return fail(sc, policy, reasons);
     }
-    Optional<URI> target = resolve(request.uri(), location.get());
+    Optional<URI> target = Location.resolve(request.uri(), location.get());
     if (target.isEmpty()) {
       reasons.add(new Reason(Reason.Kind.LOCATION_INVALID,
           "Location is not an http(s) URI reference: '" + printable(location.get()) + "'",
@@ -250,22 +250,6 @@ public final class Classifier {
     reasons.add(new Reason(Reason.Kind.SUCCESS, sc + " answers the request", sc.spec()));
     return new Verdict(Verdict.Kind.ACCEPT, sc, policy, Optional.empty(), Optional.empty(),
         Optional.empty(), false, reasons);
-  }
-
-  /** Resolves a Location against the request URI; empty when malformed or not http(s). */
-  static Optional<URI> resolve(URI base, String location) {
-    try {
-      URI ref = new URI(location.strip());
-      URI target = base.resolve(ref);
-      String scheme = target.getScheme();
-      if (scheme == null || target.getHost() == null
-          || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-        return Optional.empty();
-      }
-      return Optional.of(target);
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static String printable(String s) {

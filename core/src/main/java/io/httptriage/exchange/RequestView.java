@@ -3,6 +3,8 @@ package io.httptriage.exchange;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What core needs to know about a request: method, URI, headers and whether its body can be sent
@@ -30,6 +32,24 @@ public interface RequestView {
   /** Every value of a header field; empty when absent. */
   default List<String> headers(String name) {
     return header(name).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * The names of the header fields the request carries, matched case-insensitively.
+   *
+   * <p>Views that can list their fields should override this; the default can only probe, with
+   * {@link #header(String)}, the fields core inspects: the credentials (Authorization, Cookie,
+   * Proxy-Authorization), {@code Idempotency-Key} and the content-specific fields of RFC 9110
+   * §15.4.
+   */
+  default Set<String> headerNames() {
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : BasicRequestView.INSPECTED_FIELDS) {
+      if (header(name).isPresent()) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /** True when the request carries content. */

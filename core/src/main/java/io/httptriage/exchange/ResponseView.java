@@ -46,6 +46,21 @@ public interface ResponseView {
   }
 
   /**
+   * True when content came with the response.
+   *
+   * <p>Views that saw the body should override this with what they measured. The default reads
+   * the framing headers: a Transfer-Encoding, or a Content-Length above zero, announces content
+   * (RFC 9112 §6). On a 304 those fields describe the representation a 200 would have carried, not
+   * content of the 304 (RFC 9110 §8.6, RFC 9112 §6.1), so the default answers false there.
+   */
+  default boolean hasContent() {
+    if (status() == 304) {
+      return false;
+    }
+    return header("Transfer-Encoding").isPresent() || contentLength().orElse(0) > 0;
+  }
+
+  /**
    * A plain immutable response view.
    *
    * @param status the status code

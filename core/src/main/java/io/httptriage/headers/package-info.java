@@ -1,6 +1,7 @@
 /**
- * Parsers for the response header fields that decide how long to wait: Retry-After (RFC 9110
- * §10.2.3). Every parser accepts any string and reports a problem instead of throwing.
+ * Parsers for the response header fields triage decisions rest on: Retry-After (RFC 9110 §10.2.3),
+ * which says how long to wait, and Location (RFC 9110 §10.2.2), which says where a redirect goes.
+ * Every parser accepts any string and reports a problem or an empty result instead of throwing.
  */
 @NullMarked
 package io.httptriage.headers;

@@ -1,0 +1,226 @@
+package io.httptriage.exchange;
+
+import io.httptriage.headers.Location;
+import java.net.URI;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One request of an exchange as it was sent — method, URI, the names of its header fields, whether
+ * it carried a body — and the status and Location of the response it received.
+ *
+ * <p>A hop holds header <em>names</em> only, never values, so an exchange can be kept, compared and
+ * logged without holding credentials. Names compare case-insensitively (RFC 9110 §5.1).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Hop hop = Hop.builder()
+ *     .method("POST").uri(URI.create("https://api.example/orders"))
+ *     .headerNames(List.of("Authorization", "Content-Type")).bodySent(true)
+ *     .status(302).location("/orders/42")
+ *     .build();
+ * // or, from the views an adapter already has:
+ * Hop same = Hop.of(requestView, responseView);
+ * }</pre>
+ *
+ * @param method the request method, as sent
+ * @param uri the absolute request URI
+ * @param headerNames the names of the request's header fields
+ * @param bodySent whether the request carried content
+ * @param status the status code of the response
+ * @param location the raw Location field of the response, if it had one
+ */
+public record Hop(
+    String method,
+    URI uri,
+    Set<String> headerNames,
+    boolean bodySent,
+    int status,
+    Optional<String> location) {
+
+  /** Validates the fields and freezes the header names. */
+  public Hop {
+    if (method == null || method.isBlank()) {
+      throw new IllegalArgumentException("method: must not be blank");
+    }
+    if (uri == null) {
+      throw new IllegalArgumentException("uri: must not be null");
+    }
+    headerNames = freeze(headerNames);
+    if (location == null) {
+      throw new IllegalArgumentException("location: must not be null; use Optional.empty()");
+    }
+  }
+
+  /**
+   * The hop of a request and the response it received.
+   *
+   * @param request the request as sent; its {@link RequestView#headerNames()} are kept
+   * @param response the response to it; its status and Location are kept
+   */
+  public static Hop of(RequestView request, ResponseView response) {
+    return builder().request(request).response(response).build();
+  }
+
+  /** An empty builder; method, URI and status are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this hop's values. */
+  public Builder toBuilder() {
+    return new Builder()
+        .method(method)
+        .uri(uri)
+        .headerNames(headerNames)
+        .bodySent(bodySent)
+        .status(status)
+        .location(location);
+  }
+
+  /** True when the request carried a field of this name, matched case-insensitively. */
+  public boolean sentHeader(String name) {
+    return headerNames.contains(name);
+  }
+
+  /** True when the response carried a non-blank Location. */
+  public boolean hasLocation() {
+    return location.isPresent() && !location.get().isBlank();
+  }
+
+  /**
+   * The Location resolved against the request URI (RFC 9110 §10.2.2); empty when absent, malformed
+   * or not http(s).
+   */
+  public Optional<URI> resolvedLocation() {
+    return hasLocation() ? Location.resolve(uri, location.get()) : Optional.empty();
+  }
+
+  private static Set<String> freeze(Collection<String> names) {
+    if (names == null) {
+      throw new IllegalArgumentException("headerNames: must not be null");
+    }
+    SortedSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : names) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("headerNames: blank or null name");
+      }
+      set.add(name);
+    }
+    return Collections.unmodifiableSortedSet(set);
+  }
+
+  /**
+   * Collects the parts of a hop.
+   *
+   * <p>Not thread-safe; {@link #build()} returns an immutable hop.
+   */
+  public static final class Builder {
+    private String method = "";
+    private URI uri;
+    private Set<String> headerNames = Set.of();
+    private boolean bodySent;
+    private int status;
+    private boolean statusSet;
+    private Optional<String> location = Optional.empty();
+
+    private Builder() {}
+
+    /** Takes method, URI, header names and whether a body was sent from a request view. */
+    public Builder request(RequestView request) {
+      if (request == null) {
+        throw new IllegalArgumentException("request: must not be null");
+      }
+      return method(request.method())
+          .uri(request.uri())
+          .headerNames(request.headerNames())
+          .bodySent(request.hasBody());
+    }
+
+    /** Takes status and Location from a response view. */
+    public Builder response(ResponseView response) {
+      if (response == null) {
+        throw new IllegalArgumentException("response: must not be null");
+      }
+      return status(response.status()).location(response.header("Location"));
+    }
+
+    /** The request method, as sent. */
+    public Builder method(String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("method: must not be blank, was '" + value + "'");
+      }
+      this.method = value;
+      return this;
+    }
+
+    /** The absolute request URI. */
+    public Builder uri(URI value) {
+      if (value == null) {
+        throw new IllegalArgumentException("uri: must not be null");
+      }
+      this.uri = value;
+      return this;
+    }
+
+    /** The names of the request's header fields, replacing any given before. */
+    public Builder headerNames(Collection<String> value) {
+      this.headerNames = freeze(value);
+      return this;
+    }
+
+    /** Whether the request carried content. */
+    public Builder bodySent(boolean value) {
+      this.bodySent = value;
+      return this;
+    }
+
+    /** The status code of the response; any int, as received. */
+    public Builder status(int value) {
+      this.status = value;
+      this.statusSet = true;
+      return this;
+    }
+
+    /** The raw Location of the response. */
+    public Builder location(String value) {
+      if (value == null) {
+        throw new IllegalArgumentException("location: must not be null");
+      }
+      this.location = Optional.of(value);
+      return this;
+    }
+
+    /** The raw Location of the response, or empty when it had none. */
+    public Builder location(Optional<String> value) {
+      if (value == null) {
+        throw new IllegalArgumentException("location: must not be null; use Optional.empty()");
+      }
+      this.location = value;
+      return this;
+    }
+
+    /**
+     * The hop.
+     *
+     * @throws IllegalArgumentException when method, URI or status was not given
+     */
+    public Hop build() {
+      if (method.isEmpty()) {
+        throw new IllegalArgumentException("method: not set");
+      }
+      if (uri == null) {
+        throw new IllegalArgumentException("uri: not set");
+      }
+      if (!statusSet) {
+        throw new IllegalArgumentException("status: not set");
+      }
+      return new Hop(method, uri, headerNames, bodySent, status, location);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.httptriage.finding;
+
+import java.util.Optional;
+
+/**
+ * One thing wrong, or worth knowing, about an exchange: found by the redirect audit in the chain of
+ * hops, or by the conformance lint in a response.
+ *
+ * <p>The URLs are redacted when the finding is made, whatever the caller passes in: no userinfo, no
+ * fragment, and every query value replaced by {@code *} (names are kept, so {@code ?token=abc}
+ * becomes {@code ?token=*}). A finding can therefore be logged, counted or sent anywhere. The
+ * explanation is one line: line breaks and control characters are replaced.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * for (Finding f : RedirectAudit.ofDefaults().audit(exchange)) {
+ *   if (f.severity() == Finding.Severity.SECURITY) {
+ *     alert(f.kind() + " at hop " + f.hopIndex() + ": " + f.explanation() + " (" + f.spec() + ")");
+ *   }
+ * }
+ * }</pre>
+ *
+ * @param kind what was found
+ * @param severity how bad it is
+ * @param hopIndex the index in {@code Exchange.hops()} of the hop the finding is about, or -1 for
+ *     the final response
+ * @param from the redacted URL of the request concerned, when known
+ * @param to the redacted URL the redirect pointed to or the next request went to, when there is one
+ * @param explanation a one-line explanation for a log reader
+ * @param spec the rule it rests on, e.g. {@code "RFC 9110 §15.4.8"}
+ */
+public record Finding(
+    Kind kind,
+    Severity severity,
+    int hopIndex,
+    Optional<String> from,
+    Optional<String> to,
+    String explanation,
+    String spec) {
+
+  /** The hop index of findings about the final response. */
+  public static final int FINAL = -1;
+
+  /** Validates the fields, redacts the URLs and keeps the explanation to one line. */
+  public Finding {
+    if (kind == null) {
+      throw new IllegalArgumentException("kind: must not be null");
+    }
+    if (severity == null) {
+      throw new IllegalArgumentException("severity: must not be null");
+    }
+    if (hopIndex < FINAL) {
+      throw new IllegalArgumentException("hopIndex: must be -1 or more, was " + hopIndex);
+    }
+    if (from == null || to == null) {
+      throw new IllegalArgumentException((from == null ? "from" : "to") + ": must not be null");
+    }
+    if (explanation == null || explanation.isBlank()) {
+      throw new IllegalArgumentException("explanation: must not be blank");
+    }
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalArgumentException("spec: must not be blank");
+    }
+    from = from.map(UrlRedaction::redact);
+    to = to.map(UrlRedaction::redact);
+    explanation = UrlRedaction.withoutControls(explanation);
+  }
+
+  /**
+   * A URL as findings show it: without userinfo and fragment, with every query value replaced by
+   * {@code *}. Never throws, whatever the text; redacting twice changes nothing more.
+   *
+   * <pre>{@code
+   * Finding.redactUrl("https://u:p@api.example/a?token=s3cret&page=2#top");
+   * // "https://api.example/a?token=*&page=*"
+   * }</pre>
+   */
+  public static String redactUrl(String url) {
+    return UrlRedaction.redact(url);
+  }
+
+  /** True for findings about the final response rather than an earlier hop. */
+  public boolean isAboutFinalResponse() {
+    return hopIndex == FINAL;
+  }
+
+  /** How bad a finding is, and so how loudly it is reported. */
+  public enum Severity {
+    /** Breaks a requirement (MUST / MUST NOT) of the protocol. */
+    VIOLATION,
+    /** Sends credentials where they do not belong, or weakens transport security. */
+    SECURITY,
+    /** Legal, but probably not what the server or the caller meant. */
+    WARNING,
+    /** Worth knowing; nothing is wrong. */
+    INFO;
+
+    /** True for {@link #VIOLATION} and {@link #SECURITY}, which default reporting logs at WARN. */
+    public boolean isSerious() {
+      return this == VIOLATION || this == SECURITY;
+    }
+  }
+
+  /** Which check a kind of finding comes from. */
+  public enum Category {
+    /** The redirect audit: how the client went from hop to hop. */
+    REDIRECT,
+    /** The conformance lint: what one response looks like. */
+    CONFORMANCE
+  }
+
+  /** The closed set of things the audit and the lint report. */
+  public enum Kind {
+    /** A POST was followed as GET after 301/302: allowed, but 303 or 307/308 says it clearly. */
+    METHOD_REWRITTEN(Category.REDIRECT),
+    /** A method other than POST (PUT, DELETE, PATCH...) was rewritten after 301/302. */
+    NON_POST_METHOD_REWRITTEN(Category.REDIRECT),
+    /** A method-preserving redirect (307, 308) was followed with another method. */
+    METHOD_NOT_PRESERVED(Category.REDIRECT),
+    /** A method-preserving redirect was followed with the body dropped, or one added. */
+    BODY_NOT_PRESERVED(Category.REDIRECT),
+    /** A 303 was followed with a method other than GET or HEAD. */
+    SEE_OTHER_NOT_GET(Category.REDIRECT),
+    /** A redirect came without a Location, so it cannot be followed. */
+    LOCATION_MISSING(Category.REDIRECT),
+    /** A redirect's Location does not resolve to an http(s) URI. */
+    LOCATION_INVALID(Category.REDIRECT),
+    /** A redirect took the exchange from https to http. */
+    HTTPS_DOWNGRADE(Category.REDIRECT),
+    /** Authorization, Cookie or Proxy-Authorization went to an origin other than the first one. */
+    CREDENTIALS_CROSS_ORIGIN(Category.REDIRECT),
+    /** The chain came back to a request it had already sent and did not get out. */
+    REDIRECT_LOOP(Category.REDIRECT),
+    /** The client stopped following and handed back a redirect it could have followed. */
+    CHAIN_TRUNCATED(Category.REDIRECT),
+    /** The client was set not to follow redirects and handed back one. */
+    REDIRECT_NOT_FOLLOWED(Category.REDIRECT),
+    /** A 305 Use Proxy was seen, or worse, followed. */
+    USE_PROXY(Category.REDIRECT),
+    /** The chain has more hops than the configured limit. */
+    TOO_MANY_HOPS(Category.REDIRECT),
+    /** A header field the status code requires (MUST) is missing. */
+    REQUIRED_HEADER_MISSING(Category.CONFORMANCE),
+    /** A header field the status code recommends (SHOULD) is missing. */
+    RECOMMENDED_HEADER_MISSING(Category.CONFORMANCE),
+    /** Content came with a status that cannot have any (1xx, 204, 205, 304). */
+    CONTENT_NOT_ALLOWED(Category.CONFORMANCE),
+    /** Content-Length was sent with a status that must not carry it (1xx, 204). */
+    CONTENT_LENGTH_NOT_ALLOWED(Category.CONFORMANCE),
+    /** The status code is deprecated or its document is historic (102, 305, 510). */
+    DEPRECATED_STATUS(Category.CONFORMANCE),
+    /** The status code is reserved and not to be sent (306, 418). */
+    UNUSED_STATUS(Category.CONFORMANCE),
+    /** The status code is a vendor's, not registered (nginx 499, Cloudflare 52x...). */
+    UNOFFICIAL_STATUS(Category.CONFORMANCE),
+    /** The status code is in 100..599 but not known: handled as the x00 of its class. */
+    UNKNOWN_STATUS(Category.CONFORMANCE),
+    /** The status code is outside 100..599: handled as a 5xx. */
+    INVALID_STATUS(Category.CONFORMANCE);
+
+    private final Category category;
+
+    Kind(Category category) {
+      this.category = category;
+    }
+
+    /** Which check reports this kind. */
+    public Category category() {
+      return category;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.httptriage.finding;
+
+/**
+ * Makes a URL safe to log: drops userinfo and fragment, replaces every query value with {@code *}
+ * while keeping the parameter names, replaces control characters, and cuts it at {@value
+ * #MAX_LENGTH} characters.
+ *
+ * <p>Works on the raw text and never throws, so that a Location too broken to parse is redacted as
+ * well as a valid URI. Redacting twice gives the same result as redacting once.
+ */
+final class UrlRedaction {
+  static final int MAX_LENGTH = 512;
+  static final String VALUE = "*";
+
+  private UrlRedaction() {}
+
+  static String redact(String raw) {
+    String s = withoutControls(raw);
+    int hash = s.indexOf('#');
+    if (hash >= 0) {
+      s = s.substring(0, hash);
+    }
+    int q = s.indexOf('?');
+    String base = q >= 0 ? s.substring(0, q) : s;
+    StringBuilder out = new StringBuilder(s.length());
+    out.append(withoutUserinfo(base));
+    if (q >= 0) {
+      out.append('?');
+      appendQueryNames(out, s.substring(q + 1));
+    }
+    if (out.length() > MAX_LENGTH) {
+      // Cut after redacting, and without a marker, so that redacting again changes nothing.
+      out.setLength(MAX_LENGTH);
+    }
+    return out.toString();
+  }
+
+  /** Removes what stands between the authority's start and its last '@' (RFC 3986 §3.2.1). */
+  private static String withoutUserinfo(String base) {
+    int start = authorityStart(base);
+    if (start < 0) {
+      return base;
+    }
+    int end = base.indexOf('/', start);
+    if (end < 0) {
+      end = base.length();
+    }
+    int at = base.lastIndexOf('@', end - 1);
+    if (at < start) {
+      return base;
+    }
+    return base.substring(0, start) + base.substring(at + 1);
+  }
+
+  /** Where the authority begins: after {@code scheme://} or a leading {@code //}; -1 when none. */
+  private static int authorityStart(String s) {
+    if (s.startsWith("//")) {
+      return 2;
+    }
+    int colon = s.indexOf(':');
+    if (colon <= 0 || !s.startsWith("//", colon + 1)) {
+      return -1;
+    }
+    for (int i = 0; i < colon; i++) {
+      char c = s.charAt(i);
+      boolean ok = Character.isLetter(c)
+          || i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.');
+      if (!ok || c > 0x7e) {
+        return -1;
+      }
+    }
+    return colon + 3;
+  }
+
+  private static void appendQueryNames(StringBuilder out, String query) {
+    int from = 0;
+    while (from <= query.length()) {
+      int amp = query.indexOf('&', from);
+      int to = amp < 0 ? query.length() : amp;
+      String pair = query.substring(from, to);
+      int eq = pair.indexOf('=');
+      if (eq < 0 || eq == pair.length() - 1) {
+        out.append(pair);
+      } else {
+        out.append(pair, 0, eq + 1).append(VALUE);
+      }
+      if (amp < 0) {
+        break;
+      }
+      out.append('&');
+      from = amp + 1;
+    }
+  }
+
+  /** Control characters (and line breaks) could forge log lines: each becomes '_'. */
+  static String withoutControls(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+        if (sb == null) {
+          sb = new StringBuilder(s);
+        }
+        sb.setCharAt(i, '_');
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+}

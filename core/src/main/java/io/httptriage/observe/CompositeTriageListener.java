@@ -1,0 +1,59 @@
+package io.httptriage.observe;
+
+import io.httptriage.classify.Verdict;
+import io.httptriage.finding.Finding;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Tells several listeners in turn, so that one failing listener cannot fail the request. */
+final class CompositeTriageListener implements TriageListener {
+  static final TriageListener NOOP = new CompositeTriageListener(List.of());
+  private static final Logger LOG = LoggerFactory.getLogger(CompositeTriageListener.class);
+
+  private final List<TriageListener> listeners;
+
+  private CompositeTriageListener(List<TriageListener> listeners) {
+    this.listeners = listeners;
+  }
+
+  static TriageListener of(List<TriageListener> listeners) {
+    if (listeners == null) {
+      throw new IllegalArgumentException("listeners: must not be null");
+    }
+    for (int i = 0; i < listeners.size(); i++) {
+      if (listeners.get(i) == null) {
+        throw new IllegalArgumentException("listeners: null at index " + i);
+      }
+    }
+    return listeners.isEmpty() ? NOOP : new CompositeTriageListener(List.copyOf(listeners));
+  }
+
+  @Override
+  public void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {
+    for (TriageListener l : listeners) {
+      try {
+        l.exchangeCompleted(finalStatus, verdict, findings);
+      } catch (RuntimeException e) {
+        failed(l, e);
+      }
+    }
+  }
+
+  @Override
+  public void retryDecided(String outcome, int status, String method) {
+    for (TriageListener l : listeners) {
+      try {
+        l.retryDecided(outcome, status, method);
+      } catch (RuntimeException e) {
+        failed(l, e);
+      }
+    }
+  }
+
+  private static void failed(TriageListener listener, RuntimeException e) {
+    // The exception's message could quote request data; name only the listener and the type.
+    LOG.warn("httptriage listener failed listener={} exception={}",
+        listener.getClass().getName(), e.getClass().getName());
+  }
+}

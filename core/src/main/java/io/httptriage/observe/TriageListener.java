@@ -1,0 +1,76 @@
+package io.httptriage.observe;
+
+import io.httptriage.classify.Verdict;
+import io.httptriage.finding.Finding;
+import java.util.List;
+
+/**
+ * Where the outcome of each exchange goes: the final status, the verdict and the findings of the
+ * redirect audit and the conformance lint, and each decision of the retry engine. Adapters call it;
+ * {@link DefaultTriageListener} logs and counts, and users route the same events elsewhere by
+ * implementing this interface or extending the default (the pattern of Micrometer's {@code
+ * ObservationConvention} and its {@code Default...Convention}).
+ *
+ * <p>Implementations must be thread-safe, fast and must not throw: they run on the caller's
+ * request path. Findings arrive redacted (see {@link Finding}); the audit and the lint may both
+ * report a redirect without Location for the final response.
+ *
+ * <pre>{@code
+ * TriageListener alerts = new TriageListener() {
+ *   @Override
+ *   public void exchangeCompleted(int status, Verdict.Kind verdict, List<Finding> findings) {
+ *     findings.stream().filter(f -> f.severity() == Finding.Severity.SECURITY)
+ *         .forEach(f -> pager.send(f.kind() + ": " + f.explanation()));
+ *   }
+ * };
+ * TriageListener both = TriageListener.composite(
+ *     DefaultTriageListener.builder().meterRegistry(registry).build(), alerts);
+ * }</pre>
+ */
+public interface TriageListener {
+
+  /**
+   * One exchange is over: the caller receives a response with this status.
+   *
+   * @param finalStatus the status of the final response, after redirects and retries
+   * @param verdict the classifier's verdict on the final response
+   * @param findings what the redirect audit and the conformance lint found; may be empty
+   */
+  default void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {}
+
+  /**
+   * The retry engine decided about one response.
+   *
+   * @param outcome the engine's name for the decision, e.g. {@code RETRIED}, {@code EXHAUSTED}
+   * @param status the status of the response decided about
+   * @param method the request method
+   */
+  default void retryDecided(String outcome, int status, String method) {}
+
+  /** A listener that does nothing. */
+  static TriageListener noop() {
+    return CompositeTriageListener.NOOP;
+  }
+
+  /**
+   * A listener that tells each of these, in order. One that throws is logged and skipped; the
+   * others are still told.
+   *
+   * @throws IllegalArgumentException when the array or an element is null
+   */
+  static TriageListener composite(TriageListener... listeners) {
+    if (listeners == null) {
+      throw new IllegalArgumentException("listeners: must not be null");
+    }
+    return composite(java.util.Arrays.asList(listeners));
+  }
+
+  /**
+   * A listener that tells each of these, in order.
+   *
+   * @throws IllegalArgumentException when the list or an element is null
+   */
+  static TriageListener composite(List<TriageListener> listeners) {
+    return CompositeTriageListener.of(listeners);
+  }
+}

@@ -1,0 +1,70 @@
+package io.httptriage.observe;
+
+import io.httptriage.classify.Verdict;
+import io.httptriage.finding.Finding;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The Micrometer counters of triage. Every tag value comes from {@link TagValues} or an enum, so
+ * no URL, host or header value ever becomes a tag.
+ */
+final class TriageMeters {
+  static final String RESPONSES = "httptriage.responses";
+  static final String RETRIES = "httptriage.retries";
+  static final String REDIRECT_FINDINGS = "httptriage.redirect.findings";
+  static final String CONFORMANCE_FINDINGS = "httptriage.conformance.findings";
+
+  /** Codes 0..999 each have a slot; every other int shares the last one (all "invalid"). */
+  private static final int CODE_SLOTS = 1001;
+  private static final int VERDICTS = Verdict.Kind.values().length;
+
+  private final MeterRegistry registry;
+  /** The response counters, by code slot and verdict: one per exchange is the hot path. */
+  private final AtomicReferenceArray<Counter> responses =
+      new AtomicReferenceArray<>(CODE_SLOTS * VERDICTS);
+
+  TriageMeters(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void response(int finalStatus, Verdict.Kind verdict) {
+    int slot = (finalStatus >= 0 && finalStatus < CODE_SLOTS - 1 ? finalStatus : CODE_SLOTS - 1)
+        * VERDICTS + verdict.ordinal();
+    Counter counter = responses.get(slot);
+    if (counter == null) {
+      counter = registerResponse(finalStatus, verdict);
+      responses.set(slot, counter);
+    }
+    counter.increment();
+  }
+
+  private Counter registerResponse(int finalStatus, Verdict.Kind verdict) {
+    return Counter.builder(RESPONSES)
+        .description("Exchanges by the status and verdict of the final response")
+        .tag("code", TagValues.code(finalStatus))
+        .tag("class", TagValues.statusClass(finalStatus))
+        .tag("verdict", verdict.name())
+        .register(registry);
+  }
+
+  void retry(String outcome, int status) {
+    Counter.builder(RETRIES)
+        .description("Retry decisions by outcome and the status decided about")
+        .tag("outcome", outcome)
+        .tag("code", TagValues.code(status))
+        .register(registry)
+        .increment();
+  }
+
+  void finding(Finding f) {
+    boolean redirect = f.kind().category() == Finding.Category.REDIRECT;
+    Counter.builder(redirect ? REDIRECT_FINDINGS : CONFORMANCE_FINDINGS)
+        .description(redirect ? "Findings of the redirect audit" : "Findings of the conformance lint")
+        .tag("kind", f.kind().name())
+        .tag("severity", f.severity().name())
+        .register(registry)
+        .increment();
+  }
+}

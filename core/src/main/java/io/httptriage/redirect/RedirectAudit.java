@@ -1,0 +1,237 @@
+package io.httptriage.redirect;
+
+import io.httptriage.exchange.Exchange;
+import io.httptriage.exchange.Hop;
+import io.httptriage.exchange.Origin;
+import io.httptriage.finding.Finding;
+import io.httptriage.finding.Finding.Kind;
+import io.httptriage.finding.Finding.Severity;
+import io.httptriage.policy.PolicyTable;
+import io.httptriage.policy.RedirectRule;
+import io.httptriage.policy.StatusPolicy;
+import io.httptriage.status.StatusCode;
+import io.httptriage.status.StatusRegistry;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Reads the whole chain of one exchange and says what the client, or the server, got wrong on the
+ * way: methods rewritten, bodies dropped, credentials sent to another origin, https given up,
+ * loops, and redirects handed back as if they were the answer.
+ *
+ * <p>Each hop is judged by the policy table's rule for its status — which codes are redirects, how
+ * they change the method — and by RFC 9110 §15.4. Every kind of {@link Finding.Category#REDIRECT}
+ * finding can be reported; see {@link Finding.Kind}. Severities:
+ * <ul>
+ *   <li>VIOLATION: 307/308 followed with another method or without the body (RFC 9110 §15.4.8, RFC
+ *       7538 §3); a method other than POST rewritten on 301/302 (only POST may be, §15.4.2,
+ *       §15.4.3); 303 followed with neither GET nor HEAD (§15.4.4); a redirect without a usable
+ *       Location (§10.2.2).
+ *   <li>SECURITY: https → http (§4.2.2); credentials the caller set reaching another origin
+ *       (§15.4, RFC 6454); a 305 followed (§15.4.6).
+ *   <li>WARNING: POST → GET on 301/302, legal but ambiguous (§15.4.2, §15.4.3); loops, chains
+ *       longer than the limit, chains the client cut short (§15.4).
+ *   <li>INFO: a redirect the client was set not to follow, or refused for a good reason; a 305
+ *       correctly not followed.
+ * </ul>
+ *
+ * <p>Credential fields count only when the first request carried them: a Cookie that appears at
+ * another origin without having been on the first request is that origin's own.
+ *
+ * <p>Immutable and thread-safe. Never throws for any exchange.
+ *
+ * <pre>{@code
+ * List<Finding> findings = RedirectAudit.ofDefaults().audit(exchange);
+ * findings.forEach(f -> log.info("{} {} {}", f.kind(), f.explanation(), f.spec()));
+ * }</pre>
+ */
+public final class RedirectAudit {
+  private static final RedirectAudit DEFAULT =
+      new RedirectAudit(RedirectSettings.ofDefaults(), PolicyTable.ofDefaults());
+
+  private final RedirectSettings settings;
+  private final PolicyTable table;
+
+  private RedirectAudit(RedirectSettings settings, PolicyTable table) {
+    this.settings = settings;
+    this.table = table;
+  }
+
+  /** The default settings and policy table. */
+  public static RedirectAudit ofDefaults() {
+    return DEFAULT;
+  }
+
+  /**
+   * An audit by these settings (hop limit, credential fields) and policy table.
+   *
+   * @throws IllegalArgumentException when an argument is null
+   */
+  public static RedirectAudit of(RedirectSettings settings, PolicyTable table) {
+    if (settings == null) {
+      throw new IllegalArgumentException("settings: must not be null");
+    }
+    if (table == null) {
+      throw new IllegalArgumentException("table: must not be null");
+    }
+    return new RedirectAudit(settings, table);
+  }
+
+  /**
+   * The findings of one exchange, in hop order, those about the final response last.
+   *
+   * @return the findings; empty, without allocating, for an exchange of a single request
+   */
+  public List<Finding> audit(Exchange exchange) {
+    List<Hop> hops = exchange.hops();
+    Hop finalHop = exchange.finalHop();
+    if (hops.isEmpty() && !isRedirect(finalHop)) {
+      return List.of();
+    }
+    List<Finding> out = new ArrayList<>();
+    Hop first = exchange.firstHop();
+    Set<String> redirected = new HashSet<>();
+    int loopAt = -1;
+    for (int i = 0; i < hops.size(); i++) {
+      Hop sent = hops.get(i);
+      Hop next = i + 1 < hops.size() ? hops.get(i + 1) : finalHop;
+      if (isRedirect(sent)) {
+        checkLocation(out, i, sent);
+        if (code(sent).equivalentCode() == 305) {
+          out.add(finding(Kind.USE_PROXY, Severity.SECURITY, i, sent, next,
+              "305 Use Proxy was followed: in-band proxy configuration is deprecated for security",
+              "RFC 9110 §15.4.6"));
+        }
+        MethodCheck.check(out, i, sent, next, policy(sent));
+        redirected.add(RequestKey.of(sent.method(), sent.uri()));
+        if (loopAt < 0 && redirected.contains(RequestKey.of(next.method(), next.uri()))) {
+          loopAt = i;
+        }
+      }
+      if (RedirectFollower.isDowngrade(sent.uri(), next.uri())) {
+        out.add(finding(Kind.HTTPS_DOWNGRADE, Severity.SECURITY, i, sent, next,
+            "the chain went from https to http: the next request travelled unencrypted",
+            "RFC 9110 §4.2.2"));
+      }
+      checkCredentials(out, i, first, sent, next);
+    }
+    if (loopAt >= 0 && isRedirect(finalHop)) {
+      Hop sent = hops.get(loopAt);
+      Hop next = loopAt + 1 < hops.size() ? hops.get(loopAt + 1) : finalHop;
+      out.add(finding(Kind.REDIRECT_LOOP, Severity.WARNING, loopAt, sent, next,
+          "the chain came back to " + next.method() + " of a URL it had already been redirected"
+              + " from, and ended on a redirect",
+          "RFC 9110 §15.4"));
+    }
+    if (hops.size() > settings.maxHops()) {
+      int at = settings.maxHops();
+      Hop next = at + 1 < hops.size() ? hops.get(at + 1) : finalHop;
+      out.add(finding(Kind.TOO_MANY_HOPS, Severity.WARNING, at, hops.get(at), next,
+          hops.size() + " hops in one exchange, more than the limit of " + settings.maxHops(),
+          "RFC 9110 §15.4"));
+    }
+    checkFinal(out, exchange);
+    return out;
+  }
+
+  private void checkFinal(List<Finding> out, Exchange exchange) {
+    Hop last = exchange.finalHop();
+    if (!isRedirect(last)) {
+      return;
+    }
+    StatusCode sc = code(last);
+    if (sc.equivalentCode() == 305) {
+      out.add(finding(Kind.USE_PROXY, Severity.INFO, Finding.FINAL, last, Optional.empty(),
+          "305 Use Proxy was not followed, rightly: it is deprecated for security",
+          "RFC 9110 §15.4.6"));
+      return;
+    }
+    if (!checkLocation(out, Finding.FINAL, last) || !policy(last).redirect().mayFollow()) {
+      return;
+    }
+    URI target = last.resolvedLocation().orElseThrow();
+    String hopsText = exchange.hops().size() + (exchange.hops().size() == 1 ? " hop" : " hops");
+    if (!exchange.followsRedirects()) {
+      out.add(finding(Kind.REDIRECT_NOT_FOLLOWED, Severity.INFO, Finding.FINAL, last,
+          Optional.of(target), sc + " was handed back: the client is set not to follow redirects",
+          "RFC 9110 §15.4"));
+    } else if (RedirectFollower.isDowngrade(last.uri(), target)) {
+      out.add(finding(Kind.REDIRECT_NOT_FOLLOWED, Severity.INFO, Finding.FINAL, last,
+          Optional.of(target), sc + " leads from https to http; the client rightly did not follow",
+          "RFC 9110 §4.2.2"));
+    } else if (policy(last).redirect() == RedirectRule.FOLLOW) {
+      out.add(finding(Kind.CHAIN_TRUNCATED, Severity.WARNING, Finding.FINAL, last,
+          Optional.of(target), "the client stopped after " + hopsText + " and handed back " + sc
+              + " as the final response, though it can be followed",
+          "RFC 9110 §15.4"));
+    } else {
+      out.add(finding(Kind.REDIRECT_NOT_FOLLOWED, Severity.INFO, Finding.FINAL, last,
+          Optional.of(target), sc + " with a Location was handed back; the policy would follow it",
+          policy(last).basis().redirect()));
+    }
+  }
+
+  /** Reports a missing or unusable Location; true when the Location is usable. */
+  private boolean checkLocation(List<Finding> out, int index, Hop hop) {
+    if (!hop.hasLocation()) {
+      if (policy(hop).redirect() == RedirectRule.FOLLOW) {
+        out.add(finding(Kind.LOCATION_MISSING, Severity.VIOLATION, index, hop, Optional.empty(),
+            code(hop) + " has no Location: the redirect cannot be followed", code(hop).spec()));
+      }
+      return false;
+    }
+    if (hop.resolvedLocation().isEmpty()) {
+      out.add(new Finding(Kind.LOCATION_INVALID, Severity.VIOLATION, index,
+          Optional.of(hop.uri().toString()), hop.location(),
+          code(hop) + " has a Location that is not an http(s) URI reference",
+          "RFC 9110 §10.2.2"));
+      return false;
+    }
+    return true;
+  }
+
+  private void checkCredentials(List<Finding> out, int index, Hop first, Hop sent, Hop next) {
+    if (Origin.same(first.uri(), next.uri())) {
+      return;
+    }
+    StringJoiner leaked = new StringJoiner(", ");
+    for (String name : settings.credentialHeaders()) {
+      if (first.sentHeader(name) && next.sentHeader(name)) {
+        leaked.add(name);
+      }
+    }
+    if (leaked.length() > 0) {
+      out.add(finding(Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY, index, sent, next,
+          leaked + " set for the first origin reached another origin",
+          "RFC 9110 §15.4, RFC 6454"));
+    }
+  }
+
+  private boolean isRedirect(Hop hop) {
+    return policy(hop).redirect() != RedirectRule.NOT_A_REDIRECT;
+  }
+
+  private StatusPolicy policy(Hop hop) {
+    return table.policyFor(hop.status(), hop.method());
+  }
+
+  private static StatusCode code(Hop hop) {
+    return StatusRegistry.lookup(hop.status());
+  }
+
+  static Finding finding(
+      Kind kind, Severity severity, int index, Hop from, Hop to, String why, String spec) {
+    return finding(kind, severity, index, from, Optional.of(to.uri()), why, spec);
+  }
+
+  private static Finding finding(
+      Kind kind, Severity severity, int index, Hop from, Optional<URI> to, String why, String spec) {
+    return new Finding(kind, severity, index, Optional.of(from.uri().toString()),
+        to.map(URI::toString), why, spec);
+  }
+}

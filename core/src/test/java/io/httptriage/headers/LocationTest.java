@@ -1,0 +1,44 @@
+package io.httptriage.headers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LocationTest {
+  private static final URI BASE = URI.create("https://api.example/a/b?x=1");
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/c                        | https://api.example/c",
+      "c                         | https://api.example/a/c",
+      "../c?y=2                  | https://api.example/c?y=2",
+      "//cdn.example/d           | https://cdn.example/d",
+      "http://other.example:8080/ | http://other.example:8080/",
+      "'  /padded  '             | https://api.example/padded",
+  })
+  void resolvesReferencesAgainstTheRequestUri(String location, String expected) {
+    assertThat(Location.resolve(BASE, location)).contains(URI.create(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "javascript:alert(1)",
+      "ftp://files.example/x",
+      "https://bad host/",
+      "http://[::1",
+      "mailto:someone@example.com",
+      "https:///no-host",
+  })
+  void rejectsWhatIsNotAnHttpUriReference(String location) {
+    assertThat(Location.resolve(BASE, location)).isEmpty();
+  }
+
+  @Property(tries = 300)
+  void neverThrowsForAnyText(@ForAll String location) {
+    Location.resolve(BASE, location);
+  }
+}

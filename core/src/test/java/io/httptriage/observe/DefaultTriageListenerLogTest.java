@@ -1,0 +1,164 @@
+package io.httptriage.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import io.httptriage.classify.Verdict;
+import io.httptriage.exchange.Exchange;
+import io.httptriage.exchange.Headers;
+import io.httptriage.exchange.Hop;
+import io.httptriage.exchange.RequestView;
+import io.httptriage.exchange.ResponseView;
+import io.httptriage.finding.Finding;
+import io.httptriage.finding.Finding.Kind;
+import io.httptriage.finding.Finding.Severity;
+import io.httptriage.lint.ConformanceLint;
+import io.httptriage.redirect.RedirectAudit;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DefaultTriageListenerLogTest {
+  private final MutableClock clock = new MutableClock();
+  private final DefaultTriageListener listener =
+      DefaultTriageListener.builder().clock(clock).build();
+  private CapturedLog log;
+
+  @BeforeEach
+  void capture() {
+    log = new CapturedLog(FindingLog.FINDINGS_LOGGER, Level.DEBUG);
+  }
+
+  @AfterEach
+  void release() {
+    log.close();
+  }
+
+  @Test
+  void logsEachSeverityAtItsLevel() {
+    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(
+        Findings.at("https://a.example/", Kind.NON_POST_METHOD_REWRITTEN, Severity.VIOLATION),
+        Findings.at("https://a.example/", Kind.HTTPS_DOWNGRADE, Severity.SECURITY),
+        Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
+        Findings.at("https://a.example/", Kind.UNOFFICIAL_STATUS, Severity.INFO)));
+
+    assertThat(log.events()).extracting(e -> e.getLevel().toString())
+        .containsExactly("WARN", "WARN", "INFO", "DEBUG");
+  }
+
+  @Test
+  void writesKeyValueFields() {
+    Finding f = new Finding(Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY, 0,
+        java.util.Optional.of("https://a.example/me"), java.util.Optional.of("https://b.example/me"),
+        "Authorization set for the first origin reached another origin", "RFC 9110 §15.4, RFC 6454");
+
+    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+
+    assertThat(log.lines()).containsExactly("httptriage finding kind=CREDENTIALS_CROSS_ORIGIN"
+        + " severity=SECURITY hop=0 finalStatus=200 from=https://a.example/me"
+        + " to=https://b.example/me spec=\"RFC 9110 §15.4, RFC 6454\""
+        + " explanation=\"Authorization set for the first origin reached another origin\"");
+  }
+
+  @Test
+  void rateLimitsPerOriginAndKindAndReportsWhatItHeldBack() {
+    Finding hot = Findings.at("https://hot.example/a?id=1", Kind.METHOD_REWRITTEN, Severity.WARNING);
+    Finding samePlace = Findings.at("https://hot.example:443/b", Kind.METHOD_REWRITTEN,
+        Severity.WARNING);
+
+    for (int i = 0; i < 50; i++) {
+      listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(i % 2 == 0 ? hot : samePlace));
+      clock.advance(Duration.ofMillis(100));
+    }
+    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT,
+        List.of(Findings.at("https://other.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
+            Findings.at("https://hot.example/", Kind.CHAIN_TRUNCATED, Severity.WARNING)));
+    clock.advance(DefaultTriageListener.DEFAULT_LOG_INTERVAL);
+    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(hot));
+
+    assertThat(log.lines()).hasSize(4);
+    assertThat(log.lines().get(0)).doesNotContain("suppressed");
+    assertThat(log.lines().get(1)).contains("from=https://other.example/");
+    assertThat(log.lines().get(2)).contains("kind=CHAIN_TRUNCATED");
+    assertThat(log.lines().get(3)).contains("kind=METHOD_REWRITTEN", "suppressed=49");
+  }
+
+  @Test
+  void writesEveryLineWithAZeroInterval() {
+    DefaultTriageListener chatty =
+        DefaultTriageListener.builder().clock(clock).logInterval(Duration.ZERO).build();
+    Finding f = Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING);
+
+    for (int i = 0; i < 5; i++) {
+      chatty.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+    }
+
+    assertThat(log.lines()).hasSize(5);
+  }
+
+  @Test
+  void neverLogsCredentialsOrQueryValues() {
+    URI first = URI.create("https://alice:pa55word@a.example/orders?api_key=K3Y&page=2#frag");
+    URI elsewhere = URI.create("http://b.example/orders?session=S3SS");
+    Hop toOther = Hop.builder().method("POST").uri(first)
+        .headerNames(List.of("Authorization", "Cookie")).bodySent(true)
+        .status(302).location(elsewhere.toString()).build();
+    RequestView finalRequest = RequestView.of("GET", elsewhere,
+        Headers.of("Authorization", "Bearer T0KEN", "Cookie", "sid=C00KIE"), false, true);
+    ResponseView finalResponse = ResponseView.of(401);
+    Exchange exchange = Exchange.of(List.of(toOther), Hop.of(finalRequest, finalResponse), true);
+    List<Finding> findings = new ArrayList<>(RedirectAudit.ofDefaults().audit(exchange));
+    findings.addAll(ConformanceLint.ofDefaults().lint(finalRequest, finalResponse));
+
+    listener.exchangeCompleted(401, Verdict.Kind.FAIL, findings);
+
+    assertThat(log.lines()).hasSize(4);
+    assertThat(log.all())
+        .contains("kind=METHOD_REWRITTEN", "kind=HTTPS_DOWNGRADE", "kind=CREDENTIALS_CROSS_ORIGIN",
+            "kind=REQUIRED_HEADER_MISSING", "api_key=*", "session=*")
+        .doesNotContain("alice", "pa55word", "K3Y", "S3SS", "T0KEN", "C00KIE", "frag", "page=2");
+  }
+
+  @Test
+  void reportsTheSameFactFromAuditAndLintOnce() {
+    RequestView get = RequestView.of("GET", URI.create("https://a.example/x"));
+    ResponseView noLocation = ResponseView.of(302);
+    List<Finding> findings = new ArrayList<>(
+        RedirectAudit.ofDefaults().audit(Exchange.single(Hop.of(get, noLocation))));
+    findings.addAll(ConformanceLint.ofDefaults().lint(get, noLocation));
+
+    listener.exchangeCompleted(302, Verdict.Kind.FAIL, findings);
+
+    assertThat(findings).hasSize(2);
+    assertThat(log.lines()).singleElement().asString().contains("kind=LOCATION_MISSING");
+  }
+
+  @Test
+  void writesNothingAndHoldsNothingBackWhenTheLevelIsOff() {
+    Finding f = Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING);
+    try (CapturedLog quiet = new CapturedLog(FindingLog.FINDINGS_LOGGER, Level.WARN)) {
+      listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+      assertThat(quiet.lines()).isEmpty();
+    }
+
+    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+
+    assertThat(log.lines()).singleElement().asString().doesNotContain("suppressed");
+  }
+
+  @Test
+  void logsRetryDecisionsAtDebugWithoutEchoingOddMethods() {
+    try (CapturedLog retries = new CapturedLog(FindingLog.RETRIES_LOGGER, Level.DEBUG)) {
+      listener.retryDecided("retried", 503, "GET");
+      listener.retryDecided("gave up\nlevel=ERROR", 429, "PO ST\r\n");
+
+      assertThat(retries.leveled()).containsExactly(
+          "DEBUG httptriage retry outcome=RETRIED code=503 method=GET",
+          "DEBUG httptriage retry outcome=OTHER code=429 method=?");
+    }
+  }
+}

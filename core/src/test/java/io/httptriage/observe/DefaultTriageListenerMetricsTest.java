@@ -1,0 +1,147 @@
+package io.httptriage.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.httptriage.classify.Verdict;
+import io.httptriage.finding.Finding;
+import io.httptriage.finding.Finding.Kind;
+import io.httptriage.finding.Finding.Severity;
+import io.httptriage.status.StatusRegistry;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DefaultTriageListenerMetricsTest {
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final DefaultTriageListener listener = DefaultTriageListener.builder()
+      .meterRegistry(registry).clock(new MutableClock()).build();
+
+  private double count(String name, String... tags) {
+    return registry.get(name).tags(tags).counter().count();
+  }
+
+  @Test
+  void countsTheFinalStatusClassAndVerdictOfEachExchange() {
+    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of());
+    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of());
+    listener.exchangeCompleted(503, Verdict.Kind.RETRY, List.of());
+
+    assertThat(count("httptriage.responses", "code", "200", "class", "2xx", "verdict", "ACCEPT"))
+        .isEqualTo(2);
+    assertThat(count("httptriage.responses", "code", "503", "class", "5xx", "verdict", "RETRY"))
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "299,  unknown, 2xx",
+      "499,  499,     4xx",
+      "520,  520,     5xx",
+      "0,    invalid, invalid",
+      "600,  invalid, invalid",
+      "-1,   invalid, invalid",
+      "2147483647, invalid, invalid",
+  })
+  void collapsesUnknownAndInvalidCodes(int status, String code, String statusClass) {
+    listener.exchangeCompleted(status, Verdict.Kind.FAIL, List.of());
+
+    assertThat(count("httptriage.responses", "code", code, "class", statusClass)).isEqualTo(1);
+  }
+
+  @Test
+  void countsRetryDecisionsByOutcomeAndCode() {
+    listener.retryDecided("RETRIED", 503, "GET");
+    listener.retryDecided("retried", 503, "GET");
+    listener.retryDecided("EXHAUSTED", 429, "POST");
+
+    assertThat(count("httptriage.retries", "outcome", "RETRIED", "code", "503")).isEqualTo(2);
+    assertThat(count("httptriage.retries", "outcome", "EXHAUSTED", "code", "429")).isEqualTo(1);
+  }
+
+  @Test
+  void countsFindingsByKindAndSeverityUnderTheirCheck() {
+    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(
+        Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
+        Findings.at("https://a.example/", Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY),
+        new Finding(Kind.CONTENT_LENGTH_NOT_ALLOWED, Severity.WARNING, Finding.FINAL,
+            Optional.empty(), Optional.empty(), "204 No Content carries Content-Length",
+            "RFC 9110 §8.6")));
+
+    assertThat(count("httptriage.redirect.findings", "kind", "METHOD_REWRITTEN",
+        "severity", "WARNING")).isEqualTo(1);
+    assertThat(count("httptriage.redirect.findings", "kind", "CREDENTIALS_CROSS_ORIGIN",
+        "severity", "SECURITY")).isEqualTo(1);
+    assertThat(count("httptriage.conformance.findings", "kind", "CONTENT_LENGTH_NOT_ALLOWED",
+        "severity", "WARNING")).isEqualTo(1);
+  }
+
+  @Test
+  void keepsCardinalityBoundedWhateverTheTraffic() {
+    int known = StatusRegistry.all().size();
+    for (int status = -1000; status <= 2000; status++) {
+      String url = "https://host" + status + ".example/path/" + status + "?id=" + status;
+      listener.exchangeCompleted(status, Verdict.Kind.values()[Math.floorMod(status, 4)],
+          List.of(Findings.at(url, Kind.values()[Math.floorMod(status, Kind.values().length)],
+              Severity.values()[Math.floorMod(status, 4)])));
+      listener.retryDecided("OUTCOME_" + status, status, "M" + status);
+    }
+
+    List<Meter> meters = registry.getMeters();
+    long responses = meters.stream().filter(m -> m.getId().getName().equals("httptriage.responses"))
+        .count();
+    long retries = meters.stream().filter(m -> m.getId().getName().equals("httptriage.retries"))
+        .count();
+    long findings = meters.stream().filter(m -> m.getId().getName().endsWith(".findings")).count();
+    // code is a known code, "unknown" (one per class) or "invalid"; 4 verdicts
+    assertThat(responses).isLessThanOrEqualTo((known + 5 + 1) * 4L);
+    assertThat(retries).isLessThanOrEqualTo((TagValues.MAX_OUTCOMES + 1L) * (known + 2));
+    assertThat(findings).isLessThanOrEqualTo((long) Kind.values().length * Severity.values().length);
+    Set<String> tagValues = meters.stream().flatMap(m -> m.getId().getTags().stream())
+        .map(Tag::getValue).collect(Collectors.toSet());
+    assertThat(tagValues).noneMatch(v -> v.contains("host") || v.contains("/") || v.contains("."));
+    assertThat(tagValues).contains("unknown", "invalid", TagValues.OTHER);
+  }
+
+  @Test
+  void boundsRetryOutcomeNames() {
+    TagValues tags = new TagValues();
+    for (int i = 0; i < 100; i++) {
+      tags.outcome("NAME_" + i);
+    }
+
+    assertThat(tags.outcome("NAME_0")).isEqualTo("NAME_0");
+    assertThat(tags.outcome("NAME_99")).isEqualTo(TagValues.OTHER);
+    assertThat(new TagValues().outcome("https://a.example/")).isEqualTo(TagValues.OTHER);
+    assertThat(new TagValues().outcome("x".repeat(33))).isEqualTo(TagValues.OTHER);
+    assertThat(new TagValues().outcome(" retried ")).isEqualTo("RETRIED");
+  }
+
+  @Test
+  void worksWithNoMeterRegistry() {
+    DefaultTriageListener logsOnly = DefaultTriageListener.ofDefaults();
+
+    logsOnly.exchangeCompleted(302, Verdict.Kind.FOLLOW,
+        List.of(Findings.at("https://a.example/", Kind.CHAIN_TRUNCATED, Severity.WARNING)));
+    logsOnly.retryDecided("RETRIED", 503, "GET");
+
+    assertThat(logsOnly.meterRegistry()).isEmpty();
+  }
+
+  @Test
+  void builderValidatesAndRoundTrips() {
+    assertThatThrownBy(() -> DefaultTriageListener.builder().logInterval(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("logInterval");
+    assertThatThrownBy(() -> DefaultTriageListener.builder().meterRegistry(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("meterRegistry");
+    assertThat(listener.toBuilder().build().meterRegistry()).contains(registry);
+  }
+}
