@@ -1,0 +1,324 @@
+package io.httptriage.headers;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parsed RateLimit and RateLimit-Policy response fields of draft-ietf-httpapi-ratelimit-headers
+ * (revision 10): the service limits the server reports ({@code RateLimit: "default";r=0;t=30}) and
+ * the quota policies it advertises ({@code RateLimit-Policy: "default";q=100;w=60}). The older
+ * {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier revisions is read by {@link
+ * #parseLegacy}.
+ *
+ * <p>What it is for: when a response carries no usable Retry-After and a quota is exhausted
+ * (remaining 0), {@link #exhaustedWait()} is how long to wait before asking again: the reset of the
+ * exhausted limit (draft §4.1.2), or, when the server gave none, the window of the policy of the
+ * same name (draft §3.1.3), after which the quota is allocated again. With several exhausted limits
+ * the longest wait counts. Retry-After, when present and valid, always takes precedence (draft §7);
+ * that choice is the caller's.
+ *
+ * <p>{@link #parse} and {@link #parseLegacy} never throw. "Malformed RateLimit header fields MUST
+ * be ignored" (draft §7): a field that is not a valid Structured Field List (RFC 9651 §4.2), or
+ * whose items break the draft's rules (a non-integer or negative {@code r}, a missing {@code r}, a
+ * zero window), is dropped as a whole and a {@link Problem} says why.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * RateLimit rl = RateLimit.parse(List.of("\"default\";r=0;t=30"), List.of());
+ * rl.exhaustedWait();   // Optional[PT30S]
+ * rl.problems();        // []
+ * }</pre>
+ */
+public final class RateLimit {
+  /** The field carrying service limits. */
+  public static final String FIELD = "RateLimit";
+  /** The field carrying quota policies. */
+  public static final String POLICY_FIELD = "RateLimit-Policy";
+  /** The remaining-quota field of draft revisions up to 06. */
+  public static final String LEGACY_REMAINING_FIELD = "RateLimit-Remaining";
+  /** The reset field of draft revisions up to 06 (delay-seconds). */
+  public static final String LEGACY_RESET_FIELD = "RateLimit-Reset";
+
+  /** Longer field values are not parsed: no honest server needs this many quota policies. */
+  static final int MAX_LENGTH = 4096;
+
+  private static final RateLimit ABSENT = new RateLimit(List.of(), List.of(), List.of());
+
+  private final List<ServiceLimit> limits;
+  private final List<QuotaPolicy> policies;
+  private final List<Problem> problems;
+
+  /**
+   * One service limit: the remaining quota of a policy and, if the server said, when more quota
+   * becomes available.
+   *
+   * @param policy the policy identifier; empty for the legacy fields, which name none
+   * @param remaining the remaining quota units, {@code >= 0}
+   * @param reset the time until more quota is made available, if given
+   */
+  public record ServiceLimit(String policy, long remaining, Optional<Duration> reset) {
+    /** Validates the fields. */
+    public ServiceLimit {
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(reset, "reset");
+    }
+
+    /** True when no quota is left. */
+    public boolean isExhausted() {
+      return remaining == 0;
+    }
+  }
+
+  /**
+   * One advertised quota policy.
+   *
+   * @param name the policy identifier
+   * @param quota the quota allocated, in quota units
+   * @param window the time window of the quota, if given
+   */
+  public record QuotaPolicy(String name, long quota, Optional<Duration> window) {
+    /** Validates the fields. */
+    public QuotaPolicy {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(window, "window");
+    }
+  }
+
+  /**
+   * Why a field was ignored.
+   *
+   * @param field the field name, e.g. {@code RateLimit}
+   * @param detail a one-line explanation; may quote a printable prefix of the value
+   */
+  public record Problem(String field, String detail) {
+    /** Validates the fields. */
+    public Problem {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  private RateLimit(List<ServiceLimit> limits, List<QuotaPolicy> policies, List<Problem> problems) {
+    this.limits = List.copyOf(limits);
+    this.policies = List.copyOf(policies);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** No rate limit information. */
+  public static RateLimit absent() {
+    return ABSENT;
+  }
+
+  /**
+   * Parses the structured-field form; never throws.
+   *
+   * @param rateLimit every line of the RateLimit field, in order; empty when absent
+   * @param rateLimitPolicy every line of the RateLimit-Policy field, in order; empty when absent
+   */
+  public static RateLimit parse(List<String> rateLimit, List<String> rateLimitPolicy) {
+    if (rateLimit.isEmpty() && rateLimitPolicy.isEmpty()) {
+      return ABSENT;
+    }
+    List<Problem> problems = new ArrayList<>(2);
+    List<ServiceLimit> limits = items(FIELD, rateLimit, RateLimit::serviceLimit, problems);
+    List<QuotaPolicy> policies = items(POLICY_FIELD, rateLimitPolicy, RateLimit::quotaPolicy, problems);
+    return new RateLimit(limits, policies, problems);
+  }
+
+  /**
+   * Parses the {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier draft
+   * revisions, where the reset is delay-seconds; never throws. A value that is not a non-negative
+   * integer makes the pair ignored with a problem.
+   *
+   * @param remaining the RateLimit-Remaining value
+   * @param reset the RateLimit-Reset value
+   */
+  public static RateLimit parseLegacy(String remaining, String reset) {
+    long r = nonNegativeInteger(remaining);
+    long t = nonNegativeInteger(reset);
+    if (r < 0 || t < 0) {
+      String field = r < 0 ? LEGACY_REMAINING_FIELD : LEGACY_RESET_FIELD;
+      String value = r < 0 ? remaining : reset;
+      return new RateLimit(List.of(), List.of(), List.of(new Problem(field,
+          "not a non-negative integer: '" + RetryAfter.printable(abbreviate(value)) + "'")));
+    }
+    return new RateLimit(
+        List.of(new ServiceLimit("", r, Optional.of(Duration.ofSeconds(t)))), List.of(), List.of());
+  }
+
+  /** The service limits, in field order; empty when absent or ignored. */
+  public List<ServiceLimit> limits() {
+    return limits;
+  }
+
+  /** The quota policies, in field order; empty when absent or ignored. */
+  public List<QuotaPolicy> policies() {
+    return policies;
+  }
+
+  /** Why fields were ignored; empty when every field present was valid. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /**
+   * How long to wait for quota when some limit is exhausted: the longest reset among exhausted
+   * limits, a missing reset standing in for the window of the policy of the same name. Empty when
+   * no limit is exhausted or none of the exhausted ones says when quota returns.
+   */
+  public Optional<Duration> exhaustedWait() {
+    Duration longest = null;
+    for (ServiceLimit limit : limits) {
+      if (!limit.isExhausted()) {
+        continue;
+      }
+      Optional<Duration> wait = limit.reset().or(() -> windowOf(limit.policy()));
+      if (wait.isPresent() && (longest == null || wait.get().compareTo(longest) > 0)) {
+        longest = wait.get();
+      }
+    }
+    return Optional.ofNullable(longest);
+  }
+
+  private Optional<Duration> windowOf(String policy) {
+    for (QuotaPolicy p : policies) {
+      if (p.name().equals(policy)) {
+        return p.window();
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return "RateLimit[limits=" + limits + ", policies=" + policies + ", problems=" + problems + "]";
+  }
+
+  /** One item reader: the item, or null after recording why the whole field is ignored. */
+  private interface ItemReader<T> {
+    @Nullable T read(StructuredList.Member member, List<Problem> problems);
+  }
+
+  /** Every item of a field, or none when one of them is malformed (draft §7). */
+  private static <T> List<T> items(
+      String field, List<String> lines, ItemReader<T> reader, List<Problem> problems) {
+    List<T> items = new ArrayList<>(2);
+    for (StructuredList.Member m : members(field, lines, problems)) {
+      T item = reader.read(m, problems);
+      if (item == null) {
+        return List.of();
+      }
+      items.add(item);
+    }
+    return items;
+  }
+
+  private static List<StructuredList.Member> members(
+      String field, List<String> lines, List<Problem> problems) {
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    String joined = String.join(", ", lines);
+    if (joined.length() > MAX_LENGTH) {
+      problems.add(new Problem(field, "value longer than " + MAX_LENGTH + " characters"));
+      return List.of();
+    }
+    try {
+      List<StructuredList.Member> members = StructuredList.parse(joined);
+      if (members.isEmpty()) {
+        problems.add(new Problem(field, "empty list"));
+      }
+      return members;
+    } catch (StructuredList.Malformed e) {
+      problems.add(new Problem(field, "not a structured list (" + e.getMessage() + "): '"
+          + RetryAfter.printable(abbreviate(joined)) + "'"));
+      return List.of();
+    }
+  }
+
+  /** A service limit item (draft §4.1), or null after recording why the field is ignored. */
+  private static @Nullable ServiceLimit serviceLimit(StructuredList.Member m, List<Problem> problems) {
+    String name = identifier(FIELD, m, problems);
+    if (name == null) {
+      return null;
+    }
+    Map<String, StructuredList.Value> params = m.parameters();
+    StructuredList.Value r = params.get("r");
+    if (r == null) {
+      problems.add(new Problem(FIELD, "service limit '" + name + "' has no r parameter"));
+      return null;
+    }
+    if (!isNonNegativeInteger(r)) {
+      problems.add(new Problem(FIELD, "r of '" + name + "' is not a non-negative integer"));
+      return null;
+    }
+    StructuredList.Value t = params.get("t");
+    if (t != null && !isNonNegativeInteger(t)) {
+      problems.add(new Problem(FIELD, "t of '" + name + "' is not a non-negative integer"));
+      return null;
+    }
+    Optional<Duration> reset =
+        t == null ? Optional.empty() : Optional.of(Duration.ofSeconds(t.integer()));
+    return new ServiceLimit(name, r.integer(), reset);
+  }
+
+  /** A quota policy item (draft §3.1), or null after recording why the field is ignored. */
+  private static @Nullable QuotaPolicy quotaPolicy(StructuredList.Member m, List<Problem> problems) {
+    String name = identifier(POLICY_FIELD, m, problems);
+    if (name == null) {
+      return null;
+    }
+    StructuredList.Value q = m.parameters().get("q");
+    if (q == null || !isNonNegativeInteger(q)) {
+      problems.add(new Problem(POLICY_FIELD, "q of '" + name + "' is missing or not a non-negative integer"));
+      return null;
+    }
+    StructuredList.Value w = m.parameters().get("w");
+    if (w != null && (!isNonNegativeInteger(w) || w.integer() == 0)) {
+      problems.add(new Problem(POLICY_FIELD, "w of '" + name + "' is not a positive integer"));
+      return null;
+    }
+    Optional<Duration> window =
+        w == null ? Optional.empty() : Optional.of(Duration.ofSeconds(w.integer()));
+    return new QuotaPolicy(name, q.integer(), window);
+  }
+
+  /** The policy identifier: a String (revision 10) or a Token (later revisions). */
+  private static @Nullable String identifier(String field, StructuredList.Member m, List<Problem> problems) {
+    StructuredList.Value v = m.value();
+    if (v.type() == StructuredList.Type.STRING || v.type() == StructuredList.Type.TOKEN) {
+      return v.text();
+    }
+    problems.add(new Problem(field, "policy identifier is a " + v.type() + ", not a string or token"));
+    return null;
+  }
+
+  private static boolean isNonNegativeInteger(StructuredList.Value v) {
+    return v.type() == StructuredList.Type.INTEGER && v.integer() >= 0;
+  }
+
+  /** The value of 1 to 15 ASCII digits (surrounding whitespace allowed), or -1. */
+  private static long nonNegativeInteger(String value) {
+    String v = value.strip();
+    if (v.isEmpty() || v.length() > 15) {
+      return -1;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+    }
+    return Long.parseLong(v);
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 80) + "...";
+  }
+}

@@ -1,0 +1,98 @@
+package io.httptriage.retry;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Storm control shared by all calls of one engine: over a sliding window, retries may be at most
+ * {@code max(minRetries, floor(ratio * requests))}, where requests counts logical requests (first
+ * attempts), not retries. Above the floor's rate, a total outage therefore costs at most {@code 1 +
+ * ratio} server requests per logical request; below it, quiet clients may still retry.
+ *
+ * <p>The idea is gRPC's retry throttling and Finagle's RetryBudget; unlike a token bucket whose
+ * floor refills over time, the floor here is a minimum, not an addition, so the ratio holds as an
+ * upper bound whenever traffic is above the floor.
+ *
+ * <p>Thread-safe. Each operation takes this object's monitor for O(1) work: a couple of counter
+ * updates, and after idleness the clearing of at most {@value #SLOTS} slots. A clock that steps
+ * backwards is treated as standing still.
+ */
+final class RetryBudget {
+  static final int SLOTS = 10;
+
+  private final Clock clock;
+  private final double ratio;
+  private final long minRetries;
+  private final long slotMillis;
+  private final long[] requests = new long[SLOTS];
+  private final long[] retries = new long[SLOTS];
+  private final LongAdder refusals = new LongAdder();
+  private long currentSlot;
+  private long requestsInWindow;
+  private long retriesInWindow;
+
+  RetryBudget(Clock clock, double ratio, int minRetriesPerSecond, long windowMillis) {
+    this.clock = clock;
+    this.ratio = ratio;
+    this.minRetries = minRetriesPerSecond * windowMillis / 1000;
+    this.slotMillis = Math.max(1, windowMillis / SLOTS);
+    this.currentSlot = Math.floorDiv(clock.millis(), slotMillis);
+  }
+
+  /**
+   * Counts one logical request.
+   *
+   * @return the clock's reading, so that the caller needs no second one
+   */
+  long onRequest() {
+    long now = clock.millis();
+    synchronized (this) {
+      int i = roll(now);
+      requests[i]++;
+      requestsInWindow++;
+    }
+    return now;
+  }
+
+  /**
+   * Takes one retry from the budget when there is one; counts a refusal otherwise.
+   *
+   * @return true when the retry may be made
+   */
+  boolean tryRetry() {
+    long now = clock.millis();
+    synchronized (this) {
+      int i = roll(now);
+      long allowed = Math.max(minRetries, (long) Math.floor(ratio * requestsInWindow));
+      if (retriesInWindow < allowed) {
+        retries[i]++;
+        retriesInWindow++;
+        return true;
+      }
+    }
+    refusals.increment();
+    return false;
+  }
+
+  /** Retries refused since the engine was built. */
+  long refusals() {
+    return refusals.sum();
+  }
+
+  /** Moves the window to {@code now}; returns the index of the current slot. Caller holds the lock. */
+  private int roll(long now) {
+    long slot = Math.floorDiv(now, slotMillis);
+    long steps = slot - currentSlot;
+    if (steps > 0) {
+      for (long k = 1; k <= Math.min(steps, SLOTS); k++) {
+        int i = (int) Math.floorMod(currentSlot + k, (long) SLOTS);
+        requestsInWindow -= requests[i];
+        retriesInWindow -= retries[i];
+        requests[i] = 0;
+        retries[i] = 0;
+      }
+      currentSlot = slot;
+    }
+    return (int) Math.floorMod(currentSlot, (long) SLOTS);
+  }
+}

@@ -1,0 +1,64 @@
+package io.httptriage.retry;
+
+import io.httptriage.exchange.Headers;
+import io.httptriage.exchange.RequestView;
+import io.httptriage.retry.RetryEvent.Outcome;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/** A fake clock, sleeper, listener and server, wired together for one test. */
+final class Harness {
+  static final URI URL = URI.create("https://api.example.test/orders/42?token=s3cret");
+
+  final FakeClock clock = new FakeClock();
+  final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
+  final FakeSleeper sleeper = new FakeSleeper(clock, timeline);
+  final List<RetryEvent> events = Collections.synchronizedList(new ArrayList<>());
+  final Server server = new Server(timeline);
+
+  /** Settings on the fakes, with a seeded random source. */
+  RetrySettings.Builder settings() {
+    return RetrySettings.builder()
+        .clock(clock)
+        .sleeper(sleeper)
+        .random(new Random(42))
+        .listener(events::add);
+  }
+
+  RetryEngine engine() {
+    return RetryEngine.of(settings().build());
+  }
+
+  Server.Response execute(RetryEngine engine, RequestView request) throws IOException {
+    return engine.execute(request, server::send, Server.Response::view, server::discard);
+  }
+
+  List<Outcome> outcomes() {
+    return events.stream().map(RetryEvent::outcome).toList();
+  }
+
+  List<Long> sleptMillis() {
+    return sleeper.waits().stream().map(Duration::toMillis).toList();
+  }
+
+  static RequestView get() {
+    return RequestView.of("GET", URL);
+  }
+
+  static RequestView post() {
+    return RequestView.of("POST", URL, Headers.empty(), true, true);
+  }
+
+  static RequestView postWithKey(String key) {
+    return RequestView.of("POST", URL, Headers.of("Idempotency-Key", key), true, true);
+  }
+
+  static RequestView putWithOneShotBody() {
+    return RequestView.of("PUT", URL, Headers.empty(), true, false);
+  }
+}

@@ -1,0 +1,270 @@
+package io.httptriage.retry;
+
+import static io.httptriage.retry.RetryEvent.Outcome.ANSWERED_AFTER_RETRY;
+import static io.httptriage.retry.RetryEvent.Outcome.CANCELLED;
+import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_ATTEMPTS;
+import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_DEADLINE;
+import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG;
+import static io.httptriage.retry.RetryEvent.Outcome.RETRY_FAILED_IO;
+import static io.httptriage.retry.RetryEvent.Outcome.RETRY_SCHEDULED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resilience4j.retry.RetryRegistry;
+import io.httptriage.exchange.Headers;
+import io.httptriage.retry.RetryEvent.DelaySource;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RetryEngineTest {
+  private final Harness h = new Harness();
+
+  @Test
+  void returnsAnAcceptedFirstResponseWithoutAnyRetryMachinery() throws IOException {
+    RetryEngine engine = h.engine();
+    h.server.respond(200);
+
+    Server.Response response = h.execute(engine, Harness.get());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(h.events).isEmpty();
+    assertThat(h.sleeper.waits()).isEmpty();
+    assertThat(h.server.discarded()).isEmpty();
+    assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithoutRetryAttempt()).isZero();
+  }
+
+  @Test
+  void waitsTheRetryAfterSecondsBeforeRetrying() throws IOException {
+    h.server.respond(503, Headers.of("Retry-After", "7")).respond(200);
+
+    Server.Response response = h.execute(h.engine(), Harness.get());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(h.sleptMillis()).containsExactly(7000L);
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+    assertThat(h.events.get(0).delay()).contains(Duration.ofSeconds(7));
+    assertThat(h.events.get(0).delaySource()).contains(DelaySource.RETRY_AFTER);
+  }
+
+  @Test
+  void waitsUntilTheRetryAfterDate() throws IOException {
+    h.server.respond(429, Headers.of("Retry-After", "Sun, 01 Mar 2026 12:00:12 GMT")).respond(200);
+
+    h.execute(h.engine(), Harness.get());
+
+    assertThat(h.sleptMillis()).containsExactly(12_000L);
+  }
+
+  @Test
+  void retriesAtOnceWhenTheRetryAfterDateHasPassed() throws IOException {
+    h.server.respond(503, Headers.of("Retry-After", "Sun, 01 Mar 2026 11:59:00 GMT")).respond(200);
+
+    h.execute(h.engine(), Harness.get());
+
+    assertThat(h.sleptMillis()).containsExactly(0L);
+  }
+
+  @Test
+  void returnsTheResponseAtOnceWhenRetryAfterExceedsTheCap() throws IOException {
+    RetryEngine engine = RetryEngine.of(h.settings().maxRetryAfter(Duration.ofSeconds(30)).build());
+    h.server.respond(503, Headers.of("Retry-After", "31")).respond(200);
+
+    Server.Response response = h.execute(engine, Harness.get());
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(h.server.sent()).isEqualTo(1);
+    assertThat(h.sleeper.waits()).isEmpty();
+    assertThat(h.server.discarded()).isEmpty();
+    RetryEvent event = h.events.get(0);
+    assertThat(event.outcome()).isEqualTo(GAVE_UP_RETRY_AFTER_TOO_LONG);
+    assertThat(event.delay()).contains(Duration.ofSeconds(31));
+  }
+
+  @Test
+  void honoursARetryAfterExactlyAtTheCap() throws IOException {
+    RetryEngine engine = RetryEngine.of(h.settings().maxRetryAfter(Duration.ofSeconds(30)).build());
+    h.server.respond(503, Headers.of("Retry-After", "30")).respond(200);
+
+    h.execute(engine, Harness.get());
+
+    assertThat(h.sleptMillis()).containsExactly(30_000L);
+  }
+
+  @Test
+  void schedulesNoWaitThatWouldEndPastTheDeadline() throws IOException {
+    RetryEngine engine = RetryEngine.of(h.settings().deadline(Duration.ofSeconds(5)).build());
+    h.server.respond(503, Headers.of("Retry-After", "3")).respond(503, Headers.of("Retry-After", "3"));
+
+    Server.Response response = h.execute(engine, Harness.get());
+
+    assertThat(response.id()).isEqualTo(2);
+    assertThat(h.sleptMillis()).containsExactly(3000L);
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, GAVE_UP_DEADLINE);
+    assertThat(h.events.get(1).delay()).contains(Duration.ofSeconds(3));
+    assertThat(h.events.get(1).elapsed()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void givesUpWhenTheWaitWouldEndExactlyAtTheDeadline() throws IOException {
+    RetryEngine engine = RetryEngine.of(h.settings().deadline(Duration.ofSeconds(5)).build());
+    h.server.respond(503, Headers.of("Retry-After", "5"));
+
+    h.execute(engine, Harness.get());
+
+    assertThat(h.outcomes()).containsExactly(GAVE_UP_DEADLINE);
+    assertThat(h.sleeper.waits()).isEmpty();
+  }
+
+  @Test
+  void discardsEveryUnreturnedResponseBeforeTheNextAttempt() throws IOException {
+    h.server.respond(503, 502, 200);
+
+    Server.Response response = h.execute(h.engine(), Harness.get());
+
+    assertThat(response.id()).isEqualTo(3);
+    assertThat(h.server.discarded()).containsExactly(1, 2);
+    List<String> order = h.timeline.stream().map(s -> s.replaceAll("sleep \\d+", "sleep")).toList();
+    assertThat(order).containsExactly(
+        "send 1", "discard 1", "sleep", "send 2", "discard 2", "sleep", "send 3");
+  }
+
+  @Test
+  void returnsTheLastResponseUndiscardedWhenAttemptsRunOut() throws IOException {
+    RetryEngine engine = h.engine();
+    h.server.respond(503);
+
+    Server.Response response = h.execute(engine, Harness.get());
+
+    assertThat(response.id()).isEqualTo(3);
+    assertThat(h.server.discarded()).containsExactly(1, 2);
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, RETRY_SCHEDULED, GAVE_UP_ATTEMPTS);
+    assertThat(h.events).extracting(RetryEvent::attempt).containsExactly(1, 2, 3);
+    assertThat(engine.retry().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
+  }
+
+  @Test
+  void makesOneAttemptOnlyWhenMaxAttemptsIsOne() throws IOException {
+    h.server.respond(503);
+
+    h.execute(RetryEngine.of(h.settings().maxAttempts(1).build()), Harness.get());
+
+    assertThat(h.server.sent()).isEqualTo(1);
+    assertThat(h.outcomes()).containsExactly(GAVE_UP_ATTEMPTS);
+  }
+
+  @Test
+  void sleepsExactlyTheIntervalsResilience4jPublishes() throws IOException {
+    RetryEngine engine = h.engine();
+    List<Duration> published = new ArrayList<>();
+    engine.retry().getEventPublisher().onRetry(e -> published.add(e.getWaitInterval()));
+    h.server.respond(503, Headers.of("Retry-After", "2")).respond(503).respond(200);
+
+    h.execute(engine, Harness.get());
+
+    assertThat(published).hasSize(2).isEqualTo(h.sleeper.waits());
+    assertThat(h.events).filteredOn(RetryEvent::isRetry).extracting(e -> e.delay().orElseThrow())
+        .isEqualTo(published);
+    assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
+  }
+
+  @Test
+  void countsAnImmediateRefusalAsSuccessWithoutRetryInResilience4j() throws IOException {
+    RetryEngine engine = h.engine();
+    h.server.respond(503);
+
+    h.execute(engine, Harness.post());
+
+    assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithoutRetryAttempt())
+        .isEqualTo(1);
+    assertThat(engine.retry().getMetrics().getNumberOfTotalCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void propagatesAnIoErrorOfTheFirstAttemptWithoutEvents() {
+    IOException failure = new IOException("connection reset");
+    h.server.fail(failure);
+
+    assertThatThrownBy(() -> h.execute(h.engine(), Harness.get())).isSameAs(failure);
+    assertThat(h.events).isEmpty();
+  }
+
+  @Test
+  void propagatesAnIoErrorOfARetryAndReportsIt() {
+    IOException failure = new IOException("connection reset");
+    h.server.respond(503).fail(failure);
+
+    assertThatThrownBy(() -> h.execute(h.engine(), Harness.get())).isSameAs(failure);
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, RETRY_FAILED_IO);
+    assertThat(h.events.get(1).attempt()).isEqualTo(2);
+    assertThat(h.server.discarded()).containsExactly(1);
+  }
+
+  @Test
+  void throwsInterruptedIoWhenInterruptedWhileWaiting() {
+    RetryEngine engine = RetryEngine.of(h.settings().sleeper(d -> {
+      throw new InterruptedException();
+    }).build());
+    h.server.respond(503);
+
+    try {
+      assertThatThrownBy(() -> h.execute(engine, Harness.get()))
+          .isInstanceOf(InterruptedIOException.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, CANCELLED);
+    assertThat(h.server.sent()).isEqualTo(1);
+    assertThat(h.server.discarded()).containsExactly(1);
+  }
+
+  @Test
+  void keepsRetryingWhenTheListenerThrows() throws IOException {
+    RetryEngine engine = RetryEngine.of(h.settings().listener(e -> {
+      throw new IllegalStateException("broken listener");
+    }).build());
+    h.server.respond(503, 200);
+
+    assertThat(h.execute(engine, Harness.get()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void reportsNeitherTheUrlNorHeaderValues() throws IOException {
+    h.server.respond(503, Headers.of("Retry-After", "soon-X9q", "RateLimit", "\"quota-Z7\";r=oops"))
+        .respond(200);
+
+    h.execute(h.engine(), Harness.get());
+
+    RetryEvent event = h.events.get(0);
+    assertThat(event.ignoredHeaders()).containsExactly("Retry-After", "RateLimit");
+    assertThat(event.delaySource()).contains(DelaySource.BACKOFF);
+    assertThat(event.toString())
+        .doesNotContain("api.example.test", "s3cret", "soon-X9q", "quota-Z7", "oops");
+  }
+
+  @Test
+  void createsTheRetryInTheGivenRegistryUnderItsName() {
+    RetryRegistry registry = RetryRegistry.ofDefaults();
+    RetrySettings settings = h.settings().retryRegistry(registry).name("orders").build();
+
+    RetryEngine engine = RetryEngine.of(settings);
+
+    assertThat(registry.find("orders")).isEqualTo(Optional.of(engine.retry()));
+    assertThat(engine.retry().getName()).isEqualTo("orders");
+    assertThatThrownBy(() -> RetryEngine.of(settings))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("name:");
+  }
+
+  @Test
+  void rejectsNullArguments() {
+    assertThatThrownBy(() -> RetryEngine.of(null)).hasMessageStartingWith("settings:");
+    assertThatThrownBy(() -> RetryEngine.of(RetrySettings.ofDefaults(), null))
+        .hasMessageStartingWith("table:");
+  }
+}

@@ -1,0 +1,150 @@
+package io.httptriage.retry;
+
+import static io.httptriage.retry.RetryEvent.Outcome.ANSWERED_AFTER_RETRY;
+import static io.httptriage.retry.RetryEvent.Outcome.BODY_NOT_REPLAYABLE;
+import static io.httptriage.retry.RetryEvent.Outcome.NOT_IDEMPOTENT;
+import static io.httptriage.retry.RetryEvent.Outcome.NOT_RETRYABLE;
+import static io.httptriage.retry.RetryEvent.Outcome.RETRY_SCHEDULED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.httptriage.exchange.Headers;
+import io.httptriage.exchange.RequestView;
+import io.httptriage.policy.PolicyRule;
+import io.httptriage.policy.PolicyTable;
+import io.httptriage.policy.Retryability;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which requests and statuses are retried at all. */
+class RetryGateTest {
+  private final Harness h = new Harness();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
+  void retriesIdempotentMethods(String method) throws IOException {
+    h.server.respond(503, 200);
+
+    h.execute(h.engine(), RequestView.of(method, Harness.URL));
+
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"POST", "PATCH", "get", "CONNECT"})
+  void doesNotRetryNonIdempotentMethods(String method) throws IOException {
+    h.server.respond(503, 200);
+
+    Server.Response response =
+        h.execute(h.engine(), RequestView.of(method, Harness.URL, Headers.empty(), true, true));
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(h.outcomes()).containsExactly(NOT_IDEMPOTENT);
+    assertThat(h.server.discarded()).isEmpty();
+  }
+
+  @Test
+  void retriesPostOnlyWithIdempotencyKey() throws IOException {
+    h.server.respond(503, 503, 200);
+    RetryEngine engine = h.engine();
+
+    assertThat(h.execute(engine, Harness.post()).status()).isEqualTo(503);
+    assertThat(h.execute(engine, Harness.postWithKey("8e0f-4c1a")).status()).isEqualTo(200);
+
+    assertThat(h.outcomes()).containsExactly(NOT_IDEMPOTENT, RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+  }
+
+  @Test
+  void doesNotCountABlankIdempotencyKey() throws IOException {
+    h.server.respond(503);
+
+    h.execute(h.engine(), Harness.postWithKey("  "));
+
+    assertThat(h.outcomes()).containsExactly(NOT_IDEMPOTENT);
+  }
+
+  @Test
+  void retriesPostWithoutKeyWhenOptedIn() throws IOException {
+    h.server.respond(429, 200);
+
+    h.execute(RetryEngine.of(h.settings().retryNonIdempotent(true).build()), Harness.post());
+
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+  }
+
+  @Test
+  void retriesMisdirectedRequestWhateverTheMethod() throws IOException {
+    h.server.respond(421, 200);
+
+    h.execute(h.engine(), Harness.post());
+
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+  }
+
+  @Test
+  void neverRetriesABodyThatCannotBeReplayed() throws IOException {
+    h.server.respond(503, 200);
+    RetryEngine optedIn = RetryEngine.of(h.settings().retryNonIdempotent(true).build());
+
+    Server.Response response = h.execute(optedIn, Harness.putWithOneShotBody());
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(h.server.sent()).isEqualTo(1);
+    assertThat(h.outcomes()).containsExactly(BODY_NOT_REPLAYABLE);
+  }
+
+  @Test
+  void retriesPayloadTooLargeOnlyWithRetryAfter() throws IOException {
+    h.server.respond(413).respond(413, Headers.of("Retry-After", "1")).respond(200);
+    RetryEngine engine = h.engine();
+
+    h.execute(engine, Harness.get());
+    h.execute(engine, Harness.get());
+
+    assertThat(h.outcomes()).containsExactly(NOT_RETRYABLE, RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+    assertThat(h.sleptMillis()).containsExactly(1000L);
+  }
+
+  @Test
+  void doesNotRetryInternalServerErrorByDefault() throws IOException {
+    h.server.respond(500, 200);
+
+    assertThat(h.execute(h.engine(), Harness.get()).status()).isEqualTo(500);
+    assertThat(h.events).isEmpty();
+  }
+
+  @Test
+  void retriesAListedCodeTheTableNeverRetriesForIdempotentRequestsOnly() throws IOException {
+    h.server.respond(500, 200, 500);
+    RetryEngine engine = RetryEngine.of(h.settings().retryOn(500).build());
+
+    h.execute(engine, Harness.get());
+    h.execute(engine, Harness.post());
+
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY, NOT_IDEMPOTENT);
+  }
+
+  @Test
+  void doesNotRetryAStatusLeftOutOfRetryOn() throws IOException {
+    h.server.respond(503, 200);
+
+    Server.Response response =
+        h.execute(RetryEngine.of(h.settings().retryOn(429).build()), Harness.get());
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(h.events).isEmpty();
+  }
+
+  @Test
+  void followsAPolicyRuleThatForbidsARetry() throws IOException {
+    PolicyTable table = PolicyTable.builder()
+        .rule(PolicyRule.forCode(503).onlyForMethods("DELETE").withRetryability(Retryability.NEVER))
+        .build();
+    h.server.respond(503);
+
+    h.execute(RetryEngine.of(h.settings().build(), table), RequestView.of("DELETE", Harness.URL));
+
+    assertThat(h.outcomes()).containsExactly(NOT_RETRYABLE);
+  }
+}

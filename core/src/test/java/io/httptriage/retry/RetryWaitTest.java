@@ -1,0 +1,134 @@
+package io.httptriage.retry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import io.httptriage.exchange.Headers;
+import io.httptriage.retry.RetryEvent.DelaySource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Where the wait before a retry comes from, and its bounds. */
+class RetryWaitTest {
+  private final Harness h = new Harness();
+
+  @Test
+  void keepsEachBackoffWaitWithinItsJitterCeiling() throws IOException {
+    long[] ceilings = {200, 400, 800, 1600, 3200};
+    long[] largest = new long[ceilings.length];
+    for (int seed = 0; seed < 200; seed++) {
+      Harness run = new Harness();
+      run.server.respond(503);
+      RetryEngine engine = RetryEngine.of(run.settings().random(new Random(seed)).maxAttempts(6)
+          .deadline(Duration.ofHours(1)).build());
+
+      run.execute(engine, Harness.get());
+
+      List<Long> waits = run.sleptMillis();
+      assertThat(waits).hasSize(ceilings.length);
+      for (int i = 0; i < ceilings.length; i++) {
+        assertThat(waits.get(i)).isBetween(0L, ceilings[i]);
+        largest[i] = Math.max(largest[i], waits.get(i));
+      }
+    }
+    // Full jitter spreads over the whole range, not just its low end.
+    for (int i = 0; i < ceilings.length; i++) {
+      assertThat(largest[i]).isGreaterThan(ceilings[i] * 9 / 10);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "1, 200", "2, 400", "6, 6400", "7, 10000", "30, 10000", "63, 10000", "64, 10000",
+      "100, 10000", "2147483647, 10000"})
+  void capsTheBackoffCeilingAtBackoffMax(int attempt, long ceiling) {
+    RetryEngine engine = RetryEngine.of(h.settings().random(new MaxRandom()).build());
+
+    assertThat(engine.decider().backoff(attempt)).isEqualTo(ceiling);
+  }
+
+  @Test
+  void boundsTheBackoffByMaxRetryAfterToo() {
+    RetryEngine engine = RetryEngine.of(
+        h.settings().random(new MaxRandom()).maxRetryAfter(Duration.ofMillis(300)).build());
+
+    assertThat(engine.decider().backoff(1)).isEqualTo(200);
+    assertThat(engine.decider().backoff(5)).isEqualTo(300);
+  }
+
+  static Stream<Arguments> serverWaits() {
+    return Stream.of(
+        arguments("RateLimit reset of an exhausted quota",
+            Headers.of("RateLimit", "\"default\";r=0;t=12"), 12_000L, DelaySource.RATE_LIMIT, ""),
+        arguments("policy window when the exhausted limit gives no reset",
+            Headers.of("RateLimit", "\"daily\";r=0", "RateLimit-Policy", "\"daily\";q=100;w=20"),
+            20_000L, DelaySource.RATE_LIMIT, ""),
+        arguments("legacy RateLimit-Remaining and RateLimit-Reset pair",
+            Headers.of("RateLimit-Remaining", "0", "RateLimit-Reset", "4"),
+            4000L, DelaySource.RATE_LIMIT, ""),
+        arguments("Retry-After wins over RateLimit",
+            Headers.of("Retry-After", "2", "RateLimit", "\"default\";r=0;t=12"),
+            2000L, DelaySource.RETRY_AFTER, ""),
+        arguments("RateLimit when Retry-After is malformed",
+            Headers.of("Retry-After", "-5", "RateLimit", "\"default\";r=0;t=12"),
+            12_000L, DelaySource.RATE_LIMIT, "Retry-After"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("serverWaits")
+  void waitsAsLongAsTheServerAsks(
+      String why, Headers headers, long millis, DelaySource source, String ignored)
+      throws IOException {
+    h.server.respond(429, headers).respond(200);
+
+    h.execute(h.engine(), Harness.get());
+
+    assertThat(h.sleptMillis()).containsExactly(millis);
+    assertThat(h.events.get(0).delaySource()).contains(source);
+    assertThat(String.join(",", h.events.get(0).ignoredHeaders())).isEqualTo(ignored);
+  }
+
+  @Test
+  void backsOffWhenQuotaRemains() throws IOException {
+    h.server.respond(503, Headers.of("RateLimit", "\"default\";r=5;t=12")).respond(200);
+
+    h.execute(h.engine(), Harness.get());
+
+    assertThat(h.events.get(0).delaySource()).contains(DelaySource.BACKOFF);
+    assertThat(h.sleptMillis().get(0)).isBetween(0L, 200L);
+  }
+
+  @Test
+  void givesUpWhenTheRateLimitResetExceedsTheCap() throws IOException {
+    h.server.respond(429, Headers.of("RateLimit", "\"daily\";r=0;t=86400"));
+
+    h.execute(h.engine(), Harness.get());
+
+    assertThat(h.outcomes()).containsExactly(RetryEvent.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
+    assertThat(h.events.get(0).delaySource()).contains(DelaySource.RATE_LIMIT);
+    assertThat(h.sleeper.waits()).isEmpty();
+  }
+
+  @Test
+  void roundsSubMillisecondWaitsUp() {
+    assertThat(RetryDecider.ceilMillis(Duration.ofNanos(1))).isEqualTo(1);
+    assertThat(RetryDecider.ceilMillis(Duration.ofMillis(1500))).isEqualTo(1500);
+    assertThat(RetryDecider.ceilMillis(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+  }
+
+  /** A random source that always draws the largest value allowed. */
+  private static final class MaxRandom extends Random {
+    @Override
+    public long nextLong(long bound) {
+      return bound - 1;
+    }
+  }
+}
