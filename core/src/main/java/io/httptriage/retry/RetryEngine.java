@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -74,6 +75,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class RetryEngine {
+  private static final BooleanSupplier NEVER_CANCELLED = () -> false;
+
 
   /**
    * Performs one attempt of a request and returns the client's response.
@@ -171,13 +174,33 @@ public final class RetryEngine {
       Function<? super R, ? extends ResponseView> view,
       Consumer<? super R> discard)
       throws IOException {
+    return execute(request, attempt, view, discard, NEVER_CANCELLED);
+  }
+
+  /**
+   * As {@link #execute(RequestView, Attempt, Function, Consumer)}, for a call that can be cancelled
+   * (OkHttp's {@code Call.cancel()}): a wait ends early when {@code cancelled} turns true, and no
+   * attempt starts after it.
+   *
+   * @param cancelled polled before each retry and during its wait
+   * @throws IOException from an attempt, unchanged; {@link InterruptedIOException} ("Canceled")
+   *     when the call was cancelled while a retry was pending (the last response was already
+   *     discarded)
+   */
+  public <R> R execute(
+      RequestView request,
+      Attempt<? extends R> attempt,
+      Function<? super R, ? extends ResponseView> view,
+      Consumer<? super R> discard,
+      BooleanSupplier cancelled)
+      throws IOException {
     long start = budget.onRequest();
     R response = attempt.send();
     ResponseView seen = viewOrDiscard(view, discard, response);
     if (!settings.retries(seen.status())) {
       return response;
     }
-    return retryLoop(request, attempt, view, discard, start, response, seen);
+    return retryLoop(request, attempt, view, discard, start, response, seen, cancelled);
   }
 
   private <R> R retryLoop(
@@ -187,7 +210,8 @@ public final class RetryEngine {
       Consumer<? super R> discard,
       long start,
       R first,
-      ResponseView firstView)
+      ResponseView firstView,
+      BooleanSupplier cancelled)
       throws IOException {
     Retry.AsyncContext<Decision> context = retry.asyncContext();
     R response = first;
@@ -202,12 +226,16 @@ public final class RetryEngine {
       }
       discard.accept(response);
       try {
-        settings.sleeper().sleep(Duration.ofMillis(wait));
+        settings.sleeper().sleep(Duration.ofMillis(wait), cancelled);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         decider.report(Decision.CANCELLED, request, seen.status(), n, start);
         throw new InterruptedIOException(
             "interrupted while waiting to retry " + request.method());
+      }
+      if (cancelled.getAsBoolean()) {
+        decider.report(Decision.CANCELLED, request, seen.status(), n, start);
+        throw new InterruptedIOException("Canceled");
       }
       try {
         response = attempt.send();

@@ -59,6 +59,11 @@ public final class MockWebServer3TestServer implements TestServer {
   }
 
   @Override
+  public void useHttps(javax.net.ssl.SSLSocketFactory sockets) {
+    server.useHttps(sockets);
+  }
+
+  @Override
   public int requestCount() {
     return server.getRequestCount();
   }

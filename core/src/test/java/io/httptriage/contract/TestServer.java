@@ -18,6 +18,9 @@ public interface TestServer extends AutoCloseable {
   /** The next request the server received, waiting at most a few seconds; fails when none came. */
   Recorded take();
 
+  /** Serves https with this socket factory from now on. */
+  void useHttps(javax.net.ssl.SSLSocketFactory sockets);
+
   /** How many requests the server has received. */
   int requestCount();
 

@@ -1,8 +1,7 @@
 /**
- * The OkHttp adapter: translates OkHttp's {@code Request}/{@code Response} into core's views and
- * executes core's verdicts inside an {@code Interceptor}. It decides nothing itself.
- *
- * <p>This module so far holds only its package; the interceptor arrives with the adapter work.
+ * The OkHttp adapter: {@link io.httptriage.okhttp.TriageInterceptor} installs httptriage into an
+ * OkHttp client (5.x or 4.12). It translates OkHttp's {@code Request}/{@code Response} into core's
+ * views and runs core's {@link io.httptriage.triage.Triage}; it decides nothing itself.
  */
 @NullMarked
 package io.httptriage.okhttp;

@@ -1,0 +1,69 @@
+package io.httptriage.triage;
+
+import io.httptriage.exchange.Exchange;
+import io.httptriage.exchange.RequestView;
+import io.httptriage.exchange.ResponseView;
+import io.httptriage.redirect.FollowDecision;
+
+/**
+ * What an adapter provides so that {@link Triage} can run an exchange on its client: translations
+ * between the client's request type {@code Q} / response type {@code R} and core's views, and the
+ * few actions core asks for. Every decision is core's; an implementation only translates.
+ *
+ * <p>Implementations are called from the thread that runs the exchange and must be thread-safe if
+ * shared between exchanges.
+ *
+ * <pre>{@code
+ * final class OkHttpCall implements ClientCall<Request, Response> {
+ *   public RequestView requestView(Request r) { return new OkHttpRequestView(r); }
+ *   public ResponseView responseView(Response r) { return new OkHttpResponseView(r); }
+ *   ...
+ * }
+ * }</pre>
+ *
+ * @param <Q> the client's request type
+ * @param <R> the client's response type
+ */
+public interface ClientCall<Q, R> {
+
+  /** The request as core sees it. */
+  RequestView requestView(Q request);
+
+  /** The response as core sees it. */
+  ResponseView responseView(R response);
+
+  /**
+   * The exchange as the client reports it, when the client followed redirects itself ({@link
+   * RedirectMode#CLIENT}): the earlier hops from OkHttp's {@code priorResponse()} or the JDK's
+   * {@code previousResponse()} chain, and whether the client was set to follow.
+   *
+   * @param request the request the caller made
+   * @param response the final response the client returned
+   */
+  Exchange reportedExchange(Q request, R response);
+
+  /**
+   * The follow-up request for a redirect core decided to follow ({@link RedirectMode#POLICY}): the
+   * plan's method and URI, the original body only when {@link FollowDecision.Follow#keepsBody()},
+   * and without the header fields the plan removes.
+   */
+  Q followUp(Q request, FollowDecision.Follow plan);
+
+  /**
+   * True when the client followed at least one redirect to produce this response (OkHttp's {@code
+   * priorResponse() != null}, the JDK's {@code previousResponse().isPresent()}). Lets core skip the
+   * audit on the common single-hop exchange.
+   */
+  boolean isRedirected(R response);
+
+  /**
+   * True once the caller cancelled this call: a pending retry wait ends and no further attempt or
+   * follow-up starts. The default never cancels.
+   */
+  default boolean isCancelled() {
+    return false;
+  }
+
+  /** Releases a response that will not reach the caller (closes its body, frees its connection). */
+  void discard(R response);
+}

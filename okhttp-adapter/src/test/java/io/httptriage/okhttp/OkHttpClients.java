@@ -1,0 +1,89 @@
+package io.httptriage.okhttp;
+
+import io.httptriage.contract.AdapterContract;
+import io.httptriage.contract.TestTls;
+import io.httptriage.triage.TriageConfig;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** Builds real OkHttp clients with httptriage installed, for the contract suite and client tests. */
+final class OkHttpClients {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private OkHttpClients() {}
+
+  static OkHttpClient client(TriageConfig config, TestTls tls) {
+    return TriageInterceptor.install(new OkHttpClient.Builder(), config)
+        .sslSocketFactory(tls.clientSockets(), tls.clientTrustManager())
+        .readTimeout(10, TimeUnit.SECONDS)
+        .build();
+  }
+
+  static Request request(AdapterContract.Call call) {
+    Request.Builder b = new Request.Builder().url(call.uri().toString());
+    for (String[] h : call.headers()) {
+      b.addHeader(h[0], h[1]);
+    }
+    RequestBody body = call.body().map(text -> RequestBody.create(text, JSON)).orElse(null);
+    return b.method(call.method(), body).build();
+  }
+
+  static AdapterContract.Answer answer(Response response) throws IOException {
+    try (Response r = response) {
+      return new AdapterContract.Answer(r.code(), r.body() == null ? "" : r.body().string());
+    }
+  }
+
+  /** The client under test sending with {@code execute()} or {@code enqueue()}. */
+  static AdapterContract.ClientUnderTest underTest(TriageConfig config, TestTls tls, boolean async) {
+    OkHttpClient client = client(config, tls);
+    return new AdapterContract.ClientUnderTest() {
+      @Override
+      public AdapterContract.Answer send(AdapterContract.Call call) throws IOException {
+        Call c = client.newCall(request(call));
+        if (!async) {
+          return answer(c.execute());
+        }
+        CompletableFuture<AdapterContract.Answer> done = new CompletableFuture<>();
+        c.enqueue(new Callback() {
+          @Override
+          public void onFailure(Call call, IOException e) {
+            done.completeExceptionally(e);
+          }
+
+          @Override
+          public void onResponse(Call call, Response response) {
+            try {
+              done.complete(answer(response));
+            } catch (IOException e) {
+              done.completeExceptionally(e);
+            }
+          }
+        });
+        try {
+          return done.get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+          throw new IOException(e);
+        }
+      }
+
+      @Override
+      public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+      }
+    };
+  }
+}

@@ -1,0 +1,13 @@
+package io.httptriage.okhttp;
+
+import io.httptriage.contract.AdapterContract;
+import io.httptriage.contract.TestTls;
+import io.httptriage.triage.TriageConfig;
+
+/** The shared contract, sent with OkHttp's {@code Call.execute()}. */
+class OkHttpExecuteContractTest extends AdapterContract {
+  @Override
+  protected ClientUnderTest newClient(TriageConfig config, TestTls tls) {
+    return OkHttpClients.underTest(config, tls, false);
+  }
+}
