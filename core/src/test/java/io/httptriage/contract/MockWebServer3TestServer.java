@@ -16,6 +16,7 @@ public final class MockWebServer3TestServer implements TestServer {
 
   /** Starts on 127.0.0.1, random port. */
   public MockWebServer3TestServer() {
+    server.setServerSocketFactory(new NoDelayServerSockets());
     try {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {

@@ -1,0 +1,197 @@
+package io.httptriage.okhttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.httptriage.contract.Reply;
+import io.httptriage.contract.TestServer;
+import io.httptriage.contract.TestServers;
+import io.httptriage.contract.TestTls;
+import io.httptriage.retry.RetryEvent;
+import io.httptriage.retry.RetrySettings;
+import io.httptriage.retry.Sleeper;
+import io.httptriage.triage.RedirectMode;
+import io.httptriage.triage.TriageConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the OkHttp adapter must do beyond the shared contract. */
+class OkHttpAdapterTest {
+  private final TestTls tls = TestTls.create();
+  private final List<RetryEvent> events = Collections.synchronizedList(new ArrayList<>());
+  private TestServer server;
+
+  @BeforeEach
+  void start() {
+    server = TestServers.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private TriageConfig config(Sleeper sleeper) {
+    return TriageConfig.builder()
+        .retry(RetrySettings.builder().sleeper(sleeper).listener(events::add).build())
+        .build();
+  }
+
+  @Test
+  void runsOnTheExpectedOkHttpLine() {
+    String version = OkHttpVersion.running();
+    assertThat(version).matches("\\d+\\.\\d+.*");
+    String expectedMajor = System.getProperty("httptriage.expectedOkHttpMajor", "5");
+    assertThat(version).startsWith(expectedMajor + ".");
+  }
+
+  @Test
+  void oneShotBodyIsNeverSentTwice() throws IOException {
+    server.enqueue(Reply.status(503));
+    server.enqueue(Reply.status(200));
+    OkHttpClient client = OkHttpClients.client(config(d -> { }), tls);
+    RequestBody oneShot = new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return MediaType.get("text/plain");
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.writeUtf8("once");
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+    };
+    Request put = new Request.Builder().url(server.url("/doc").toString()).put(oneShot).build();
+
+    try (Response response = client.newCall(put).execute()) {
+      assertThat(response.code()).isEqualTo(503);
+    }
+    assertThat(server.requestCount()).isEqualTo(1);
+    assertThat(events).extracting(RetryEvent::outcome).containsExactly(RetryEvent.Outcome.BODY_NOT_REPLAYABLE);
+  }
+
+  @Test
+  void cancelEndsAPendingRetryWait() throws Exception {
+    server.enqueue(Reply.status(503).header("Retry-After", "25"));
+    server.enqueue(Reply.status(200));
+    CountDownLatch waiting = new CountDownLatch(1);
+    Sleeper untilCancelled = new Sleeper() {
+      @Override
+      public void sleep(Duration duration) {
+        throw new AssertionError("the adapter must pass its cancellation to the sleeper");
+      }
+
+      @Override
+      public void sleep(Duration duration, BooleanSupplier cancelled) throws InterruptedException {
+        waiting.countDown();
+        Sleeper.system().sleep(duration, cancelled);
+      }
+    };
+    OkHttpClient client = OkHttpClients.client(config(untilCancelled), tls);
+    Call call = client.newCall(new Request.Builder().url(server.url("/slow").toString()).build());
+    CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+      assertThatThrownBy(call::execute).isInstanceOf(IOException.class).hasMessageContaining("Canceled");
+    });
+
+    assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+    call.cancel();
+
+    done.get(5, TimeUnit.SECONDS);
+    assertThat(server.requestCount()).isEqualTo(1);
+    assertThat(events).extracting(RetryEvent::outcome).contains(RetryEvent.Outcome.CANCELLED);
+  }
+
+  @Test
+  void retriedAndRedirectedCallsLeakNoConnection() throws Exception {
+    List<String> leaks = Collections.synchronizedList(new ArrayList<>());
+    Logger okhttpLog = Logger.getLogger(OkHttpClient.class.getName());
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getMessage() != null && record.getMessage().contains("leaked")) {
+          leaks.add(record.getMessage());
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    okhttpLog.addHandler(capture);
+    try {
+      TriageConfig config = TriageConfig.builder()
+          .redirectMode(RedirectMode.POLICY)
+          .retry(RetrySettings.builder().sleeper(d -> { }).budgetMinRetriesPerSecond(1_000_000).build())
+          .build();
+      OkHttpClient client = OkHttpClients.client(config, tls);
+      int calls = 300;
+      for (int i = 0; i < calls; i++) {
+        server.enqueue(Reply.status(503).body("busy " + i));
+        server.enqueue(Reply.status(302).header("Location", "/landing").body("moved"));
+        server.enqueue(Reply.status(200).body("ok " + i));
+      }
+      for (int i = 0; i < calls; i++) {
+        try (Response r = client.newCall(new Request.Builder().url(server.url("/start").toString()).build())
+            .execute()) {
+          assertThat(r.body().string()).isEqualTo("ok " + i);
+        }
+      }
+      assertThat(server.requestCount()).isEqualTo(3 * calls);
+      assertThat(client.connectionPool().connectionCount())
+          .isEqualTo(client.connectionPool().idleConnectionCount());
+      System.gc();
+      Thread.yield();
+      client.connectionPool().evictAll();
+      assertThat(client.connectionPool().connectionCount()).isZero();
+      assertThat(leaks).isEmpty();
+    } finally {
+      okhttpLog.removeHandler(capture);
+    }
+  }
+
+  @Test
+  void policyModeInstallTurnsOkHttpsOwnRedirectsOff() {
+    OkHttpClient policy = TriageInterceptor.install(new OkHttpClient.Builder(),
+        TriageConfig.builder().redirectMode(RedirectMode.POLICY).build()).build();
+    OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), TriageConfig.ofDefaults()).build();
+    assertThat(policy.followRedirects()).isFalse();
+    assertThat(policy.followSslRedirects()).isFalse();
+    assertThat(client.followRedirects()).isTrue();
+    assertThat(policy.interceptors()).hasSize(1).allMatch(i -> i instanceof TriageInterceptor);
+  }
+
+  @Test
+  void misconfigurationFailsFastNamingTheParameter() {
+    assertThatThrownBy(() -> TriageInterceptor.create(null)).hasMessageStartingWith("config:");
+    assertThatThrownBy(() -> TriageInterceptor.install(null, TriageConfig.ofDefaults()))
+        .hasMessageStartingWith("builder:");
+  }
+
+}
