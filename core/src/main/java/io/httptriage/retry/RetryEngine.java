@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -280,6 +281,19 @@ public final class RetryEngine {
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return result;
+    }
+    if (first instanceof Future) {
+      // Cancelling the caller's future cancels the first attempt too, not only later ones.
+      Future<?> inFlight = (Future<?>) first;
+      result.whenComplete((r, e) -> {
+        if (result.isCancelled()) {
+          try {
+            inFlight.cancel(true);
+          } catch (UnsupportedOperationException minimalStage) {
+            // a stage that cannot be cancelled: its late response is discarded below
+          }
+        }
+      });
     }
     first.whenComplete((response, error) -> {
       try {

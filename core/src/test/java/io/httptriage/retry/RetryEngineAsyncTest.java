@@ -177,13 +177,28 @@ class RetryEngineAsyncTest {
 
   @Test
   void discardsAFirstResponseThatArrivesAfterCancellation() {
-    CompletableFuture<Server.Response> first = new CompletableFuture<>();
+    // A stage that ignores cancel(), as some clients' futures do: its late response must still go.
+    CompletableFuture<Server.Response> first = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        return false;
+      }
+    };
 
     CompletableFuture<Server.Response> result = executeAsync(h.engine(), () -> first);
     result.cancel(true);
     first.complete(new Server.Response(1, 200, Headers.empty()));
 
     assertThat(h.server.discarded()).containsExactly(1);
+  }
+
+  @Test
+  void cancellingTheResultCancelsTheFirstAttempt() {
+    CompletableFuture<Server.Response> first = new CompletableFuture<>();
+
+    executeAsync(h.engine(), () -> first).cancel(true);
+
+    assertThat(first).isCancelled();
   }
 
   @Test

@@ -1,0 +1,197 @@
+package io.httptriage.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.httptriage.classify.Verdict;
+import io.httptriage.exchange.Exchange;
+import io.httptriage.exchange.Headers;
+import io.httptriage.exchange.Hop;
+import io.httptriage.exchange.RequestView;
+import io.httptriage.exchange.ResponseView;
+import io.httptriage.finding.Finding;
+import io.httptriage.observe.TriageListener;
+import io.httptriage.redirect.FollowDecision;
+import io.httptriage.retry.RetrySettings;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The runtime with a scripted fake client: what reaches the caller, what is discarded, what is told. */
+class TriageTest {
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+  @AfterEach
+  void stop() {
+    scheduler.shutdownNow();
+  }
+
+  /** A response of the fake client. */
+  record Resp(int status, Headers headers, int id) {}
+
+  /** Answers from a script; records what was sent and discarded. */
+  static final class FakeClient implements ClientCall<RequestView, Resp> {
+    final Deque<Resp> script = new ArrayDeque<>();
+    final List<RequestView> sent = new ArrayList<>();
+    final List<Resp> discarded = new ArrayList<>();
+    volatile boolean cancelled;
+    int ids;
+
+    FakeClient answer(int status, String... headers) {
+      script.add(new Resp(status, Headers.of(headers), ids++));
+      return this;
+    }
+
+    Resp send(RequestView request) {
+      sent.add(request);
+      return script.removeFirst();
+    }
+
+    @Override
+    public RequestView requestView(RequestView request) {
+      return request;
+    }
+
+    @Override
+    public ResponseView responseView(Resp response) {
+      return ResponseView.of(response.status(), response.headers());
+    }
+
+    @Override
+    public boolean isRedirected(Resp response) {
+      return false;
+    }
+
+    @Override
+    public Exchange reportedExchange(RequestView request, Resp response) {
+      return Exchange.single(Hop.of(request, responseView(response)));
+    }
+
+    @Override
+    public RequestView followUp(RequestView request, FollowDecision.Follow plan) {
+      return RequestView.of(plan.method(), plan.uri());
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return cancelled;
+    }
+
+    @Override
+    public void discard(Resp response) {
+      discarded.add(response);
+    }
+  }
+
+  private static TriageConfig config(RedirectMode mode, TriageListener listener) {
+    return TriageConfig.builder()
+        .redirectMode(mode)
+        .retry(RetrySettings.builder().sleeper(d -> { }).build())
+        .listener(listener)
+        .build();
+  }
+
+  private static RequestView get(String path) {
+    return RequestView.of("GET", URI.create("http://a.example.test" + path));
+  }
+
+  @Test
+  void everyResponseButTheFinalOneIsDiscardedExactlyOnce() throws IOException {
+    FakeClient client = new FakeClient()
+        .answer(503).answer(302, "Location", "/b").answer(503).answer(200);
+    Triage triage = Triage.of(config(RedirectMode.POLICY, TriageListener.noop()));
+
+    Resp result = triage.execute(get("/a"), client, client::send);
+
+    assertThat(result.id()).isEqualTo(3);
+    assertThat(client.discarded).extracting(Resp::id).containsExactly(0, 1, 2);
+    assertThat(client.sent).extracting(r -> r.uri().getPath()).containsExactly("/a", "/a", "/b", "/b");
+  }
+
+  @Test
+  void aThrowingListenerNeverReachesTheCaller() throws IOException {
+    FakeClient client = new FakeClient().answer(503).answer(401);
+    TriageListener angry = new TriageListener() {
+      @Override
+      public void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {
+        throw new IllegalStateException("listener bug");
+      }
+
+      @Override
+      public void retryDecided(String outcome, int status, String method) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    Triage triage = Triage.of(config(RedirectMode.CLIENT, angry));
+
+    assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(401);
+  }
+
+  @Test
+  void clientModeNeverFollowsARedirectItself() throws IOException {
+    FakeClient client = new FakeClient().answer(302, "Location", "/b");
+    Triage triage = Triage.of(config(RedirectMode.CLIENT, TriageListener.noop()));
+
+    assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(302);
+    assertThat(client.sent).hasSize(1);
+    assertThat(client.discarded).isEmpty();
+  }
+
+  @Test
+  void cancellingBeforeAFollowUpStopsTheChain() {
+    FakeClient client = new FakeClient().answer(302, "Location", "/b").answer(200);
+    client.cancelled = true;
+    Triage triage = Triage.of(config(RedirectMode.POLICY, TriageListener.noop()));
+
+    assertThatThrownBy(() -> triage.execute(get("/a"), client, client::send))
+        .isInstanceOf(IOException.class).hasMessage("Canceled");
+    assertThat(client.sent).hasSize(1);
+    assertThat(client.discarded).extracting(Resp::id).containsExactly(0);
+  }
+
+  @Test
+  void asyncExchangeFollowsAndRetriesLikeTheSyncOne() throws Exception {
+    FakeClient client = new FakeClient()
+        .answer(503).answer(307, "Location", "/b").answer(200);
+    Triage triage = Triage.of(config(RedirectMode.POLICY, TriageListener.noop()).toBuilder()
+        .retry(RetrySettings.builder().backoffBase(java.time.Duration.ofMillis(1)).build())
+        .scheduler(scheduler).build());
+
+    Resp result = triage.executeAsync(get("/a"), client,
+        r -> CompletableFuture.completedFuture(client.send(r))).get(5, TimeUnit.SECONDS);
+
+    assertThat(result.id()).isEqualTo(2);
+    assertThat(client.discarded).extracting(Resp::id).containsExactly(0, 1);
+  }
+
+  @Test
+  void cancellingTheAsyncResultCancelsTheAttemptInFlight() {
+    FakeClient client = new FakeClient();
+    CompletableFuture<Resp> never = new CompletableFuture<>();
+    Triage triage = Triage.of(config(RedirectMode.POLICY, TriageListener.noop()).toBuilder()
+        .scheduler(scheduler).build());
+
+    CompletableFuture<Resp> result = triage.executeAsync(get("/a"), client, r -> never);
+    result.cancel(true);
+
+    assertThat(never).isCancelled();
+  }
+
+  @Test
+  void misconfigurationFailsFastNamingTheParameter() {
+    assertThatThrownBy(() -> Triage.of(null)).hasMessageStartingWith("config:");
+    assertThatThrownBy(() -> TriageConfig.builder().retry(null)).hasMessageStartingWith("retry:");
+    assertThatThrownBy(() -> TriageConfig.builder().listener(TriageListener.noop())
+        .meterRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))
+        .hasMessageStartingWith("meterRegistry:");
+  }
+}
