@@ -4,6 +4,7 @@ import io.httptriage.contract.AdapterContract;
 import io.httptriage.contract.TestTls;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,13 @@ final class OkHttpClients {
   private OkHttpClients() {}
 
   static OkHttpClient client(TriageConfig config, TestTls tls) {
+    return client(config, tls, Duration.ofSeconds(10));
+  }
+
+  static OkHttpClient client(TriageConfig config, TestTls tls, Duration readTimeout) {
     return TriageInterceptor.install(new OkHttpClient.Builder(), config)
         .sslSocketFactory(tls.clientSockets(), tls.clientTrustManager())
-        .readTimeout(10, TimeUnit.SECONDS)
+        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .build();
   }
 
@@ -46,7 +51,12 @@ final class OkHttpClients {
 
   /** The client under test sending with {@code execute()} or {@code enqueue()}. */
   static AdapterContract.ClientUnderTest underTest(TriageConfig config, TestTls tls, boolean async) {
-    OkHttpClient client = client(config, tls);
+    return underTest(config, tls, async, Duration.ofSeconds(10));
+  }
+
+  static AdapterContract.ClientUnderTest underTest(
+      TriageConfig config, TestTls tls, boolean async, Duration readTimeout) {
+    OkHttpClient client = client(config, tls, readTimeout);
     return new AdapterContract.ClientUnderTest() {
       @Override
       public AdapterContract.Answer send(AdapterContract.Call call) throws IOException {
