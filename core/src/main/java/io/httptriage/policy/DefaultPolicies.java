@@ -13,160 +13,111 @@ final class DefaultPolicies {
 
   private DefaultPolicies() {}
 
+  /** One decision and the rule behind it. */
+  private record Decided<T>(T value, String basis) {}
+
   /** The default policy of a code, for codes 0..999 (unknown and invalid ones by equivalence). */
   static StatusPolicy of(int code) {
     StatusCode sc = StatusRegistry.lookup(code);
     int c = sc.equivalentCode();
+    Decided<Retryability> retry = retry(c);
+    Decided<RedirectRule> redirect = redirect(c);
+    Decided<MethodRule> method = method(c);
     // An unrecognised code borrows the x00 policy for everything but caching: only codes defined as
     // heuristically cacheable are (RFC 9110 §15.1), and a cache must understand a code to reuse it
     // heuristically (RFC 9111 §3).
     boolean borrowsCache = sc.isKnown() || StatusClass.of(c) == StatusClass.INFORMATIONAL;
-    Cacheability cache = borrowsCache ? cacheability(c) : Cacheability.EXPLICIT_ONLY;
-    String cacheWhy = borrowsCache ? cacheBasis(c) : "RFC 9110 §15.1, RFC 9111 §3";
-    return new StatusPolicy(
-        retryability(c), redirect(c), method(c), cache,
-        new StatusPolicy.Basis(retryBasis(c), redirectBasis(c), methodBasis(c), cacheWhy));
+    Decided<Cacheability> cache = borrowsCache
+        ? cache(c) : new Decided<>(Cacheability.EXPLICIT_ONLY, "RFC 9110 §15.1, RFC 9111 §3");
+    return new StatusPolicy(retry.value(), redirect.value(), method.value(), cache.value(),
+        new StatusPolicy.Basis(retry.basis(), redirect.basis(), method.basis(), cache.basis()));
   }
 
-  static Retryability retryability(int c) {
+  private static Decided<Retryability> retry(int c) {
     switch (c) {
-      case 408: // RFC 9110 §15.5.9: the client MAY repeat the request.
-      case 429: // RFC 6585 §4: rate limited; Retry-After MAY say when.
-      case 502: // transient gateway failures; RFC 9110 §15.6.3 / §15.6.5
-      case 503: // RFC 9110 §15.6.4: temporary; Retry-After MAY say when.
+      case 408:
+        return idempotent("RFC 9110 §15.5.9"); // the client MAY repeat the request
+      case 429:
+        return idempotent("RFC 6585 §4"); // rate limited; Retry-After MAY say when
+      case 502:
+        return idempotent("RFC 9110 §15.6.3"); // a transient gateway failure
+      case 503:
+        return idempotent("RFC 9110 §15.6.4"); // temporary; Retry-After MAY say when
       case 504:
+        return idempotent("RFC 9110 §15.6.5");
       case 520: // Cloudflare: the origin's answer was lost or late, as for 502 / 504
       case 521:
       case 522:
       case 523:
       case 524:
-      case 529: // overloaded, as 503
-        return Retryability.IDEMPOTENT;
-      case 413: // RFC 9110 §15.5.14: temporary only when Retry-After says so
-        return Retryability.IDEMPOTENT_WITH_RETRY_AFTER;
-      case 421: // RFC 9110 §15.5.20: MAY retry whether or not idempotent
-      case 425: // RFC 8470 §5.2: SHOULD retry; the request was not processed
-        return Retryability.ANY_REQUEST;
-      default:
-        // 500 is a defect, not a transient condition: resending repeats the failure and its load.
-        return Retryability.NEVER;
-    }
-  }
-
-  static String retryBasis(int c) {
-    switch (c) {
-      case 408:
-        return "RFC 9110 §15.5.9";
-      case 413:
-        return "RFC 9110 §15.5.14";
-      case 421:
-        return "RFC 9110 §15.5.20";
-      case 425:
-        return "RFC 8470 §5.2";
-      case 429:
-        return "RFC 6585 §4";
-      case 500:
-        return "RFC 9110 §15.6.1";
-      case 502:
-        return "RFC 9110 §15.6.3";
-      case 503:
-        return "RFC 9110 §15.6.4";
-      case 504:
-        return "RFC 9110 §15.6.5";
-      case 520:
-      case 521:
-      case 522:
-      case 523:
-      case 524:
-        return "vendor: as 502/504 (RFC 9110 §15.6.3, §15.6.5)";
+        return idempotent("vendor: as 502/504 (RFC 9110 §15.6.3, §15.6.5)");
       case 529:
-        return "vendor: as 503 (RFC 9110 §15.6.4)";
+        return idempotent("vendor: as 503 (RFC 9110 §15.6.4)"); // overloaded
+      case 413: // temporary only when Retry-After says so
+        return new Decided<>(Retryability.IDEMPOTENT_WITH_RETRY_AFTER, "RFC 9110 §15.5.14");
+      case 421: // MAY retry whether or not idempotent, on another connection
+        return new Decided<>(Retryability.ANY_REQUEST, "RFC 9110 §15.5.20");
+      case 425: // SHOULD retry; the request was not processed
+        return new Decided<>(Retryability.ANY_REQUEST, "RFC 8470 §5.2");
+      case 500:
+        // A defect, not a transient condition: resending repeats the failure and its load.
+        return new Decided<>(Retryability.NEVER, "RFC 9110 §15.6.1");
       default:
-        return StatusClass.of(c) == StatusClass.INFORMATIONAL ? "RFC 9110 §15.2" : NONE;
+        return new Decided<>(Retryability.NEVER,
+            StatusClass.of(c) == StatusClass.INFORMATIONAL ? "RFC 9110 §15.2" : NONE);
     }
   }
 
-  static RedirectRule redirect(int c) {
+  private static Decided<Retryability> idempotent(String basis) {
+    return new Decided<>(Retryability.IDEMPOTENT, basis);
+  }
+
+  private static Decided<RedirectRule> redirect(int c) {
     switch (c) {
+      case 300:
+        return new Decided<>(RedirectRule.FOLLOW_IF_LOCATION, "RFC 9110 §15.4.1, §15.4");
       case 301:
       case 302:
       case 303:
       case 307:
       case 308:
-        return RedirectRule.FOLLOW;
-      case 300:
-        return RedirectRule.FOLLOW_IF_LOCATION;
-      case 305:
-      case 306:
-        return RedirectRule.NEVER_FOLLOW;
+        return new Decided<>(RedirectRule.FOLLOW, redirectSection(c));
+      case 304: // answers a conditional request; nothing to follow
+        return new Decided<>(RedirectRule.NOT_A_REDIRECT, redirectSection(c));
+      case 305: // deprecated for the security risk of in-band proxy configuration
+      case 306: // reserved
+        return new Decided<>(RedirectRule.NEVER_FOLLOW, redirectSection(c));
       default:
-        return RedirectRule.NOT_A_REDIRECT;
+        return new Decided<>(RedirectRule.NOT_A_REDIRECT, NONE);
     }
   }
 
-  static String redirectBasis(int c) {
+  /** RFC 9110 §15.4.1 .. §15.4.9 for 300 .. 308. */
+  private static String redirectSection(int c) {
+    return "RFC 9110 §15.4." + (c - 299);
+  }
+
+  private static Decided<MethodRule> method(int c) {
     switch (c) {
       case 300:
-        return "RFC 9110 §15.4.1, §15.4";
+        return new Decided<>(MethodRule.PRESERVE, "RFC 9110 §15.4 (no method change defined)");
       case 301:
-        return "RFC 9110 §15.4.2";
       case 302:
-        return "RFC 9110 §15.4.3";
+        return new Decided<>(MethodRule.POST_BECOMES_GET, redirectSection(c));
       case 303:
-        return "RFC 9110 §15.4.4";
-      case 304:
-        return "RFC 9110 §15.4.5";
-      case 305:
-        return "RFC 9110 §15.4.6";
-      case 306:
-        return "RFC 9110 §15.4.7";
+        return new Decided<>(MethodRule.BECOMES_GET, redirectSection(c));
       case 307:
-        return "RFC 9110 §15.4.8";
+        return new Decided<>(MethodRule.PRESERVE, redirectSection(c));
       case 308:
-        return "RFC 9110 §15.4.9";
+        return new Decided<>(MethodRule.PRESERVE, "RFC 9110 §15.4.9, RFC 7538 §3");
       default:
-        return NONE;
+        return new Decided<>(MethodRule.NOT_APPLICABLE, NONE);
     }
   }
 
-  static MethodRule method(int c) {
-    switch (c) {
-      case 300:
-      case 307:
-      case 308:
-        return MethodRule.PRESERVE;
-      case 301:
-      case 302:
-        return MethodRule.POST_BECOMES_GET;
-      case 303:
-        return MethodRule.BECOMES_GET;
-      default:
-        return MethodRule.NOT_APPLICABLE;
-    }
-  }
-
-  static String methodBasis(int c) {
-    switch (c) {
-      case 300:
-        return "RFC 9110 §15.4 (no method change defined)";
-      case 301:
-        return "RFC 9110 §15.4.2";
-      case 302:
-        return "RFC 9110 §15.4.3";
-      case 303:
-        return "RFC 9110 §15.4.4";
-      case 307:
-        return "RFC 9110 §15.4.8";
-      case 308:
-        return "RFC 9110 §15.4.9, RFC 7538 §3";
-      default:
-        return NONE;
-    }
-  }
-
-  static Cacheability cacheability(int c) {
+  private static Decided<Cacheability> cache(int c) {
     if (StatusClass.of(c) == StatusClass.INFORMATIONAL) {
-      return Cacheability.NEVER_STORE;
+      return new Decided<>(Cacheability.NEVER_STORE, "RFC 9111 §3"); // non-final responses
     }
     switch (c) {
       case 200:
@@ -181,39 +132,23 @@ final class DefaultPolicies {
       case 410:
       case 414:
       case 501:
+        return new Decided<>(Cacheability.HEURISTIC, "RFC 9110 §15.1");
       case 451:
-        return Cacheability.HEURISTIC;
-      case 428:
-      case 429:
-      case 431:
-      case 511:
-        return Cacheability.NEVER_STORE;
-      default:
-        return Cacheability.EXPLICIT_ONLY;
-    }
-  }
-
-  static String cacheBasis(int c) {
-    if (StatusClass.of(c) == StatusClass.INFORMATIONAL) {
-      return "RFC 9111 §3";
-    }
-    switch (c) {
-      case 451:
-        return "RFC 7725 §3";
-      case 421:
-        return "RFC 9110 Appendix B.3";
+        return new Decided<>(Cacheability.HEURISTIC, "RFC 7725 §3");
+      case 421: // specific to the connection, not the resource
+        return new Decided<>(Cacheability.EXPLICIT_ONLY, "RFC 9110 Appendix B.3");
       case 425:
-        return "RFC 8470 §5.2";
+        return new Decided<>(Cacheability.EXPLICIT_ONLY, "RFC 8470 §5.2");
       case 428:
-        return "RFC 6585 §3";
+        return new Decided<>(Cacheability.NEVER_STORE, "RFC 6585 §3");
       case 429:
-        return "RFC 6585 §4";
+        return new Decided<>(Cacheability.NEVER_STORE, "RFC 6585 §4");
       case 431:
-        return "RFC 6585 §5";
+        return new Decided<>(Cacheability.NEVER_STORE, "RFC 6585 §5");
       case 511:
-        return "RFC 6585 §6";
+        return new Decided<>(Cacheability.NEVER_STORE, "RFC 6585 §6");
       default:
-        return "RFC 9110 §15.1";
+        return new Decided<>(Cacheability.EXPLICIT_ONLY, "RFC 9110 §15.1");
     }
   }
 }
