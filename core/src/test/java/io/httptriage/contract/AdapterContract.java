@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * or async. Each adapter subclasses this once per way of sending and supplies {@link #newClient}.
  *
  * <p>Every scenario runs a real client against a real test server on 127.0.0.1. Retry waits go
- * through a recording {@link Sleeper} and a fixed clock, so no test waits for time.
+ * through a recording {@link Sleeper} (synchronous paths) or a recording scheduler that runs each
+ * wait at once (asynchronous paths), and a fixed clock, so no test waits for time.
  */
 public abstract class AdapterContract {
   /** The instant every contract clock stands at. */
@@ -66,6 +68,7 @@ public abstract class AdapterContract {
   protected final TestTls tls = TestTls.create();
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   protected final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+  private final ScheduledExecutorService scheduler = new WaitRecordingScheduler(waits);
   protected final List<RetryEvent> retryEvents = Collections.synchronizedList(new ArrayList<>());
   protected final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
   protected final List<Verdict> verdicts = Collections.synchronizedList(new ArrayList<>());
@@ -81,9 +84,13 @@ public abstract class AdapterContract {
   void stopServers() {
     server.close();
     other.close();
+    scheduler.shutdownNow();
   }
 
-  /** The configuration the scenarios share: recording sleeper, fixed clock, meters, observer. */
+  /**
+   * The configuration the scenarios share: recording sleeper and scheduler, fixed clock, meters,
+   * observer.
+   */
   protected TriageConfig config(RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry) {
     RetrySettings.Builder settings = RetrySettings.builder()
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
@@ -92,6 +99,7 @@ public abstract class AdapterContract {
     return TriageConfig.builder()
         .redirectMode(mode)
         .retry(retry.apply(settings).build())
+        .scheduler(scheduler)
         .listener(DefaultTriageListener.builder().meterRegistry(registry).build())
         .observer((exchange, verdict, found) -> {
           exchanges.add(exchange);

@@ -1,10 +1,8 @@
 /**
- * The java.net.http adapter: a decorating {@code HttpClient} that translates the JDK client's
- * requests and responses into core's views and executes core's verdicts. It decides nothing
- * itself.
- *
- * <p>This module so far holds only its package; the decorating client arrives with the adapter
- * work.
+ * The java.net.http adapter: {@link io.httptriage.jdk.TriageHttpClient} is an {@code HttpClient}
+ * that sends through the user's own client and triages every exchange. It translates the JDK
+ * client's requests and responses into core's views and runs core's {@link
+ * io.httptriage.triage.Triage}; it decides nothing itself.
  */
 @NullMarked
 package io.httptriage.jdk;
