@@ -187,7 +187,7 @@ public abstract class FaultContract {
   }
 
   @Test
-  void retriedResponseResetMidBodyDoesNotHangTheRetry() throws IOException {
+  void retryableResponseResetMidBodyEndsInTheRetriedAnswerOrAClearException() {
     server.enqueue((s, out) -> {
       out.write("HTTP/1.1 503 Busy\r\nRetry-After: 0\r\nContent-Length: 100\r\n\r\nxx".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
@@ -195,9 +195,17 @@ public abstract class FaultContract {
     });
     server.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nafter");
 
-    AdapterContract.Answer answer = noHang(() -> get(RedirectMode.CLIENT, "/flaky"));
+    Object outcome = answerOrIoException(() -> get(RedirectMode.CLIENT, "/flaky"));
 
-    assertThat(answer).isEqualTo(new AdapterContract.Answer(200, "after"));
-    assertThat(server.requestCount()).isEqualTo(2);
+    // A client that hands over the response at the headers (OkHttp, the JDK's ofInputStream) lets
+    // core discard the broken 503 and retry; one that reads the body first (the JDK's ofString)
+    // fails the attempt itself, and transport errors are not retried.
+    if (outcome instanceof AdapterContract.Answer) {
+      assertThat(outcome).isEqualTo(new AdapterContract.Answer(200, "after"));
+      assertThat(server.requestCount()).isEqualTo(2);
+    } else {
+      assertThat(outcome).isInstanceOf(IOException.class);
+      assertThat(server.requestCount()).isEqualTo(1);
+    }
   }
 }

@@ -48,7 +48,11 @@ final class JdkClients {
   }
 
   static HttpRequest request(AdapterContract.Call call) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(call.uri()).timeout(TIMEOUT);
+    return request(call, TIMEOUT);
+  }
+
+  static HttpRequest request(AdapterContract.Call call, Duration timeout) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(call.uri()).timeout(timeout);
     for (String[] h : call.headers()) {
       b.header(h[0], h[1]);
     }
@@ -83,11 +87,17 @@ final class JdkClients {
    * bodies must be closed, as well as with a reading one.
    */
   static AdapterContract.ClientUnderTest underTest(TriageConfig config, TestTls tls, Sending sending) {
+    return underTest(config, tls, sending, TIMEOUT);
+  }
+
+  /** As above, with {@code timeout} as each request's timeout (the JDK client's read timeout). */
+  static AdapterContract.ClientUnderTest underTest(
+      TriageConfig config, TestTls tls, Sending sending, Duration timeout) {
     TriageHttpClient client = client(config, tls);
     return new AdapterContract.ClientUnderTest() {
       @Override
       public AdapterContract.Answer send(AdapterContract.Call call) throws IOException {
-        HttpRequest request = request(call);
+        HttpRequest request = request(call, timeout);
         switch (sending) {
           case SEND:
             return answerOfStream(sendBlocking(request));

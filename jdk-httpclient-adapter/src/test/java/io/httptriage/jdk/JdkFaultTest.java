@@ -1,0 +1,15 @@
+package io.httptriage.jdk;
+
+import io.httptriage.contract.AdapterContract;
+import io.httptriage.contract.FaultContract;
+import io.httptriage.contract.TestTls;
+import io.httptriage.triage.TriageConfig;
+import java.time.Duration;
+
+/** The shared fault suite on the JDK client, with {@code send}. */
+class JdkFaultTest extends FaultContract {
+  @Override
+  protected AdapterContract.ClientUnderTest newClient(TriageConfig config, Duration readTimeout) {
+    return JdkClients.underTest(config, TestTls.create(), JdkClients.Sending.SEND, readTimeout);
+  }
+}
