@@ -6,6 +6,9 @@ import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.redirect.FollowDecision;
 import io.httptriage.triage.ClientCall;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -17,9 +20,17 @@ final class OkHttpCall implements ClientCall<Request, Response> {
   private static final byte[] EMPTY = new byte[0];
 
   private final Interceptor.Chain chain;
+  private final NetworkHops networkHops;
 
-  OkHttpCall(Interceptor.Chain chain) {
+  OkHttpCall(Interceptor.Chain chain, NetworkHops networkHops) {
     this.chain = chain;
+    this.networkHops = networkHops;
+  }
+
+  /** Sends one attempt on the chain, forgetting the hops a previous attempt recorded. */
+  Response proceed(Request request) throws IOException {
+    networkHops.forget(chain.call());
+    return chain.proceed(request);
   }
 
   @Override
@@ -38,22 +49,31 @@ final class OkHttpCall implements ClientCall<Request, Response> {
   }
 
   /**
-   * The hops from {@code priorResponse()}, oldest first. OkHttp never cuts a chain short (it throws
+   * The hops from {@code priorResponse()}, oldest first, with the header names OkHttp really sent on
+   * each hop when the network interceptor recorded them. OkHttp never cuts a chain short (it throws
    * after 20 follow-ups), so a redirect handed back as final with no prior responses means the
    * client was not set to follow it.
    */
   @Override
   public Exchange reportedExchange(Request request, Response response) {
-    Exchange.Builder exchange = Exchange.builder().finalHop(hop(response));
-    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
-      exchange.earlierHop(hop(prior));
+    List<Response> chainOfResponses = new ArrayList<>(4);
+    for (Response r = response; r != null; r = r.priorResponse()) {
+      chainOfResponses.add(0, r);
+    }
+    List<Request> sent = networkHops.take(chain.call());
+    boolean useSent = sent.size() == chainOfResponses.size();
+    Exchange.Builder exchange = Exchange.builder();
+    for (int i = 0; i < chainOfResponses.size(); i++) {
+      Response r = chainOfResponses.get(i);
+      Hop hop = Hop.of(new OkHttpRequestView(useSent ? sent.get(i) : r.request()), new OkHttpResponseView(r));
+      if (i < chainOfResponses.size() - 1) {
+        exchange.hop(hop);
+      } else {
+        exchange.finalHop(hop);
+      }
     }
     boolean finalIsRedirect = response.code() >= 300 && response.code() <= 399;
     return exchange.followsRedirects(response.priorResponse() != null || !finalIsRedirect).build();
-  }
-
-  private static Hop hop(Response response) {
-    return Hop.of(new OkHttpRequestView(response.request()), new OkHttpResponseView(response));
   }
 
   @Override

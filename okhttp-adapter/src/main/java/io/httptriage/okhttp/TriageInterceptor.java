@@ -32,6 +32,7 @@ import okhttp3.Response;
  */
 public final class TriageInterceptor implements Interceptor {
   private final Triage triage;
+  private final NetworkHops networkHops = new NetworkHops();
 
   private TriageInterceptor(TriageConfig config) {
     this.triage = Triage.of(config);
@@ -69,8 +70,20 @@ public final class TriageInterceptor implements Interceptor {
     TriageInterceptor interceptor = create(config);
     if (config.redirectMode() == RedirectMode.POLICY) {
       builder.followRedirects(false).followSslRedirects(false);
+    } else {
+      builder.addNetworkInterceptor(interceptor.networkInterceptor());
     }
     return builder.addInterceptor(interceptor);
+  }
+
+  /**
+   * The network interceptor that lets the audit see the headers OkHttp really sent on each
+   * redirect hop (cookies from a CookieJar among them), which the {@code priorResponse()} chain
+   * does not show. {@link #install} adds it in {@link RedirectMode#CLIENT}; add it yourself with
+   * {@code addNetworkInterceptor} when you add this interceptor by hand.
+   */
+  public Interceptor networkInterceptor() {
+    return networkHops;
   }
 
   /** The runtime behind this interceptor, e.g. for {@code triage().retryEngine().retry()}. */
@@ -80,6 +93,7 @@ public final class TriageInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    return triage.execute(chain.request(), new OkHttpCall(chain), chain::proceed);
+    OkHttpCall call = new OkHttpCall(chain, networkHops);
+    return triage.execute(chain.request(), call, call::proceed);
   }
 }

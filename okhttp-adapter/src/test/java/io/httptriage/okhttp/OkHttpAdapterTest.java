@@ -24,7 +24,11 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import io.httptriage.finding.Finding;
 import okhttp3.Call;
+import okhttp3.Cookie;
+import okhttp3.CookieJar;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -177,6 +181,38 @@ class OkHttpAdapterTest {
   }
 
   @Test
+  void cookieJarCookieCarriedToAnotherOriginIsSeenByTheAudit() throws IOException {
+    try (TestServer other = TestServers.start()) {
+      server.enqueue(Reply.status(302).header("Location", other.url("/landing").toString()));
+      other.enqueue(Reply.status(200).body("landed"));
+      List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+      TriageConfig config = TriageConfig.builder()
+          .observer((exchange, verdict, found) -> findings.addAll(found))
+          .build();
+      CookieJar everywhere = new CookieJar() {
+        @Override
+        public void saveFromResponse(HttpUrl url, List<Cookie> cookies) {}
+
+        @Override
+        public List<Cookie> loadForRequest(HttpUrl url) {
+          return List.of(new Cookie.Builder().name("sid").value("s3cret").domain(url.host()).build());
+        }
+      };
+      OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), config)
+          .cookieJar(everywhere)
+          .build();
+
+      try (Response r = client.newCall(new Request.Builder().url(server.url("/start").toString()).build())
+          .execute()) {
+        assertThat(r.code()).isEqualTo(200);
+      }
+
+      assertThat(other.take().headers().first("Cookie")).contains("sid=s3cret");
+      assertThat(findings).extracting(Finding::kind).contains(Finding.Kind.CREDENTIALS_CROSS_ORIGIN);
+    }
+  }
+
+  @Test
   void policyModeInstallTurnsOkHttpsOwnRedirectsOff() {
     OkHttpClient policy = TriageInterceptor.install(new OkHttpClient.Builder(),
         TriageConfig.builder().redirectMode(RedirectMode.POLICY).build()).build();
@@ -185,6 +221,8 @@ class OkHttpAdapterTest {
     assertThat(policy.followSslRedirects()).isFalse();
     assertThat(client.followRedirects()).isTrue();
     assertThat(policy.interceptors()).hasSize(1).allMatch(i -> i instanceof TriageInterceptor);
+    assertThat(policy.networkInterceptors()).isEmpty();
+    assertThat(client.networkInterceptors()).hasSize(1);
   }
 
   @Test
