@@ -25,6 +25,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,10 +135,9 @@ public final class Triage {
     RequestView view = call.requestView(current);
     List<Hop> hops = null;
     while (true) {
-      final Q attempt = current;
-      R response = engine.execute(view, () -> send.send(attempt), call::responseView, call::discard,
-          call::isCancelled);
-      FollowDecision.Follow plan = followPlan(view, call.responseView(response), hops);
+      Attempt<Q, R> attempt = new Attempt<>(call, send, current);
+      R response = engine.execute(view, attempt, attempt, attempt, attempt);
+      FollowDecision.Follow plan = followPlan(view, call, response, hops);
       if (plan == null) {
         complete(request, view, response, call, hops);
         return response;
@@ -145,8 +147,45 @@ public final class Triage {
       if (call.isCancelled()) {
         throw new InterruptedIOException("Canceled");
       }
-      current = call.followUp(attempt, plan);
+      current = call.followUp(current, plan);
       view = call.requestView(current);
+    }
+  }
+
+  /**
+   * One hop's attempt, in the shapes the retry engine asks for — one object rather than four
+   * lambdas, because every call pays for it.
+   */
+  private static final class Attempt<Q, R>
+      implements RetryEngine.Attempt<R>, Function<R, ResponseView>, Consumer<R>, BooleanSupplier {
+    private final ClientCall<Q, R> call;
+    private final Send<Q, R> send;
+    private final Q request;
+
+    Attempt(ClientCall<Q, R> call, Send<Q, R> send, Q request) {
+      this.call = call;
+      this.send = send;
+      this.request = request;
+    }
+
+    @Override
+    public R send() throws IOException {
+      return send.send(request);
+    }
+
+    @Override
+    public ResponseView apply(R response) {
+      return call.responseView(response);
+    }
+
+    @Override
+    public void accept(R response) {
+      call.discard(response);
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+      return call.isCancelled();
     }
   }
 
@@ -198,7 +237,7 @@ public final class Triage {
         return;
       }
       try {
-        FollowDecision.Follow plan = followPlan(view, call.responseView(response), hops);
+        FollowDecision.Follow plan = followPlan(view, call, response, hops);
         if (plan == null) {
           complete(original, view, response, call, hops);
           if (!result.complete(response)) {
@@ -218,11 +257,16 @@ public final class Triage {
   }
 
   /** In POLICY mode, the plan to follow this response; null when it is final. */
-  private FollowDecision.Follow followPlan(RequestView request, ResponseView response, List<Hop> hops) {
-    if (config.redirectMode() != RedirectMode.POLICY || !isRedirection(response.status())) {
+  private <Q, R> FollowDecision.Follow followPlan(
+      RequestView request, ClientCall<Q, R> call, R response, List<Hop> hops) {
+    if (config.redirectMode() != RedirectMode.POLICY) {
       return null;
     }
-    FollowDecision decision = follower.decide(request, response, hops == null ? List.of() : hops);
+    ResponseView view = call.responseView(response);
+    if (!isRedirection(view.status())) {
+      return null;
+    }
+    FollowDecision decision = follower.decide(request, view, hops == null ? List.of() : hops);
     return decision instanceof FollowDecision.Follow ? (FollowDecision.Follow) decision : null;
   }
 

@@ -6,6 +6,7 @@ import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.redirect.FollowDecision;
 import io.httptriage.triage.ClientCall;
+import io.httptriage.triage.Triage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** One OkHttp call, translated for core: one instance per intercepted chain. */
-final class OkHttpCall implements ClientCall<Request, Response> {
+final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Request, Response> {
   private static final byte[] EMPTY = new byte[0];
 
   private final Interceptor.Chain chain;
@@ -28,7 +29,8 @@ final class OkHttpCall implements ClientCall<Request, Response> {
   }
 
   /** Sends one attempt on the chain, forgetting the hops a previous attempt recorded. */
-  Response proceed(Request request) throws IOException {
+  @Override
+  public Response send(Request request) throws IOException {
     networkHops.forget(chain.call());
     return chain.proceed(request);
   }

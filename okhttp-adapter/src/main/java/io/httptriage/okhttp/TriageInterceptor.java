@@ -94,6 +94,6 @@ public final class TriageInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     OkHttpCall call = new OkHttpCall(chain, networkHops);
-    return triage.execute(chain.request(), call, call::proceed);
+    return triage.execute(chain.request(), call, call);
   }
 }
