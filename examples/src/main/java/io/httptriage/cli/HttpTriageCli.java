@@ -13,6 +13,7 @@ import java.util.List;
  * <pre>
  * httptriage explain CODE [--lang en|zh-TW] [--json]
  * httptriage table [--lang en|zh-TW] [--json]
+ * httptriage probe URL [-X METHOD] [-d DATA] [-H 'Name: value']... [--client okhttp|jdk] [--json]
  * </pre>
  *
  * <p>Exit status: {@value #CLEAN} done, and {@code probe} found nothing serious; {@value #FINDING}
@@ -36,6 +37,9 @@ public final class HttpTriageCli {
       "      what a status code means, and how httptriage handles it",
       "  table [--lang en|zh-TW] [--json]",
       "      every known status code, one line (or JSON object) each",
+      "  probe URL [-X METHOD] [-d DATA] [-H 'Name: value']... [--client okhttp|jdk] [--json]",
+      "      send one request with redirects followed by policy; print the hops, retries,",
+      "      findings and verdict",
       "",
       "exit status: 0 done; 1 probe found a VIOLATION or SECURITY finding; 2 usage or connection error");
 
@@ -92,6 +96,8 @@ public final class HttpTriageCli {
           return new ExplainCommand(out, style).run(rest);
         case "table":
           return new TableCommand(out, style).run(rest);
+        case "probe":
+          return new ProbeCommand(out, style).run(rest);
         default:
           throw new CommandFailure("unknown command '" + args[0] + "'; try 'httptriage --help'");
       }

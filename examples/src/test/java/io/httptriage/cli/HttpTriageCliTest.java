@@ -3,6 +3,8 @@ package io.httptriage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.status.StatusRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,10 +107,10 @@ class HttpTriageCliTest {
 
   @Test
   void helpPrintsUsageAndSucceeds() {
-    for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}, {"table", "--help"}}) {
+    for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}, {"probe", "--help"}}) {
       CliRun run = CliRun.of(args);
       assertThat(run.status()).isZero();
-      assertThat(run.out()).startsWith("usage: httptriage").contains("explain CODE", "table");
+      assertThat(run.out()).startsWith("usage: httptriage").contains("explain CODE", "probe URL");
     }
   }
 
@@ -127,6 +129,16 @@ class HttpTriageCliTest {
       "explain|429|--lang|fr;                --lang must be en or zh-TW",
       "explain|1|2;                          unexpected argument '2' for explain",
       "table|extra;                          unexpected argument 'extra' for table",
+      "probe;                                probe needs a URL",
+      "probe|not-a-url;                      malformed URL 'not-a-url'",
+      "probe|ftp://example.com/;             malformed URL 'ftp://example.com/'",
+      "probe|http://exa mple.com/;           malformed URL 'http://exa mple.com/'",
+      "probe|http://127.0.0.1:9/|-H|NoColon; malformed header 'NoColon'",
+      "probe|http://127.0.0.1:9/|-H|: v;     malformed header ': v'",
+      "probe|http://127.0.0.1:9/|-X;         option -X needs a value",
+      "probe|http://127.0.0.1:9/|-X|GE T;    'GE T' is not a request method",
+      "probe|http://127.0.0.1:9/|-t;         unknown option '-t' for probe",
+      "probe|http://127.0.0.1:9/|--client|curl; --client must be okhttp or jdk",
   })
   void badInputIsOneLineOnStderrAndExitTwo(String joined, String expected) {
     String[] args = joined.isEmpty() ? new String[0] : joined.split("\\|", -1);
@@ -135,6 +147,19 @@ class HttpTriageCliTest {
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertOneErrorLine(run, expected);
+  }
+
+  @Test
+  void refusedPortIsAConnectionError() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    CliRun run = CliRun.of("probe", "http://127.0.0.1:" + port + "/");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertOneErrorLine(run, "cannot reach http://127.0.0.1:" + port + "/");
   }
 
   static void assertOneErrorLine(CliRun run, String expected) {
