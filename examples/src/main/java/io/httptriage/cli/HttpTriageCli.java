@@ -14,6 +14,7 @@ import java.util.List;
  * httptriage explain CODE [--lang en|zh-TW] [--json]
  * httptriage table [--lang en|zh-TW] [--json]
  * httptriage probe URL [-X METHOD] [-d DATA] [-H 'Name: value']... [--client okhttp|jdk] [--json]
+ * httptriage demo
  * </pre>
  *
  * <p>Exit status: {@value #CLEAN} done, and {@code probe} found nothing serious; {@value #FINDING}
@@ -40,6 +41,8 @@ public final class HttpTriageCli {
       "  probe URL [-X METHOD] [-d DATA] [-H 'Name: value']... [--client okhttp|jdk] [--json]",
       "      send one request with redirects followed by policy; print the hops, retries,",
       "      findings and verdict",
+      "  demo",
+      "      the headline features against a local mockwebserver3, offline, in seconds",
       "",
       "exit status: 0 done; 1 probe found a VIOLATION or SECURITY finding; 2 usage or connection error");
 
@@ -98,6 +101,8 @@ public final class HttpTriageCli {
           return new TableCommand(out, style).run(rest);
         case "probe":
           return new ProbeCommand(out, style).run(rest);
+        case "demo":
+          return new DemoCommand(out, style).run(rest);
         default:
           throw new CommandFailure("unknown command '" + args[0] + "'; try 'httptriage --help'");
       }

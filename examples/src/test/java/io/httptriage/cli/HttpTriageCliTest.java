@@ -110,7 +110,7 @@ class HttpTriageCliTest {
     for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}, {"probe", "--help"}}) {
       CliRun run = CliRun.of(args);
       assertThat(run.status()).isZero();
-      assertThat(run.out()).startsWith("usage: httptriage").contains("explain CODE", "probe URL");
+      assertThat(run.out()).startsWith("usage: httptriage").contains("explain CODE", "probe URL", "demo");
     }
   }
 
@@ -129,6 +129,7 @@ class HttpTriageCliTest {
       "explain|429|--lang|fr;                --lang must be en or zh-TW",
       "explain|1|2;                          unexpected argument '2' for explain",
       "table|extra;                          unexpected argument 'extra' for table",
+      "demo|now;                             unexpected argument 'now' for demo",
       "probe;                                probe needs a URL",
       "probe|not-a-url;                      malformed URL 'not-a-url'",
       "probe|ftp://example.com/;             malformed URL 'ftp://example.com/'",
