@@ -18,7 +18,6 @@ record TableCommand(PrintStream out, Style style) {
       .value("--lang").flag("--json").positionals(0, 0, "");
 
   private static final int REASON = 31;
-  private static final int STANDING = 11;
   private static final int SPEC_WIDTH = 26;
   private static final int SUMMARY = 56;
 
@@ -36,7 +35,10 @@ record TableCommand(PrintStream out, Style style) {
     String[] head = lang == Lang.EN
         ? new String[] {"code", "reason", "standing", "retry", "follow", "keeps", "cache", "defined in", "summary"}
         : new String[] {"代碼", "原因", "狀態", "重試", "跟隨", "保留", "快取", "定義於", "摘要"};
-    out.println(style.bold(row(head)));
+    // the standing words differ in width by language ("unofficial", "未使用（保留）")
+    int standing = StatusRegistry.all().stream().mapToInt(sc -> Columns.width(ExplainCommand.standing(sc, lang)))
+        .max().orElse(0);
+    out.println(style.bold(row(head, standing)));
     PolicyTable table = PolicyTable.ofDefaults();
     for (StatusCode sc : StatusRegistry.all()) {
       StatusPolicy p = table.policyFor(sc.code());
@@ -49,16 +51,16 @@ record TableCommand(PrintStream out, Style style) {
           lang.yesNo(p.isMethodPreserving()),
           lang.yesNo(p.isHeuristicallyCacheable()),
           sc.spec(),
-          firstSentence(sc.description(lang.locale()))});
+          firstSentence(sc.description(lang.locale()))}, standing);
       out.println(sc.isKnown() && sc.standing().isRegistered() ? line : style.dim(line));
     }
     return HttpTriageCli.CLEAN;
   }
 
-  private static String row(String[] cells) {
+  private static String row(String[] cells, int standing) {
     return Columns.pad(cells[0], 5)
         + Columns.pad(Columns.clip(cells[1], REASON), REASON + 1)
-        + Columns.pad(Columns.clip(cells[2], STANDING), STANDING + 1)
+        + Columns.pad(cells[2], standing + 1)
         + Columns.pad(cells[3], 6) + Columns.pad(cells[4], 7) + Columns.pad(cells[5], 6)
         + Columns.pad(cells[6], 6)
         + Columns.pad(Columns.clip(cells[7], SPEC_WIDTH), SPEC_WIDTH + 1)
