@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,7 +66,7 @@ public final class StatusReference {
 
   /** The whole reference in English, or in Traditional Chinese for a zh-TW/zh-Hant locale. */
   public String render(Locale locale) {
-    ReferenceLabels l = isChinese(locale) ? ReferenceLabels.ZH_TW : ReferenceLabels.EN;
+    ReferenceLabels l = labels(locale);
     StringBuilder md = new StringBuilder(64 * 1024);
     md.append("# ").append(l.title()).append("\n\n").append(l.intro()).append("\n\n");
     for (StatusCode sc : StatusRegistry.all()) {
@@ -111,13 +112,45 @@ public final class StatusReference {
             .append("): ").append(m.description(locale)).append('\n');
       }
     }
-    StatusPolicy p = table.policyFor(sc.code());
     md.append("\n### usage\n");
-    md.append("- ").append(l.retryLine(p.retryability())).append(cite(p.basis().retry())).append('\n');
-    md.append("- ").append(l.redirectLine(p.redirect())).append(cite(p.basis().redirect())).append('\n');
-    md.append("- ").append(l.methodLine(p.method())).append(cite(p.basis().method())).append('\n');
-    md.append("- ").append(l.cacheLine(p.cacheability())).append(cite(p.basis().cache())).append('\n');
+    for (String line : usage(sc.code(), l)) {
+      md.append("- ").append(line).append('\n');
+    }
     md.append('\n');
+  }
+
+  /**
+   * The four lines of a code's "usage" section — retry, redirect, method, cache — each followed by
+   * the rule behind the decision, in English or in Traditional Chinese for a zh-TW/zh-Hant locale.
+   * Lets a tool show one code the way the reference shows it.
+   *
+   * <pre>{@code
+   * StatusReference.of(PolicyTable.ofDefaults()).usage(429, Locale.ENGLISH).get(0);
+   * // "Retry: yes, for idempotent requests (...) — RFC 6585 §4"
+   * }</pre>
+   *
+   * @param code any int; unknown and invalid codes get the policy they are handled with
+   */
+  public List<String> usage(int code, Locale locale) {
+    return usage(code, labels(locale));
+  }
+
+  /** The reference's word for a standing ("deprecated", "已棄用"). */
+  public static String standingName(Standing standing, Locale locale) {
+    return labels(locale).standing(standing);
+  }
+
+  private List<String> usage(int code, ReferenceLabels l) {
+    StatusPolicy p = table.policyFor(code);
+    return List.of(
+        l.retryLine(p.retryability()) + cite(p.basis().retry()),
+        l.redirectLine(p.redirect()) + cite(p.basis().redirect()),
+        l.methodLine(p.method()) + cite(p.basis().method()),
+        l.cacheLine(p.cacheability()) + cite(p.basis().cache()));
+  }
+
+  private static ReferenceLabels labels(Locale locale) {
+    return isChinese(locale) ? ReferenceLabels.ZH_TW : ReferenceLabels.EN;
   }
 
   private static String cite(String basis) {

@@ -3,6 +3,7 @@ package io.httptriage.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.policy.PolicyTable;
+import io.httptriage.status.Standing;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;
 import java.io.IOException;
@@ -44,6 +45,19 @@ class StatusReferenceTest {
   void chineseReferenceUsesChineseLabelsAndDescriptions() {
     String md = REFERENCE.render(Locale.TAIWAN);
     assertThat(md).contains("重試：", "快取：", StatusRegistry.lookup(404).descriptions().zhTw());
+  }
+
+  @Test
+  void usageLinesAreTheOnesTheReferencePrints() {
+    String md = REFERENCE.render(Locale.ENGLISH);
+    for (String line : REFERENCE.usage(429, Locale.ENGLISH)) {
+      assertThat(md).contains("- " + line + "\n");
+    }
+    assertThat(REFERENCE.usage(429, Locale.ENGLISH)).hasSize(4).first().asString()
+        .startsWith("Retry: yes").endsWith("RFC 6585 §4");
+    assertThat(REFERENCE.usage(999, Locale.TAIWAN).get(0)).startsWith("重試：");
+    assertThat(StatusReference.standingName(Standing.DEPRECATED, Locale.TAIWAN)).isEqualTo("已棄用");
+    assertThat(StatusReference.standingName(Standing.UNKNOWN, Locale.ENGLISH)).isEqualTo("unknown");
   }
 
   private static void assertCurrent(String relative, String generated) throws IOException {

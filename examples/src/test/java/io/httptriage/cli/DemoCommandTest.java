@@ -1,0 +1,39 @@
+package io.httptriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DemoCommandTest {
+
+  @Test
+  void walksThroughEveryScenarioAndEndsWithTheMeters() {
+    long start = System.nanoTime();
+    CliRun run = CliRun.of("demo");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(took).isLessThan(Duration.ofSeconds(20));
+    // notes wrap: compare their words, not their line breaks
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("1. 429 with Retry-After, then success", "RETRY_SCHEDULED wait 1s (Retry-After)")
+        .contains("2. a 503 storm cut short by the retry budget",
+            "The server saw 22 requests, not the 60", "2 retries scheduled, 20 refused by the budget")
+        .contains("3. POST + 302: followed as GET, and reported", "WARNING METHOD_REWRITTEN at hop 1",
+            "then GET /orders/42 without a body")
+        .contains("4. POST + 307: method and body preserved", "then POST /v2/uploads with a 23-byte body")
+        .contains("5. a cross-origin redirect carrying Authorization", "received Authorization: yes;",
+            "received it: no.")
+        .contains("6. a response missing a required header", "VIOLATION REQUIRED_HEADER_MISSING")
+        .contains("── jdk skipped");
+    assertThat(run.out()).containsPattern("attempt 1 +GET 429 +RETRY_SCHEDULED +wait 1s \\(Retry-After\\)\n");
+    String meters = run.out().substring(run.out().indexOf("Micrometer meters recorded by okhttp"));
+    assertThat(meters)
+        .containsPattern("httptriage.responses +class=5xx code=503 verdict=RETRY +20\n")
+        .containsPattern("httptriage.retries +code=503 outcome=GAVE_UP_BUDGET +20\n")
+        .containsPattern("httptriage.redirect.findings +kind=METHOD_REWRITTEN severity=WARNING +1\n")
+        .containsPattern("httptriage.conformance.findings +kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");
+  }
+}

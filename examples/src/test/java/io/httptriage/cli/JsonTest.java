@@ -1,0 +1,60 @@
+package io.httptriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "\u0000\u0001\u001f\u007f",
+      "bell\u0007 backspace\b formfeed\f", "§ 中文 é", "separators \u2028 \u2029", "emoji \ud83d\ude00",
+      "</script>"})
+  void anyStringSurvivesTheRoundTrip(String s) {
+    String json = Json.write(s);
+    assertThat(json).doesNotContain("\n", "\r", "\u2028", "\u0000");
+    assertThat(JsonReader.parse(json)).isEqualTo(s);
+  }
+
+  @Test
+  void escapesControlCharactersAsJsonAsks() {
+    assertThat(Json.write("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+  }
+
+  @Test
+  void loneSurrogatesAreEscapedSoUtf8CanCarryThem() {
+    assertThat(Json.write("x\ud800y\udc00")).isEqualTo("\"x\\ud800y\\udc00\"");
+  }
+
+  @Test
+  void writesNestedValuesInKeyOrder() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("z", 1);
+    o.put("a", List.of(true, false));
+    o.put("n", null);
+    o.put("long", 12_345_678_901L);
+    o.put("half", 0.5);
+    o.put("whole", 2.0);
+    o.put("empty", Map.of());
+    o.put("none", List.of());
+    String json = Json.write(o);
+    assertThat(json).startsWith("{\n  \"z\": 1,\n  \"a\": [\n    true,");
+    Map<String, Object> back = JsonReader.object(json);
+    assertThat(back.keySet()).containsExactly("z", "a", "n", "long", "half", "whole", "empty", "none");
+    assertThat(back).containsEntry("long", 12_345_678_901L).containsEntry("half", 0.5).containsEntry("whole", 2L)
+        .containsEntry("n", null).containsEntry("a", Arrays.asList(true, false));
+  }
+
+  @Test
+  void refusesWhatJsonCannotHold() {
+    assertThatThrownBy(() -> Json.write(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Json.write(new Object())).isInstanceOf(IllegalArgumentException.class);
+  }
+}
