@@ -1,5 +1,6 @@
 package io.httptriage.cli;
 
+import io.httptriage.jdk.TriageHttpClient;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -10,15 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * {@link ProbeClient} on {@code java.net.http.HttpClient}: the one place of the command line that
- * depends on the JDK client adapter.
- *
- * <p>The adapter ({@code io.httptriage.jdk.TriageHttpClient}) is not in this build yet. Until it
- * is, {@link #isAvailable()} is false, {@code --client jdk} fails with one line, and the demo skips
- * the JDK client. Once it is merged, {@link #open} becomes {@code new
- * JdkProbeClient(TriageHttpClient.build(HttpClient.newBuilder().connectTimeout(TIMEOUT), config))}
- * and {@link #isAvailable()} returns true; the request translation below already works on any
- * {@code HttpClient} and is tested on a plain one.
+ * {@link ProbeClient} on {@code java.net.http.HttpClient} with httptriage installed by {@link
+ * TriageHttpClient}: the one place of the command line that depends on the JDK client adapter.
  */
 final class JdkProbeClient implements ProbeClient {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -31,17 +25,12 @@ final class JdkProbeClient implements ProbeClient {
 
   /** Whether this build has the JDK client adapter. */
   static boolean isAvailable() {
-    return false;
+    return true;
   }
 
-  /**
-   * A JDK client with httptriage installed by {@code config}.
-   *
-   * @throws CommandFailure while the adapter is not in this build
-   */
+  /** A JDK client with httptriage installed by {@code config}. */
   static ProbeClient open(TriageConfig config) {
-    throw new CommandFailure("--client jdk needs the java.net.http adapter, which this build does not"
-        + " include yet; use --client okhttp");
+    return new JdkProbeClient(TriageHttpClient.build(HttpClient.newBuilder().connectTimeout(TIMEOUT), config));
   }
 
   @Override
@@ -68,6 +57,8 @@ final class JdkProbeClient implements ProbeClient {
 
   @Override
   public void close() {
-    // HttpClient has no close() before JDK 21; its threads end when it is collected
+    if (client instanceof TriageHttpClient) {
+      ((TriageHttpClient) client).shutdownNow(); // reaches the delegate on JDK 21+; no-op on 17
+    }
   }
 }

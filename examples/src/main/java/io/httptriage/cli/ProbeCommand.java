@@ -46,7 +46,13 @@ record ProbeCommand(PrintStream out, Style style) {
     if (e instanceof UnknownHostException) {
       return "unknown host " + e.getMessage();
     }
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    // The JDK client's ConnectException carries no message; its cause usually does.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && !message.isBlank()) {
+        return message;
+      }
+    }
+    return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
   }
 }

@@ -3,6 +3,7 @@ package io.httptriage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,9 +18,8 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JDK half of {@code probe} that exists before the adapter does: the request translation, on a
- * plain {@link HttpClient}. Once the adapter is merged, {@link JdkProbeClient#open} wraps the same
- * client and these tests still hold.
+ * The JDK half of {@code probe}: the request translation, on a plain {@link HttpClient} and with
+ * the adapter installed.
  */
 class JdkProbeClientTest {
 
@@ -52,9 +52,26 @@ class JdkProbeClientTest {
   }
 
   @Test
-  void isUnavailableUntilTheAdapterIsMerged() {
-    assertThat(JdkProbeClient.isAvailable()).isFalse();
-    assertThat(ClientChoice.JDK.isAvailable()).isFalse();
-    assertThatThrownBy(() -> ClientChoice.JDK.open(TriageConfig.ofDefaults())).isInstanceOf(CommandFailure.class);
+  void openInstallsTheAdapterWithRedirectsFollowedByPolicy() throws IOException, InterruptedException {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "/v2").build());
+      server.enqueue(new MockResponse.Builder().code(201).build());
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      ProbeRequest request = ProbeRequest.parse("http://127.0.0.1:" + server.getPort() + "/v1",
+          Optional.empty(), Optional.of("x=1"), List.of());
+      TriageConfig policy = TriageConfig.builder().redirectMode(RedirectMode.POLICY).build();
+
+      int status;
+      try (ProbeClient client = ClientChoice.JDK.open(policy)) {
+        status = client.send(request);
+      }
+
+      assertThat(ClientChoice.JDK.isAvailable()).isTrue();
+      assertThat(status).isEqualTo(201);
+      server.takeRequest(5, TimeUnit.SECONDS);
+      RecordedRequest followed = server.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(followed.getMethod()).isEqualTo("POST");
+      assertThat(followed.getBody().utf8()).isEqualTo("x=1");
+    }
   }
 }

@@ -133,11 +133,20 @@ class ProbeCommandTest {
   }
 
   @Test
-  void jdkClientIsRefusedWithOneLineUntilItsAdapterIsMerged() {
-    CliRun run = CliRun.of("probe", url("/"), "--client", "jdk");
+  void jdkClientProbesTheSameChainWithTheSameFindings() throws InterruptedException {
+    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/orders/42").build());
+    server.enqueue(new MockResponse.Builder().code(200).body("order 42").build());
+    String url = url("/orders");
 
-    assertThat(run.status()).isEqualTo(2);
-    HttpTriageCliTest.assertOneErrorLine(run, "--client jdk needs the java.net.http adapter");
+    CliRun run = CliRun.of("probe", url, "-d", "{\"item\":\"book\"}", "--client", "jdk");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("POST " + url + "  via jdk, redirects followed by policy\n")
+        .containsPattern("2  GET   " + url + "/42 +200")
+        .contains("WARNING    METHOD_REWRITTEN at hop 1  RFC 9110 §15.4.3");
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("POST");
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("GET");
   }
 
   private String probeJsonAfter429() {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** Runs every example's main and checks what it printed, so that none can rot. */
 class ExamplesTest {
-  private static final List<Class<?>> TESTED = List.of(OkHttpQuickstart.class, RetryExample.class,
+  private static final List<Class<?>> TESTED = List.of(OkHttpQuickstart.class, JdkQuickstart.class,
+      RetryExample.class,
       CustomPolicyExample.class, RedirectAuditExample.class, MetricsExample.class);
 
   /** A main method. */
@@ -26,6 +27,12 @@ class ExamplesTest {
   @Test
   void okHttpQuickstartRetriesTheServiceUnavailable() throws Exception {
     assertThat(run(OkHttpQuickstart::main))
+        .isEqualTo("200 hello (the server answered 2 requests: the 503 was retried)\n");
+  }
+
+  @Test
+  void jdkQuickstartRetriesThe503() throws Exception {
+    assertThat(run(JdkQuickstart::main))
         .isEqualTo("200 hello (the server answered 2 requests: the 503 was retried)\n");
   }
 
