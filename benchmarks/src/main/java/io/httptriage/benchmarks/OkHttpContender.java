@@ -16,14 +16,17 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The OkHttp clients compared: the bare client, and the same client with each retry layer. The
- * benchmarks build them with {@link Policies#EQUIVALENT}, the storm with {@link Policies#DEFAULTS}.
+ * The OkHttp clients compared: the bare client, the same client with each retry layer, and with an
+ * application interceptor that does nothing but proceed ({@link #NOOP}): OkHttp's own price for any
+ * interceptor, which httptriage and the resilience4j interceptor pay too. The benchmarks build them
+ * with {@link Policies#EQUIVALENT}, the storm with {@link Policies#DEFAULTS}.
  */
 enum OkHttpContender {
   BARE,
   HTTPTRIAGE,
   FAILSAFE,
-  RESILIENCE4J;
+  RESILIENCE4J,
+  NOOP;
 
   /** Which retry settings the layers get. */
   enum Policies {
@@ -81,6 +84,9 @@ enum OkHttpContender {
         failsafe = Failsafe.with(defaults
             ? Peers.<Response>failsafeDefaults(Response::code)
             : Peers.<Response>failsafeEquivalent(Response::code));
+        break;
+      case NOOP:
+        builder.addInterceptor(chain -> chain.proceed(chain.request()));
         break;
       default:
         break;

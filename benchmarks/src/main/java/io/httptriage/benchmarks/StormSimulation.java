@@ -68,6 +68,9 @@ public final class StormSimulation {
     rows.add("scenario\tclient\tcontender\tlogical\tserver_requests\tsuccesses\tmillis");
     for (String scenario : List.of("outage", "flaky")) {
       for (OkHttpContender c : OkHttpContender.values()) {
+        if (c == OkHttpContender.NOOP) {
+          continue; // retries nothing: the same load as bare
+        }
         rows.add(run(scenario, "OkHttp", c.label(), okHttp(c), requests));
       }
       for (String c : jdkContenders()) {

@@ -11,10 +11,11 @@ import java.util.Optional;
  * then one table per group with each contender's time and bytes next to the bare client's.
  */
 final class ReportWriter {
-  static final List<String> OKHTTP = List.of("bare", "httptriage", "failsafe", "resilience4j");
+  static final List<String> OKHTTP = List.of("bare", "noop", "httptriage", "failsafe", "resilience4j");
   static final List<String> JDK = List.of("bare", "httptriage", "methanol", "methanol_retry");
   private static final Map<String, String> NAMES = Map.of(
       "bare", "bare client",
+      "noop", "+ no-op interceptor (OkHttp's price for any interceptor)",
       "httptriage", "+ httptriage",
       "failsafe", "+ failsafe-okhttp",
       "resilience4j", "+ resilience4j Retry (hand-wired)",
@@ -55,6 +56,16 @@ final class ReportWriter {
       target("OkHttp canned: httptriage ≤ +60 ns over bare",
           signed(dt) + " ns" + err(timeError(ours, bare)), atMost(dt, timeError(ours, bare), 60));
       belowPeers("OkHttp canned", canned, List.of("failsafe", "resilience4j"));
+      JmhResult noop = canned.get("noop");
+      if (noop != null) {
+        StringBuilder own = new StringBuilder("no-op interceptor " + signed(noop.bytes() - bare.bytes())
+            + " B over bare; over it: httptriage " + signed(ours.bytes() - noop.bytes()) + " B");
+        JmhResult r4j = canned.get("resilience4j");
+        if (r4j != null) {
+          own.append(", resilience4j ").append(signed(r4j.bytes() - noop.bytes())).append(" B");
+        }
+        target("(reference, no target) OkHttp's own price for an interceptor", own.toString(), "—");
+      }
     } else {
       missing("OkHttp canned");
     }
