@@ -130,7 +130,7 @@ final class ReportWriter {
       }
       inBytes.append(' ').append(peer).append(' ').append(signed(p.bytes() - bare.bytes())).append(" B");
       inTime.append(' ').append(peer).append(' ').append(signed(p.score() - bare.score())).append(" ns");
-      bytesVerdict = worse(bytesVerdict, atMost(ours.bytes() - p.bytes(), bytesError(ours, p), 0));
+      bytesVerdict = worse(bytesVerdict, below(ours.bytes() - p.bytes(), bytesError(ours, p)));
       timeVerdict = worse(timeVerdict, atMost(ours.score() - p.score(), timeError(ours, p), 0));
     }
     target(group + ": httptriage below every peer in bytes", inBytes.toString(), bytesVerdict);
@@ -147,6 +147,18 @@ final class ReportWriter {
       return YES;
     }
     return value - e > limit ? NO : UNRESOLVED;
+  }
+
+  /**
+   * Whether a difference in bytes is below zero. Allocation per call is exact to a fraction of a
+   * byte on the canned chain, so there a tie is a tie and not "below"; a wider interval (loopback)
+   * is judged like a time.
+   */
+  static String below(double difference, double error) {
+    if (Double.isNaN(error) || error < 1) {
+      return difference <= -1 ? YES : NO;
+    }
+    return atMost(difference, error, 0);
   }
 
   private static String worse(String a, String b) {
