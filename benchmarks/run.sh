@@ -41,11 +41,6 @@ if [[ $mode == full ]]; then
 else
   jmh_opts=(-f 1 -wi 5 -w 1s -i 5 -r 1s)
 fi
-# The JDK adapter's decorating client is measured only when it is in the jar (see JdkTriageContender).
-if ! jar tf "$jar" | grep -q '^io/httptriage/jdk/TriageHttpClient.class$'; then
-  echo "run.sh: io.httptriage.jdk.TriageHttpClient is not in the jar; the JDK httptriage contender is left out" >&2
-  jmh_opts+=(-p client=bare,methanol,methanol_retry)
-fi
 jmh_cmd=(java -jar "$jar" "${jmh_opts[@]}" -prof gc -rf json -rff "$out/jmh.json")
 storm_cmd=(java -cp "$jar" io.httptriage.benchmarks.StormSimulation "$out/storm.tsv" 5000)
 

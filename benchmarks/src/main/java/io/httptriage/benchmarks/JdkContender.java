@@ -2,15 +2,15 @@ package io.httptriage.benchmarks;
 
 import com.github.mizosoft.methanol.Methanol;
 import com.github.mizosoft.methanol.RetryInterceptor;
+import io.httptriage.jdk.TriageHttpClient;
 import io.httptriage.triage.TriageConfig;
 import java.net.http.HttpClient;
 import java.util.Locale;
 
 /**
  * The JDK clients compared: the bare {@link HttpClient}, Methanol alone (its own cost), Methanol
- * with its {@link RetryInterceptor}, and httptriage's decorating client (built by {@link
- * JdkTriageContender}, present once the JDK adapter is merged). All speak HTTP/1.1 to the loopback
- * server.
+ * with its {@link RetryInterceptor}, and httptriage's {@link TriageHttpClient} around a bare
+ * client. All speak HTTP/1.1 to the loopback server.
  */
 enum JdkContender {
   BARE,
@@ -43,7 +43,7 @@ enum JdkContender {
             .interceptor(equivalent ? Peers.methanolEquivalent() : Peers.methanolDefaults())
             .build();
       case HTTPTRIAGE:
-        return JdkTriageContender.wrap(bare(), equivalent
+        return TriageHttpClient.wrap(bare(), equivalent
             ? TriageConfig.ofDefaults()
             : OkHttpContender.stormTriageConfig());
       default:

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One successful GET on the JDK's {@link HttpClient} over loopback, body discarded: bare, Methanol
  * alone (its own cost), Methanol with its RetryInterceptor, and httptriage's decorating client
- * ({@link JdkTriageContender}; {@code run.sh} leaves it out until the JDK adapter is merged).
+ * ({@link io.httptriage.jdk.TriageHttpClient}).
  *
  * <p>The JDK client has no interceptor chain to answer in-process, so loopback is the only
  * transport; its bytes per call (the server allocates nothing) separate the contenders, its time

@@ -45,7 +45,7 @@ public class OkHttpBenchmark {
   @Param({"canned", "loopback"})
   public String transport;
 
-  @Param({"bare", "httptriage", "failsafe", "resilience4j", "noop"})
+  @Param({"bare", "httptriage", "httptriage_interceptor", "failsafe", "resilience4j", "noop"})
   public String contender;
 
   private LoopbackServer server;

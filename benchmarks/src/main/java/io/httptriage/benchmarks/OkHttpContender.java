@@ -23,7 +23,10 @@ import okhttp3.Response;
  */
 enum OkHttpContender {
   BARE,
+  /** {@code TriageInterceptor.install}: the interceptor plus the network hop recorder. */
   HTTPTRIAGE,
+  /** {@code addInterceptor(TriageInterceptor.create())}: the interceptor alone. */
+  HTTPTRIAGE_INTERCEPTOR,
   FAILSAFE,
   RESILIENCE4J,
   NOOP;
@@ -74,6 +77,9 @@ enum OkHttpContender {
     switch (this) {
       case HTTPTRIAGE:
         TriageInterceptor.install(builder, defaults ? stormTriageConfig() : TriageConfig.ofDefaults());
+        break;
+      case HTTPTRIAGE_INTERCEPTOR:
+        builder.addInterceptor(TriageInterceptor.create(defaults ? stormTriageConfig() : TriageConfig.ofDefaults()));
         break;
       case RESILIENCE4J:
         builder.addInterceptor(new Resilience4jRetryInterceptor(Retry.of("benchmark", defaults

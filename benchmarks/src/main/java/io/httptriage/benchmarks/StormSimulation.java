@@ -84,13 +84,7 @@ public final class StormSimulation {
   }
 
   private static List<String> jdkContenders() {
-    List<String> names = new ArrayList<>(List.of("bare", "httptriage", "methanol_retry",
-        "resilience4j", "failsafe"));
-    if (!JdkTriageContender.present()) {
-      names.remove("httptriage");
-      System.err.println("storm: " + JdkTriageContender.ADAPTER + " absent; JDK httptriage left out");
-    }
-    return names;
+    return List.of("bare", "httptriage", "methanol_retry", "resilience4j", "failsafe");
   }
 
   private static String run(String scenario, String client, String contender, Client factory,

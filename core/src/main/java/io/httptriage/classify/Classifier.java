@@ -55,6 +55,9 @@ public final class Classifier {
   private final Clock clock;
   /** Verdicts that depend on nothing but the code (2xx, 101, 304), indexed by code. */
   private final Verdict[] precomputed = new Verdict[SIZE];
+  /** The same, wrapped once so that handing them out allocates nothing. */
+  @SuppressWarnings("unchecked")
+  private final Optional<Verdict>[] precomputedOptional = new Optional[SIZE];
 
   private Classifier(PolicyTable table, Clock clock) {
     this.table = table;
@@ -63,6 +66,7 @@ public final class Classifier {
       StatusCode sc = StatusRegistry.lookup(code);
       if (sc.statusClass() == StatusClass.SUCCESSFUL || code == 101 || code == 304) {
         precomputed[code] = accept(sc, table.policyFor(code));
+        precomputedOptional[code] = Optional.of(precomputed[code]);
       }
     }
   }
@@ -85,6 +89,18 @@ public final class Classifier {
       throw new IllegalArgumentException("clock: must not be null");
     }
     return new Classifier(table, clock);
+  }
+
+  /**
+   * The verdict for a status when it depends on nothing but the status — a 2xx, 101 or 304 with no
+   * method-specific rule — without looking at request or response; empty otherwise. Lets callers
+   * skip building views on the common path.
+   */
+  public Optional<Verdict> statusOnlyVerdict(int status) {
+    if (status >= 0 && status < SIZE && precomputed[status] != null && !table.dependsOnMethod(status)) {
+      return precomputedOptional[status];
+    }
+    return Optional.empty();
   }
 
   /** The policy table this classifier applies. */

@@ -84,6 +84,14 @@ public final class ConformanceLint {
   }
 
   /** True for the many codes with nothing to check: registered, no header or content rule. */
+  /**
+   * True when a response with this status can give no finding whatever its headers: a standard
+   * code with no header or content rule (200, 201, 404...). Lets callers skip building views.
+   */
+  public boolean findsNothingFor(int status) {
+    return hasNoRules(StatusRegistry.lookup(status));
+  }
+
   private static boolean hasNoRules(StatusCode sc) {
     return sc.standing() == Standing.STANDARD && sc.headerRules().isEmpty()
         && !sc.contentForbidden() && !sc.contentLengthForbidden();

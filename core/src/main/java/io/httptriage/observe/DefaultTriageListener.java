@@ -95,10 +95,19 @@ public class DefaultTriageListener implements TriageListener {
 
   @Override
   public void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {
-    meters.ifPresent(m -> m.response(finalStatus, verdict));
+    // Called on every call: no lambda, no iterator when there is nothing to report.
+    TriageMeters m = meters.orElse(null);
+    if (m != null) {
+      m.response(finalStatus, verdict);
+    }
+    if (findings.isEmpty()) {
+      return;
+    }
     for (Finding f : distinct(findings)) {
       log.finding(f, finalStatus);
-      meters.ifPresent(m -> m.finding(f));
+      if (m != null) {
+        m.finding(f);
+      }
     }
   }
 

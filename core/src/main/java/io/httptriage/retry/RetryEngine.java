@@ -195,13 +195,49 @@ public final class RetryEngine {
       Consumer<? super R> discard,
       BooleanSupplier cancelled)
       throws IOException {
-    long start = budget.onRequest();
+    long start = begin();
     R response = attempt.send();
     ResponseView seen = viewOrDiscard(view, discard, response);
-    if (!settings.retries(seen.status())) {
+    if (!mayRetry(seen.status())) {
       return response;
     }
     return retryLoop(request, attempt, view, discard, start, response, seen, cancelled);
+  }
+
+  /**
+   * Counts one logical request in the retry budget, for a caller that sends the first attempt
+   * itself and asks {@link #mayRetry(int)} before handing over with {@link #continueAfter}.
+   *
+   * @return the start time, to pass to {@link #continueAfter}
+   */
+  public long begin() {
+    return budget.onRequest();
+  }
+
+  /** True when the settings list this status as one to retry; false means the response is final. */
+  public boolean mayRetry(int status) {
+    return settings.retries(status);
+  }
+
+  /**
+   * Goes on from a first response the caller already has (after {@link #begin()}), exactly as
+   * {@link #execute(RequestView, Attempt, Function, Consumer, BooleanSupplier)} would after its
+   * first attempt. Lets a caller keep the common, final first response free of any allocation.
+   *
+   * @param first the first response, whose status {@link #mayRetry(int)} accepted
+   * @param start what {@link #begin()} returned
+   */
+  public <R> R continueAfter(
+      RequestView request,
+      R first,
+      long start,
+      Attempt<? extends R> attempt,
+      Function<? super R, ? extends ResponseView> view,
+      Consumer<? super R> discard,
+      BooleanSupplier cancelled)
+      throws IOException {
+    ResponseView seen = viewOrDiscard(view, discard, first);
+    return retryLoop(request, attempt, view, discard, start, first, seen, cancelled);
   }
 
   private <R> R retryLoop(

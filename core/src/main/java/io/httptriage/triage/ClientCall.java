@@ -33,6 +33,14 @@ public interface ClientCall<Q, R> {
   ResponseView responseView(R response);
 
   /**
+   * The status of a response, without building a view: core asks this first on every call, so
+   * adapters should answer it directly.
+   */
+  default int status(R response) {
+    return responseView(response).status();
+  }
+
+  /**
    * The exchange as the client reports it, when the client followed redirects itself ({@link
    * RedirectMode#CLIENT}): the earlier hops from OkHttp's {@code priorResponse()} or the JDK's
    * {@code previousResponse()} chain, and whether the client was set to follow.

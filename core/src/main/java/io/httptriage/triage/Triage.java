@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,24 +133,58 @@ public final class Triage {
    */
   public <Q, R> R execute(Q request, ClientCall<Q, R> call, Send<Q, R> send) throws IOException {
     Q current = request;
-    RequestView view = call.requestView(current);
+    RequestView view = null; // built only when a decision needs it
     List<Hop> hops = null;
     while (true) {
-      Attempt<Q, R> attempt = new Attempt<>(call, send, current);
-      R response = engine.execute(view, attempt, attempt, attempt, attempt);
-      FollowDecision.Follow plan = followPlan(view, call, response, hops);
-      if (plan == null) {
-        complete(request, view, response, call, hops);
-        return response;
+      long start = engine.begin();
+      R response = send.send(current);
+      int status = call.status(response);
+      if (engine.mayRetry(status)) {
+        view = call.requestView(current);
+        Attempt<Q, R> attempt = new Attempt<>(call, send, current);
+        response = engine.continueAfter(view, response, start, attempt, attempt, attempt, attempt);
+        status = call.status(response);
       }
-      hops = addHop(hops, view, call.responseView(response));
-      call.discard(response);
-      if (call.isCancelled()) {
-        throw new InterruptedIOException("Canceled");
+      if (config.redirectMode() == RedirectMode.POLICY && isRedirection(status)) {
+        view = view != null ? view : call.requestView(current);
+        FollowDecision.Follow plan = followPlan(view, call, response, hops);
+        if (plan != null) {
+          hops = addHop(hops, view, call.responseView(response));
+          call.discard(response);
+          if (call.isCancelled()) {
+            throw new InterruptedIOException("Canceled");
+          }
+          current = call.followUp(current, plan);
+          view = null;
+          continue;
+        }
       }
-      current = call.followUp(current, plan);
-      view = call.requestView(current);
+      if (hops != null || call.isRedirected(response) || !completeQuickly(status)) {
+        complete(request, view != null ? view : call.requestView(current), response, call, hops);
+      }
+      return response;
     }
+  }
+
+  /**
+   * Reports a single-hop exchange whose verdict depends on its status alone and whose response the
+   * lint cannot fault (a 200, a 204...), without building any view: the path nearly every call
+   * takes. False when the full report is needed.
+   */
+  private boolean completeQuickly(int status) {
+    if (config.observer().isPresent() || isRedirection(status) || !lint.findsNothingFor(status)) {
+      return false;
+    }
+    Optional<Verdict> verdict = classifier.statusOnlyVerdict(status);
+    if (verdict.isEmpty()) {
+      return false;
+    }
+    try {
+      listener.exchangeCompleted(status, verdict.get().kind(), List.of());
+    } catch (RuntimeException e) {
+      LOG.warn("httptriage could not report an exchange; the response is returned unchanged", e);
+    }
+    return true;
   }
 
   /**

@@ -18,7 +18,12 @@ import okhttp3.Response;
  * until a hop answers with a redirect, so single-hop calls cost a map lookup and no allocation.
  */
 final class NetworkHops implements Interceptor {
+  /** One recorder for every client: calls are distinct keys, and no per-call object needs a field. */
+  static final NetworkHops SHARED = new NetworkHops();
+
   private final Map<Call, List<Request>> byCall = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private NetworkHops() {}
 
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -36,12 +41,10 @@ final class NetworkHops implements Interceptor {
     return response;
   }
 
-  /** Forgets what was recorded for a call, before an attempt starts. */
-  void forget(Call call) {
-    byCall.remove(call);
-  }
-
-  /** The requests recorded for a call, oldest first, and forgets them; empty when none. */
+  /**
+   * The requests recorded for a call, oldest first, and forgets them; empty when none. When core
+   * retried a chain, every attempt's hops are there: the last ones belong to the final response.
+   */
   List<Request> take(Call call) {
     List<Request> hops = byCall.remove(call);
     return hops == null ? List.of() : List.copyOf(hops);

@@ -21,18 +21,20 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   private static final byte[] EMPTY = new byte[0];
 
   private final Interceptor.Chain chain;
-  private final NetworkHops networkHops;
 
-  OkHttpCall(Interceptor.Chain chain, NetworkHops networkHops) {
+  OkHttpCall(Interceptor.Chain chain) {
     this.chain = chain;
-    this.networkHops = networkHops;
   }
 
-  /** Sends one attempt on the chain, forgetting the hops a previous attempt recorded. */
+  /** Sends one attempt on the chain. */
   @Override
   public Response send(Request request) throws IOException {
-    networkHops.forget(chain.call());
     return chain.proceed(request);
+  }
+
+  @Override
+  public int status(Response response) {
+    return response.code();
   }
 
   @Override
@@ -62,8 +64,10 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     for (Response r = response; r != null; r = r.priorResponse()) {
       chainOfResponses.add(0, r);
     }
-    List<Request> sent = networkHops.take(chain.call());
-    boolean useSent = sent.size() == chainOfResponses.size();
+    List<Request> recorded = NetworkHops.SHARED.take(chain.call());
+    int hops = chainOfResponses.size();
+    boolean useSent = recorded.size() >= hops;
+    List<Request> sent = useSent ? recorded.subList(recorded.size() - hops, recorded.size()) : List.of();
     Exchange.Builder exchange = Exchange.builder();
     for (int i = 0; i < chainOfResponses.size(); i++) {
       Response r = chainOfResponses.get(i);

@@ -32,7 +32,6 @@ import okhttp3.Response;
  */
 public final class TriageInterceptor implements Interceptor {
   private final Triage triage;
-  private final NetworkHops networkHops = new NetworkHops();
 
   private TriageInterceptor(TriageConfig config) {
     this.triage = Triage.of(config);
@@ -83,7 +82,7 @@ public final class TriageInterceptor implements Interceptor {
    * {@code addNetworkInterceptor} when you add this interceptor by hand.
    */
   public Interceptor networkInterceptor() {
-    return networkHops;
+    return NetworkHops.SHARED;
   }
 
   /** The runtime behind this interceptor, e.g. for {@code triage().retryEngine().retry()}. */
@@ -93,7 +92,7 @@ public final class TriageInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    OkHttpCall call = new OkHttpCall(chain, networkHops);
+    OkHttpCall call = new OkHttpCall(chain);
     return triage.execute(chain.request(), call, call);
   }
 }

@@ -11,12 +11,14 @@ import java.util.Optional;
  * then one table per group with each contender's time and bytes next to the bare client's.
  */
 final class ReportWriter {
-  static final List<String> OKHTTP = List.of("bare", "noop", "httptriage", "failsafe", "resilience4j");
+  static final List<String> OKHTTP = List.of("bare", "noop", "httptriage", "httptriage_interceptor",
+      "failsafe", "resilience4j");
   static final List<String> JDK = List.of("bare", "httptriage", "methanol", "methanol_retry");
   private static final Map<String, String> NAMES = Map.of(
       "bare", "bare client",
       "noop", "+ no-op interceptor (OkHttp's price for any interceptor)",
-      "httptriage", "+ httptriage",
+      "httptriage", "+ httptriage (install: interceptor + network hop recorder)",
+      "httptriage_interceptor", "+ httptriage (addInterceptor(create()) alone)",
       "failsafe", "+ failsafe-okhttp",
       "resilience4j", "+ resilience4j Retry (hand-wired)",
       "methanol", "Methanol (no interceptor)",
@@ -56,6 +58,10 @@ final class ReportWriter {
       target("OkHttp canned: httptriage ≤ +60 ns over bare",
           signed(dt) + " ns" + err(timeError(ours, bare)), atMost(dt, timeError(ours, bare), 60));
       belowPeers("OkHttp canned", canned, List.of("failsafe", "resilience4j"));
+      JmhResult lean = canned.get("httptriage_interceptor");
+      if (lean != null) {
+        bytesOverBare("OkHttp canned, interceptor alone", bare, lean, 128);
+      }
       JmhResult noop = canned.get("noop");
       if (noop != null) {
         StringBuilder own = new StringBuilder("no-op interceptor " + signed(noop.bytes() - bare.bytes())
