@@ -42,7 +42,7 @@ class ReportWriterTest {
     String table = new ReportWriter(JmhResult.parse(JMH_JSON), List.of())
         .contenders("OkHttpBenchmark.call", "transport", "canned", "contender", ReportWriter.OKHTTP);
 
-    assertThat(table).contains("| + httptriage | 530.0 ± 20 | +30 ± 28 | 1.060× | 1,100 ± 0.01 | +100 |");
+    assertThat(table).contains("| + httptriage (install: interceptor + network hop recorder) | 530.0 ± 20 | +30 ± 28 | 1.060× | 1,100 ± 0.01 | +100 |");
     assertThat(table).contains("| + failsafe-okhttp | not measured |");
   }
 
