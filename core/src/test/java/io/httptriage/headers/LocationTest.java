@@ -32,6 +32,10 @@ class LocationTest {
       "http://[::1",
       "mailto:someone@example.com",
       "https:///no-host",
+      "https://api.example:0/",
+      "https://api.example:65536/",
+      "//api.example:70000/x",
+      "https://api.example:99999999999/",
   })
   void rejectsWhatIsNotAnHttpUriReference(String location) {
     assertThat(Location.resolve(BASE, location)).isEmpty();

@@ -82,6 +82,17 @@ class TriageTest {
     assertThat(client.discarded).isEmpty();
   }
 
+  /** Regression: a port beyond 65535 made the follower throw from inside Origin. */
+  @Test
+  void policyModeHandsBackARedirectToAnImpossiblePort() throws IOException {
+    FakeClient client = new FakeClient().answer(302, "Location", "https://a.example.test:70000/b");
+    Triage triage = Triage.of(config(RedirectMode.POLICY, TriageListener.noop()));
+
+    assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(302);
+    assertThat(client.sent).hasSize(1);
+    assertThat(client.discarded).isEmpty();
+  }
+
   @Test
   void cancellingBeforeAFollowUpStopsTheChain() {
     FakeClient client = new FakeClient().answer(302, "Location", "/b").answer(200);
