@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +137,8 @@ public final class Triage {
       R response = engine.execute(view, () -> send.send(attempt), call::responseView, call::discard,
           call::isCancelled);
       FollowDecision.Follow plan = followPlan(view, call.responseView(response), hops);
-      if (plan == null) {
+      Q next = plan == null ? null : followUp(call, attempt, plan);
+      if (next == null) {
         complete(request, view, response, call, hops);
         return response;
       }
@@ -145,7 +147,7 @@ public final class Triage {
       if (call.isCancelled()) {
         throw new InterruptedIOException("Canceled");
       }
-      current = call.followUp(attempt, plan);
+      current = next;
       view = call.requestView(current);
     }
   }
@@ -199,7 +201,8 @@ public final class Triage {
       }
       try {
         FollowDecision.Follow plan = followPlan(view, call.responseView(response), hops);
-        if (plan == null) {
+        Q next = plan == null ? null : followUp(call, current, plan);
+        if (next == null) {
           complete(original, view, response, call, hops);
           if (!result.complete(response)) {
             call.discard(response);
@@ -208,7 +211,6 @@ public final class Triage {
         }
         List<Hop> more = addHop(hops, view, call.responseView(response));
         call.discard(response);
-        Q next = call.followUp(current, plan);
         hopAsync(original, next, call.requestView(next), more, call, send, result, inFlight);
       } catch (RuntimeException e) {
         call.discard(response);
@@ -224,6 +226,22 @@ public final class Triage {
     }
     FollowDecision decision = follower.decide(request, response, hops == null ? List.of() : hops);
     return decision instanceof FollowDecision.Follow ? (FollowDecision.Follow) decision : null;
+  }
+
+  /**
+   * The adapter's request for a redirect core decided to follow; null when the client refuses to
+   * address the target (OkHttp's HttpUrl rejects hosts and ports java.net.URI accepts), and the
+   * redirect is then handed back as the final response rather than failing the call. Only the
+   * exception's type is logged: its message may quote the target, query and all.
+   */
+  private static <Q, R> @Nullable Q followUp(ClientCall<Q, R> call, Q request, FollowDecision.Follow plan) {
+    try {
+      return call.followUp(request, plan);
+    } catch (RuntimeException e) {
+      LOG.debug("httptriage cannot follow a {} to a target this client refuses ({});"
+          + " the redirect is returned as final", plan.status(), e.getClass().getName());
+      return null;
+    }
   }
 
   private static List<Hop> addHop(List<Hop> hops, RequestView request, ResponseView response) {

@@ -30,6 +30,8 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
   final List<Resp> answered = Collections.synchronizedList(new ArrayList<>());
   final List<Resp> discarded = Collections.synchronizedList(new ArrayList<>());
   volatile boolean cancelled;
+  /** Set to refuse every follow-up, as a client refuses a target it cannot address. */
+  volatile boolean refusesTargets;
   private int ids;
 
   /** Queues the next answer. */
@@ -72,6 +74,9 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
 
   @Override
   public RequestView followUp(RequestView request, FollowDecision.Follow plan) {
+    if (refusesTargets) {
+      throw new IllegalArgumentException("Invalid URL host: " + plan.uri());
+    }
     Map<String, List<String>> kept = new LinkedHashMap<>();
     for (String name : request.headerNames()) {
       if (!plan.headersToRemove().contains(name)) {

@@ -93,6 +93,25 @@ class TriageTest {
     assertThat(client.discarded).isEmpty();
   }
 
+  /** Regression: the adapter's follow-up threw (OkHttp refuses hosts like xn--zz) and so did the call. */
+  @Test
+  void aRedirectTheClientCannotAddressIsHandedBackSyncAndAsync() throws Exception {
+    FakeClient client = new FakeClient().answer(302, "Location", "http://xn--zz/b").answer(307,
+        "Location", "http://xn--zz/c");
+    client.refusesTargets = true;
+    Triage triage = Triage.of(config(RedirectMode.POLICY, TriageListener.noop()).toBuilder()
+        .scheduler(scheduler).build());
+
+    Resp sync = triage.execute(get("/a"), client, client::send);
+    Resp async = triage.executeAsync(get("/a"), client,
+        r -> CompletableFuture.completedFuture(client.send(r))).get(5, TimeUnit.SECONDS);
+
+    assertThat(sync.status()).isEqualTo(302);
+    assertThat(async.status()).isEqualTo(307);
+    assertThat(client.sent).hasSize(2);
+    assertThat(client.discarded).isEmpty();
+  }
+
   @Test
   void cancellingBeforeAFollowUpStopsTheChain() {
     FakeClient client = new FakeClient().answer(302, "Location", "/b").answer(200);
