@@ -2,6 +2,7 @@ package io.httptriage.jdk;
 
 import io.httptriage.contract.AdapterContract;
 import io.httptriage.contract.TestTls;
+import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,6 +117,11 @@ final class JdkClients {
           Thread.currentThread().interrupt();
           throw new IOException(e);
         }
+      }
+
+      @Override
+      public Triage triage() {
+        return client.triage();
       }
 
       @Override
