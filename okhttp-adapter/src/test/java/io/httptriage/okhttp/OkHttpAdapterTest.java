@@ -21,9 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -124,56 +121,6 @@ class OkHttpAdapterTest {
     done.get(5, TimeUnit.SECONDS);
     assertThat(server.requestCount()).isEqualTo(1);
     assertThat(events).extracting(RetryEvent::outcome).contains(RetryEvent.Outcome.CANCELLED);
-  }
-
-  @Test
-  void retriedAndRedirectedCallsLeakNoConnection() throws Exception {
-    List<String> leaks = Collections.synchronizedList(new ArrayList<>());
-    Logger okhttpLog = Logger.getLogger(OkHttpClient.class.getName());
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getMessage() != null && record.getMessage().contains("leaked")) {
-          leaks.add(record.getMessage());
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    okhttpLog.addHandler(capture);
-    try {
-      TriageConfig config = TriageConfig.builder()
-          .redirectMode(RedirectMode.POLICY)
-          .retry(RetrySettings.builder().sleeper(d -> { }).budgetMinRetriesPerSecond(1_000_000).build())
-          .build();
-      OkHttpClient client = OkHttpClients.client(config, tls);
-      int calls = 300;
-      for (int i = 0; i < calls; i++) {
-        server.enqueue(Reply.status(503).body("busy " + i));
-        server.enqueue(Reply.status(302).header("Location", "/landing").body("moved"));
-        server.enqueue(Reply.status(200).body("ok " + i));
-      }
-      for (int i = 0; i < calls; i++) {
-        try (Response r = client.newCall(new Request.Builder().url(server.url("/start").toString()).build())
-            .execute()) {
-          assertThat(r.body().string()).isEqualTo("ok " + i);
-        }
-      }
-      assertThat(server.requestCount()).isEqualTo(3 * calls);
-      assertThat(client.connectionPool().connectionCount())
-          .isEqualTo(client.connectionPool().idleConnectionCount());
-      System.gc();
-      Thread.yield();
-      client.connectionPool().evictAll();
-      assertThat(client.connectionPool().connectionCount()).isZero();
-      assertThat(leaks).isEmpty();
-    } finally {
-      okhttpLog.removeHandler(capture);
-    }
   }
 
   @Test
