@@ -123,6 +123,29 @@ class OkHttpAdapterTest {
     assertThat(events).extracting(RetryEvent::outcome).contains(RetryEvent.Outcome.CANCELLED);
   }
 
+  /**
+   * The guard against OkHttp's own resending on 408 and 503 leaves its other follow-ups alone: an
+   * authenticator still answers a 401 challenge to a POST by sending it again, body and all.
+   */
+  @Test
+  void postStillAnswersAnAuthenticationChallenge() throws IOException {
+    server.enqueue(Reply.status(401).header("WWW-Authenticate", "Basic realm=\"orders\""));
+    server.enqueue(Reply.status(201).body("created"));
+    OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), config(d -> { }))
+        .authenticator((route, response) -> response.request().newBuilder()
+            .header("Authorization", "Basic b3JkZXJzOnNlY3JldA==").build())
+        .build();
+    Request post = new Request.Builder().url(server.url("/orders").toString())
+        .post(RequestBody.create("{\"n\":1}", MediaType.get("application/json"))).build();
+
+    try (Response response = client.newCall(post).execute()) {
+      assertThat(response.code()).isEqualTo(201);
+    }
+    server.take();
+    assertThat(server.take().body()).isEqualTo("{\"n\":1}");
+    assertThat(client.networkInterceptors()).containsExactly(StatusResendGuard.NETWORK);
+  }
+
   @Test
   void policyModeInstallTurnsOkHttpsOwnRedirectsOff() {
     OkHttpClient policy = TriageInterceptor.install(new OkHttpClient.Builder(),
