@@ -146,6 +146,24 @@ class OkHttpAdapterTest {
     assertThat(client.networkInterceptors()).containsExactly(StatusResendGuard.NETWORK);
   }
 
+  /**
+   * Regression: HttpUrl refuses hosts java.net.URI accepts — an IPv6 zone id on 4.12 and 5.x alike
+   * — and the call used to fail with its IllegalArgumentException.
+   */
+  @Test
+  void policyModeHandsBackARedirectToAHostOkHttpRefuses() throws IOException {
+    server.enqueue(Reply.status(302).header("Location", "http://[::1%25eth0]:1/next").body("moved"));
+    OkHttpClient client = OkHttpClients.client(
+        TriageConfig.builder().redirectMode(RedirectMode.POLICY).build(), tls);
+
+    try (Response response = client.newCall(
+        new Request.Builder().url(server.url("/start").toString()).build()).execute()) {
+      assertThat(response.code()).isEqualTo(302);
+      assertThat(response.body().string()).isEqualTo("moved");
+    }
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
   @Test
   void policyModeInstallTurnsOkHttpsOwnRedirectsOff() {
     OkHttpClient policy = TriageInterceptor.install(new OkHttpClient.Builder(),
