@@ -16,6 +16,7 @@ import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +59,26 @@ public abstract class ConcurrencyContract {
   private final Map<Outcome, LongAdder> events = new EnumMap<>(Outcome.class);
   private final LongAdder observed = new LongAdder();
   private final Map<Integer, LongAdder> answers = new ConcurrentHashMap<>();
-  private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+  /** Calls the client failed with an IOException: "METHOD path: exception". */
+  private final Queue<String> transportFailures = new ConcurrentLinkedQueue<>();
+  /** Calls that ended in anything else, which is never right. */
+  private final Queue<String> failures = new ConcurrentLinkedQueue<>();
   private final WaitRecordingScheduler scheduler = new WaitRecordingScheduler(wait -> { });
   private final RandomFaults faults = new RandomFaults(SEED);
   private TestServer server;
 
   /** A real client of this adapter with httptriage installed by {@code config}. */
   protected abstract ClientUnderTest newClient(TriageConfig config, TestTls tls);
+
+  /**
+   * Whether the client itself sends an idempotent request again, once, when the pooled connection
+   * it chose turns out to be closed. Such resends are below httptriage and invisible to it, so the
+   * server may count a few requests more than httptriage made. The default is no: the count must
+   * then match exactly whenever no call failed in transport.
+   */
+  protected boolean resendsOnStaleConnections() {
+    return false;
+  }
 
   @BeforeEach
   void start() {
@@ -105,21 +119,33 @@ public abstract class ConcurrencyContract {
     }
 
     long returned = answers.values().stream().mapToLong(LongAdder::sum).sum();
+    long failed = transportFailures.size();
+    long made = calls + count(Outcome.RETRY_SCHEDULED) + faults.served(RandomFaults.Kind.FOUND);
     System.out.printf("concurrency %s %s: %d threads x %d calls, %d requests, %d faults injected,"
-            + " %d retries, %d refused by the budget, seed %d%n", getClass().getSimpleName(), mode,
-        THREADS, CALLS_PER_THREAD, faults.served(), faults.faults(),
-        count(Outcome.RETRY_SCHEDULED), budgetRefusals, SEED);
-    assertThat(failures).as("calls that ended in an exception").isEmpty();
-    assertThat(returned).isEqualTo(calls);
-    assertThat(observed.sum()).as("exchanges observed").isEqualTo(calls);
+            + " %d retries, %d refused by the budget, %d transport failures, seed %d%n",
+        getClass().getSimpleName(), mode, THREADS, CALLS_PER_THREAD, faults.served(),
+        faults.faults(), count(Outcome.RETRY_SCHEDULED), budgetRefusals, failed, SEED);
+    assertThat(failures).as("calls that ended in anything but an answer or an IOException").isEmpty();
+    assertThat(returned + failed).as("answers + transport failures").isEqualTo(calls);
+    assertThat(transportFailures).as("transport failures").hasSizeLessThanOrEqualTo(calls / 1000);
+    assertThat(observed.sum()).as("exchanges observed").isEqualTo(returned);
     assertThat(responsesByCode()).as("httptriage.responses by code").isEqualTo(answersByCode());
     assertThat(count("httptriage.conformance.findings", "kind", "REQUIRED_HEADER_MISSING"))
         .as("a 401 without challenge is one finding per call that ended in it")
         .isEqualTo(answersByCode().getOrDefault("401", 0L));
     assertThat(retriesByOutcome()).as("httptriage.retries by outcome").isEqualTo(eventsByOutcome());
-    assertThat(faults.served())
-        .as("server requests = calls + retries scheduled + redirects followed")
-        .isEqualTo(calls + count(Outcome.RETRY_SCHEDULED) + faults.served(RandomFaults.Kind.FOUND));
+    if (failed == 0 && !resendsOnStaleConnections()) {
+      assertThat(faults.served())
+          .as("server requests = calls + retries scheduled + redirects followed")
+          .isEqualTo(made);
+    } else {
+      // A failed attempt may or may not have reached the server; a stale-connection resend did.
+      long resends = resendsOnStaleConnections() ? Math.max(1, calls / 1000) : 0;
+      assertThat(faults.served())
+          .as("server requests = calls + retries scheduled + redirects followed, give or take"
+              + " %d transport failures and %d resends on stale connections", failed, resends)
+          .isBetween(made - failed, made + failed + resends);
+    }
     assertThat(budgetRefusals).as("the budget's own count of refusals")
         .isEqualTo(count(Outcome.GAVE_UP_BUDGET))
         .isPositive();
@@ -138,7 +164,7 @@ public abstract class ConcurrencyContract {
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          failures.add(e);
+          failures.add("interrupted: " + e);
         }
       });
     }
@@ -168,8 +194,10 @@ public abstract class ConcurrencyContract {
     try {
       Answer answer = client.send(call);
       answers.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
-    } catch (Exception | AssertionError e) {
-      failures.add(e);
+    } catch (IOException e) {
+      transportFailures.add(call.method() + " " + path + ": " + e);
+    } catch (RuntimeException | AssertionError e) {
+      failures.add(call.method() + " " + path + ": " + e);
     }
   }
 
