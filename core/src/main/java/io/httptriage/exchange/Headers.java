@@ -65,12 +65,22 @@ public final class Headers {
     }
     TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, ? extends List<String>> e : map.entrySet()) {
-      if (e.getKey() == null || e.getValue() == null || e.getValue().contains(null)) {
+      // Not values.contains(null): immutable lists, such as HttpHeaders#map()'s, throw on it.
+      if (e.getKey() == null || e.getValue() == null || hasNull(e.getValue())) {
         throw new IllegalArgumentException("map: null name or value under " + e.getKey());
       }
       copy.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
     }
     return freeze(copy);
+  }
+
+  private static boolean hasNull(List<String> values) {
+    for (String v : values) {
+      if (v == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Headers freeze(TreeMap<String, List<String>> map) {

@@ -41,12 +41,13 @@ public record Origin(String scheme, String host, int port) {
    * The origin of a URI; never throws.
    *
    * @param uri any URI
-   * @return the origin, or empty when the URI is not an absolute http(s) URI with a host
+   * @return the origin, or empty when the URI is not an absolute http(s) URI with a host and a
+   *     port in 0..65535 (java.net.URI accepts any number of digits as a port)
    */
   public static Optional<Origin> of(URI uri) {
     String scheme = uri.getScheme();
     String host = uri.getHost();
-    if (scheme == null || host == null || host.isEmpty()) {
+    if (scheme == null || host == null || host.isEmpty() || uri.getPort() > 65535) {
       return Optional.empty();
     }
     String s = scheme.toLowerCase(Locale.ROOT);

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,13 +149,14 @@ public final class Triage {
       if (config.redirectMode() == RedirectMode.POLICY && isRedirection(status)) {
         view = view != null ? view : call.requestView(current);
         FollowDecision.Follow plan = followPlan(view, call, response, hops);
-        if (plan != null) {
+        Q next = plan == null ? null : followUp(call, current, plan);
+        if (next != null) {
           hops = addHop(hops, view, call.responseView(response));
           call.discard(response);
           if (call.isCancelled()) {
             throw new InterruptedIOException("Canceled");
           }
-          current = call.followUp(current, plan);
+          current = next;
           view = null;
           continue;
         }
@@ -273,7 +275,8 @@ public final class Triage {
       }
       try {
         FollowDecision.Follow plan = followPlan(view, call, response, hops);
-        if (plan == null) {
+        Q next = plan == null ? null : followUp(call, current, plan);
+        if (next == null) {
           complete(original, view, response, call, hops);
           if (!result.complete(response)) {
             call.discard(response);
@@ -282,7 +285,6 @@ public final class Triage {
         }
         List<Hop> more = addHop(hops, view, call.responseView(response));
         call.discard(response);
-        Q next = call.followUp(current, plan);
         hopAsync(original, next, call.requestView(next), more, call, send, result, inFlight);
       } catch (RuntimeException e) {
         call.discard(response);
@@ -303,6 +305,22 @@ public final class Triage {
     }
     FollowDecision decision = follower.decide(request, view, hops == null ? List.of() : hops);
     return decision instanceof FollowDecision.Follow ? (FollowDecision.Follow) decision : null;
+  }
+
+  /**
+   * The adapter's request for a redirect core decided to follow; null when the client refuses to
+   * address the target (OkHttp's HttpUrl rejects hosts and ports java.net.URI accepts), and the
+   * redirect is then handed back as the final response rather than failing the call. Only the
+   * exception's type is logged: its message may quote the target, query and all.
+   */
+  private static <Q, R> @Nullable Q followUp(ClientCall<Q, R> call, Q request, FollowDecision.Follow plan) {
+    try {
+      return call.followUp(request, plan);
+    } catch (RuntimeException e) {
+      LOG.debug("httptriage cannot follow a {} to a target this client refuses ({});"
+          + " the redirect is returned as final", plan.status(), e.getClass().getName());
+      return null;
+    }
   }
 
   private static List<Hop> addHop(List<Hop> hops, RequestView request, ResponseView response) {

@@ -10,6 +10,7 @@ import io.httptriage.retry.RetryEvent;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.retry.Sleeper;
 import io.httptriage.triage.RedirectMode;
+import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,6 +54,9 @@ public abstract class AdapterContract {
     /** Sends one call through the client and reads the whole response. */
     Answer send(Call call) throws IOException;
 
+    /** The runtime the adapter installed, whose retry engine keeps the client's budget. */
+    Triage triage();
+
     @Override
     void close();
   }
@@ -68,7 +72,7 @@ public abstract class AdapterContract {
   protected final TestTls tls = TestTls.create();
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   protected final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-  private final ScheduledExecutorService scheduler = new WaitRecordingScheduler(waits);
+  private final ScheduledExecutorService scheduler = new WaitRecordingScheduler(waits::add);
   protected final List<RetryEvent> retryEvents = Collections.synchronizedList(new ArrayList<>());
   protected final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
   protected final List<Verdict> verdicts = Collections.synchronizedList(new ArrayList<>());

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -13,10 +15,11 @@ import mockwebserver3.RecordedRequest;
 /** {@link TestServer} on mockwebserver3, for OkHttp 5 and the JDK client. */
 public final class MockWebServer3TestServer implements TestServer {
   private final MockWebServer server = new MockWebServer();
+  private final NoDelayServerSockets sockets = new NoDelayServerSockets();
 
   /** Starts on 127.0.0.1, random port. */
   public MockWebServer3TestServer() {
-    server.setServerSocketFactory(new NoDelayServerSockets());
+    server.setServerSocketFactory(sockets);
     try {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {
@@ -31,11 +34,15 @@ public final class MockWebServer3TestServer implements TestServer {
 
   @Override
   public void enqueue(Reply reply) {
+    server.enqueue(response(reply));
+  }
+
+  private static MockResponse response(Reply reply) {
     MockResponse.Builder b = new MockResponse.Builder().code(reply.status()).body(reply.body());
     for (String[] h : reply.headers()) {
       b.addHeaderLenient(h[0], h[1]);
     }
-    server.enqueue(b.build());
+    return b.build();
   }
 
   @Override
@@ -45,18 +52,34 @@ public final class MockWebServer3TestServer implements TestServer {
       if (r == null) {
         throw new AssertionError("the server received no request within 5 s");
       }
-      okhttp3.Headers h = r.getHeaders();
-      String[] pairs = new String[h.size() * 2];
-      for (int i = 0; i < h.size(); i++) {
-        pairs[2 * i] = h.name(i);
-        pairs[2 * i + 1] = h.value(i);
-      }
-      String body = r.getBody() == null ? "" : r.getBody().utf8();
-      return new Recorded(r.getMethod(), r.getTarget(), Headers.of(pairs), body);
+      return recorded(r);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  private static Recorded recorded(RecordedRequest r) {
+    okhttp3.Headers h = r.getHeaders();
+    String[] pairs = new String[h.size() * 2];
+    for (int i = 0; i < h.size(); i++) {
+      pairs[2 * i] = h.name(i);
+      pairs[2 * i + 1] = h.value(i);
+    }
+    String body = r.getBody() == null ? "" : r.getBody().utf8();
+    return new Recorded(r.getMethod(), r.getTarget(), Headers.of(pairs), body);
+  }
+
+  @Override
+  public void dispatch(Function<Recorded, Reply> answers) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        // The server queued this request for takeRequest() before dispatching it: take one back.
+        server.takeRequest(0, TimeUnit.NANOSECONDS);
+        return response(answers.apply(recorded(request)));
+      }
+    });
   }
 
   @Override
@@ -67,6 +90,11 @@ public final class MockWebServer3TestServer implements TestServer {
   @Override
   public int requestCount() {
     return server.getRequestCount();
+  }
+
+  @Override
+  public int connectionCount() {
+    return sockets.accepted();
   }
 
   @Override

@@ -4,14 +4,23 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ServerSocketFactory;
 
 /**
- * Server sockets whose accepted connections have TCP_NODELAY set. Without it, a test server that
- * writes a response in several small pieces meets the peer's delayed ACK on loopback and every
- * exchange costs about 40 ms, which makes suites of hundreds of calls needlessly slow.
+ * Server sockets whose accepted connections have TCP_NODELAY set, and which count them. Without
+ * TCP_NODELAY, a test server that writes a response in several small pieces meets the peer's
+ * delayed ACK on loopback and every exchange costs about 40 ms, which makes suites of hundreds of
+ * calls needlessly slow. The counts tell the leak suite, whatever the client, whether calls reuse
+ * connections: a response left open holds its connection, so the next call needs a new one.
  */
 public final class NoDelayServerSockets extends ServerSocketFactory {
+  private final AtomicInteger accepted = new AtomicInteger();
+
+  /** How many connections the sockets of this factory have accepted. */
+  public int accepted() {
+    return accepted.get();
+  }
 
   @Override
   public ServerSocket createServerSocket() throws IOException {
@@ -39,7 +48,7 @@ public final class NoDelayServerSockets extends ServerSocketFactory {
     return s;
   }
 
-  private static final class NoDelayServerSocket extends ServerSocket {
+  private final class NoDelayServerSocket extends ServerSocket {
     NoDelayServerSocket() throws IOException {
       super();
     }
@@ -48,6 +57,7 @@ public final class NoDelayServerSockets extends ServerSocketFactory {
     public Socket accept() throws IOException {
       Socket socket = super.accept();
       socket.setTcpNoDelay(true);
+      accepted.incrementAndGet();
       return socket;
     }
   }

@@ -1,6 +1,7 @@
 package io.httptriage.contract;
 
 import java.net.URI;
+import java.util.function.Function;
 
 /**
  * A scripted HTTP server on 127.0.0.1 with a random port, as the contract suite sees it. Behind it
@@ -23,6 +24,17 @@ public interface TestServer extends AutoCloseable {
 
   /** How many requests the server has received. */
   int requestCount();
+
+  /**
+   * Answers every request from now on with {@code answers} instead of the queue. The function is
+   * called on the server's connection threads, concurrently when clients are, so it must be
+   * thread-safe. Requests answered this way are not kept for {@link #take()}: a run of thousands of
+   * calls must not grow the heap it measures.
+   */
+  void dispatch(Function<Recorded, Reply> answers);
+
+  /** How many TCP connections the server has accepted. */
+  int connectionCount();
 
   @Override
   void close();

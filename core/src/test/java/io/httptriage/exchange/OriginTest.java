@@ -35,6 +35,14 @@ class OriginTest {
         .matches(Origin::isSecure);
   }
 
+  /** Regression: java.net.URI takes port 70000, and of() threw building the Origin from it. */
+  @ParameterizedTest
+  @CsvSource({"https://a.example:65536/", "http://a.example:70000/x", "http://[::1]:99999/"})
+  void hasNoOriginBeyondTheLastPort(String uri) {
+    assertThat(Origin.of(URI.create(uri))).isEmpty();
+    assertThat(Origin.same(URI.create(uri), URI.create(uri))).isFalse();
+  }
+
   @org.junit.jupiter.api.Test
   void rejectsAPortOutOfRange() {
     assertThatThrownBy(() -> new Origin("https", "a.example", 70000))

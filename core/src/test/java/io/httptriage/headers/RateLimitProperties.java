@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 
 class RateLimitProperties {
 
-  @Property(tries = 2000)
+  @Property // jqwik.tries.default: 1 000 tries, 10 000 with -Psoak
   void neverThrowsAndNeverWaitsANegativeTime(
       @ForAll("fieldLines") List<String> rateLimit, @ForAll("fieldLines") List<String> policy) {
     RateLimit rl = RateLimit.parse(rateLimit, policy);
@@ -23,7 +23,7 @@ class RateLimitProperties {
         .noneMatch(p -> p.field().equals(RateLimit.FIELD))).isTrue();
   }
 
-  @Property(tries = 1000)
+  @Property // jqwik.tries.default
   void legacyPairNeverThrows(@ForAll("values") String remaining, @ForAll("values") String reset) {
     RateLimit rl = RateLimit.parseLegacy(remaining, reset);
 

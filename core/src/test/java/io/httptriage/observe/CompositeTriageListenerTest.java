@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import io.httptriage.classify.Verdict;
+import io.httptriage.contract.CapturedLog;
 import io.httptriage.finding.Finding;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import io.httptriage.classify.Verdict;
+import io.httptriage.contract.CapturedLog;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.Hop;

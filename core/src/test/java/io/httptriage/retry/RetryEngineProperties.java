@@ -25,7 +25,7 @@ class RetryEngineProperties {
    * Whatever the headers of every response and whatever the request's Idempotency-Key, a call
    * ends with a response: nothing escapes as an exception, and every wait is within [0, cap].
    */
-  @Property(tries = 1000)
+  @Property // jqwik.tries.default: 1 000 tries, 10 000 with -Psoak
   void noHeaderValueMakesTheEngineThrowOrWaitBeyondTheCap(
       @ForAll("statuses") List<Integer> statuses,
       @ForAll("headerSets") List<Headers> headers,

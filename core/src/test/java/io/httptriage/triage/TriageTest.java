@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.httptriage.classify.Verdict;
-import io.httptriage.exchange.Exchange;
-import io.httptriage.exchange.Headers;
-import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
-import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.TriageListener;
-import io.httptriage.redirect.FollowDecision;
 import io.httptriage.retry.RetrySettings;
+import io.httptriage.triage.FakeClient.Resp;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -33,63 +26,6 @@ class TriageTest {
   @AfterEach
   void stop() {
     scheduler.shutdownNow();
-  }
-
-  /** A response of the fake client. */
-  record Resp(int status, Headers headers, int id) {}
-
-  /** Answers from a script; records what was sent and discarded. */
-  static final class FakeClient implements ClientCall<RequestView, Resp> {
-    final Deque<Resp> script = new ArrayDeque<>();
-    final List<RequestView> sent = new ArrayList<>();
-    final List<Resp> discarded = new ArrayList<>();
-    volatile boolean cancelled;
-    int ids;
-
-    FakeClient answer(int status, String... headers) {
-      script.add(new Resp(status, Headers.of(headers), ids++));
-      return this;
-    }
-
-    Resp send(RequestView request) {
-      sent.add(request);
-      return script.removeFirst();
-    }
-
-    @Override
-    public RequestView requestView(RequestView request) {
-      return request;
-    }
-
-    @Override
-    public ResponseView responseView(Resp response) {
-      return ResponseView.of(response.status(), response.headers());
-    }
-
-    @Override
-    public boolean isRedirected(Resp response) {
-      return false;
-    }
-
-    @Override
-    public Exchange reportedExchange(RequestView request, Resp response) {
-      return Exchange.single(Hop.of(request, responseView(response)));
-    }
-
-    @Override
-    public RequestView followUp(RequestView request, FollowDecision.Follow plan) {
-      return RequestView.of(plan.method(), plan.uri());
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return cancelled;
-    }
-
-    @Override
-    public void discard(Resp response) {
-      discarded.add(response);
-    }
   }
 
   private static TriageConfig config(RedirectMode mode, TriageListener listener) {
@@ -143,6 +79,36 @@ class TriageTest {
 
     assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(302);
     assertThat(client.sent).hasSize(1);
+    assertThat(client.discarded).isEmpty();
+  }
+
+  /** Regression: a port beyond 65535 made the follower throw from inside Origin. */
+  @Test
+  void policyModeHandsBackARedirectToAnImpossiblePort() throws IOException {
+    FakeClient client = new FakeClient().answer(302, "Location", "https://a.example.test:70000/b");
+    Triage triage = Triage.of(config(RedirectMode.POLICY, TriageListener.noop()));
+
+    assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(302);
+    assertThat(client.sent).hasSize(1);
+    assertThat(client.discarded).isEmpty();
+  }
+
+  /** Regression: the adapter's follow-up threw (OkHttp refuses hosts like xn--zz) and so did the call. */
+  @Test
+  void aRedirectTheClientCannotAddressIsHandedBackSyncAndAsync() throws Exception {
+    FakeClient client = new FakeClient().answer(302, "Location", "http://xn--zz/b").answer(307,
+        "Location", "http://xn--zz/c");
+    client.refusesTargets = true;
+    Triage triage = Triage.of(config(RedirectMode.POLICY, TriageListener.noop()).toBuilder()
+        .scheduler(scheduler).build());
+
+    Resp sync = triage.execute(get("/a"), client, client::send);
+    Resp async = triage.executeAsync(get("/a"), client,
+        r -> CompletableFuture.completedFuture(client.send(r))).get(5, TimeUnit.SECONDS);
+
+    assertThat(sync.status()).isEqualTo(302);
+    assertThat(async.status()).isEqualTo(307);
+    assertThat(client.sent).hasSize(2);
     assertThat(client.discarded).isEmpty();
   }
 

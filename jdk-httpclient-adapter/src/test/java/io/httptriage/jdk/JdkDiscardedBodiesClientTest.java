@@ -1,7 +1,9 @@
 package io.httptriage.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.httptriage.contract.RawServer;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
@@ -13,9 +15,11 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
@@ -119,6 +123,41 @@ class JdkDiscardedBodiesClientTest {
     assertThat(released.get(1)).isFalse();
     DiscardedBodies.release(response.body());
     assertThat(released.get(1)).isTrue();
+  }
+
+  @Test
+  void discardedStreamingBodyIsReadToItsEndSoItsConnectionServesTheRetry() throws Exception {
+    HttpResponse<InputStream> response = client.send(unavailableOnce(), BodyHandlers.ofInputStream());
+
+    try (InputStream body = response.body()) {
+      assertThat(body.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("line 1\nline 2");
+    }
+    assertThat(server.connectionCount()).as("connections for an attempt and its retry").isEqualTo(1);
+  }
+
+  @Test
+  void discardedBodyThatStallsIsCutOffNotWaitedFor() throws Exception {
+    try (RawServer raw = new RawServer()) {
+      raw.enqueue((socket, out) -> {
+        out.write("HTTP/1.1 503 Busy\r\nRetry-After: 0\r\nContent-Length: 100\r\n\r\nxx"
+            .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        while (in.read() >= 0) {
+          // the other 98 bytes never come: hold the connection until the client gives up on it
+        }
+      });
+      raw.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nafter");
+
+      HttpResponse<InputStream> response = assertTimeoutPreemptively(Duration.ofSeconds(5),
+          () -> client.send(HttpRequest.newBuilder(raw.url("/stalls")).build(),
+              BodyHandlers.ofInputStream()));
+
+      try (InputStream body = response.body()) {
+        assertThat(body.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("after");
+      }
+      assertThat(raw.requestCount()).isEqualTo(2);
+    }
   }
 
   @Test

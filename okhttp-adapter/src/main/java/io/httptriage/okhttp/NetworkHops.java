@@ -12,7 +12,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * A network interceptor that keeps, per call, the requests OkHttp really sent on each hop of a
+ * The one network interceptor {@link TriageInterceptor#install} adds. It tells a guarded request
+ * body the status its attempt received ({@link StatusResendGuard}), and it keeps, per call, the requests OkHttp really sent on each hop of a
  * redirect chain — with the headers its bridge adds (cookies from the CookieJar), which the
  * application-level {@code priorResponse()} chain does not show. It records nothing for a call
  * until a hop answers with a redirect, so single-hop calls cost a map lookup and no allocation.
@@ -33,6 +34,7 @@ final class NetworkHops implements Interceptor {
       hops.add(request);
     }
     Response response = chain.proceed(request);
+    StatusResendGuard.tell(request, response);
     if (hops == null && response.code() >= 300 && response.code() <= 399) {
       List<Request> started = Collections.synchronizedList(new ArrayList<>(4));
       started.add(request);

@@ -26,10 +26,10 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     this.chain = chain;
   }
 
-  /** Sends one attempt on the chain. */
+  /** Sends one attempt on the chain, its body guarded against OkHttp's own resending. */
   @Override
   public Response send(Request request) throws IOException {
-    return chain.proceed(request);
+    return chain.proceed(StatusResendGuard.guard(request));
   }
 
   @Override

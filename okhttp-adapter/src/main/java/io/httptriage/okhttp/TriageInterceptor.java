@@ -19,6 +19,10 @@ import okhttp3.Response;
  * enqueue} behaves as {@code execute} (OkHttp runs interceptors for both). Works with OkHttp 5.x
  * ({@code okhttp-jvm}) and 4.12.
  *
+ * <p>Installed with {@link #install}, it also stops OkHttp's own resending of a request body on a
+ * 408 or a 503 with {@code Retry-After: 0}, so that a POST without an Idempotency-Key is never sent
+ * twice on a status.
+ *
  * <p>Thread-safe: one interceptor serves all calls of a client, and its retry budget counts them
  * all. Use one interceptor per client.
  *
@@ -58,6 +62,10 @@ public final class TriageInterceptor implements Interceptor {
   /**
    * Adds an interceptor with this configuration to a client builder and, in {@link
    * RedirectMode#POLICY}, turns OkHttp's own redirect following off so that core follows instead.
+   * It also adds a network interceptor that keeps OkHttp from resending a request body by itself on
+   * a 408 or a 503 with {@code Retry-After: 0} — which OkHttp does whatever the method, a POST
+   * included — so that core alone decides which requests are sent again. An interceptor added with
+   * {@code addInterceptor(create(...))} alone leaves OkHttp's own resending as it is.
    *
    * @return the same builder
    * @throws IllegalArgumentException when an argument is null
@@ -69,17 +77,16 @@ public final class TriageInterceptor implements Interceptor {
     TriageInterceptor interceptor = create(config);
     if (config.redirectMode() == RedirectMode.POLICY) {
       builder.followRedirects(false).followSslRedirects(false);
-    } else {
-      builder.addNetworkInterceptor(interceptor.networkInterceptor());
     }
-    return builder.addInterceptor(interceptor);
+    return builder.addInterceptor(interceptor).addNetworkInterceptor(interceptor.networkInterceptor());
   }
 
   /**
-   * The network interceptor that lets the audit see the headers OkHttp really sent on each
-   * redirect hop (cookies from a CookieJar among them), which the {@code priorResponse()} chain
-   * does not show. {@link #install} adds it in {@link RedirectMode#CLIENT}; add it yourself with
-   * {@code addNetworkInterceptor} when you add this interceptor by hand.
+   * The network interceptor {@link #install} adds. It keeps OkHttp from resending a request body by
+   * itself on a 408 or a 503 with {@code Retry-After: 0}, and lets the audit see the headers OkHttp
+   * really sent on each redirect hop (cookies from a CookieJar among them), which the {@code
+   * priorResponse()} chain does not show. Add it yourself with {@code addNetworkInterceptor} when
+   * you add this interceptor by hand.
    */
   public Interceptor networkInterceptor() {
     return NetworkHops.SHARED;

@@ -2,6 +2,7 @@ package io.httptriage.okhttp;
 
 import io.httptriage.contract.AdapterContract;
 import io.httptriage.contract.TestTls;
+import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,6 +35,15 @@ final class OkHttpClients {
         .build();
   }
 
+  /** The runtime of the TriageInterceptor installed on {@code client}. */
+  static Triage triageOf(OkHttpClient client) {
+    return client.interceptors().stream()
+        .filter(TriageInterceptor.class::isInstance)
+        .map(i -> ((TriageInterceptor) i).triage())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no TriageInterceptor on " + client));
+  }
+
   static Request request(AdapterContract.Call call) {
     Request.Builder b = new Request.Builder().url(call.uri().toString());
     for (String[] h : call.headers()) {
@@ -56,7 +66,11 @@ final class OkHttpClients {
 
   static AdapterContract.ClientUnderTest underTest(
       TriageConfig config, TestTls tls, boolean async, Duration readTimeout) {
-    OkHttpClient client = client(config, tls, readTimeout);
+    return underTest(client(config, tls, readTimeout), async);
+  }
+
+  /** A client built by the test, which keeps it to look at its connection pool. */
+  static AdapterContract.ClientUnderTest underTest(OkHttpClient client, boolean async) {
     return new AdapterContract.ClientUnderTest() {
       @Override
       public AdapterContract.Answer send(AdapterContract.Call call) throws IOException {
@@ -87,6 +101,11 @@ final class OkHttpClients {
         } catch (InterruptedException | TimeoutException e) {
           throw new IOException(e);
         }
+      }
+
+      @Override
+      public Triage triage() {
+        return triageOf(client);
       }
 
       @Override

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -17,10 +19,11 @@ import okhttp3.mockwebserver.RecordedRequest;
 /** {@link TestServer} on OkHttp 4.12's okhttp3.mockwebserver, for the 4.12 run. */
 public final class LegacyMockWebServerTestServer implements TestServer {
   private final MockWebServer server = new MockWebServer();
+  private final NoDelayServerSockets sockets = new NoDelayServerSockets();
 
   /** Starts on 127.0.0.1, random port. */
   public LegacyMockWebServerTestServer() {
-    server.setServerSocketFactory(new NoDelayServerSockets());
+    server.setServerSocketFactory(sockets);
     try {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {
@@ -35,11 +38,15 @@ public final class LegacyMockWebServerTestServer implements TestServer {
 
   @Override
   public void enqueue(Reply reply) {
+    server.enqueue(response(reply));
+  }
+
+  private static MockResponse response(Reply reply) {
     MockResponse r = new MockResponse().setResponseCode(reply.status()).setBody(reply.body());
     for (String[] h : reply.headers()) {
       r.addHeaderLenient(h[0], h[1]);
     }
-    server.enqueue(r);
+    return r;
   }
 
   @Override
@@ -49,17 +56,33 @@ public final class LegacyMockWebServerTestServer implements TestServer {
       if (r == null) {
         throw new AssertionError("the server received no request within 5 s");
       }
-      okhttp3.Headers h = r.getHeaders();
-      String[] pairs = new String[h.size() * 2];
-      for (int i = 0; i < h.size(); i++) {
-        pairs[2 * i] = h.name(i);
-        pairs[2 * i + 1] = h.value(i);
-      }
-      return new Recorded(r.getMethod(), r.getPath(), Headers.of(pairs), r.getBody().readUtf8());
+      return recorded(r);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  private static Recorded recorded(RecordedRequest r) {
+    okhttp3.Headers h = r.getHeaders();
+    String[] pairs = new String[h.size() * 2];
+    for (int i = 0; i < h.size(); i++) {
+      pairs[2 * i] = h.name(i);
+      pairs[2 * i + 1] = h.value(i);
+    }
+    return new Recorded(r.getMethod(), r.getPath(), Headers.of(pairs), r.getBody().readUtf8());
+  }
+
+  @Override
+  public void dispatch(Function<Recorded, Reply> answers) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        // The server queued this request for takeRequest() before dispatching it: take one back.
+        server.takeRequest(0, TimeUnit.NANOSECONDS);
+        return response(answers.apply(recorded(request)));
+      }
+    });
   }
 
   @Override
@@ -70,6 +93,11 @@ public final class LegacyMockWebServerTestServer implements TestServer {
   @Override
   public int requestCount() {
     return server.getRequestCount();
+  }
+
+  @Override
+  public int connectionCount() {
+    return sockets.accepted();
   }
 
   @Override

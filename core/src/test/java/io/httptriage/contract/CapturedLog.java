@@ -1,4 +1,4 @@
-package io.httptriage.observe;
+package io.httptriage.contract;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
-/** Captures what one logback logger writes, at a level the test chooses. */
-final class CapturedLog implements AutoCloseable {
+/**
+ * Captures what one logback logger writes, at a level the test chooses; the logger's own level and
+ * additivity come back on {@link #close()}.
+ */
+public final class CapturedLog implements AutoCloseable {
   private final Logger logger;
   private final Level previous;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  CapturedLog(String name, Level level) {
+  /** Starts capturing {@code name} at {@code level}, and only here (not additive meanwhile). */
+  public CapturedLog(String name, Level level) {
     this.logger = (Logger) LoggerFactory.getLogger(name);
     this.previous = logger.getLevel();
     logger.setLevel(level);
@@ -23,21 +27,24 @@ final class CapturedLog implements AutoCloseable {
     logger.addAppender(appender);
   }
 
-  List<ILoggingEvent> events() {
+  /** The events so far. */
+  public List<ILoggingEvent> events() {
     return List.copyOf(appender.list);
   }
 
-  List<String> lines() {
+  /** The formatted messages so far. */
+  public List<String> lines() {
     return events().stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
   }
 
   /** "LEVEL message" per line, for compact assertions. */
-  List<String> leveled() {
+  public List<String> leveled() {
     return events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage())
         .collect(Collectors.toList());
   }
 
-  String all() {
+  /** The formatted messages so far, one a line. */
+  public String all() {
     return String.join("\n", lines());
   }
 
