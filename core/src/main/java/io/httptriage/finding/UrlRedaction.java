@@ -39,7 +39,7 @@ final class UrlRedaction {
   private static String withoutUserinfo(String base) {
     int start = authorityStart(base);
     if (start < 0) {
-      return base;
+      return opaqueWithoutUserinfo(base);
     }
     int end = base.indexOf('/', start);
     if (end < 0) {
@@ -52,6 +52,32 @@ final class UrlRedaction {
     return base.substring(0, start) + base.substring(at + 1);
   }
 
+  /**
+   * For a reference without an authority ({@code javascript:u:pw@host}, {@code mailto:a@b}), where
+   * what precedes an '@' may still be a credential: keeps the scheme and what follows the last '@'.
+   */
+  private static String opaqueWithoutUserinfo(String base) {
+    int at = base.lastIndexOf('@');
+    int colon = base.indexOf(':');
+    if (at < 0 || colon <= 0 || colon > at || !isScheme(base, colon)) {
+      return base; // a relative reference: an '@' in its path is no credential
+    }
+    return base.substring(0, colon + 1) + "*" + base.substring(at);
+  }
+
+  /** True when {@code s[0, end)} is a scheme: a letter, then letters, digits, '+', '-' or '.'. */
+  private static boolean isScheme(String s, int end) {
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      boolean ok = c <= 0x7e && (Character.isLetter(c)
+          || i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Where the authority begins: after {@code scheme://} or a leading {@code //}; -1 when none. */
   private static int authorityStart(String s) {
     if (s.startsWith("//")) {
@@ -61,15 +87,7 @@ final class UrlRedaction {
     if (colon <= 0 || !s.startsWith("//", colon + 1)) {
       return -1;
     }
-    for (int i = 0; i < colon; i++) {
-      char c = s.charAt(i);
-      boolean ok = Character.isLetter(c)
-          || i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.');
-      if (!ok || c > 0x7e) {
-        return -1;
-      }
-    }
-    return colon + 3;
+    return isScheme(s, colon) ? colon + 3 : -1;
   }
 
   private static void appendQueryNames(StringBuilder out, String query) {

@@ -5,13 +5,15 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Storm control shared by all calls of one engine: over a sliding window, retries may be at most
- * {@code max(minRetries, floor(ratio * requests))}, where requests counts logical requests (first
- * attempts), not retries. Above the floor's rate, a total outage therefore costs at most {@code 1 +
- * ratio} server requests per logical request; below it, quiet clients may still retry.
+ * {@code max(minRetries, floor(ratio * healthy))}, where {@code healthy} counts logical requests
+ * whose first attempt was answered with a status the engine does not retry. Retries are earned by
+ * the server's good answers: in a total outage there are none, and only the floor is left (above
+ * its rate, about one server request per logical request); when a fifth of the answers fail at
+ * random, the four fifths that succeed earn enough retries to mend them.
  *
- * <p>The idea is gRPC's retry throttling and Finagle's RetryBudget; unlike a token bucket whose
- * floor refills over time, the floor here is a minimum, not an addition, so the ratio holds as an
- * upper bound whenever traffic is above the floor.
+ * <p>The idea is gRPC's retry throttling (tokens earned by successes) and Finagle's RetryBudget;
+ * unlike a token bucket whose floor refills over time, the floor here is a minimum, not an
+ * addition, so the ratio holds as an upper bound whenever traffic is above the floor.
  *
  * <p>Thread-safe. Each operation takes this object's monitor for O(1) work: a couple of counter
  * updates, and after idleness the clearing of at most {@value #SLOTS} slots. A clock that steps
@@ -25,10 +27,12 @@ final class RetryBudget {
   private final long minRetries;
   private final long slotMillis;
   private final long[] requests = new long[SLOTS];
+  private final long[] failures = new long[SLOTS];
   private final long[] retries = new long[SLOTS];
   private final LongAdder refusals = new LongAdder();
   private long currentSlot;
   private long requestsInWindow;
+  private long failuresInWindow;
   private long retriesInWindow;
 
   RetryBudget(Clock clock, double ratio, int minRetriesPerSecond, long windowMillis) {
@@ -54,6 +58,16 @@ final class RetryBudget {
     return now;
   }
 
+  /** Counts a logical request whose first attempt got a status the engine retries: it earns nothing. */
+  void onFailedFirstAttempt() {
+    long now = clock.millis();
+    synchronized (this) {
+      int i = roll(now);
+      failures[i]++;
+      failuresInWindow++;
+    }
+  }
+
   /**
    * Takes one retry from the budget when there is one; counts a refusal otherwise.
    *
@@ -63,7 +77,8 @@ final class RetryBudget {
     long now = clock.millis();
     synchronized (this) {
       int i = roll(now);
-      long allowed = Math.max(minRetries, (long) Math.floor(ratio * requestsInWindow));
+      long healthy = Math.max(0, requestsInWindow - failuresInWindow);
+      long allowed = Math.max(minRetries, (long) Math.floor(ratio * healthy));
       if (retriesInWindow < allowed) {
         retries[i]++;
         retriesInWindow++;
@@ -87,8 +102,10 @@ final class RetryBudget {
       for (long k = 1; k <= Math.min(steps, SLOTS); k++) {
         int i = (int) Math.floorMod(currentSlot + k, (long) SLOTS);
         requestsInWindow -= requests[i];
+        failuresInWindow -= failures[i];
         retriesInWindow -= retries[i];
         requests[i] = 0;
+        failures[i] = 0;
         retries[i] = 0;
       }
       currentSlot = slot;

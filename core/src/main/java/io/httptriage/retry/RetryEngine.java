@@ -201,6 +201,7 @@ public final class RetryEngine {
     if (!mayRetry(seen.status())) {
       return response;
     }
+    budget.onFailedFirstAttempt();
     return retryLoop(request, attempt, view, discard, start, response, seen, cancelled);
   }
 
@@ -237,6 +238,7 @@ public final class RetryEngine {
       BooleanSupplier cancelled)
       throws IOException {
     ResponseView seen = viewOrDiscard(view, discard, first);
+    budget.onFailedFirstAttempt();
     return retryLoop(request, attempt, view, discard, start, first, seen, cancelled);
   }
 
@@ -344,6 +346,7 @@ public final class RetryEngine {
               discard.accept(response);
             }
           } else {
+            budget.onFailedFirstAttempt();
             new AsyncRun<R>(this, request, attempt, view, discard, scheduler, result, start)
                 .start(response, seen);
           }

@@ -46,12 +46,14 @@ import java.util.random.RandomGenerator;
  *   <li><b>Backoff</b> when the server names no wait: exponential from 200 ms, at most 10 s, with
  *       full jitter (a uniform wait between zero and the exponential ceiling), which spreads the
  *       retries of many clients that failed together.
- *   <li><b>Retry budget</b> per engine: retries may be at most 10% of the logical requests of the
- *       last 10 s, or 1 per second when that is more (the floor lets quiet clients retry at all). In
- *       a total outage this holds the load to about 1.1 server requests per logical request once
- *       traffic exceeds 10 requests per second (1.0996 in the unit-level simulation of 10 000
- *       requests), in the manner of gRPC retry throttling and Finagle's RetryBudget. Retries beyond
- *       the budget are refused and counted ({@link RetryEngine#budgetRefusals()}).
+ *   <li><b>Retry budget</b> per engine: over the last 10 s, retries may be at most half the number
+ *       of logical requests whose first answer was healthy (a status not retried), or 1 per second
+ *       when that is more (the floor lets quiet clients retry at all). Retries are earned by good
+ *       answers, in the manner of gRPC retry throttling and Finagle's RetryBudget: in a total outage
+ *       none are earned and the load stays near one server request per logical request (at most
+ *       1.10 in the unit-level simulation of 10 000 requests), while a server that fails a fifth of
+ *       the requests at random still has each of them mended. Retries beyond the budget are refused
+ *       and counted ({@link RetryEngine#budgetRefusals()}).
  * </ul>
  *
  * <p>Immutable and thread-safe, provided the injected clock, sleeper, random source and listener
@@ -160,7 +162,7 @@ public final class RetrySettings {
     return retryNonIdempotent;
   }
 
-  /** Retries allowed per logical request, over the budget window. */
+  /** Retries allowed per logical request whose first answer was healthy, over the budget window. */
   public double budgetRatio() {
     return budgetRatio;
   }
@@ -211,7 +213,7 @@ public final class RetrySettings {
         + ", maxRetryAfter=" + maxRetryAfter + ", deadline=" + deadline
         + ", backoff=" + backoffBase + ".." + backoffMax
         + ", retryNonIdempotent=" + retryNonIdempotent
-        + ", budget=" + budgetRatio + " per request, min " + budgetMinRetriesPerSecond + "/s over "
+        + ", budget=" + budgetRatio + " per healthy request, min " + budgetMinRetriesPerSecond + "/s over "
         + budgetWindow + "]";
   }
 
@@ -238,7 +240,7 @@ public final class RetrySettings {
     private Duration backoffBase = Duration.ofMillis(200);
     private Duration backoffMax = Duration.ofSeconds(10);
     private boolean retryNonIdempotent;
-    private double budgetRatio = 0.1;
+    private double budgetRatio = 0.5;
     private int budgetMinRetriesPerSecond = 1;
     private Duration budgetWindow = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
@@ -360,7 +362,8 @@ public final class RetrySettings {
     }
 
     /**
-     * Retries allowed per logical request over the budget window, e.g. 0.1 for 10%.
+     * Retries allowed per logical request whose first answer was healthy (a status not retried),
+     * over the budget window; default 0.5.
      *
      * @throws IllegalArgumentException when negative, NaN or infinite
      */

@@ -38,6 +38,31 @@ class RetryBudgetTest {
     }
   }
 
+  private static void failedRequests(RetryBudget budget, int n) {
+    for (int i = 0; i < n; i++) {
+      budget.onRequest();
+      budget.onFailedFirstAttempt();
+    }
+  }
+
+  @Test
+  void anOutageEarnsNothingButTheFloor() {
+    RetryBudget budget = budget();
+    failedRequests(budget, 1000);
+
+    assertThat(grants(budget, 500)).isEqualTo(10);
+  }
+
+  @Test
+  void healthyAnswersEarnTheRetriesThatMendRandomFailures() {
+    RetryBudget budget = new RetryBudget(clock, 0.5, 1, 10_000);
+    requests(budget, 800);
+    failedRequests(budget, 200);
+
+    // 800 healthy answers earn 400 retries: more than the 200 failures need.
+    assertThat(grants(budget, 500)).isEqualTo(400);
+  }
+
   @Test
   void allowsTheFloorToAQuietClient() {
     RetryBudget budget = budget();
@@ -142,16 +167,16 @@ class RetryBudgetTest {
     Harness h = new Harness();
     RetryEngine engine = RetryEngine.of(
         h.settings().budgetRatio(0.5).budgetMinRetriesPerSecond(0).build());
-    h.server.respond(503);
+    h.server.respond(200).respond(200).respond(503).respond(503);
 
     h.execute(engine, Harness.get());
     h.execute(engine, Harness.get());
+    h.execute(engine, Harness.get());
 
-    // First call: 1 request earns floor(0.5) = 0 retries. Second: 2 requests earn 1.
-    assertThat(h.outcomes()).containsExactly(
-        Outcome.GAVE_UP_BUDGET, Outcome.RETRY_SCHEDULED, Outcome.GAVE_UP_BUDGET);
-    assertThat(engine.budgetRefusals()).isEqualTo(2);
+    // Two healthy answers earn floor(0.5 * 2) = 1 retry; the failing call spends it, then is refused.
+    assertThat(h.outcomes()).containsExactly(Outcome.RETRY_SCHEDULED, Outcome.GAVE_UP_BUDGET);
+    assertThat(engine.budgetRefusals()).isEqualTo(1);
     assertThat(h.events.get(0).delay()).isPresent();
-    assertThat(h.server.sent()).isEqualTo(3);
+    assertThat(h.server.sent()).isEqualTo(4);
   }
 }

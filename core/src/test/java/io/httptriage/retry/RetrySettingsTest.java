@@ -33,7 +33,7 @@ class RetrySettingsTest {
     assertThat(s.backoffBase()).isEqualTo(Duration.ofMillis(200));
     assertThat(s.backoffMax()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.retryNonIdempotent()).isFalse();
-    assertThat(s.budgetRatio()).isEqualTo(0.1);
+    assertThat(s.budgetRatio()).isEqualTo(0.5);
     assertThat(s.budgetMinRetriesPerSecond()).isEqualTo(1);
     assertThat(s.budgetWindow()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.listener()).isSameAs(RetryListener.noop());
