@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RetryBudgetTest {
   private final FakeClock clock = new FakeClock();
 
-  /** The defaults: 10% of requests, at least 1 retry a second, over 10 s. */
+  /** 10% of healthy requests, at least 1 retry a second, over 10 s (the default ratio is 0.5). */
   private RetryBudget budget() {
     return new RetryBudget(clock, 0.1, 1, 10_000);
   }

@@ -20,7 +20,7 @@ class DemoCommandTest {
     assertThat(run.out().replaceAll("\\s+", " "))
         .contains("1. 429 with Retry-After, then success", "RETRY_SCHEDULED wait 1s (Retry-After)")
         .contains("2. a 503 storm cut short by the retry budget",
-            "The server saw 22 requests, not the 60", "2 retries scheduled, 20 refused by the budget")
+            "The server saw 30 requests, not the 60", "10 retries scheduled, 15 refused by the budget")
         .contains("3. POST + 302: followed as GET, and reported", "WARNING METHOD_REWRITTEN at hop 1",
             "then GET /orders/42 without a body")
         .contains("4. POST + 307: method and body preserved", "then POST /v2/uploads with a 23-byte body")
@@ -36,7 +36,7 @@ class DemoCommandTest {
     assertThat(jdk.substring(jdk.indexOf('\n'))).isEqualTo(okhttp.substring(okhttp.indexOf('\n')).stripTrailing() + "\n");
     assertThat(okhttp)
         .containsPattern("httptriage.responses +class=5xx code=503 verdict=RETRY +20\n")
-        .containsPattern("httptriage.retries +code=503 outcome=GAVE_UP_BUDGET +20\n")
+        .containsPattern("httptriage.retries +code=503 outcome=GAVE_UP_BUDGET +15\n")
         .containsPattern("httptriage.redirect.findings +kind=METHOD_REWRITTEN severity=WARNING +1\n")
         .containsPattern("httptriage.conformance.findings +kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");
   }
