@@ -3,6 +3,7 @@ package io.httptriage.classify;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.headers.Location;
+import io.httptriage.headers.FieldValues;
 import io.httptriage.headers.RetryAfter;
 import io.httptriage.policy.Methods;
 import io.httptriage.policy.PolicyTable;
@@ -170,7 +171,7 @@ public final class Classifier {
     Optional<URI> target = Location.resolve(request.uri(), location.get());
     if (target.isEmpty()) {
       reasons.add(new Reason(Reason.Kind.LOCATION_INVALID,
-          "Location is not an http(s) URI reference: '" + printable(location.get()) + "'",
+          "Location is not an http(s) URI reference: '" + FieldValues.printable(location.get(), 200) + "'",
           "RFC 9110 §10.2.2"));
       return fail(sc, policy, reasons);
     }
@@ -266,15 +267,5 @@ public final class Classifier {
     reasons.add(new Reason(Reason.Kind.SUCCESS, sc + " answers the request", sc.spec()));
     return new Verdict(Verdict.Kind.ACCEPT, sc, policy, Optional.empty(), Optional.empty(),
         Optional.empty(), false, reasons);
-  }
-
-  private static String printable(String s) {
-    String cut = s.length() > 200 ? s.substring(0, 200) + "..." : s;
-    StringBuilder sb = new StringBuilder(cut.length());
-    for (int i = 0; i < cut.length(); i++) {
-      char c = cut.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-    }
-    return sb.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.httptriage.finding;
 
+import io.httptriage.headers.FieldValues;
 import java.util.Optional;
 
 /**
@@ -64,7 +65,7 @@ public record Finding(
     }
     from = from.map(UrlRedaction::redact);
     to = to.map(UrlRedaction::redact);
-    explanation = UrlRedaction.withoutControls(explanation);
+    explanation = FieldValues.printable(explanation);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.httptriage.finding;
 
+import io.httptriage.headers.FieldValues;
+
 /**
  * Makes a URL safe to log: drops userinfo and fragment, replaces every query value with {@code *}
  * while keeping the parameter names, replaces control characters, and cuts it at {@value
@@ -15,7 +17,7 @@ final class UrlRedaction {
   private UrlRedaction() {}
 
   static String redact(String raw) {
-    String s = withoutControls(raw);
+    String s = FieldValues.printable(raw);
     int hash = s.indexOf('#');
     if (hash >= 0) {
       s = s.substring(0, hash);
@@ -108,20 +110,5 @@ final class UrlRedaction {
       out.append('&');
       from = amp + 1;
     }
-  }
-
-  /** Control characters (and line breaks) could forge log lines: each becomes '_'. */
-  static String withoutControls(String s) {
-    StringBuilder sb = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-        if (sb == null) {
-          sb = new StringBuilder(s);
-        }
-        sb.setCharAt(i, '_');
-      }
-    }
-    return sb == null ? s : sb.toString();
   }
 }

@@ -146,7 +146,7 @@ public final class RateLimit {
       String field = r < 0 ? LEGACY_REMAINING_FIELD : LEGACY_RESET_FIELD;
       String value = r < 0 ? remaining : reset;
       return new RateLimit(List.of(), List.of(), List.of(new Problem(field,
-          "not a non-negative integer: '" + RetryAfter.printable(abbreviate(value)) + "'")));
+          "not a non-negative integer: '" + FieldValues.printable(abbreviate(value)) + "'")));
     }
     return new RateLimit(
         List.of(new ServiceLimit("", r, Optional.of(Duration.ofSeconds(t)))), List.of(), List.of());
@@ -237,7 +237,7 @@ public final class RateLimit {
       return members;
     } catch (StructuredList.Malformed e) {
       problems.add(new Problem(field, "not a structured list (" + e.getMessage() + "): '"
-          + RetryAfter.printable(abbreviate(joined)) + "'"));
+          + FieldValues.printable(abbreviate(joined)) + "'"));
       return List.of();
     }
   }

@@ -194,20 +194,10 @@ public final class RetryAfter {
   }
 
   private static String quoted(String v) {
-    return "neither delta-seconds nor an HTTP-date: '" + printable(v) + "'";
+    return "neither delta-seconds nor an HTTP-date: '" + FieldValues.printable(v) + "'";
   }
 
   private static String abbreviate(String digits) {
     return digits.length() <= 20 ? digits : digits.substring(0, 20) + "...";
-  }
-
-  /** Keeps log lines on one line and free of control characters. */
-  static String printable(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-    }
-    return sb.toString();
   }
 }

@@ -1,6 +1,5 @@
 package io.httptriage.contract;
 
-import io.httptriage.exchange.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -60,14 +59,8 @@ public final class MockWebServer3TestServer implements TestServer {
   }
 
   private static Recorded recorded(RecordedRequest r) {
-    okhttp3.Headers h = r.getHeaders();
-    String[] pairs = new String[h.size() * 2];
-    for (int i = 0; i < h.size(); i++) {
-      pairs[2 * i] = h.name(i);
-      pairs[2 * i + 1] = h.value(i);
-    }
     String body = r.getBody() == null ? "" : r.getBody().utf8();
-    return new Recorded(r.getMethod(), r.getTarget(), Headers.of(pairs), body);
+    return new Recorded(r.getMethod(), r.getTarget(), Recorded.fieldsOf(r.getHeaders()), body);
   }
 
   @Override

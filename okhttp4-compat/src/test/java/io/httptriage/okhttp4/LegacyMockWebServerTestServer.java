@@ -4,7 +4,6 @@ import io.httptriage.contract.NoDelayServerSockets;
 import io.httptriage.contract.Recorded;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
-import io.httptriage.exchange.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -64,13 +63,7 @@ public final class LegacyMockWebServerTestServer implements TestServer {
   }
 
   private static Recorded recorded(RecordedRequest r) {
-    okhttp3.Headers h = r.getHeaders();
-    String[] pairs = new String[h.size() * 2];
-    for (int i = 0; i < h.size(); i++) {
-      pairs[2 * i] = h.name(i);
-      pairs[2 * i + 1] = h.value(i);
-    }
-    return new Recorded(r.getMethod(), r.getPath(), Headers.of(pairs), r.getBody().readUtf8());
+    return new Recorded(r.getMethod(), r.getPath(), Recorded.fieldsOf(r.getHeaders()), r.getBody().readUtf8());
   }
 
   @Override
