@@ -201,7 +201,6 @@ public final class RetryEngine {
     if (!mayRetry(seen.status())) {
       return response;
     }
-    budget.onFailedFirstAttempt();
     return retryLoop(request, attempt, view, discard, start, response, seen, cancelled);
   }
 
@@ -238,7 +237,6 @@ public final class RetryEngine {
       BooleanSupplier cancelled)
       throws IOException {
     ResponseView seen = viewOrDiscard(view, discard, first);
-    budget.onFailedFirstAttempt();
     return retryLoop(request, attempt, view, discard, start, first, seen, cancelled);
   }
 
@@ -252,6 +250,7 @@ public final class RetryEngine {
       ResponseView firstView,
       BooleanSupplier cancelled)
       throws IOException {
+    budget.onFailedFirstAttempt(); // the first answer needs a retry: it earns the budget nothing
     Retry.AsyncContext<Decision> context = retry.asyncContext();
     R response = first;
     ResponseView seen = firstView;
