@@ -8,6 +8,7 @@ import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
 import io.httptriage.lint.ConformanceLint;
+import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.redirect.FollowDecision;
 import io.httptriage.redirect.RedirectAudit;
@@ -79,9 +80,9 @@ public final class Triage {
   private final ConformanceLint lint = ConformanceLint.ofDefaults();
   private final TriageListener listener;
 
-  private Triage(TriageConfig config) {
+  private Triage(TriageConfig config, String adapterName) {
     this.config = config;
-    this.listener = config.listener();
+    this.listener = config.listenerFor(adapterName);
     RetrySettings retry = config.retry();
     RetryListener userRetryListener = retry.listener();
     RetrySettings wired = retry.toBuilder()
@@ -102,10 +103,15 @@ public final class Triage {
    * @throws IllegalArgumentException when {@code config} is null
    */
   public static Triage of(TriageConfig config) {
+    return of(config, DefaultTriageListener.UNNAMED_CLIENT);
+  }
+
+  /** As {@link #of(TriageConfig)}, the adapter naming its clients when the config does not. */
+  public static Triage of(TriageConfig config, String adapterName) {
     if (config == null) {
       throw new IllegalArgumentException("config: must not be null");
     }
-    return new Triage(config);
+    return new Triage(config, adapterName);
   }
 
   /** The configuration. */

@@ -22,14 +22,18 @@ import java.util.concurrent.ScheduledExecutorService;
  *       RedirectMode#CLIENT} by default: the client's behaviour is unchanged and audited).
  *   <li>{@link #redirects()} — hop limit, https→http downgrade, credential headers ({@link
  *       RedirectSettings#ofDefaults()}).
- *   <li>{@link #listener()} — where findings and decisions go: by default a {@link
- *       DefaultTriageListener} that logs through SLF4J and, given {@link
+ *   <li>{@link #listener()} — where findings and decisions go: by default each client gets a
+ *       {@link DefaultTriageListener} of its own that logs through SLF4J and, given {@link
  *       Builder#meterRegistry(MeterRegistry)}, records Micrometer meters.
+ *   <li>{@link #clientName()} — the {@code client} tag of the meters and field of the log lines;
+ *       by default the adapter's name ({@code okhttp}, {@code jdk}).
  *   <li>{@link #observer()} — optional full story of each exchange.
  *   <li>{@link #scheduler()} — where asynchronous retries wait; by default a shared daemon thread.
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. It holds no state of a client: one configuration, {@link
+ * #ofDefaults()} included, can serve any number of clients, and each keeps its own retry budget and
+ * log storm guard.
  *
  * <pre>{@code
  * TriageConfig config = TriageConfig.builder()
@@ -46,7 +50,8 @@ public final class TriageConfig {
   private final RetrySettings retry;
   private final RedirectMode redirectMode;
   private final RedirectSettings redirects;
-  private final TriageListener listener;
+  private final Optional<TriageListener> listener;
+  private final Optional<String> clientName;
   private final Optional<MeterRegistry> meterRegistry;
   private final Optional<ExchangeObserver> observer;
   private final Optional<ScheduledExecutorService> scheduler;
@@ -57,11 +62,8 @@ public final class TriageConfig {
     this.redirectMode = b.redirectMode;
     this.redirects = b.redirects;
     this.meterRegistry = Optional.ofNullable(b.meterRegistry);
-    this.listener = b.listener != null
-        ? b.listener
-        : b.meterRegistry != null
-            ? DefaultTriageListener.builder().meterRegistry(b.meterRegistry).build()
-            : DefaultTriageListener.ofDefaults();
+    this.listener = Optional.ofNullable(b.listener);
+    this.clientName = Optional.ofNullable(b.clientName);
     this.observer = Optional.ofNullable(b.observer);
     this.scheduler = Optional.ofNullable(b.scheduler);
   }
@@ -84,7 +86,8 @@ public final class TriageConfig {
     b.redirectMode = redirectMode;
     b.redirects = redirects;
     b.meterRegistry = meterRegistry.orElse(null);
-    b.listener = meterRegistry.isPresent() ? null : listener;
+    b.listener = listener.orElse(null);
+    b.clientName = clientName.orElse(null);
     b.observer = observer.orElse(null);
     b.scheduler = scheduler.orElse(null);
     return b;
@@ -110,9 +113,35 @@ public final class TriageConfig {
     return redirects;
   }
 
-  /** Where findings and decisions go. */
-  public TriageListener listener() {
+  /**
+   * The listener set with {@link Builder#listener(TriageListener)}, which every client built from
+   * this configuration shares; empty when each client makes its own {@link DefaultTriageListener}.
+   */
+  public Optional<TriageListener> listener() {
     return listener;
+  }
+
+  /** The client name set with {@link Builder#clientName(String)}; empty for the adapter's name. */
+  public Optional<String> clientName() {
+    return clientName;
+  }
+
+  /**
+   * The listener of one client: the one the user set, or a new {@link DefaultTriageListener} with
+   * this configuration's registry, the retry clock and the client's name, so that no state of the
+   * default listener (its storm guard) is shared between clients.
+   *
+   * @param adapterName the client's name when the configuration names none
+   */
+  TriageListener listenerFor(String adapterName) {
+    if (listener.isPresent()) {
+      return listener.get();
+    }
+    DefaultTriageListener.Builder b = DefaultTriageListener.builder()
+        .clock(retry.clock())
+        .clientName(clientName.orElse(adapterName));
+    meterRegistry.ifPresent(b::meterRegistry);
+    return b.build();
   }
 
   /** The meter registry the default listener records to, when one was given. */
@@ -133,7 +162,8 @@ public final class TriageConfig {
   @Override
   public String toString() {
     return "TriageConfig[redirectMode=" + redirectMode + ", retry=" + retry + ", redirects=" + redirects
-        + ", rules=" + policyTable.rules().size() + ", metrics=" + meterRegistry.isPresent() + "]";
+        + ", rules=" + policyTable.rules().size() + ", metrics=" + meterRegistry.isPresent()
+        + clientName.map(n -> ", clientName=" + n).orElse("") + "]";
   }
 
   /**
@@ -148,6 +178,7 @@ public final class TriageConfig {
     private RedirectMode redirectMode = RedirectMode.CLIENT;
     private RedirectSettings redirects = RedirectSettings.ofDefaults();
     private TriageListener listener;
+    private String clientName;
     private MeterRegistry meterRegistry;
     private ExchangeObserver observer;
     private ScheduledExecutorService scheduler;
@@ -179,8 +210,11 @@ public final class TriageConfig {
     }
 
     /**
-     * Replaces the default listener. To keep the default logging and metrics as well, pass {@code
-     * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}.
+     * Replaces the default listener. This instance is shared by every client built from the
+     * configuration; leave it unset for each client to get a {@link DefaultTriageListener} of its
+     * own. To keep the default logging and metrics as well, pass {@code
+     * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}, and name the
+     * client with {@link DefaultTriageListener.Builder#clientName(String)}.
      *
      * @throws IllegalArgumentException when null, or when a meter registry was set (give it to
      *     your {@link DefaultTriageListener} instead)
@@ -207,6 +241,21 @@ public final class TriageConfig {
             "meterRegistry: a listener is already set; give the registry to your DefaultTriageListener");
       }
       this.meterRegistry = value;
+      return this;
+    }
+
+    /**
+     * Names the client in the {@code client} tag of every meter and the {@code client} field of
+     * every log line of the default listener, to tell several clients apart; by default the
+     * adapter's name: {@code okhttp} or {@code jdk}.
+     *
+     * @throws IllegalArgumentException when null, blank, longer than {@value
+     *     DefaultTriageListener#MAX_CLIENT_NAME_LENGTH} characters, or holding a control character
+     */
+    public Builder clientName(String value) {
+      // One rule for a client name, wherever it is given: the default listener's.
+      DefaultTriageListener.builder().clientName(value);
+      this.clientName = value;
       return this;
     }
 

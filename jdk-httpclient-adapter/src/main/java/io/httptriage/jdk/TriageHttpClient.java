@@ -82,7 +82,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
 
   private TriageHttpClient(HttpClient delegate, TriageConfig config) {
     this.delegate = delegate;
-    this.triage = Triage.of(config);
+    this.triage = Triage.of(config, "jdk");
     this.followsRedirects = delegate.followRedirects() != Redirect.NEVER;
   }
 

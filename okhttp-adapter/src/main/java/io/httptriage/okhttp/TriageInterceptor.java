@@ -38,7 +38,7 @@ public final class TriageInterceptor implements Interceptor {
   private final Triage triage;
 
   private TriageInterceptor(TriageConfig config) {
-    this.triage = Triage.of(config);
+    this.triage = Triage.of(config, "okhttp");
   }
 
   /** An interceptor with {@link TriageConfig#ofDefaults()}. */
