@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.slf4j.spi.DefaultLoggingEventBuilder;
+import org.slf4j.spi.LoggingEventAware;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
@@ -16,6 +18,9 @@ import org.slf4j.spi.LoggingEventBuilder;
  * severity. Each line carries its fields twice: as SLF4J key-value pairs, which JSON encoders
  * (logstash-logback-encoder, logback's {@code JsonEncoder}, {@code %kvp}) turn into fields, and as
  * {@code key=value} text in the message, for a reader of a plain log.
+ *
+ * <p>Bindings that cannot keep key-value pairs apart from the message (slf4j-simple, slf4j-jdk14)
+ * would only prepend them to the text, which holds them already; they get the text alone.
  *
  * <p>A {@link LogStormGuard} per origin and kind holds lines back only past a rate nobody reads;
  * the next line of that origin and kind says how many it held back ({@code suppressed=N}), or a
@@ -39,10 +44,27 @@ final class FindingLog {
   private final Logger retries = LoggerFactory.getLogger(RETRIES_LOGGER);
   private final LogStormGuard<Source> guard;
   private final String client;
+  private final boolean keyValues;
 
   FindingLog(Clock clock, int maxLinesPerSecond, String client) {
     this.guard = new LogStormGuard<>(clock, maxLinesPerSecond, MAX_TRACKED_KEYS);
     this.client = client;
+    this.keyValues = keepsKeyValues(findings);
+  }
+
+  /**
+   * True when the binding hands key-value pairs on as such (logback, log4j2): its loggers take
+   * whole events, or it builds its own events. SLF4J's fallback for the others writes them into
+   * the message.
+   */
+  static boolean keepsKeyValues(Logger logger) {
+    return logger instanceof LoggingEventAware
+        || logger.makeLoggingEventBuilder(Level.INFO).getClass() != DefaultLoggingEventBuilder.class;
+  }
+
+  /** Adds a key-value pair where the binding keeps it apart from the text. */
+  private LoggingEventBuilder kv(LoggingEventBuilder line, String key, Object value) {
+    return keyValues ? line.addKeyValue(key, value) : line;
   }
 
   void finding(Finding f, int finalStatus) {
@@ -59,12 +81,12 @@ final class FindingLog {
   }
 
   private void write(Finding f, int finalStatus, Level level, int suppressed) {
-    LoggingEventBuilder line = findings.atLevel(level)
-        .addKeyValue("client", client)
-        .addKeyValue("kind", f.kind().name())
-        .addKeyValue("severity", f.severity().name())
-        .addKeyValue("hop", f.hopIndex())
-        .addKeyValue("finalStatus", finalStatus);
+    LoggingEventBuilder line = findings.atLevel(level);
+    kv(line, "client", client);
+    kv(line, "kind", f.kind().name());
+    kv(line, "severity", f.severity().name());
+    kv(line, "hop", f.hopIndex());
+    kv(line, "finalStatus", finalStatus);
     StringBuilder text = new StringBuilder(256)
         .append("httptriage finding kind=").append(f.kind())
         .append(" severity=").append(f.severity())
@@ -72,20 +94,20 @@ final class FindingLog {
         .append(" finalStatus=").append(finalStatus)
         .append(" client=").append(client);
     if (f.from().isPresent()) {
-      line.addKeyValue("from", f.from().get());
+      kv(line, "from", f.from().get());
       text.append(" from=").append(f.from().get());
     }
     if (f.to().isPresent()) {
-      line.addKeyValue("to", f.to().get());
+      kv(line, "to", f.to().get());
       text.append(" to=").append(f.to().get());
     }
-    line.addKeyValue("spec", f.spec());
+    kv(line, "spec", f.spec());
     text.append(" spec=").append(quoted(f.spec()));
     if (suppressed > 0) {
-      line.addKeyValue("suppressed", suppressed);
+      kv(line, "suppressed", suppressed);
       text.append(" suppressed=").append(suppressed);
     }
-    line.addKeyValue("explanation", f.explanation());
+    kv(line, "explanation", f.explanation());
     text.append(" explanation=").append(quoted(f.explanation()));
     line.log(text.toString());
   }
@@ -95,26 +117,26 @@ final class FindingLog {
     List<LogStormGuard.HeldBack<Source>> held = guard.takeHeldBack();
     for (LogStormGuard.HeldBack<Source> h : held) {
       Source s = h.key();
-      findings.atLevel(level(s.severity()))
-          .addKeyValue("client", client)
-          .addKeyValue("kind", s.kind().name())
-          .addKeyValue("severity", s.severity().name())
-          .addKeyValue("origin", s.origin())
-          .addKeyValue("suppressed", h.count())
-          .log("httptriage findings held back kind=" + s.kind() + " severity=" + s.severity()
-              + " client=" + client + " origin=" + s.origin() + " suppressed=" + h.count());
+      LoggingEventBuilder line = findings.atLevel(level(s.severity()));
+      kv(line, "client", client);
+      kv(line, "kind", s.kind().name());
+      kv(line, "severity", s.severity().name());
+      kv(line, "origin", s.origin());
+      kv(line, "suppressed", h.count());
+      line.log("httptriage findings held back kind=" + s.kind() + " severity=" + s.severity()
+          + " client=" + client + " origin=" + s.origin() + " suppressed=" + h.count());
     }
   }
 
   void retry(String outcome, int status, String method) {
     if (retries.isDebugEnabled()) {
       String m = token(method);
-      retries.atDebug()
-          .addKeyValue("client", client)
-          .addKeyValue("outcome", outcome)
-          .addKeyValue("code", status)
-          .addKeyValue("method", m)
-          .log("httptriage retry outcome={} code={} method={} client={}", outcome, status, m, client);
+      LoggingEventBuilder line = retries.atDebug();
+      kv(line, "client", client);
+      kv(line, "outcome", outcome);
+      kv(line, "code", status);
+      kv(line, "method", m);
+      line.log("httptriage retry outcome={} code={} method={} client={}", outcome, status, m, client);
     }
   }
 

@@ -141,6 +141,15 @@ class DefaultTriageListenerLogTest {
   }
 
   @Test
+  void handsKeyValuePairsOnOnlyToBindingsThatKeepThemApart() {
+    assertThat(FindingLog.keepsKeyValues(org.slf4j.LoggerFactory.getLogger("x"))).as("logback").isTrue();
+    // SLF4J's own fallback logger, as slf4j-simple's works: pairs would be prepended to the text.
+    assertThat(FindingLog.keepsKeyValues(new org.slf4j.helpers.NOPLogger() {
+      private static final long serialVersionUID = 1L;
+    })).isFalse();
+  }
+
+  @Test
   void namesTheClientInEveryLine() {
     DefaultTriageListener named = DefaultTriageListener.builder().clock(clock)
         .clientName("payments").build();

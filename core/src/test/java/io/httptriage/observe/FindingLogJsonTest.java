@@ -79,5 +79,8 @@ class FindingLogJsonTest {
     assertThat(line.get("explanation").asText()).isEqualTo("POST was followed with GET after 302");
     assertThat(line.get("message").asText()).startsWith("httptriage finding kind=METHOD_REWRITTEN");
     assertThat(json).doesNotContain("s3cret");
+    if (Boolean.getBoolean("httptriage.printLines")) {
+      System.out.println(json);
+    }
   }
 }
