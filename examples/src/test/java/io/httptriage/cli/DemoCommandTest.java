@@ -32,12 +32,18 @@ class DemoCommandTest {
     String okhttp = run.out().substring(run.out().indexOf("Micrometer meters recorded by okhttp"),
         run.out().indexOf("Micrometer meters recorded by jdk"));
     String jdk = run.out().substring(run.out().indexOf("Micrometer meters recorded by jdk"));
-    // the same scenarios give the same meters on both clients
-    assertThat(jdk.substring(jdk.indexOf('\n'))).isEqualTo(okhttp.substring(okhttp.indexOf('\n')).stripTrailing() + "\n");
+    // the same scenarios give the same meters on both clients, each under its own client tag
+    assertThat(jdk).contains("client=jdk").doesNotContain("client=okhttp");
+    assertThat(sameButClient(jdk.substring(jdk.indexOf('\n'))))
+        .isEqualTo(sameButClient(okhttp.substring(okhttp.indexOf('\n')).stripTrailing() + "\n"));
     assertThat(okhttp)
-        .containsPattern("httptriage.responses +class=5xx code=503 verdict=RETRY +20\n")
-        .containsPattern("httptriage.retries +code=503 outcome=GAVE_UP_BUDGET +15\n")
-        .containsPattern("httptriage.redirect.findings +kind=METHOD_REWRITTEN severity=WARNING +1\n")
-        .containsPattern("httptriage.conformance.findings +kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");
+        .containsPattern("httptriage.responses +class=5xx client=okhttp code=503 verdict=RETRY +20\n")
+        .containsPattern("httptriage.retries +client=okhttp code=503 outcome=GAVE_UP_BUDGET +15\n")
+        .containsPattern("httptriage.redirect.findings +client=okhttp kind=METHOD_REWRITTEN severity=WARNING +1\n")
+        .containsPattern("httptriage.conformance.findings +client=okhttp kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");
+  }
+
+  private static String sameButClient(String meters) {
+    return meters.replaceAll("client=[a-z]+ ", "").replaceAll(" +", " ");
   }
 }
