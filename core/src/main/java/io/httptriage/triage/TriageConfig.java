@@ -216,14 +216,18 @@ public final class TriageConfig {
      * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}, and name the
      * client with {@link DefaultTriageListener.Builder#clientName(String)}.
      *
-     * @throws IllegalArgumentException when null, or when a meter registry was set (give it to
-     *     your {@link DefaultTriageListener} instead)
+     * @throws IllegalArgumentException when null, or when a meter registry or a client name was
+     *     set (give them to your {@link DefaultTriageListener} instead)
      */
     public Builder listener(TriageListener value) {
       nonNull("listener", value);
       if (meterRegistry != null) {
         throw new IllegalArgumentException(
             "listener: a meterRegistry is already set; give it to your DefaultTriageListener instead");
+      }
+      if (clientName != null) {
+        throw new IllegalArgumentException("listener: a clientName is already set; give it to your"
+            + " DefaultTriageListener instead");
       }
       this.listener = value;
       return this;
@@ -250,11 +254,16 @@ public final class TriageConfig {
      * adapter's name: {@code okhttp} or {@code jdk}.
      *
      * @throws IllegalArgumentException when null, blank, longer than {@value
-     *     DefaultTriageListener#MAX_CLIENT_NAME_LENGTH} characters, or holding a control character
+     *     DefaultTriageListener#MAX_CLIENT_NAME_LENGTH} characters, or holding a control character;
+     *     when a listener was set (name it through its own builder instead)
      */
     public Builder clientName(String value) {
       // One rule for a client name, wherever it is given: the default listener's.
       DefaultTriageListener.builder().clientName(value);
+      if (listener != null) {
+        throw new IllegalArgumentException("clientName: a listener is already set, and the name"
+            + " would not reach it; give it to your DefaultTriageListener's clientName instead");
+      }
       this.clientName = value;
       return this;
     }

@@ -40,11 +40,19 @@ class TriageConfigListenerTest {
   @Test
   void aListenerTheUserSetIsTheOneEveryClientGets() {
     TriageListener mine = TriageListener.noop();
-    TriageConfig config = TriageConfig.builder().listener(mine).clientName("x").build();
+    TriageConfig config = TriageConfig.builder().listener(mine).build();
 
     assertThat(config.listener()).containsSame(mine);
     assertThat(config.listenerFor("okhttp")).isSameAs(mine);
     assertThat(config.toBuilder().build().listener()).containsSame(mine);
+  }
+
+  @Test
+  void refusesAClientNameThatWouldNotReachTheListenerSet() {
+    assertThatThrownBy(() -> TriageConfig.builder().listener(TriageListener.noop()).clientName("x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("clientName: a listener");
+    assertThatThrownBy(() -> TriageConfig.builder().clientName("x").listener(TriageListener.noop()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("listener: a clientName");
   }
 
   @ParameterizedTest
