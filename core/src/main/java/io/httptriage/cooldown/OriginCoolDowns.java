@@ -113,7 +113,8 @@ public final class OriginCoolDowns {
       return Admission.PROCEED;
     }
     long t = millis(now);
-    long limit = patience.isNegative() ? 0 : Math.min(patience.toMillis(), TIME_LIMIT);
+    long limit = patience.isNegative() ? 0
+        : patience.getSeconds() >= TIME_LIMIT / 1000 ? TIME_LIMIT : patience.toMillis();
     synchronized (this) {
       Entry e = entries.get(origin);
       if (e == null) {

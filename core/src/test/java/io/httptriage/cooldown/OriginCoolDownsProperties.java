@@ -45,7 +45,8 @@ class OriginCoolDownsProperties {
       switch (s.kind()) {
         case 0 -> {
           Admission a = c.admit(origin, now, s.patience());
-          long patience = Math.max(0, s.patience().toMillis());
+          long patience = s.patience().isNegative() ? 0
+              : s.patience().compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : s.patience().toMillis();
           switch (a.kind()) {
             case WAIT -> assertThat(a.duration().toMillis()).isPositive().isLessThanOrEqualTo(patience)
                 .isLessThanOrEqualTo(Math.max(cap, OriginCoolDowns.MIN_RECHECK_MILLIS) + jitter);
@@ -136,7 +137,9 @@ class OriginCoolDownsProperties {
         Arbitraries.just(Optional.<Duration>empty()),
         Arbitraries.longs().between(-5_000, 90_000).map(ms -> Optional.of(Duration.ofMillis(ms))),
         Arbitraries.longs().between(0, Long.MAX_VALUE).map(s -> Optional.of(Duration.ofSeconds(s))));
-    Arbitrary<Duration> patience = Arbitraries.longs().between(-1_000, 120_000).map(Duration::ofMillis);
+    Arbitrary<Duration> patience = Arbitraries.oneOf(
+        Arbitraries.longs().between(-1_000, 120_000).map(Duration::ofMillis),
+        Arbitraries.longs().map(Duration::ofSeconds));
     return Combinators.combine(
             Arbitraries.integers().between(0, 2),
             Arbitraries.integers().between(0, ORIGINS.size() - 1),

@@ -144,6 +144,8 @@ class OriginCoolDownsTest {
         .isEqualTo(new Admission(Kind.REJECT, Duration.ofSeconds(4)));
     assertThat(c.admit(API, at(1000), Duration.ofSeconds(4)))
         .isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(4)));
+    assertThat(c.admit(API, at(1000), Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)))
+        .isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(4)));
   }
 
   @Test
