@@ -89,9 +89,13 @@ final class WindowContenders {
       new Contender(JDK, "httptriage (cool-down off)",
           d -> jdk(TriageHttpClient.wrap(bareJdk(), httptriage(d)))));
 
-  /** The contenders of the 4-origin run: the bare clients and httptriage on each. */
-  static final List<Contender> ORIGINS = List.of(
-      WINDOW.get(0), WINDOW.get(3), WINDOW.get(4), WINDOW.get(8));
+  /**
+   * The contenders of the 4-origin run: the bare clients and every httptriage row, so that a new
+   * httptriage row of {@link #WINDOW} runs here too.
+   */
+  static final List<Contender> ORIGINS = WINDOW.stream()
+      .filter(c -> c.name().equals("bare") || c.name().startsWith("httptriage"))
+      .toList();
 
   /** httptriage's defaults with the caller's deadline. */
   static TriageConfig httptriage(Duration deadline) {
