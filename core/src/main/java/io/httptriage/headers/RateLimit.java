@@ -1,6 +1,7 @@
 package io.httptriage.headers;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The parsed RateLimit and RateLimit-Policy response fields of draft-ietf-httpapi-ratelimit-headers
  * (revision 10): the service limits the server reports ({@code RateLimit: "default";r=0;t=30}) and
  * the quota policies it advertises ({@code RateLimit-Policy: "default";q=100;w=60}). The older
- * {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier revisions is read by {@link
- * #parseLegacy}.
+ * {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier revisions, and the
+ * unregistered {@code X-RateLimit-Remaining} / {@code X-RateLimit-Reset} pair many APIs send, are
+ * read by {@link #parseLegacy(String, String, Instant)} and {@link #parseXRateLimit}.
  *
  * <p>What it is for: when a response carries no usable Retry-After and a quota is exhausted
  * (remaining 0), {@link #exhaustedWait()} is how long to wait before asking again: the reset of the
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * the longest wait counts. Retry-After, when present and valid, always takes precedence (draft §7);
  * that choice is the caller's.
  *
- * <p>{@link #parse} and {@link #parseLegacy} never throw. "Malformed RateLimit header fields MUST
+ * <p>{@link #parse}, {@link #parseLegacy} and {@link #parseXRateLimit} never throw. "Malformed RateLimit header fields MUST
  * be ignored" (draft §7): a field that is not a valid Structured Field List (RFC 9651 §4.2), or
  * whose items break the draft's rules (a non-integer or negative {@code r}, a missing {@code r}, a
  * zero window), is dropped as a whole and a {@link Problem} says why.
@@ -44,6 +46,10 @@ public final class RateLimit {
   public static final String LEGACY_REMAINING_FIELD = "RateLimit-Remaining";
   /** The reset field of draft revisions up to 06 (delay-seconds). */
   public static final String LEGACY_RESET_FIELD = "RateLimit-Reset";
+  /** The widespread unregistered remaining-quota field (GitHub, GitLab, Discord, Reddit, ...). */
+  public static final String X_REMAINING_FIELD = "X-RateLimit-Remaining";
+  /** The widespread unregistered reset field: epoch seconds or delta seconds, by magnitude. */
+  public static final String X_RESET_FIELD = "X-RateLimit-Reset";
 
   /** Longer field values are not parsed: no honest server needs this many quota policies. */
   static final int MAX_LENGTH = 4096;
@@ -133,23 +139,76 @@ public final class RateLimit {
 
   /**
    * Parses the {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier draft
-   * revisions, where the reset is delay-seconds; never throws. A value that is not a non-negative
-   * integer makes the pair ignored with a problem.
+   * revisions, where the reset is delta-seconds; never throws. A reset of epoch-seconds magnitude
+   * (see {@link #parseLegacy(String, String, Instant)}) cannot be read without the current time and
+   * makes the pair ignored with a problem, rather than read as a wait of decades. A value that is
+   * not a non-negative number makes the pair ignored with a problem.
    *
    * @param remaining the RateLimit-Remaining value
    * @param reset the RateLimit-Reset value
    */
   public static RateLimit parseLegacy(String remaining, String reset) {
-    long r = nonNegativeInteger(remaining);
-    long t = nonNegativeInteger(reset);
-    if (r < 0 || t < 0) {
-      String field = r < 0 ? LEGACY_REMAINING_FIELD : LEGACY_RESET_FIELD;
-      String value = r < 0 ? remaining : reset;
-      return new RateLimit(List.of(), List.of(), List.of(new Problem(field,
-          "not a non-negative integer: '" + FieldValues.printable(abbreviate(value)) + "'")));
+    return legacy(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, null);
+  }
+
+  /**
+   * As {@link #parseLegacy(String, String)}, reading a reset of epoch-seconds magnitude as an
+   * instant the way {@link #parseXRateLimit} does (GitLab sends {@code RateLimit-Reset:
+   * 1609844400}).
+   *
+   * @param remaining the RateLimit-Remaining value
+   * @param reset the RateLimit-Reset value, epoch or delta seconds
+   * @param now the current instant, to turn an epoch reset into a wait
+   */
+  public static RateLimit parseLegacy(String remaining, String reset, Instant now) {
+    Objects.requireNonNull(now, "now");
+    return legacy(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, now);
+  }
+
+  /**
+   * Parses the unregistered {@code X-RateLimit-Remaining} / {@code X-RateLimit-Reset} pair, as
+   * GitHub, Discord, Reddit and many others send it; never throws.
+   *
+   * <p>No specification defines these fields, and servers disagree on the reset: GitHub ({@code
+   * x-ratelimit-reset: 1691591363}) sends the instant of the reset in UTC epoch seconds, Discord the
+   * same with a fraction ({@code 1470173023.123}); Reddit ({@code x-ratelimit-reset: 545}) sends the
+   * seconds left. They are told apart by magnitude: {@code 1000000000} or more (2001-09-09 as an
+   * instant, 31 years as a delay) is an instant, and an instant already past is a zero wait;
+   * anything smaller is a delay. A fraction of up to 9 digits is kept; the remaining count may
+   * carry one too ({@code 598.0}) and counts by its whole part. A value that is not a non-negative
+   * number makes the pair ignored with a problem.
+   *
+   * <pre>{@code
+   * RateLimit rl = RateLimit.parseXRateLimit("0", "1691591363", Instant.ofEpochSecond(1691591303));
+   * rl.exhaustedWait();   // Optional[PT1M]
+   * }</pre>
+   *
+   * @param remaining the X-RateLimit-Remaining value
+   * @param reset the X-RateLimit-Reset value, epoch or delta seconds
+   * @param now the current instant, to turn an epoch reset into a wait
+   */
+  public static RateLimit parseXRateLimit(String remaining, String reset, Instant now) {
+    Objects.requireNonNull(now, "now");
+    return legacy(X_REMAINING_FIELD, remaining, X_RESET_FIELD, reset, now);
+  }
+
+  private static RateLimit legacy(String remainingField, String remaining, String resetField,
+      String reset, @Nullable Instant now) {
+    long r = ResetValue.wholePart(remaining);
+    if (r < 0) {
+      return legacyProblem(remainingField, remaining, "not a non-negative number");
     }
-    return new RateLimit(
-        List.of(new ServiceLimit("", r, Optional.of(Duration.ofSeconds(t)))), List.of(), List.of());
+    Duration t = ResetValue.waitUntil(reset, now);
+    if (t == null) {
+      return legacyProblem(resetField, reset, ResetValue.isEpoch(reset)
+          ? "epoch seconds, which need the current time" : "not a non-negative number");
+    }
+    return new RateLimit(List.of(new ServiceLimit("", r, Optional.of(t))), List.of(), List.of());
+  }
+
+  private static RateLimit legacyProblem(String field, String value, String why) {
+    return new RateLimit(List.of(), List.of(), List.of(new Problem(field,
+        why + ": '" + FieldValues.printable(abbreviate(value)) + "'")));
   }
 
   /** The service limits, in field order; empty when absent or ignored. */
@@ -301,21 +360,6 @@ public final class RateLimit {
 
   private static boolean isNonNegativeInteger(StructuredList.Value v) {
     return v.type() == StructuredList.Type.INTEGER && v.integer() >= 0;
-  }
-
-  /** The value of 1 to 15 ASCII digits (surrounding whitespace allowed), or -1. */
-  private static long nonNegativeInteger(String value) {
-    String v = value.strip();
-    if (v.isEmpty() || v.length() > 15) {
-      return -1;
-    }
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-    }
-    return Long.parseLong(v);
   }
 
   private static String abbreviate(String value) {
