@@ -1,0 +1,30 @@
+package io.httptriage.jdk;
+
+import io.httptriage.contract.TransportFailureContract.Failure;
+
+/**
+ * CHARACTERIZATION, before #15: the JDK client's connection attempts per transport failure today,
+ * on JDK 17 and 25 with {@code jdk.httpclient.disableRetryConnect} and {@code
+ * jdk.httpclient.enableAllMethodRetry} unset. Counts a server cannot see (refused, connect timeout,
+ * unknown host) are read from {@code jdk.internal.net.http.MultiExchange}; see the README's "What
+ * the client does by itself on a transport failure". The integration replaces these counts by the
+ * target ones.
+ */
+final class JdkTransportFailures {
+  private JdkTransportFailures() {}
+
+  static int today(Failure failure, String method) {
+    switch (failure) {
+      case REFUSED:
+        return 2; // a ConnectException is retried once whatever the method (RETRY_CONNECT)
+      case UNKNOWN_HOST:
+        return 0; // also retried once as a ConnectException, but with no address there is no connect
+      case RESET:
+      case EOF_ON_REUSE:
+        // no response byte: ConnectionExpiredException, retried once for GET and HEAD only
+        return method.equals("GET") ? 2 : 1;
+      default:
+        return 1; // connect timeout cancels the exchange; a read timeout or TLS failure is final
+    }
+  }
+}
