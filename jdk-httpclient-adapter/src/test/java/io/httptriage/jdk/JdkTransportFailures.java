@@ -5,10 +5,12 @@ import io.httptriage.contract.TransportFailureContract.Failure;
 /**
  * CHARACTERIZATION, before #15: the JDK client's connection attempts per transport failure today,
  * on JDK 17 and 25 with {@code jdk.httpclient.disableRetryConnect} and {@code
- * jdk.httpclient.enableAllMethodRetry} unset. Counts a server cannot see (refused, connect timeout,
- * unknown host) are read from {@code jdk.internal.net.http.MultiExchange}; see the README's "What
- * the client does by itself on a transport failure". The integration replaces these counts by the
- * target ones.
+ * jdk.httpclient.enableAllMethodRetry} unset. Counts no server can see (refused, connect timeout,
+ * unknown host) come from the client's source ({@code jdk.internal.net.http.MultiExchange} and
+ * {@code PlainHttpConnection}), confirmed with its debug log ({@code
+ * -Djdk.internal.httpclient.debug=true}) on 17.0.15 and 25.0.3; see the README's "What the client
+ * does by itself on a transport failure". The integration replaces these counts by the target
+ * ones.
  */
 final class JdkTransportFailures {
   private JdkTransportFailures() {}
@@ -16,7 +18,9 @@ final class JdkTransportFailures {
   static int today(Failure failure, String method) {
     switch (failure) {
       case REFUSED:
-        return 2; // a ConnectException is retried once whatever the method (RETRY_CONNECT)
+        // whatever the method: PlainHttpConnection connects twice, and MultiExchange runs the
+        // exchange twice (both because of RETRY_CONNECT)
+        return 4;
       case UNKNOWN_HOST:
         return 0; // also retried once as a ConnectException, but with no address there is no connect
       case RESET:
