@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A listener on 127.0.0.1 that fails every connection the same way, and counts the connections it
@@ -45,6 +46,11 @@ public final class FailingServer implements AutoCloseable {
      * the handshake fails on the client.
      */
     PLAIN_TO_TLS,
+    /**
+     * Speaks TLS with a fresh self-signed certificate no client trusts by default: the client
+     * rejects the certificate during the handshake.
+     */
+    UNTRUSTED_TLS,
     /** Nobody listens on the port: the client's SYN is refused. Attempts are not visible. */
     REFUSED,
     /**
@@ -177,6 +183,12 @@ public final class FailingServer implements AutoCloseable {
           while (in.read() >= 0) {
             // hold the connection, silent, until the client gives up
           }
+        }
+        case UNTRUSTED_TLS -> {
+          SSLSocket tls = (SSLSocket) TestTls.create().serverSockets()
+              .createSocket(conn, null, conn.getPort(), true);
+          tls.setUseClientMode(false);
+          tls.startHandshake();
         }
         default -> {
           in.read(new byte[4096]);

@@ -77,7 +77,9 @@ public abstract class TransportFailureContract {
     /** The server reads the request and never answers: the read times out. */
     NO_ANSWER(FailingServer.Behaviour.NO_ANSWER, FailureKind.SENT_NO_RESPONSE),
     /** An https URL whose server speaks plain HTTP: the TLS handshake fails. */
-    TLS_HANDSHAKE(FailingServer.Behaviour.PLAIN_TO_TLS, FailureKind.NEVER_RETRIED);
+    TLS_HANDSHAKE(FailingServer.Behaviour.PLAIN_TO_TLS, FailureKind.NEVER_RETRIED),
+    /** An https server whose self-signed certificate the client does not trust. */
+    UNTRUSTED_CERTIFICATE(FailingServer.Behaviour.UNTRUSTED_TLS, FailureKind.NEVER_RETRIED);
 
     private final FailingServer.Behaviour behaviour;
     private final FailureKind kind;
@@ -210,7 +212,8 @@ public abstract class TransportFailureContract {
     if (failure == Failure.UNKNOWN_HOST) {
       return URI.create(UNRESOLVABLE + "items");
     }
-    return failure == Failure.TLS_HANDSHAKE ? server.httpsUrl("/items") : server.url("/items");
+    boolean tls = failure == Failure.TLS_HANDSHAKE || failure == Failure.UNTRUSTED_CERTIFICATE;
+    return tls ? server.httpsUrl("/items") : server.url("/items");
   }
 
   /** The exception as the caller sees it, without the port, which changes from run to run. */
