@@ -1,21 +1,13 @@
 package io.httptriage.headers;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.SignStyle;
-import java.time.temporal.ChronoField;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The parsed value of a Retry-After header field (RFC 9110 §10.2.3): either a number of seconds
- * (delta-seconds) or an HTTP-date in any of the three formats a recipient must accept (RFC 9110
- * §5.6.7: IMF-fixdate, the obsolete RFC 850 form and asctime).
+ * (delta-seconds) or an HTTP-date ({@link HttpDate}: the three formats a recipient must accept,
+ * RFC 9110 §5.6.7, and RFC 1123's own form as servers still send it).
  *
  * <p>{@link #parse(String, Instant)} never throws. A date in the past means "now" (a zero wait).
  * Negative, malformed and overflowing values give no delay and a {@link #problem()} that says why,
@@ -34,20 +26,6 @@ public final class RetryAfter {
   static final long MAX_SECONDS = Integer.MAX_VALUE;
 
   private static final int MAX_LENGTH = 64;
-
-  private static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.US)
-          .withZone(ZoneOffset.UTC);
-
-  private static final DateTimeFormatter ASCTIME =
-      new DateTimeFormatterBuilder()
-          .appendPattern("EEE MMM")
-          .appendLiteral(' ')
-          .padNext(2)
-          .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE)
-          .appendPattern(" HH:mm:ss uuuu")
-          .toFormatter(Locale.US)
-          .withZone(ZoneOffset.UTC);
 
   private static final RetryAfter ABSENT = new RetryAfter(null, null);
   private static final RetryAfter ZERO = new RetryAfter(Duration.ZERO, null);
@@ -134,7 +112,7 @@ public final class RetryAfter {
   }
 
   private static RetryAfter fromDate(String v, Instant now) {
-    Instant when = parseDate(v, now);
+    Instant when = HttpDate.parse(v, now).orElse(null);
     if (when == null) {
       return invalid(quoted(v));
     }
@@ -142,38 +120,6 @@ public final class RetryAfter {
       return ZERO;
     }
     return new RetryAfter(Duration.between(now, when), null);
-  }
-
-  private static Instant parseDate(String v, Instant now) {
-    try {
-      return ZonedDateTime.parse(v, IMF_FIXDATE).toInstant();
-    } catch (DateTimeException e) {
-      // not IMF-fixdate; try the obsolete forms
-    }
-    try {
-      return ZonedDateTime.parse(v, rfc850(now)).toInstant();
-    } catch (DateTimeException e) {
-      // not RFC 850
-    }
-    try {
-      return ZonedDateTime.parse(v, ASCTIME).toInstant();
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * RFC 850 dates have a two-digit year; RFC 9110 §5.6.7 says one that appears more than 50 years
-   * in the future is in the past century, so the base year is 49 years before now.
-   */
-  private static DateTimeFormatter rfc850(Instant now) {
-    int year = now.atZone(ZoneOffset.UTC).getYear();
-    return new DateTimeFormatterBuilder()
-        .appendPattern("EEEE, dd-MMM-")
-        .appendValueReduced(ChronoField.YEAR, 2, 2, year - 49)
-        .appendPattern(" HH:mm:ss 'GMT'")
-        .toFormatter(Locale.US)
-        .withZone(ZoneOffset.UTC);
   }
 
   private static boolean isDigits(String s, int from) {
