@@ -182,4 +182,29 @@ enum ReferenceLabels {
             : "快取：僅在有明確有效期限（max-age、Expires 等）時";
     }
   }
+
+  /** What OkHttp's cache does with the code, and whether that differs from the policy's word. */
+  String okHttpCacheLine(Cacheability okHttp, Cacheability policy) {
+    String line;
+    switch (okHttp) {
+      case HEURISTIC:
+        line = this == EN
+            ? "OkHttp's cache: stores it, and reuses it without explicit freshness when Last-Modified"
+                + " allows"
+            : "OkHttp 快取：會儲存，有 Last-Modified 時沒有明確有效期限也會重複使用";
+        break;
+      case EXPLICIT_ONLY:
+        line = this == EN
+            ? "OkHttp's cache: stores it only with Expires, max-age, public or private"
+            : "OkHttp 快取：僅在有 Expires、max-age、public 或 private 時儲存";
+        break;
+      default:
+        line = this == EN ? "OkHttp's cache: never stores it" : "OkHttp 快取：一律不儲存";
+        break;
+    }
+    if (okHttp == policy) {
+      return line;
+    }
+    return line + (this == EN ? " (unlike the policy above)" : "（與上列政策不同）");
+  }
 }

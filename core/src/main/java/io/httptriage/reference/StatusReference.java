@@ -1,5 +1,6 @@
 package io.httptriage.reference;
 
+import io.httptriage.cache.OkHttpCaching;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.HeaderRule;
@@ -120,8 +121,9 @@ public final class StatusReference {
   }
 
   /**
-   * The four lines of a code's "usage" section — retry, redirect, method, cache — each followed by
-   * the rule behind the decision, in English or in Traditional Chinese for a zh-TW/zh-Hant locale.
+   * The five lines of a code's "usage" section — retry, redirect, method, cache, and what OkHttp's
+   * cache does with the code ({@link OkHttpCaching}) — each followed by the rule behind it, in
+   * English or in Traditional Chinese for a zh-TW/zh-Hant locale.
    * Lets a tool show one code the way the reference shows it.
    *
    * <pre>{@code
@@ -146,7 +148,8 @@ public final class StatusReference {
         l.retryLine(p.retryability()) + cite(p.basis().retry()),
         l.redirectLine(p.redirect()) + cite(p.basis().redirect()),
         l.methodLine(p.method()) + cite(p.basis().method()),
-        l.cacheLine(p.cacheability()) + cite(p.basis().cache()));
+        l.cacheLine(p.cacheability()) + cite(p.basis().cache()),
+        l.okHttpCacheLine(OkHttpCaching.of(code), p.cacheability()) + cite(OkHttpCaching.BASIS));
   }
 
   private static ReferenceLabels labels(Locale locale) {
