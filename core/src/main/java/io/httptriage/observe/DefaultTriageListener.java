@@ -71,24 +71,28 @@ public class DefaultTriageListener implements TriageListener {
     this.meters = registry.map(TriageMeters::new);
   }
 
-  /** Logs only: no meter registry, the system clock, one line per origin and kind a minute. */
+  /**
+   * Logs only: no meter registry, the system clock, one line per origin and kind a minute.
+   *
+   * @return a listener that logs and counts nothing
+   */
   public static DefaultTriageListener ofDefaults() {
     return new DefaultTriageListener(builder());
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this listener's settings; the new listener starts with fresh state. */
+  /** {@return a builder holding this listener's settings; the new listener starts with fresh state} */
   public Builder toBuilder() {
     Builder b = new Builder().clock(clock).logInterval(logInterval);
     registry.ifPresent(b::meterRegistry);
     return b;
   }
 
-  /** The meter registry counted into, if any. */
+  /** {@return the meter registry counted into, if any} */
   public Optional<MeterRegistry> meterRegistry() {
     return registry;
   }
@@ -148,6 +152,8 @@ public class DefaultTriageListener implements TriageListener {
     /**
      * Counts into this registry.
      *
+     * @param value the registry
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder meterRegistry(MeterRegistry value) {
@@ -158,6 +164,8 @@ public class DefaultTriageListener implements TriageListener {
     /**
      * Reads time for rate limiting from this clock.
      *
+     * @param value the clock
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder clock(Clock value) {
@@ -168,6 +176,8 @@ public class DefaultTriageListener implements TriageListener {
     /**
      * Writes at most one line per origin and kind of finding per interval; zero writes every line.
      *
+     * @param value the interval; zero writes every line
+     * @return this builder
      * @throws IllegalArgumentException when null or negative
      */
     public Builder logInterval(Duration value) {
@@ -178,7 +188,7 @@ public class DefaultTriageListener implements TriageListener {
       return this;
     }
 
-    /** The listener. */
+    /** {@return the listener} */
     public DefaultTriageListener build() {
       return new DefaultTriageListener(this);
     }

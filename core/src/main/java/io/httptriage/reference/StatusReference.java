@@ -41,6 +41,8 @@ public final class StatusReference {
   /**
    * A reference of the given policy table.
    *
+   * @param table the policy table whose decisions the reference shows
+   * @return the reference
    * @throws IllegalArgumentException when {@code table} is null
    */
   public static StatusReference of(PolicyTable table) {
@@ -64,7 +66,11 @@ public final class StatusReference {
     Files.writeString(root.resolve(CHINESE_FILE), ref.render(Locale.TAIWAN), StandardCharsets.UTF_8);
   }
 
-  /** The whole reference in English, or in Traditional Chinese for a zh-TW/zh-Hant locale. */
+  /**
+   * {@return the whole reference in English, or in Traditional Chinese for a zh-TW/zh-Hant locale}
+   *
+   * @param locale the language
+   */
   public String render(Locale locale) {
     ReferenceLabels l = labels(locale);
     StringBuilder md = new StringBuilder(64 * 1024);
@@ -120,8 +126,8 @@ public final class StatusReference {
   }
 
   /**
-   * The four lines of a code's "usage" section — retry, redirect, method, cache — each followed by
-   * the rule behind the decision, in English or in Traditional Chinese for a zh-TW/zh-Hant locale.
+   * {@return the four lines of a code's "usage" section — retry, redirect, method, cache — each followed by
+   * the rule behind the decision, in English or in Traditional Chinese for a zh-TW/zh-Hant locale}
    * Lets a tool show one code the way the reference shows it.
    *
    * <pre>{@code
@@ -130,12 +136,18 @@ public final class StatusReference {
    * }</pre>
    *
    * @param code any int; unknown and invalid codes get the policy they are handled with
+   * @param locale the language
    */
   public List<String> usage(int code, Locale locale) {
     return usage(code, labels(locale));
   }
 
-  /** The reference's word for a standing ("deprecated", "已棄用"). */
+  /**
+   * {@return the reference's word for a standing ("deprecated", "已棄用")}
+   *
+   * @param standing the standing
+   * @param locale the language
+   */
   public static String standingName(Standing standing, Locale locale) {
     return labels(locale).standing(standing);
   }
