@@ -94,8 +94,8 @@ final class ExplainCommand implements Callable<Integer> {
     if (sc.statusClass() != StatusClass.INVALID) {
       facts.add(sc.statusClass().label());
     }
-    facts.add(sc.spec());
-    sc.origin().ifPresent(o -> facts.add(lang.usedBy() + " " + o));
+    facts.add(StatusReference.localized(sc.spec(), lang.locale()));
+    sc.origin().ifPresent(o -> facts.add(lang.usedBy(StatusReference.localized(o, lang.locale()))));
     if (!sc.isKnown()) {
       facts.add(lang.handledAs(sc.equivalentCode()));
     }
@@ -119,13 +119,15 @@ final class ExplainCommand implements Callable<Integer> {
       out.println();
     }
     for (HeaderRule r : sc.headerRules()) {
-      String rule = lang.headerField() + r.obligation() + " " + r.field()
+      String rule = lang.headerField() + lang.obligation(r.obligation()) + " " + r.field()
           + r.unlessContentType().map(ct -> " | Content-Type " + ct).orElse("")
-          + (r.isUnconditional() ? "" : " (" + r.condition() + ")") + " — " + r.spec();
+          + (r.isUnconditional() ? "" : lang.parenthesis(StatusReference.localized(r.condition(), lang.locale())))
+          + " — " + StatusReference.localized(r.spec(), lang.locale());
       paragraph(rule, "  ", "    ");
     }
     for (OtherMeaning m : sc.otherMeanings()) {
-      paragraph(lang.otherMeaning() + sc.code() + " " + m.reason() + " (" + m.origin() + "): "
+      paragraph(lang.otherMeaning() + sc.code() + " " + m.reason()
+          + lang.parenthesis(StatusReference.localized(m.origin(), lang.locale())) + lang.colon()
           + m.description(lang.locale()), "  ", "    ");
     }
   }

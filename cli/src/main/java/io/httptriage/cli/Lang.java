@@ -1,5 +1,6 @@
 package io.httptriage.cli;
 
+import io.httptriage.status.Obligation;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -79,8 +80,34 @@ enum Lang {
         : "比照 " + code + " 處理（RFC 9110 §15）";
   }
 
-  String usedBy() {
-    return this == EN ? "used by" : "使用者";
+  /** "used by nginx", "採用者：nginx". */
+  String usedBy(String origin) {
+    return this == EN ? "used by " + origin : "採用者：" + origin;
+  }
+
+  /** A header rule's RFC 2119 keyword: MUST, SHOULD, MAY as written in English; 必須, 應, 可 in Chinese. */
+  String obligation(Obligation o) {
+    if (this == EN) {
+      return o.name();
+    }
+    switch (o) {
+      case MUST:
+        return "必須";
+      case SHOULD:
+        return "應";
+      default:
+        return "可";
+    }
+  }
+
+  /** Text in parentheses after a word: " (x)" in English, "（x）" in Chinese. */
+  String parenthesis(String text) {
+    return this == EN ? " (" + text + ")" : "（" + text + "）";
+  }
+
+  /** The colon before an explanation: ": " in English, "：" in Chinese. */
+  String colon() {
+    return this == EN ? ": " : "：";
   }
 
   /** The label before a code's former names, with its colon. */
