@@ -89,12 +89,12 @@ public class DefaultTriageListener implements TriageListener {
     return new DefaultTriageListener(builder());
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this listener's settings; the new listener starts with fresh state. */
+  /** {@return a builder holding this listener's settings; the new listener starts with fresh state} */
   public Builder toBuilder() {
     Builder b = new Builder().clock(clock).maxLinesPerSecond(maxLinesPerSecond).clientName(clientName);
     registry.ifPresent(b::meterRegistry);
@@ -167,6 +167,8 @@ public class DefaultTriageListener implements TriageListener {
     /**
      * Counts into this registry.
      *
+     * @param value the registry
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder meterRegistry(MeterRegistry value) {
@@ -177,6 +179,8 @@ public class DefaultTriageListener implements TriageListener {
     /**
      * Reads time for the storm guard from this clock.
      *
+     * @param value the clock
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder clock(Clock value) {
@@ -220,7 +224,7 @@ public class DefaultTriageListener implements TriageListener {
       return this;
     }
 
-    /** The listener. */
+    /** {@return the listener} */
     public DefaultTriageListener build() {
       return new DefaultTriageListener(this);
     }
