@@ -71,50 +71,54 @@ public final class Verdict {
     this.reasons = List.copyOf(reasons);
   }
 
-  /** The outcome. */
+  /** {@return the outcome} */
   public Kind kind() {
     return kind;
   }
 
-  /** The registry entry of the response status. */
+  /** {@return the registry entry of the response status} */
   public StatusCode status() {
     return status;
   }
 
-  /** The policy that decided. */
+  /** {@return the policy that decided} */
   public StatusPolicy policy() {
     return policy;
   }
 
   /**
-   * The wait the response asked for through Retry-After: before a retry, or before following a 3xx
-   * (RFC 9110 §10.2.3). Empty when absent or ignored.
+   * {@return the wait the response asked for through Retry-After: before a retry, or before following a 3xx
+   * (RFC 9110 §10.2.3)} Empty when absent or ignored.
    */
   public Optional<Duration> retryAfter() {
     return retryAfter;
   }
 
-  /** For {@link Kind#FOLLOW}: the resolved Location. */
+  /** {@return for {@link Kind#FOLLOW}: the resolved Location} */
   public Optional<URI> location() {
     return location;
   }
 
-  /** For {@link Kind#FOLLOW}: the method of the follow-up request. */
+  /** {@return for {@link Kind#FOLLOW}: the method of the follow-up request} */
   public Optional<String> followMethod() {
     return followMethod;
   }
 
-  /** For {@link Kind#FOLLOW}: whether the follow-up request carries the original body. */
+  /** {@return for {@link Kind#FOLLOW}: whether the follow-up request carries the original body} */
   public boolean keepsBody() {
     return keepsBody;
   }
 
-  /** Why, in order of importance. */
+  /** {@return why, in order of importance} */
   public List<Reason> reasons() {
     return reasons;
   }
 
-  /** True when a reason of this kind was given. */
+  /**
+   * {@return true when a reason of this kind was given}
+   *
+   * @param k the kind of reason
+   */
   public boolean hasReason(Reason.Kind k) {
     for (int i = 0; i < reasons.size(); i++) {
       if (reasons.get(i).kind() == k) {

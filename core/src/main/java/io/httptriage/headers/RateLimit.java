@@ -69,13 +69,19 @@ public final class RateLimit {
    * @param reset the time until more quota is made available, if given
    */
   public record ServiceLimit(String policy, long remaining, Optional<Duration> reset) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param policy the policy identifier; empty for the legacy fields, which name none
+     * @param remaining the remaining quota units, {@code >= 0}
+     * @param reset the time until more quota is made available, if given
+     */
     public ServiceLimit {
       Objects.requireNonNull(policy, "policy");
       Objects.requireNonNull(reset, "reset");
     }
 
-    /** True when no quota is left. */
+    /** {@return true when no quota is left} */
     public boolean isExhausted() {
       return remaining == 0;
     }
@@ -89,7 +95,13 @@ public final class RateLimit {
    * @param window the time window of the quota, if given
    */
   public record QuotaPolicy(String name, long quota, Optional<Duration> window) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param name the policy identifier
+     * @param quota the quota allocated, in quota units
+     * @param window the time window of the quota, if given
+     */
     public QuotaPolicy {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(window, "window");
@@ -103,7 +115,12 @@ public final class RateLimit {
    * @param detail a one-line explanation; may quote a printable prefix of the value
    */
   public record Problem(String field, String detail) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param field the field name, e.g. {@code RateLimit}
+     * @param detail a one-line explanation; may quote a printable prefix of the value
+     */
     public Problem {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(detail, "detail");
@@ -116,7 +133,7 @@ public final class RateLimit {
     this.problems = List.copyOf(problems);
   }
 
-  /** No rate limit information. */
+  /** {@return no rate limit information} */
   public static RateLimit absent() {
     return ABSENT;
   }
@@ -126,6 +143,7 @@ public final class RateLimit {
    *
    * @param rateLimit every line of the RateLimit field, in order; empty when absent
    * @param rateLimitPolicy every line of the RateLimit-Policy field, in order; empty when absent
+   * @return what the fields say, with a problem for each part that was ignored
    */
   public static RateLimit parse(List<String> rateLimit, List<String> rateLimitPolicy) {
     if (rateLimit.isEmpty() && rateLimitPolicy.isEmpty()) {
@@ -146,6 +164,7 @@ public final class RateLimit {
    *
    * @param remaining the RateLimit-Remaining value
    * @param reset the RateLimit-Reset value
+   * @return what the pair says, or a problem when it was ignored
    */
   public static RateLimit parseLegacy(String remaining, String reset) {
     return legacy(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, null);
@@ -159,6 +178,7 @@ public final class RateLimit {
    * @param remaining the RateLimit-Remaining value
    * @param reset the RateLimit-Reset value, epoch or delta seconds
    * @param now the current instant, to turn an epoch reset into a wait
+   * @return the parsed pair with any problems; never null
    */
   public static RateLimit parseLegacy(String remaining, String reset, Instant now) {
     Objects.requireNonNull(now, "now");
@@ -186,6 +206,7 @@ public final class RateLimit {
    * @param remaining the X-RateLimit-Remaining value
    * @param reset the X-RateLimit-Reset value, epoch or delta seconds
    * @param now the current instant, to turn an epoch reset into a wait
+   * @return the parsed pair with any problems; never null
    */
   public static RateLimit parseXRateLimit(String remaining, String reset, Instant now) {
     Objects.requireNonNull(now, "now");
@@ -211,24 +232,24 @@ public final class RateLimit {
         why + ": '" + FieldValues.printable(abbreviate(value)) + "'")));
   }
 
-  /** The service limits, in field order; empty when absent or ignored. */
+  /** {@return the service limits, in field order; empty when absent or ignored} */
   public List<ServiceLimit> limits() {
     return limits;
   }
 
-  /** The quota policies, in field order; empty when absent or ignored. */
+  /** {@return the quota policies, in field order; empty when absent or ignored} */
   public List<QuotaPolicy> policies() {
     return policies;
   }
 
-  /** Why fields were ignored; empty when every field present was valid. */
+  /** {@return why fields were ignored; empty when every field present was valid} */
   public List<Problem> problems() {
     return problems;
   }
 
   /**
-   * How long to wait for quota when some limit is exhausted: the longest reset among exhausted
-   * limits, a missing reset standing in for the window of the policy of the same name. Empty when
+   * {@return how long to wait for quota when some limit is exhausted: the longest reset among exhausted
+   * limits, a missing reset standing in for the window of the policy of the same name} Empty when
    * no limit is exhausted or none of the exhausted ones says when quota returns.
    */
   public Optional<Duration> exhaustedWait() {

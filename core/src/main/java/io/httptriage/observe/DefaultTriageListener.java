@@ -84,29 +84,39 @@ public class DefaultTriageListener implements TriageListener {
   /**
    * Logs only: no meter registry, the system clock, the storm guard at {@value
    * #DEFAULT_MAX_LINES_PER_SECOND} lines a second, client {@value #UNNAMED_CLIENT}.
+   *
+   * @return a listener that logs and records no meter
    */
   public static DefaultTriageListener ofDefaults() {
     return new DefaultTriageListener(builder());
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this listener's settings; the new listener starts with fresh state. */
+  /** {@return a builder holding this listener's settings; the new listener starts with fresh state} */
   public Builder toBuilder() {
     Builder b = new Builder().clock(clock).maxLinesPerSecond(maxLinesPerSecond).clientName(clientName);
     registry.ifPresent(b::meterRegistry);
     return b;
   }
 
-  /** The name of the client in the {@code client} tag and field. */
+  /**
+   * The name of the client in the {@code client} tag and field.
+   *
+   * @return the name of the client in the {@code client} tag and field
+   */
   public String clientName() {
     return clientName;
   }
 
-  /** The meter registry counted into, if any. */
+  /**
+   * The meter registry counted into, if any.
+   *
+   * @return the meter registry counted into, if any
+   */
   public Optional<MeterRegistry> meterRegistry() {
     return registry;
   }
@@ -167,6 +177,8 @@ public class DefaultTriageListener implements TriageListener {
     /**
      * Counts into this registry.
      *
+     * @param value the registry
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder meterRegistry(MeterRegistry value) {
@@ -177,6 +189,8 @@ public class DefaultTriageListener implements TriageListener {
     /**
      * Reads time for the storm guard from this clock.
      *
+     * @param value the clock
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder clock(Clock value) {
@@ -189,6 +203,8 @@ public class DefaultTriageListener implements TriageListener {
      * line of every second always gets through. Default {@value #DEFAULT_MAX_LINES_PER_SECOND};
      * {@link Integer#MAX_VALUE} never holds a line back.
      *
+     * @param value the most lines a second for one origin and kind
+     * @return this builder
      * @throws IllegalArgumentException when less than 1
      */
     public Builder maxLinesPerSecond(int value) {
@@ -205,6 +221,8 @@ public class DefaultTriageListener implements TriageListener {
      * {@code TriageConfig} makes for a client is named by the config's {@code clientName} or the
      * adapter ({@code okhttp}, {@code jdk}).
      *
+     * @param value the client's name
+     * @return this builder
      * @throws IllegalArgumentException when null, blank, longer than {@value
      *     #MAX_CLIENT_NAME_LENGTH} characters, or holding a control character
      */
@@ -220,7 +238,7 @@ public class DefaultTriageListener implements TriageListener {
       return this;
     }
 
-    /** The listener. */
+    /** {@return the listener} */
     public DefaultTriageListener build() {
       return new DefaultTriageListener(this);
     }

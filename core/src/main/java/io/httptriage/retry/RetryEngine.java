@@ -89,6 +89,7 @@ public final class RetryEngine {
     /**
      * Sends the request once.
      *
+     * @return the response
      * @throws IOException when the exchange fails
      */
     R send() throws IOException;
@@ -112,6 +113,8 @@ public final class RetryEngine {
   /**
    * An engine with these settings on the default policy table.
    *
+   * @param settings the limits and timing of retries
+   * @return the engine
    * @throws IllegalArgumentException when {@code settings} is null, or its registry already holds
    *     a different Retry of the same name
    */
@@ -123,6 +126,9 @@ public final class RetryEngine {
    * An engine with these settings on a policy table, which decides which requests may be resent
    * for each listed status.
    *
+   * @param settings the limits and timing of retries
+   * @param table the policy table
+   * @return the engine
    * @throws IllegalArgumentException when an argument is null, or the settings' registry already
    *     holds a different Retry of the same name
    */
@@ -136,22 +142,22 @@ public final class RetryEngine {
     return new RetryEngine(settings, table);
   }
 
-  /** The settings. */
+  /** {@return the settings} */
   public RetrySettings settings() {
     return settings;
   }
 
-  /** The policy table. */
+  /** {@return the policy table} */
   public PolicyTable policyTable() {
     return table;
   }
 
-  /** The resilience4j Retry that counts attempts and publishes retry events. */
+  /** {@return the resilience4j Retry that counts attempts and publishes retry events} */
   public Retry retry() {
     return retry;
   }
 
-  /** How many retries the budget has refused since this engine was built. */
+  /** {@return how many retries the budget has refused since this engine was built} */
   public long budgetRefusals() {
     return budget.refusals();
   }
@@ -184,6 +190,12 @@ public final class RetryEngine {
    * attempt starts after it.
    *
    * @param cancelled polled before each retry and during its wait
+   * @param <R> the client's response type
+   * @param request the request as core sees it
+   * @param attempt sends the request once
+   * @param view the response as core sees it
+   * @param discard releases a response that will not reach the caller
+   * @return the final response
    * @throws IOException from an attempt, unchanged; {@link InterruptedIOException} ("Canceled")
    *     when the call was cancelled while a retry was pending (the last response was already
    *     discarded)
@@ -214,7 +226,11 @@ public final class RetryEngine {
     return budget.onRequest();
   }
 
-  /** True when the settings list this status as one to retry; false means the response is final. */
+  /**
+   * {@return true when the settings list this status as one to retry; false means the response is final}
+   *
+   * @param status the response status
+   */
   public boolean mayRetry(int status) {
     return settings.retries(status);
   }
@@ -226,6 +242,14 @@ public final class RetryEngine {
    *
    * @param first the first response, whose status {@link #mayRetry(int)} accepted
    * @param start what {@link #begin()} returned
+   * @param <R> the client's response type
+   * @param request the request as core sees it
+   * @param attempt sends the request once
+   * @param view the response as core sees it
+   * @param discard releases a response that will not reach the caller
+   * @param cancelled polled before each retry and during its wait
+   * @return the final response
+   * @throws IOException from an attempt, unchanged
    */
   public <R> R continueAfter(
       RequestView request,

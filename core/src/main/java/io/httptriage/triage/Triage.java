@@ -61,14 +61,25 @@ public final class Triage {
   /** Sends one request on the client and returns its response. */
   @FunctionalInterface
   public interface Send<Q, R> {
-    /** Sends {@code request} once. */
+    /**
+     * Sends {@code request} once.
+     *
+     * @param request the request
+     * @return its response
+     * @throws IOException when the request fails
+     */
     R send(Q request) throws IOException;
   }
 
   /** Sends one request on the client asynchronously. */
   @FunctionalInterface
   public interface SendAsync<Q, R> {
-    /** Sends {@code request} once; the future completes with its response. */
+    /**
+     * Sends {@code request} once; the future completes with its response.
+     *
+     * @param request the request
+     * @return the response, when it comes
+     */
     CompletableFuture<R> send(Q request);
   }
 
@@ -100,13 +111,21 @@ public final class Triage {
   /**
    * The runtime of a configuration. Make one per client and keep it.
    *
+   * @param config the configuration
+   * @return the runtime
    * @throws IllegalArgumentException when {@code config} is null
    */
   public static Triage of(TriageConfig config) {
     return of(config, DefaultTriageListener.UNNAMED_CLIENT);
   }
 
-  /** As {@link #of(TriageConfig)}, the adapter naming its clients when the config does not. */
+  /**
+   * As {@link #of(TriageConfig)}, the adapter naming its clients when the config does not.
+   *
+   * @param config the configuration
+   * @param adapterName the client's name when the configuration names none
+   * @return the runtime
+   */
   public static Triage of(TriageConfig config, String adapterName) {
     if (config == null) {
       throw new IllegalArgumentException("config: must not be null");
@@ -114,17 +133,17 @@ public final class Triage {
     return new Triage(config, adapterName);
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public TriageConfig config() {
     return config;
   }
 
-  /** The retry engine, whose {@link RetryEngine#retry()} is the resilience4j Retry. */
+  /** {@return the retry engine, whose {@link RetryEngine#retry()} is the resilience4j Retry} */
   public RetryEngine retryEngine() {
     return engine;
   }
 
-  /** The classifier of this configuration's policy table. */
+  /** {@return the classifier of this configuration's policy table} */
   public Classifier classifier() {
     return classifier;
   }
@@ -135,6 +154,8 @@ public final class Triage {
    * @param request the caller's request
    * @param call the adapter's translations
    * @param send sends one request on the client
+   * @param <Q> the client's request type
+   * @param <R> the client's response type
    * @return the final response; never one that was discarded
    * @throws IOException from the client, unchanged
    */
@@ -239,6 +260,8 @@ public final class Triage {
    * @param request the caller's request
    * @param call the adapter's translations
    * @param send sends one request on the client
+   * @param <Q> the client's request type
+   * @param <R> the client's response type
    * @return the final response
    */
   public <Q, R> CompletableFuture<R> executeAsync(Q request, ClientCall<Q, R> call, SendAsync<Q, R> send) {

@@ -68,17 +68,17 @@ public final class TriageConfig {
     this.scheduler = Optional.ofNullable(b.scheduler);
   }
 
-  /** The defaults: RFC policy table, default retries, the client follows redirects, logging only. */
+  /** {@return the defaults: RFC policy table, default retries, the client follows redirects, logging only} */
   public static TriageConfig ofDefaults() {
     return DEFAULTS;
   }
 
-  /** A builder holding the defaults. */
+  /** {@return a builder holding the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this configuration. */
+  /** {@return a builder holding this configuration} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.policyTable = policyTable;
@@ -93,22 +93,22 @@ public final class TriageConfig {
     return b;
   }
 
-  /** The policy table. */
+  /** {@return the policy table} */
   public PolicyTable policyTable() {
     return policyTable;
   }
 
-  /** The retry settings. */
+  /** {@return the retry settings} */
   public RetrySettings retry() {
     return retry;
   }
 
-  /** Who follows redirects. */
+  /** {@return who follows redirects} */
   public RedirectMode redirectMode() {
     return redirectMode;
   }
 
-  /** The redirect settings, used by the audit in both modes and by the follower in POLICY mode. */
+  /** {@return the redirect settings, used by the audit in both modes and by the follower in POLICY mode} */
   public RedirectSettings redirects() {
     return redirects;
   }
@@ -116,12 +116,18 @@ public final class TriageConfig {
   /**
    * The listener set with {@link Builder#listener(TriageListener)}, which every client built from
    * this configuration shares; empty when each client makes its own {@link DefaultTriageListener}.
+   *
+   * @return the listener every client shares, or empty
    */
   public Optional<TriageListener> listener() {
     return listener;
   }
 
-  /** The client name set with {@link Builder#clientName(String)}; empty for the adapter's name. */
+  /**
+   * The client name set with {@link Builder#clientName(String)}; empty for the adapter's name.
+   *
+   * @return the client name set with {@link Builder#clientName(String)}; empty for the adapter's name
+   */
   public Optional<String> clientName() {
     return clientName;
   }
@@ -144,17 +150,21 @@ public final class TriageConfig {
     return b.build();
   }
 
-  /** The meter registry the default listener records to, when one was given. */
+  /**
+   * The meter registry the default listener records to, when one was given.
+   *
+   * @return the meter registry the default listener records to, when one was given
+   */
   public Optional<MeterRegistry> meterRegistry() {
     return meterRegistry;
   }
 
-  /** The observer of whole exchanges, when one was given. */
+  /** {@return the observer of whole exchanges, when one was given} */
   public Optional<ExchangeObserver> observer() {
     return observer;
   }
 
-  /** The scheduler for asynchronous retry waits, when one was given. */
+  /** {@return the scheduler for asynchronous retry waits, when one was given} */
   public Optional<ScheduledExecutorService> scheduler() {
     return scheduler;
   }
@@ -185,25 +195,45 @@ public final class TriageConfig {
 
     private Builder() {}
 
-    /** The policy table; default {@link PolicyTable#ofDefaults()}. */
+    /**
+     * The policy table; default {@link PolicyTable#ofDefaults()}.
+     *
+     * @param value the policy table; default {@link PolicyTable#ofDefaults()}
+     * @return this builder
+     */
     public Builder policyTable(PolicyTable value) {
       this.policyTable = nonNull("policyTable", value);
       return this;
     }
 
-    /** The retry settings; default {@link RetrySettings#ofDefaults()}. */
+    /**
+     * The retry settings; default {@link RetrySettings#ofDefaults()}.
+     *
+     * @param value the retry settings; default {@link RetrySettings#ofDefaults()}
+     * @return this builder
+     */
     public Builder retry(RetrySettings value) {
       this.retry = nonNull("retry", value);
       return this;
     }
 
-    /** Who follows redirects; default {@link RedirectMode#CLIENT}. */
+    /**
+     * Who follows redirects; default {@link RedirectMode#CLIENT}.
+     *
+     * @param value who follows redirects; default {@link RedirectMode#CLIENT}
+     * @return this builder
+     */
     public Builder redirectMode(RedirectMode value) {
       this.redirectMode = nonNull("redirectMode", value);
       return this;
     }
 
-    /** The redirect settings; default {@link RedirectSettings#ofDefaults()}. */
+    /**
+     * The redirect settings; default {@link RedirectSettings#ofDefaults()}.
+     *
+     * @param value the redirect settings; default {@link RedirectSettings#ofDefaults()}
+     * @return this builder
+     */
     public Builder redirects(RedirectSettings value) {
       this.redirects = nonNull("redirects", value);
       return this;
@@ -216,6 +246,8 @@ public final class TriageConfig {
      * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}, and name the
      * client with {@link DefaultTriageListener.Builder#clientName(String)}.
      *
+     * @param value the listener that receives every event
+     * @return this builder
      * @throws IllegalArgumentException when null, or when a meter registry or a client name was
      *     set (give them to your {@link DefaultTriageListener} instead)
      */
@@ -236,6 +268,8 @@ public final class TriageConfig {
     /**
      * Records Micrometer meters through the default listener.
      *
+     * @param value the registry the default listener records to
+     * @return this builder
      * @throws IllegalArgumentException when null, or when a listener was set
      */
     public Builder meterRegistry(MeterRegistry value) {
@@ -253,6 +287,8 @@ public final class TriageConfig {
      * every log line of the default listener, to tell several clients apart; by default the
      * adapter's name: {@code okhttp} or {@code jdk}.
      *
+     * @param value the client's name
+     * @return this builder
      * @throws IllegalArgumentException when null, blank, longer than {@value
      *     DefaultTriageListener#MAX_CLIENT_NAME_LENGTH} characters, or holding a control character;
      *     when a listener was set (name it through its own builder instead)
@@ -268,19 +304,29 @@ public final class TriageConfig {
       return this;
     }
 
-    /** Receives the whole story of each exchange. */
+    /**
+     * Receives the whole story of each exchange.
+     *
+     * @param value the observer
+     * @return this builder
+     */
     public Builder observer(ExchangeObserver value) {
       this.observer = nonNull("observer", value);
       return this;
     }
 
-    /** Where asynchronous retries wait; by default a shared daemon scheduler. */
+    /**
+     * Where asynchronous retries wait; by default a shared daemon scheduler.
+     *
+     * @param value where asynchronous retries wait; by default a shared daemon scheduler
+     * @return this builder
+     */
     public Builder scheduler(ScheduledExecutorService value) {
       this.scheduler = nonNull("scheduler", value);
       return this;
     }
 
-    /** The immutable configuration. */
+    /** {@return the immutable configuration} */
     public TriageConfig build() {
       return new TriageConfig(this);
     }

@@ -41,7 +41,7 @@ public final class TriageInterceptor implements Interceptor {
     this.triage = Triage.of(config, "okhttp");
   }
 
-  /** An interceptor with {@link TriageConfig#ofDefaults()}. */
+  /** {@return an interceptor with {@link TriageConfig#ofDefaults()}} */
   public static TriageInterceptor create() {
     return new TriageInterceptor(TriageConfig.ofDefaults());
   }
@@ -50,6 +50,8 @@ public final class TriageInterceptor implements Interceptor {
    * An interceptor with this configuration. In {@link RedirectMode#POLICY} the client must not
    * follow redirects itself: use {@link #install} or set {@code followRedirects(false)}.
    *
+   * @param config the configuration
+   * @return the interceptor
    * @throws IllegalArgumentException when {@code config} is null
    */
   public static TriageInterceptor create(TriageConfig config) {
@@ -67,6 +69,8 @@ public final class TriageInterceptor implements Interceptor {
    * included — so that core alone decides which requests are sent again. An interceptor added with
    * {@code addInterceptor(create(...))} alone leaves OkHttp's own resending as it is.
    *
+   * @param builder the client builder
+   * @param config the configuration
    * @return the same builder
    * @throws IllegalArgumentException when an argument is null
    */
@@ -82,7 +86,7 @@ public final class TriageInterceptor implements Interceptor {
   }
 
   /**
-   * The network interceptor {@link #install} adds. It keeps OkHttp from resending a request body by
+   * {@return the network interceptor {@link #install} adds} It keeps OkHttp from resending a request body by
    * itself on a 408 or a 503 with {@code Retry-After: 0}, and lets the audit see the headers OkHttp
    * really sent on each redirect hop (cookies from a CookieJar among them), which the {@code
    * priorResponse()} chain does not show. Add it yourself with {@code addNetworkInterceptor} when
@@ -92,7 +96,7 @@ public final class TriageInterceptor implements Interceptor {
     return NetworkHops.SHARED;
   }
 
-  /** The runtime behind this interceptor, e.g. for {@code triage().retryEngine().retry()}. */
+  /** {@return the runtime behind this interceptor, e.g. for {@code triage().retryEngine().retry()}} */
   public Triage triage() {
     return triage;
   }
