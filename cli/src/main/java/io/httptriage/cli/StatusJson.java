@@ -1,5 +1,6 @@
 package io.httptriage.cli;
 
+import io.httptriage.cache.OkHttpCaching;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.StatusPolicy;
 import io.httptriage.reference.StatusReference;
@@ -48,6 +49,7 @@ final class StatusJson {
     }
     o.put("headers", headers);
     o.put("policy", policy(TABLE.policyFor(sc.code())));
+    o.put("okhttpCache", okHttpCache(sc.code(), TABLE.policyFor(sc.code())));
     o.put("usage", REFERENCE.usage(sc.code(), lang.locale()));
     o.put("description", texts(sc.description(Locale.ENGLISH), sc.descriptions().zhTw()));
     List<Object> others = new ArrayList<>();
@@ -84,6 +86,15 @@ final class StatusJson {
     basis.put("method", p.basis().method());
     basis.put("cache", p.basis().cache());
     o.put("basis", basis);
+    return o;
+  }
+
+  /** What OkHttp's own cache does with the code, next to the policy's word (RFC 9110/9111). */
+  private static Map<String, Object> okHttpCache(int code, StatusPolicy p) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("cacheability", OkHttpCaching.of(code).name());
+    o.put("differsFromPolicy", OkHttpCaching.of(code) != p.cacheability());
+    o.put("basis", OkHttpCaching.BASIS);
     return o;
   }
 

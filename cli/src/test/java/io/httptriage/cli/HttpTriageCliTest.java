@@ -43,6 +43,20 @@ class HttpTriageCliTest {
   }
 
   @Test
+  void explainsWhatOkHttpsCacheDoesNextToWhatTheRfcsAllow() {
+    CliRun run = CliRun.of("explain", "206");
+
+    assertThat(run.out()).contains("Cache: heuristically cacheable",
+        "OkHttp's cache: never stores it (unlike the policy above)");
+    Map<String, Object> o = JsonReader.object(CliRun.of("explain", "206", "--json").out());
+    assertThat(map(o, "policy")).containsEntry("cacheability", "HEURISTIC");
+    assertThat(map(o, "okhttpCache")).containsEntry("cacheability", "NEVER_STORE")
+        .containsEntry("differsFromPolicy", true);
+    assertThat(map(JsonReader.object(CliRun.of("explain", "200", "--json").out()), "okhttpCache"))
+        .containsEntry("cacheability", "HEURISTIC").containsEntry("differsFromPolicy", false);
+  }
+
+  @Test
   void explainsAnUnknownCodeAsTheRegistryTreatsIt() {
     CliRun run = CliRun.of("explain", "299");
 
