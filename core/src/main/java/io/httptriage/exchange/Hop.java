@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * @param headerNames the names of the request's header fields
  * @param bodySent whether the request carried content
  * @param status the status code of the response
- * @param location the raw Location field of the response, if it had one
+ * @param location the raw Location field of the response, if it had one; several differing field
+ *     lines are joined by a line feed (see {@link Location#fieldValue})
  */
 public record Hop(
     String method,
@@ -88,9 +89,12 @@ public record Hop(
     return headerNames.contains(name);
   }
 
-  /** True when the response carried a non-blank Location. */
+  /**
+   * True when the response carried a Location, even an empty one: an empty reference is the
+   * same-document reference and resolves to the request URI (RFC 3986 §5.4.1).
+   */
   public boolean hasLocation() {
-    return location.isPresent() && !location.get().isBlank();
+    return location.isPresent();
   }
 
   /**
@@ -142,12 +146,12 @@ public record Hop(
           .bodySent(request.hasBody());
     }
 
-    /** Takes status and Location from a response view. */
+    /** Takes status and Location (every field line, see {@link Location#fieldValue}) from a response view. */
     public Builder response(ResponseView response) {
       if (response == null) {
         throw new IllegalArgumentException("response: must not be null");
       }
-      return status(response.status()).location(response.header("Location"));
+      return status(response.status()).location(Location.fieldValue(response.headers("Location")));
     }
 
     /** The request method, as sent. */

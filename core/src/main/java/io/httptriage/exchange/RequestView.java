@@ -26,7 +26,10 @@ public interface RequestView {
   /** The absolute target URI. */
   URI uri();
 
-  /** The first value of a header field, matched case-insensitively. */
+  /**
+   * The first value of a header field, matched case-insensitively. Core reads a field whose lines
+   * matter through {@link #headers(String)}, so views must give every line there.
+   */
   Optional<String> header(String name);
 
   /** Every value of a header field; empty when absent. */

@@ -20,7 +20,10 @@ public interface ResponseView {
   /** The status code as received; any int, including invalid ones. */
   int status();
 
-  /** The first value of a header field, matched case-insensitively. */
+  /**
+   * The first value of a header field, matched case-insensitively. Core reads a field whose lines
+   * matter through {@link #headers(String)}, so views must give every line there.
+   */
   Optional<String> header(String name);
 
   /** Every value of a header field; empty when absent. */

@@ -133,13 +133,19 @@ public record Finding(
     CREDENTIALS_CROSS_ORIGIN(Category.REDIRECT),
     /** The chain came back to a request it had already sent and did not get out. */
     REDIRECT_LOOP(Category.REDIRECT),
-    /** The client stopped following and handed back a redirect it could have followed. */
+    /**
+     * The client stopped following before the hop limit (the JDK client stops after 5) and handed
+     * back a redirect it could have followed.
+     */
     CHAIN_TRUNCATED(Category.REDIRECT),
     /** The client was set not to follow redirects and handed back one. */
     REDIRECT_NOT_FOLLOWED(Category.REDIRECT),
     /** A 305 Use Proxy was seen, or worse, followed. */
     USE_PROXY(Category.REDIRECT),
-    /** The chain has more hops than the configured limit. */
+    /**
+     * The chain reached the configured hop limit: httptriage stopped following there (POLICY mode),
+     * or the client went past it.
+     */
     TOO_MANY_HOPS(Category.REDIRECT),
     /** A header field the status code requires (MUST) is missing. */
     REQUIRED_HEADER_MISSING(Category.CONFORMANCE),

@@ -6,6 +6,7 @@ import io.httptriage.exchange.Origin;
 import io.httptriage.finding.Finding;
 import io.httptriage.finding.Finding.Kind;
 import io.httptriage.finding.Finding.Severity;
+import io.httptriage.headers.Location;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.RedirectRule;
 import io.httptriage.policy.StatusPolicy;
@@ -34,8 +35,10 @@ import java.util.StringJoiner;
  *       Location (§10.2.2).
  *   <li>SECURITY: https → http (§4.2.2); credentials the caller set reaching another origin
  *       (§15.4, RFC 6454); a 305 followed (§15.4.6).
- *   <li>WARNING: POST → GET on 301/302, legal but ambiguous (§15.4.2, §15.4.3); loops, chains
- *       longer than the limit, chains the client cut short (§15.4).
+ *   <li>WARNING: POST → GET on 301/302, legal but ambiguous (§15.4.2, §15.4.3); a loop (one
+ *       REDIRECT_LOOP finding, nothing else about the same stop); a chain that reached or passed
+ *       the hop limit of the settings (TOO_MANY_HOPS); a chain the client cut short before that
+ *       limit, as the JDK client does after 5 hops (CHAIN_TRUNCATED) (§15.4).
  *   <li>INFO: a redirect the client was set not to follow, or refused for a good reason; a 305
  *       correctly not followed.
  * </ul>
@@ -128,18 +131,24 @@ public final class RedirectAudit {
               + " from, and ended on a redirect",
           "RFC 9110 §15.4"));
     }
-    if (hops.size() > settings.maxHops()) {
+    boolean overLimit = hops.size() > settings.maxHops();
+    if (overLimit) {
       int at = settings.maxHops();
       Hop next = at + 1 < hops.size() ? hops.get(at + 1) : finalHop;
       out.add(finding(Kind.TOO_MANY_HOPS, Severity.WARNING, at, hops.get(at), next,
           hops.size() + " hops in one exchange, more than the limit of " + settings.maxHops(),
           "RFC 9110 §15.4"));
     }
-    checkFinal(out, exchange);
+    checkFinal(out, exchange, loopAt >= 0 || overLimit);
     return out;
   }
 
-  private void checkFinal(List<Finding> out, Exchange exchange) {
+  /**
+   * Findings about a final response that is a redirect. Who stopped is named: a loop was already
+   * reported as one REDIRECT_LOOP; a chain that reached httptriage's own hop limit is TOO_MANY_HOPS;
+   * CHAIN_TRUNCATED is left for a client that stopped before the limit (the JDK client's 5).
+   */
+  private void checkFinal(List<Finding> out, Exchange exchange, boolean stopExplained) {
     Hop last = exchange.finalHop();
     if (!isRedirect(last)) {
       return;
@@ -164,6 +173,14 @@ public final class RedirectAudit {
       out.add(finding(Kind.REDIRECT_NOT_FOLLOWED, Severity.INFO, Finding.FINAL, last,
           Optional.of(target), sc + " leads from https to http; the client rightly did not follow",
           "RFC 9110 §4.2.2"));
+    } else if (policy(last).redirect() == RedirectRule.FOLLOW && stopExplained) {
+      return;
+    } else if (policy(last).redirect() == RedirectRule.FOLLOW
+        && exchange.hops().size() >= settings.maxHops()) {
+      out.add(finding(Kind.TOO_MANY_HOPS, Severity.WARNING, Finding.FINAL, last,
+          Optional.of(target), "the chain reached the hop limit of " + settings.maxHops()
+              + " after " + hopsText + "; " + sc + " was handed back without being followed",
+          "RFC 9110 §15.4"));
     } else if (policy(last).redirect() == RedirectRule.FOLLOW) {
       out.add(finding(Kind.CHAIN_TRUNCATED, Severity.WARNING, Finding.FINAL, last,
           Optional.of(target), "the client stopped after " + hopsText + " and handed back " + sc
@@ -186,10 +203,12 @@ public final class RedirectAudit {
       return false;
     }
     if (hop.resolvedLocation().isEmpty()) {
+      boolean repeated = Location.isRepeated(hop.location().orElseThrow());
       out.add(new Finding(Kind.LOCATION_INVALID, Severity.VIOLATION, index,
-          Optional.of(hop.uri().toString()), hop.location(),
-          code(hop) + " has a Location that is not an http(s) URI reference",
-          "RFC 9110 §10.2.2"));
+          Optional.of(hop.uri().toString()), repeated ? Optional.empty() : hop.location(),
+          repeated ? code(hop) + " has several Location field lines with different values"
+              : code(hop) + " has a Location no client can follow: not an http(s) URI reference",
+          repeated ? "RFC 9110 §5.3" : "RFC 9110 §10.2.2"));
       return false;
     }
     return true;
