@@ -8,8 +8,9 @@ import java.util.Optional;
  * hops, or by the conformance lint in a response.
  *
  * <p>The URLs are redacted when the finding is made, whatever the caller passes in: no userinfo, no
- * fragment, and every query value replaced by {@code *} (names are kept, so {@code ?token=abc}
- * becomes {@code ?token=*}). A finding can therefore be logged, counted or sent anywhere. The
+ * fragment, path parameters replaced ({@code /login;jsessionid=abc} becomes {@code /login;*}),
+ * every query value replaced by {@code *}, and query names kept only when they look like names
+ * ({@code [A-Za-z0-9_.-]{1,64}}), so {@code ?token=abc&SECRET} becomes {@code ?token=*&*}. A finding can therefore be logged, counted or sent anywhere. The
  * explanation is one line: line breaks and control characters are replaced.
  *
  * <p>Immutable and thread-safe.
@@ -69,12 +70,14 @@ public record Finding(
   }
 
   /**
-   * A URL as findings show it: without userinfo and fragment, with every query value replaced by
-   * {@code *}. Never throws, whatever the text; redacting twice changes nothing more.
+   * A URL as findings, logs, meters and the CLI show it: without userinfo and fragment, with path
+   * parameters, every query value and every query name that does not look like a name ({@code
+   * [A-Za-z0-9_.-]{1,64}}; a value-less token counts as a value) replaced by {@code *}. Never
+   * throws, whatever the text; redacting twice changes nothing more.
    *
    * <pre>{@code
-   * Finding.redactUrl("https://u:p@api.example/a?token=s3cret&page=2#top");
-   * // "https://api.example/a?token=*&page=*"
+   * Finding.redactUrl("https://u:p@api.example/a;jsessionid=1?token=s3cret&page=2&SECRET#top");
+   * // "https://api.example/a;*?token=*&page=*&*"
    * }</pre>
    */
   public static String redactUrl(String url) {
