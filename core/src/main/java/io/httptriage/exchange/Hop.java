@@ -13,8 +13,11 @@ import java.util.TreeSet;
  * One request of an exchange as it was sent — method, URI, the names of its header fields, whether
  * it carried a body — and the status and Location of the response it received.
  *
- * <p>A hop holds header <em>names</em> only, never values, so an exchange can be kept, compared and
- * logged without holding credentials. Names compare case-insensitively (RFC 9110 §5.1).
+ * <p>A hop holds header <em>names</em>, never values, so an exchange can be kept, compared and
+ * logged without holding credentials. Names compare case-insensitively (RFC 9110 §5.1). To tell
+ * whose credential a request carried, it keeps keyed fingerprints of its Authorization,
+ * Proxy-Authorization and Cookie values (one per cookie) and of the cookies its response set
+ * (Set-Cookie); the key never leaves the JVM, so the prints say nothing to a reader of a log.
  *
  * <p>Immutable and thread-safe.
  *
@@ -35,6 +38,9 @@ import java.util.TreeSet;
  * @param status the status code of the response
  * @param location the raw Location field of the response, if it had one; several differing field
  *     lines are joined by a line feed (see {@link Location#fieldValue})
+ * @param sentCredentials fingerprints of the credentials the request carried, each prefixed by its
+ *     lower-case field name ({@code "cookie:"}, {@code "authorization:"}); empty when unknown
+ * @param setCookies fingerprints of the cookies the response set, prefixed {@code "cookie:"}
  */
 public record Hop(
     String method,
@@ -42,9 +48,11 @@ public record Hop(
     Set<String> headerNames,
     boolean bodySent,
     int status,
-    Optional<String> location) {
+    Optional<String> location,
+    Set<String> sentCredentials,
+    Set<String> setCookies) {
 
-  /** Validates the fields and freezes the header names. */
+  /** Validates the fields and freezes the header names and prints. */
   public Hop {
     if (method == null || method.isBlank()) {
       throw new IllegalArgumentException("method: must not be blank");
@@ -56,6 +64,33 @@ public record Hop(
     if (location == null) {
       throw new IllegalArgumentException("location: must not be null; use Optional.empty()");
     }
+    if (sentCredentials == null || setCookies == null) {
+      throw new IllegalArgumentException(
+          (setCookies == null ? "setCookies" : "sentCredentials") + ": must not be null");
+    }
+    sentCredentials = Set.copyOf(sentCredentials);
+    setCookies = Set.copyOf(setCookies);
+  }
+
+  /** A hop without credential fingerprints, compared by header names alone. */
+  public Hop(String method, URI uri, Set<String> headerNames, boolean bodySent, int status,
+      Optional<String> location) {
+    this(method, uri, headerNames, bodySent, status, location, Set.of(), Set.of());
+  }
+
+  /**
+   * The fingerprints of the values this request sent in a field, when known. Empty when it sent
+   * none, or when the hop was built from names alone.
+   */
+  public Set<String> sentCredentials(String field) {
+    String prefix = CredentialPrints.prefix(field);
+    Set<String> out = new TreeSet<>();
+    for (String p : sentCredentials) {
+      if (p.startsWith(prefix)) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /**
@@ -81,7 +116,8 @@ public record Hop(
         .headerNames(headerNames)
         .bodySent(bodySent)
         .status(status)
-        .location(location);
+        .location(location)
+        .credentialPrints(sentCredentials, setCookies);
   }
 
   /** True when the request carried a field of this name, matched case-insensitively. */
@@ -132,6 +168,8 @@ public record Hop(
     private int status;
     private boolean statusSet;
     private Optional<String> location = Optional.empty();
+    private Set<String> sentCredentials = Set.of();
+    private Set<String> setCookies = Set.of();
 
     private Builder() {}
 
@@ -140,6 +178,7 @@ public record Hop(
       if (request == null) {
         throw new IllegalArgumentException("request: must not be null");
       }
+      this.sentCredentials = CredentialPrints.ofRequest(request);
       return method(request.method())
           .uri(request.uri())
           .headerNames(request.headerNames())
@@ -151,7 +190,18 @@ public record Hop(
       if (response == null) {
         throw new IllegalArgumentException("response: must not be null");
       }
+      this.setCookies = CredentialPrints.ofSetCookies(response);
       return status(response.status()).location(Location.fieldValue(response.headers("Location")));
+    }
+
+    /** The credential fingerprints, as {@link Hop#sentCredentials()} and {@link Hop#setCookies()}. */
+    public Builder credentialPrints(Set<String> sent, Set<String> set) {
+      if (sent == null || set == null) {
+        throw new IllegalArgumentException((set == null ? "set" : "sent") + ": must not be null");
+      }
+      this.sentCredentials = sent;
+      this.setCookies = set;
+      return this;
     }
 
     /** The request method, as sent. */
@@ -224,7 +274,8 @@ public record Hop(
       if (!statusSet) {
         throw new IllegalArgumentException("status: not set");
       }
-      return new Hop(method, uri, headerNames, bodySent, status, location);
+      return new Hop(method, uri, headerNames, bodySent, status, location, sentCredentials,
+          setCookies);
     }
   }
 }

@@ -43,8 +43,13 @@ import java.util.StringJoiner;
  *       correctly not followed.
  * </ul>
  *
- * <p>Credential fields count only when the first request carried them: a Cookie that appears at
- * another origin without having been on the first request is that origin's own.
+ * <p>Credentials are compared by value, not by presence (RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454): a
+ * Cookie, Authorization or Proxy-Authorization reaching another origin is a finding only when it is
+ * a value that was sent to the first origin, or a cookie the first origin set. A cookie jar that
+ * holds a separate host-only cookie for each origin sends each its own, and that is no finding.
+ * The hops carry fingerprints, never the values (see {@link Hop}). A hop built from header names
+ * alone, and any other credential field of the settings, is judged by presence: the field on the
+ * first request and on the request at the other origin.
  *
  * <p>Immutable and thread-safe. Never throws for any exchange.
  *
@@ -99,9 +104,14 @@ public final class RedirectAudit {
     List<Finding> out = new ArrayList<>();
     Hop first = exchange.firstHop();
     Set<String> redirected = new HashSet<>();
+    Set<String> firstOrigin = new HashSet<>();
     int loopAt = -1;
     for (int i = 0; i < hops.size(); i++) {
       Hop sent = hops.get(i);
+      if (Origin.same(first.uri(), sent.uri())) {
+        firstOrigin.addAll(sent.sentCredentials());
+        firstOrigin.addAll(sent.setCookies());
+      }
       Hop next = i + 1 < hops.size() ? hops.get(i + 1) : finalHop;
       if (isRedirect(sent)) {
         checkLocation(out, i, sent);
@@ -121,7 +131,7 @@ public final class RedirectAudit {
             "the chain went from https to http: the next request travelled unencrypted",
             "RFC 9110 §4.2.2"));
       }
-      checkCredentials(out, i, first, sent, next);
+      checkCredentials(out, i, first, sent, next, firstOrigin);
     }
     if (loopAt >= 0 && isRedirect(finalHop)) {
       Hop sent = hops.get(loopAt);
@@ -214,20 +224,28 @@ public final class RedirectAudit {
     return true;
   }
 
-  private void checkCredentials(List<Finding> out, int index, Hop first, Hop sent, Hop next) {
+  private void checkCredentials(
+      List<Finding> out, int index, Hop first, Hop sent, Hop next, Set<String> firstOrigin) {
     if (Origin.same(first.uri(), next.uri())) {
       return;
     }
     StringJoiner leaked = new StringJoiner(", ");
     for (String name : settings.credentialHeaders()) {
-      if (first.sentHeader(name) && next.sentHeader(name)) {
+      if (!next.sentHeader(name)) {
+        continue;
+      }
+      Set<String> values = next.sentCredentials(name);
+      boolean crossed = values.isEmpty()
+          ? first.sentHeader(name)
+          : values.stream().anyMatch(firstOrigin::contains);
+      if (crossed) {
         leaked.add(name);
       }
     }
     if (leaked.length() > 0) {
       out.add(finding(Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY, index, sent, next,
-          leaked + " set for the first origin reached another origin",
-          "RFC 9110 §15.4, RFC 6454"));
+          leaked + " sent to or set by the first origin reached another origin",
+          "RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454"));
     }
   }
 

@@ -220,7 +220,7 @@ class RedirectAuditTest {
     assertThat(f.explanation()).contains("Authorization, Cookie");
     assertThat(f.from()).contains("https://a.example/api?key=*");
     assertThat(f.to()).contains("https://b.example/api?key=*");
-    assertThat(f.spec()).isEqualTo("RFC 9110 §15.4, RFC 6454");
+    assertThat(f.spec()).isEqualTo("RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454");
   }
 
   @Test
