@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 
 /**
  * Reads the whole chain of one exchange and says what the client, or the server, got wrong on the
@@ -105,12 +106,18 @@ public final class RedirectAudit {
     Hop first = exchange.firstHop();
     Set<String> redirected = new HashSet<>();
     Set<String> firstOrigin = new HashSet<>();
+    Set<String> unknownAtFirst = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     int loopAt = -1;
     for (int i = 0; i < hops.size(); i++) {
       Hop sent = hops.get(i);
       if (Origin.same(first.uri(), sent.uri())) {
         firstOrigin.addAll(sent.sentCredentials());
         firstOrigin.addAll(sent.setCookies());
+        for (String name : settings.credentialHeaders()) {
+          if (sent.sentHeader(name) && sent.sentCredentials(name).isEmpty()) {
+            unknownAtFirst.add(name);
+          }
+        }
       }
       Hop next = i + 1 < hops.size() ? hops.get(i + 1) : finalHop;
       if (isRedirect(sent)) {
@@ -131,7 +138,7 @@ public final class RedirectAudit {
             "the chain went from https to http: the next request travelled unencrypted",
             "RFC 9110 §4.2.2"));
       }
-      checkCredentials(out, i, first, sent, next, firstOrigin);
+      checkCredentials(out, i, first, sent, next, firstOrigin, unknownAtFirst);
     }
     if (loopAt >= 0 && isRedirect(finalHop)) {
       Hop sent = hops.get(loopAt);
@@ -224,8 +231,13 @@ public final class RedirectAudit {
     return true;
   }
 
-  private void checkCredentials(
-      List<Finding> out, int index, Hop first, Hop sent, Hop next, Set<String> firstOrigin) {
+  /**
+   * A credential field at another origin counts when one of its values was sent to, or set by, the
+   * first origin; when either side's values are unknown (a hop built from names alone, a field
+   * that is not fingerprinted), when the field was on the first request.
+   */
+  private void checkCredentials(List<Finding> out, int index, Hop first, Hop sent, Hop next,
+      Set<String> firstOrigin, Set<String> unknownAtFirst) {
     if (Origin.same(first.uri(), next.uri())) {
       return;
     }
@@ -235,7 +247,7 @@ public final class RedirectAudit {
         continue;
       }
       Set<String> values = next.sentCredentials(name);
-      boolean crossed = values.isEmpty()
+      boolean crossed = values.isEmpty() || unknownAtFirst.contains(name)
           ? first.sentHeader(name)
           : values.stream().anyMatch(firstOrigin::contains);
       if (crossed) {
