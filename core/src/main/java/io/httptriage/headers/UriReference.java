@@ -223,7 +223,8 @@ final class UriReference {
     String refPath = ref.substring(pathStart, pathEnd).replace('\\', '/');
     if (!refPath.isEmpty()) {
       String encoded = encodePath(refPath);
-      path = removeDotSegments(encoded.startsWith("/") ? encoded
+      // Absolute or relative by the first character as received, before tabs are dropped (OkHttp).
+      path = removeDotSegments(refPath.startsWith("/") ? encoded
           : merge(new Parts(null, "", path, null, null), encoded));
       query = null;
     }
