@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -34,11 +35,25 @@ class ResolverMatchesOkHttpProperties {
       if (resolved.encodedFragment() == null && baseUrl.encodedFragment() != null) {
         resolved = resolved.newBuilder().encodedFragment(baseUrl.encodedFragment()).build();
       }
-      expected = resolved.uri().toString();
+      expected = okHttpUri(resolved);
+      Assume.that(expected != null);
     }
     Statistics.collect(expected == null ? "refused" : "followed");
     String actual = Location.resolve(baseUrl.uri(), reference).map(URI::toString).orElse(null);
     assertThat(actual).as("resolving '%s' against %s", reference, base).isEqualTo(expected);
+  }
+
+  /**
+   * OkHttp's {@code uri()}, or null where it throws: it leaves a bad escape in userinfo ({@code
+   * //u%zz@h}) and java.net.URI refuses it. httptriage writes {@code %25zz} there; such a try is
+   * not counted.
+   */
+  private static String okHttpUri(HttpUrl url) {
+    try {
+      return url.uri().toString();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**
