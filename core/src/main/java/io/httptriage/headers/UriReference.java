@@ -1,7 +1,5 @@
 package io.httptriage.headers;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +33,6 @@ final class UriReference {
   private static final String QUERY_ENCODE = " \"'<>\\^`{|}";
   private static final String FRAGMENT_ENCODE = " \"#<>\\^`{|}";
   private static final String USERINFO_ENCODE = " \"':;<=>@[]^`{}|/\\?#";
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private UriReference() {}
 
@@ -232,11 +229,11 @@ final class UriReference {
     if (pos < limit && ref.charAt(pos) == '?') {
       int hash = ref.indexOf('#', pos);
       int end = hash < 0 ? limit : hash;
-      query = encode(ref, pos + 1, end, QUERY_ENCODE, false);
+      query = PercentEncoding.encode(ref, pos + 1, end, QUERY_ENCODE, false);
       pos = end;
     }
     if (pos < limit && ref.charAt(pos) == '#') {
-      fragment = encode(ref, pos + 1, limit, FRAGMENT_ENCODE, true);
+      fragment = PercentEncoding.encode(ref, pos + 1, limit, FRAGMENT_ENCODE, true);
     }
     if (path.isEmpty()) {
       path = "/";
@@ -251,7 +248,7 @@ final class UriReference {
     while (from <= path.length()) {
       int slash = path.indexOf('/', from);
       int end = slash < 0 ? path.length() : slash;
-      String segment = encode(path, from, end, PATH_ENCODE, false);
+      String segment = PercentEncoding.encode(path, from, end, PATH_ENCODE, false);
       String lower = segment.toLowerCase(Locale.ROOT);
       if (lower.equals("%2e")) {
         segment = ".";
@@ -268,45 +265,6 @@ final class UriReference {
     return out.toString();
   }
 
-  /**
-   * Percent-encodes {@code s[from, to)}: controls, the encode set, a {@code %} that does not
-   * start an escape and, unless {@code unicodeAllowed}, every non-ASCII character; drops tab, line
-   * feed, form feed and carriage return.
-   */
-  static String encode(String s, int from, int to, String encodeSet, boolean unicodeAllowed) {
-    StringBuilder out = null;
-    for (int i = from; i < to; ) {
-      int cp = s.codePointAt(i);
-      int n = Character.charCount(cp);
-      boolean drop = cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r';
-      boolean escape = !drop && (cp < 0x20 || cp == 0x7f
-          || cp >= 0x80 && (!unicodeAllowed || Character.isISOControl(cp)
-              || Character.isSpaceChar(cp) || Character.isSurrogate((char) cp))
-          || cp < 0x80 && encodeSet.indexOf(cp) >= 0
-          || cp == '%' && !isEscape(s, i, to));
-      if (drop || escape) {
-        if (out == null) {
-          out = new StringBuilder(to - from + 16).append(s, from, i);
-        }
-        if (escape) {
-          byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-          for (byte b : bytes) {
-            out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
-          }
-        }
-      } else if (out != null) {
-        out.appendCodePoint(cp);
-      }
-      i += n;
-    }
-    return out == null ? s.substring(from, to) : out.toString();
-  }
-
-  private static boolean isEscape(String s, int i, int limit) {
-    return i + 2 < limit && Character.digit(s.charAt(i + 1), 16) >= 0
-        && Character.digit(s.charAt(i + 2), 16) >= 0;
-  }
-
   /** userinfo, host and port, each canonical; null when host or port is not valid. */
   private static @Nullable String authority(String raw, String scheme) {
     String s = raw;
@@ -314,7 +272,7 @@ final class UriReference {
     String userinfo = at < 0 ? null : userinfo(s.substring(0, at));
     String hostPort = s.substring(at + 1);
     int colon = portColon(hostPort);
-    String host = Hosts.canonical(percentDecode(hostPort.substring(0, colon)));
+    String host = Hosts.canonical(PercentEncoding.decode(hostPort.substring(0, colon)));
     if (host == null) {
       return null;
     }
@@ -343,8 +301,10 @@ final class UriReference {
   /** As OkHttp writes it: {@code user[:password]}, '@' inside encoded; null when both empty. */
   private static @Nullable String userinfo(String raw) {
     int colon = raw.indexOf(':');
-    String user = encode(raw, 0, colon < 0 ? raw.length() : colon, USERINFO_ENCODE, false);
-    String password = colon < 0 ? "" : encode(raw, colon + 1, raw.length(), USERINFO_ENCODE, false);
+    int userEnd = colon < 0 ? raw.length() : colon;
+    String user = PercentEncoding.encode(raw, 0, userEnd, USERINFO_ENCODE, false);
+    String password = colon < 0 ? ""
+        : PercentEncoding.encode(raw, colon + 1, raw.length(), USERINFO_ENCODE, false);
     if (user.isEmpty() && password.isEmpty()) {
       return null;
     }
@@ -364,25 +324,6 @@ final class UriReference {
       }
     }
     return s.length();
-  }
-
-  private static String percentDecode(String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      if (cp == '%' && isEscape(s, i, s.length())) {
-        bytes.write(Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16));
-        i += 3;
-      } else {
-        byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-        bytes.write(b, 0, b.length);
-        i += Character.charCount(cp);
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   static int defaultPort(String scheme) {
