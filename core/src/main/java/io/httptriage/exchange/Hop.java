@@ -83,7 +83,16 @@ public record Hop(
     setCookies = Set.copyOf(setCookies);
   }
 
-  /** A hop without credential fingerprints, compared by header names alone. */
+  /**
+   * A hop without credential fingerprints, compared by header names alone.
+   *
+   * @param method the request method, as sent
+   * @param uri the absolute request URI
+   * @param headerNames the names of the request's header fields
+   * @param bodySent whether the request carried content
+   * @param status the status code of the response
+   * @param location the raw Location field of the response, if it had one
+   */
   public Hop(String method, URI uri, Set<String> headerNames, boolean bodySent, int status,
       Optional<String> location) {
     this(method, uri, headerNames, bodySent, status, location, Set.of(), Set.of());
@@ -92,6 +101,9 @@ public record Hop(
   /**
    * The fingerprints of the values this request sent in a field, when known. Empty when it sent
    * none, or when the hop was built from names alone.
+   *
+   * @param field the credential field, such as {@code Authorization} or {@code Cookie}
+   * @return the fingerprints, never the values
    */
   public Set<String> sentCredentials(String field) {
     String prefix = CredentialPrints.prefix(field);
@@ -220,7 +232,13 @@ public record Hop(
       return status(response.status()).location(Location.fieldValue(response.headers("Location")));
     }
 
-    /** The credential fingerprints, as {@link Hop#sentCredentials()} and {@link Hop#setCookies()}. */
+    /**
+     * The credential fingerprints, as {@link Hop#sentCredentials()} and {@link Hop#setCookies()}.
+     *
+     * @param sent fingerprints of the credentials the request sent
+     * @param set fingerprints of the cookies the response set
+     * @return this builder
+     */
     public Builder credentialPrints(Set<String> sent, Set<String> set) {
       if (sent == null || set == null) {
         throw new IllegalArgumentException((set == null ? "set" : "sent") + ": must not be null");

@@ -63,7 +63,11 @@ public final class Location {
     return Optional.of(first);
   }
 
-  /** True for a value {@link #fieldValue(List)} made of several differing field lines. */
+  /**
+   * {@return true for a value {@link #fieldValue(List)} made of several differing field lines}
+   *
+   * @param value a value {@link #fieldValue(List)} returned
+   */
   public static boolean isRepeated(String value) {
     return value.indexOf(LINE) >= 0;
   }
