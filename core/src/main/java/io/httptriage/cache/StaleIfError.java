@@ -40,8 +40,8 @@ import java.util.Optional;
  * 2<sup>31</sup> s (RFC 9111 §1.2.2).
  *
  * <pre>{@code
- * StaleIfError s = StaleIfError.evaluate(request, stored, sentAt, receivedAt,
- *     table.policyFor(stored.status()).cacheability(), clock.instant());
+ * StaleIfError s = StaleIfError.evaluate(request, stored,
+ *     table.policyFor(stored.response().status()).cacheability(), clock.instant());
  * if (s.allowed()) {
  *   // serve the stored response instead of the 503
  * }
@@ -93,15 +93,15 @@ public record StaleIfError(
    * {@return whether the stored response may answer the request, and why}
    *
    * @param request the request that failed: its method and its Cache-Control
-   * @param stored the stored response: status and header fields as stored
-   * @param requestTime when the request that produced the stored response was sent
-   * @param responseTime when the stored response was received
+   * @param storedResponse the stored response, with when it was requested and received
    * @param cacheability what the policy table says of the stored response's status
    * @param now the current instant, from the configuration's clock
    */
   public static StaleIfError evaluate(
-      RequestView request, ResponseView stored, Instant requestTime, Instant responseTime,
-      Cacheability cacheability, Instant now) {
+      RequestView request, StoredResponse storedResponse, Cacheability cacheability, Instant now) {
+    ResponseView stored = storedResponse.response();
+    Instant requestTime = storedResponse.requestTime();
+    Instant responseTime = storedResponse.responseTime();
     List<String> ignored = new ArrayList<>(0);
     CacheControl req = CacheControl.parse(request.headers("Cache-Control"));
     CacheControl res = CacheControl.parse(stored.headers("Cache-Control"));

@@ -2,6 +2,7 @@ package io.httptriage.exchange;
 
 import io.httptriage.headers.Location;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Optional;
@@ -41,6 +42,9 @@ import java.util.TreeSet;
  * @param sentCredentials fingerprints of the credentials the request carried, each prefixed by its
  *     lower-case field name ({@code "cookie:"}, {@code "authorization:"}); empty when unknown
  * @param setCookies fingerprints of the cookies the response set, prefixed {@code "cookie:"}
+ * @param cacheAge present when the response came from a cache instead of the network (OkHttp:
+ *     {@code cacheResponse() != null && networkResponse() == null}): the stored response's age when
+ *     it was served (RFC 9111 §4.2.3); empty when the network answered
  */
 public record Hop(
     String method,
@@ -50,7 +54,8 @@ public record Hop(
     int status,
     Optional<String> location,
     Set<String> sentCredentials,
-    Set<String> setCookies) {
+    Set<String> setCookies,
+    Optional<Duration> cacheAge) {
 
   /**
    * Validates the fields and freezes the header names and prints.
@@ -63,6 +68,7 @@ public record Hop(
    * @param location the raw Location field of the response, if it had one
    * @param sentCredentials fingerprints of the credentials the request sent, never the values
    * @param setCookies fingerprints of the cookies the response set, never the values
+   * @param cacheAge the stored response's age when a cache answered; empty when the network did
    */
   public Hop {
     if (method == null || method.isBlank()) {
@@ -81,6 +87,9 @@ public record Hop(
     }
     sentCredentials = Set.copyOf(sentCredentials);
     setCookies = Set.copyOf(setCookies);
+    if (cacheAge == null || cacheAge.filter(Duration::isNegative).isPresent()) {
+      throw new IllegalArgumentException("cacheAge: must be empty or not negative, was " + cacheAge);
+    }
   }
 
   /**
@@ -95,7 +104,7 @@ public record Hop(
    */
   public Hop(String method, URI uri, Set<String> headerNames, boolean bodySent, int status,
       Optional<String> location) {
-    this(method, uri, headerNames, bodySent, status, location, Set.of(), Set.of());
+    this(method, uri, headerNames, bodySent, status, location, Set.of(), Set.of(), Optional.empty());
   }
 
   /**
@@ -140,7 +149,13 @@ public record Hop(
         .bodySent(bodySent)
         .status(status)
         .location(location)
-        .credentialPrints(sentCredentials, setCookies);
+        .credentialPrints(sentCredentials, setCookies)
+        .cacheAge(cacheAge);
+  }
+
+  /** {@return true when a cache answered this request instead of the network} */
+  public boolean servedFromCache() {
+    return cacheAge.isPresent();
   }
 
   /**
@@ -197,6 +212,7 @@ public record Hop(
     private Optional<String> location = Optional.empty();
     private Set<String> sentCredentials = Set.of();
     private Set<String> setCookies = Set.of();
+    private Optional<Duration> cacheAge = Optional.empty();
 
     private Builder() {}
 
@@ -218,8 +234,8 @@ public record Hop(
     }
 
     /**
-     * Takes status and Location (every field line, see {@link Location#fieldValue}) from a response
-     * view.
+     * Takes status, Location (every field line, see {@link Location#fieldValue}) and whether a
+     * cache answered ({@link ResponseView#cacheAge()}) from a response view.
      *
      * @param response the response view
      * @return this builder
@@ -229,7 +245,8 @@ public record Hop(
         throw new IllegalArgumentException("response: must not be null");
       }
       this.setCookies = CredentialPrints.ofSetCookies(response);
-      return status(response.status()).location(Location.fieldValue(response.headers("Location")));
+      return status(response.status()).location(Location.fieldValue(response.headers("Location")))
+          .cacheAge(response.cacheAge());
     }
 
     /**
@@ -339,6 +356,20 @@ public record Hop(
     }
 
     /**
+     * Whether a cache answered instead of the network, and the stored response's age then.
+     *
+     * @param value the stored response's age (RFC 9111 §4.2.3), or empty when the network answered
+     * @return this builder
+     */
+    public Builder cacheAge(Optional<Duration> value) {
+      if (value == null || value.filter(Duration::isNegative).isPresent()) {
+        throw new IllegalArgumentException("cacheAge: must be empty or not negative, was " + value);
+      }
+      this.cacheAge = value;
+      return this;
+    }
+
+    /**
      * {@return the hop}
      *
      * @throws IllegalArgumentException when method, URI or status was not given
@@ -354,7 +385,7 @@ public record Hop(
         throw new IllegalArgumentException("status: not set");
       }
       return new Hop(method, uri, headerNames, bodySent, status, location, sentCredentials,
-          setCookies);
+          setCookies, cacheAge);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.httptriage.exchange;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -68,6 +69,15 @@ public interface ResponseView {
       return false;
     }
     return header("Transfer-Encoding").isPresent() || contentLength().orElse(0) > 0;
+  }
+
+  /**
+   * {@return present when a cache answered instead of the network: the stored response's current
+   * age (RFC 9111 §4.2.3) when it was served; empty when the network answered, the default} OkHttp's
+   * view answers for {@code okhttp3.Cache}; the JDK client has no cache.
+   */
+  default Optional<Duration> cacheAge() {
+    return Optional.empty();
   }
 
   /**

@@ -163,6 +163,11 @@ public record Finding(
      * or the client went past it.
      */
     TOO_MANY_HOPS(Category.REDIRECT),
+    /**
+     * A permanent redirect (301, 308) was followed from a cache, not from the network: the origin
+     * was not asked where the resource is now. The explanation names the stored response's age.
+     */
+    REDIRECT_FROM_CACHE(Category.REDIRECT),
     /** A header field the status code requires (MUST) is missing. */
     REQUIRED_HEADER_MISSING(Category.CONFORMANCE),
     /** A header field the status code recommends (SHOULD) is missing. */

@@ -13,6 +13,7 @@ import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,9 @@ import java.util.TreeSet;
  *       the hop limit of the settings (TOO_MANY_HOPS); a chain the client cut short before that
  *       limit, as the JDK client does after 5 hops (CHAIN_TRUNCATED) (§15.4).
  *   <li>INFO: a redirect the client was set not to follow, or refused for a good reason; a 305
- *       correctly not followed.
+ *       correctly not followed; a permanent redirect (301, 308) followed from a cache, with the
+ *       stored response's age, the answer to "why does my client still go to the old URL" (RFC
+ *       9111 §4, RFC 9110 §15.4.2, §15.4.9).
  * </ul>
  *
  * <p>Credentials are compared by value, not by presence (RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454): a
@@ -132,6 +135,7 @@ public final class RedirectAudit {
               "RFC 9110 §15.4.6"));
         }
         MethodCheck.check(out, i, sent, next, policy(sent));
+        checkFromCache(out, i, sent, next);
         redirected.add(RequestKey.of(sent.method(), sent.uri()));
         if (loopAt < 0 && redirected.contains(RequestKey.of(next.method(), next.uri()))) {
           loopAt = i;
@@ -212,6 +216,39 @@ public final class RedirectAudit {
           Optional.of(target), sc + " with a Location was handed back; the policy would follow it",
           policy(last).basis().redirect()));
     }
+  }
+
+  /** A permanent redirect a cache answered: the client went on without asking the origin. */
+  private static void checkFromCache(List<Finding> out, int index, Hop sent, Hop next) {
+    int c = code(sent).equivalentCode();
+    if (sent.cacheAge().isEmpty() || (c != 301 && c != 308)) {
+      return;
+    }
+    Duration age = sent.cacheAge().get();
+    out.add(finding(Kind.REDIRECT_FROM_CACHE, Severity.INFO, index, sent, next,
+        code(sent) + " was followed from the cache, stored " + readable(age) + " ago (Age "
+            + age.toSeconds() + " s): the origin was not asked where the resource is now",
+        "RFC 9111 §4, RFC 9110 §15.4." + (c == 301 ? "2" : "9")));
+  }
+
+  /** "3 d 4 h", "12 min 5 s": the two largest units, for a log reader. */
+  static String readable(Duration d) {
+    long s = d.toSeconds();
+    long[] sizes = {86_400, 3_600, 60, 1};
+    String[] names = {"d", "h", "min", "s"};
+    StringJoiner out = new StringJoiner(" ");
+    int shown = 0;
+    for (int i = 0; i < sizes.length && shown < 2; i++) {
+      long n = s / sizes[i];
+      s %= sizes[i];
+      if (n > 0 || (shown == 0 && i == sizes.length - 1)) {
+        out.add(n + " " + names[i]);
+        shown++;
+      } else if (shown > 0) {
+        shown++;
+      }
+    }
+    return out.toString();
   }
 
   /** Reports a missing or unusable Location; true when the Location is usable. */

@@ -57,11 +57,13 @@ class FreshnessProperties {
       @ForAll @LongRange(min = 0, max = 1L << 40) long later) {
     RequestView get = RequestView.of("GET", URI.create("https://a.example/"));
     Instant t0 = FreshnessTest.T0;
-    StaleIfError first = StaleIfError.evaluate(get, stored, t0, t0, Cacheability.HEURISTIC, now);
+    StaleIfError first = StaleIfError.evaluate(get, new StoredResponse(stored, t0, t0),
+        Cacheability.HEURISTIC, now);
     Instant afterwards = now.plusSeconds(Math.min(later, Instant.MAX.getEpochSecond()
         - now.getEpochSecond()));
     StaleIfError second =
-        StaleIfError.evaluate(get, stored, t0, t0, Cacheability.HEURISTIC, afterwards);
+        StaleIfError.evaluate(get, new StoredResponse(stored, t0, t0), Cacheability.HEURISTIC,
+            afterwards);
     if (!first.allowed()) {
       assertThat(second.allowed()).as(second.reason()).isFalse();
     }
@@ -74,8 +76,8 @@ class FreshnessProperties {
       @ForAll("instants") Instant now, @ForAll("methods") String method) {
     RequestView request = RequestView.of(method, URI.create("https://a.example/"),
         Headers.of("Cache-Control", requestCc), false, true);
-    StaleIfError s = StaleIfError.evaluate(request, stored, Instant.MIN, Instant.MAX,
-        Cacheability.EXPLICIT_ONLY, now);
+    StaleIfError s = StaleIfError.evaluate(request,
+        new StoredResponse(stored, Instant.MIN, Instant.MAX), Cacheability.EXPLICIT_ONLY, now);
     assertThat(s.reason()).isNotBlank();
     assertThat(s.staleness()).isBetween(Duration.ZERO, MAX);
   }

@@ -119,6 +119,7 @@ class StaleIfErrorTest {
         requestCc == null ? Headers.empty() : Headers.of("Cache-Control", requestCc), false, true);
     ResponseView stored = ResponseView.of(status, Headers.of(h.toArray(String[]::new)));
     Cacheability c = PolicyTable.ofDefaults().policyFor(status).cacheability();
-    return StaleIfError.evaluate(request, stored, T0, T0, c, T0.plusSeconds(elapsed));
+    return StaleIfError.evaluate(request, new StoredResponse(stored, T0, T0), c,
+        T0.plusSeconds(elapsed));
   }
 }

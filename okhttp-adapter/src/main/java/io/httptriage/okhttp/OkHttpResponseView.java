@@ -1,6 +1,10 @@
 package io.httptriage.okhttp;
 
+import io.httptriage.cache.StoredResponse;
+import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.ResponseView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.Response;
@@ -28,5 +32,21 @@ final class OkHttpResponseView implements ResponseView {
   @Override
   public List<String> headers(String name) {
     return response.headers(name);
+  }
+
+  /**
+   * A response OkHttp's cache answered without the network carries the stored request and receipt
+   * times; its age counts from them to now, on the system clock OkHttp itself stamps them with.
+   */
+  @Override
+  public Optional<Duration> cacheAge() {
+    if (response.cacheResponse() == null || response.networkResponse() != null) {
+      return Optional.empty();
+    }
+    StoredResponse stored = new StoredResponse(ResponseView.of(response.code(),
+        Headers.copyOf(response.headers().toMultimap())),
+        Instant.ofEpochMilli(response.sentRequestAtMillis()),
+        Instant.ofEpochMilli(response.receivedResponseAtMillis()));
+    return Optional.of(stored.age(Instant.now()));
   }
 }
