@@ -90,6 +90,18 @@ public record StaleIfError(
   }
 
   /**
+   * {@return true when a stored response is worth looking up at all: the request is a GET or a HEAD
+   * and the origin's final status is one RFC 5861 §4 calls an error} An adapter asks this before
+   * it touches its cache; {@link #evaluate} decides on what it finds.
+   *
+   * @param method the request method
+   * @param status the final status the origin answered, after retries
+   */
+  public static boolean worthLookingUp(String method, int status) {
+    return coversStatus(status) && isReused(method);
+  }
+
+  /**
    * {@return whether the stored response may answer the request, and why}
    *
    * @param request the request that failed: its method and its Cache-Control
@@ -139,7 +151,7 @@ public record StaleIfError(
 
   private static Optional<String> refusal(
       String method, Cacheability cacheability, CacheControl req, CacheControl res) {
-    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+    if (!isReused(method)) {
       return Optional.of("a " + method + " is never answered from a cache; only GET and HEAD are"
           + " (RFC 9111 §4)");
     }
@@ -159,6 +171,10 @@ public record StaleIfError(
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean isReused(String method) {
+    return "GET".equals(method) || "HEAD".equals(method);
   }
 
   private static String seconds(Duration d) {

@@ -103,6 +103,14 @@ class StaleIfErrorTest {
     assertThat(StaleIfError.coversStatus(status)).isEqualTo(covered);
   }
 
+  @ParameterizedTest
+  @CsvSource({"GET,503,true", "HEAD,500,true", "GET,200,false", "GET,501,false", "POST,503,false",
+      "get,503,false", "DELETE,504,false"})
+  void looksUpAStoredResponseOnlyForAReusableMethodAndAnError(String method, int status,
+      boolean worth) {
+    assertThat(StaleIfError.worthLookingUp(method, status)).isEqualTo(worth);
+  }
+
   static StaleIfError evaluate(String method, int status, String requestCc, String responseCc,
       Long age, Long lastModified, long elapsed) {
     List<String> h = new ArrayList<>(List.of("Date", FreshnessTest.httpDate(T0)));
