@@ -13,9 +13,10 @@ import java.util.Optional;
  * back as a failure — with the status entry, the policy applied and the reasons.
  *
  * <p>A {@link Kind#RETRY} verdict says only that the status and request allow a retry; whether one
- * is made (attempts left, deadline, budget, replayable body) is the retry engine's decision. A
- * {@link Kind#FOLLOW} verdict says where and how; whether the client follows (origin changes,
- * downgrade, hop limit) is the redirect follower's.
+ * is made is decided by the gates ({@link Gate}: replayable body, attempts left, wait cap,
+ * deadline, budget). A {@link Kind#FOLLOW} verdict says where and how; whether the client follows
+ * (origin changes, downgrade, hop limit) is the redirect follower's. The verdict reported for the
+ * response the caller receives never reads RETRY or FOLLOW: see {@link #asFinal}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -42,6 +43,26 @@ public final class Verdict {
     FAIL
   }
 
+  /**
+   * The checks that turn a {@link Kind#RETRY} into "send again now" or into a final answer, in the
+   * order they are applied (the first that refuses is named). A {@link Kind#FOLLOW} with a
+   * Retry-After passes the wait cap and the deadline too (RFC 9110 §10.2.3). The name of the gate
+   * that refused is a bounded meter tag ({@code refused_by}), a field of the retry log line and
+   * of the CLI's report.
+   */
+  public enum Gate {
+    /** The request body cannot be sent a second time (one-shot, or a consumed stream). */
+    BODY_NOT_REPLAYABLE,
+    /** The attempts of this hop are spent ({@code RetrySettings.maxAttempts}). */
+    ATTEMPTS,
+    /** The server asked for a longer wait than {@code RetrySettings.maxRetryAfter}. */
+    WAIT_CAP,
+    /** The wait would end at or past the call's deadline ({@code RetrySettings.deadline}). */
+    DEADLINE,
+    /** The client's retry budget is spent. */
+    BUDGET
+  }
+
   private final Kind kind;
   private final StatusCode status;
   private final StatusPolicy policy;
@@ -50,6 +71,7 @@ public final class Verdict {
   private final Optional<String> followMethod;
   private final boolean keepsBody;
   private final List<Reason> reasons;
+  private final Optional<Gate> refusedBy;
 
   @SuppressWarnings("ParameterNumber")
   Verdict(
@@ -61,6 +83,22 @@ public final class Verdict {
       Optional<String> followMethod,
       boolean keepsBody,
       List<Reason> reasons) {
+    this(kind, status, policy, retryAfter, location, followMethod, keepsBody, List.copyOf(reasons),
+        Optional.empty());
+  }
+
+  @SuppressWarnings("ParameterNumber")
+  private Verdict(
+      Kind kind,
+      StatusCode status,
+      StatusPolicy policy,
+      Optional<Duration> retryAfter,
+      Optional<URI> location,
+      Optional<String> followMethod,
+      boolean keepsBody,
+      List<Reason> reasons,
+      Optional<Gate> refusedBy) {
+    this.refusedBy = refusedBy;
     this.kind = Objects.requireNonNull(kind);
     this.status = Objects.requireNonNull(status);
     this.policy = Objects.requireNonNull(policy);
@@ -68,7 +106,7 @@ public final class Verdict {
     this.location = location;
     this.followMethod = followMethod;
     this.keepsBody = keepsBody;
-    this.reasons = List.copyOf(reasons);
+    this.reasons = reasons;
   }
 
   /** The outcome. */
@@ -114,6 +152,32 @@ public final class Verdict {
     return reasons;
   }
 
+  /**
+   * The gate that refused to retry (or to follow after its Retry-After) this response, on the
+   * verdict of a final response that the classification alone would have retried or followed.
+   */
+  public Optional<Gate> refusedBy() {
+    return refusedBy;
+  }
+
+  /**
+   * The verdict of this response as the answer the caller receives: a {@link Kind#RETRY} or {@link
+   * Kind#FOLLOW} that was not acted on becomes {@link Kind#FAIL} with the reason why, so that what
+   * is reported is what was done; other verdicts are returned as they are.
+   *
+   * @param gate the gate that refused, if one did
+   * @param why the reason the response was not retried or followed
+   */
+  public Verdict asFinal(Optional<Gate> gate, Reason why) {
+    if (kind != Kind.RETRY && kind != Kind.FOLLOW) {
+      return this;
+    }
+    Reason[] all = reasons.toArray(new Reason[reasons.size() + 1]);
+    all[reasons.size()] = Objects.requireNonNull(why, "why");
+    return new Verdict(Kind.FAIL, status, policy, retryAfter, location, followMethod, keepsBody,
+        List.of(all), Objects.requireNonNull(gate, "gate"));
+  }
+
   /** True when a reason of this kind was given. */
   public boolean hasReason(Reason.Kind k) {
     for (int i = 0; i < reasons.size(); i++) {
@@ -129,6 +193,7 @@ public final class Verdict {
     StringBuilder sb = new StringBuilder().append(kind).append(' ').append(status);
     retryAfter.ifPresent(d -> sb.append(" after ").append(d));
     followMethod.ifPresent(m -> sb.append(" -> ").append(m).append(' ').append(location.orElse(null)));
+    refusedBy.ifPresent(g -> sb.append(" refused by ").append(g));
     sb.append(' ').append(reasons);
     return sb.toString();
   }

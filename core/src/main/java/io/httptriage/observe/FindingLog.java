@@ -56,6 +56,22 @@ final class FindingLog {
     write(f.severity(), line.toString());
   }
 
+  /**
+   * One line per final answer whose retry (or redirect wait) a gate refused, at INFO on the retries
+   * logger, at most one per gate and code per interval, with the count held back.
+   */
+  void refused(int status, String gate) {
+    if (!retries.isInfoEnabled()) {
+      return;
+    }
+    int suppressed = limiter.admit("refused " + gate + ' ' + status);
+    if (suppressed == LogRateLimiter.SUPPRESSED) {
+      return;
+    }
+    retries.info("httptriage answer not retried code={} refused_by={} suppressed={}", status, gate,
+        suppressed);
+  }
+
   void retry(String outcome, int status, String method) {
     if (retries.isDebugEnabled()) {
       retries.debug("httptriage retry outcome={} code={} method={}", outcome, status,

@@ -104,7 +104,17 @@ public final class RedirectFollower {
    * @param hops the hops this exchange already followed, oldest first, not including this one
    */
   public FollowDecision decide(RequestView request, ResponseView response, List<Hop> hops) {
-    Verdict verdict = classifier.classify(request, response);
+    return decide(request, response, classifier.classify(request, response), hops);
+  }
+
+  /**
+   * As {@link #decide(RequestView, ResponseView, List)}, for a response already classified by this
+   * follower's classifier: a response is classified once, by whoever sees it first.
+   *
+   * @param verdict the classifier's verdict on {@code response}
+   */
+  public FollowDecision decide(
+      RequestView request, ResponseView response, Verdict verdict, List<Hop> hops) {
     if (verdict.kind() != Verdict.Kind.FOLLOW) {
       return refusal(verdict);
     }

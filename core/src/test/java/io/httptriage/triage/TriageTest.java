@@ -58,7 +58,7 @@ class TriageTest {
     FakeClient client = new FakeClient().answer(503).answer(401);
     TriageListener angry = new TriageListener() {
       @Override
-      public void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {
+      public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
         throw new IllegalStateException("listener bug");
       }
 

@@ -35,7 +35,9 @@ class DemoCommandTest {
     // the same scenarios give the same meters on both clients
     assertThat(jdk.substring(jdk.indexOf('\n'))).isEqualTo(okhttp.substring(okhttp.indexOf('\n')).stripTrailing() + "\n");
     assertThat(okhttp)
-        .containsPattern("httptriage.responses +class=5xx code=503 verdict=RETRY +20\n")
+        // what was done: the 20 answers were not retried, and each names the gate that refused
+        .containsPattern("httptriage.responses +class=5xx code=503 refused_by=ATTEMPTS verdict=FAIL +5\n")
+        .containsPattern("httptriage.responses +class=5xx code=503 refused_by=BUDGET verdict=FAIL +15\n")
         .containsPattern("httptriage.retries +code=503 outcome=GAVE_UP_BUDGET +15\n")
         .containsPattern("httptriage.redirect.findings +kind=METHOD_REWRITTEN severity=WARNING +1\n")
         .containsPattern("httptriage.conformance.findings +kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");

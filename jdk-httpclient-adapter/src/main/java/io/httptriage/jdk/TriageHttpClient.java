@@ -142,7 +142,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     return wrap(builder.build(), config);
   }
 
-  /** The runtime behind this client, e.g. for {@code triage().retryEngine().retry()}. */
+  /** The runtime behind this client, e.g. for {@code triage().retry()}. */
   public Triage triage() {
     return triage;
   }

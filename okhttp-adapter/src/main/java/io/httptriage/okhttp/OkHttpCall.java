@@ -21,15 +21,75 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   private static final byte[] EMPTY = new byte[0];
 
   private final Interceptor.Chain chain;
+  private final CallRecord record;
+  private final boolean policyMode;
 
-  OkHttpCall(Interceptor.Chain chain) {
+  OkHttpCall(Interceptor.Chain chain, CallRecord record, boolean policyMode) {
     this.chain = chain;
+    this.record = record;
+    this.policyMode = policyMode;
   }
 
-  /** Sends one attempt on the chain, its body guarded against OkHttp's own resending. */
+  /**
+   * Sends one attempt on the chain. The Retry-After values the network interceptor held back from
+   * OkHttp are put back, so core reads what the server sent. Without that interceptor, OkHttp's own
+   * failure to parse a Retry-After past 2^31 reaches here as a NumberFormatException; it is turned
+   * into an IOException that says how to avoid it, so that it never escapes as a runtime
+   * exception.
+   */
   @Override
   public Response send(Request request) throws IOException {
-    return chain.proceed(StatusResendGuard.guard(request));
+    Response response;
+    record.takeRetryAfter(); // nothing held from an earlier attempt may reach this one
+    try {
+      response = chain.proceed(request);
+    } catch (NumberFormatException e) {
+      throw new IOException("OkHttp could not parse the Retry-After of a 408 or 503 and gave up;"
+          + " install httptriage with TriageInterceptor.install(builder, config), whose network"
+          + " interceptor shields OkHttp from such values", e);
+    }
+    List<String> held = record.takeRetryAfter();
+    if (held != null) {
+      Response.Builder restored = response.newBuilder().removeHeader("Retry-After");
+      for (String value : held) {
+        restored.addHeader("Retry-After", value);
+      }
+      response = restored.build();
+    }
+    if (policyMode && followedByOkHttp(response)) {
+      response.close();
+      throw new IllegalStateException(TriageInterceptor.FOLLOWS_REDIRECTS);
+    }
+    return response;
+  }
+
+  /** True when OkHttp followed a redirect itself to produce this response. */
+  private static boolean followedByOkHttp(Response response) {
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      if (prior.code() >= 300 && prior.code() <= 399) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The requests OkHttp resent by itself below httptriage without the network interceptor: each
+   * prior response with the status of OkHttp's own resends (408, 503) to the same request.
+   */
+  @Override
+  public int resentByClient(Response response) {
+    if (record.networkSeen) {
+      return 0;
+    }
+    int n = 0;
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      if ((prior.code() == 408 || prior.code() == 503)
+          && prior.request().url().equals(response.request().url())) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Override
@@ -64,7 +124,7 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     for (Response r = response; r != null; r = r.priorResponse()) {
       chainOfResponses.add(0, r);
     }
-    List<Request> recorded = NetworkHops.SHARED.take(chain.call());
+    List<Request> recorded = record.takeHops();
     int hops = chainOfResponses.size();
     boolean useSent = recorded.size() >= hops;
     List<Request> sent = useSent ? recorded.subList(recorded.size() - hops, recorded.size()) : List.of();
