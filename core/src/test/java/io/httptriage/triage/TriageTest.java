@@ -153,6 +153,16 @@ class TriageTest {
   }
 
   @Test
+  void retryRulesWithASingleAttemptAreAContradiction() {
+    TriageConfig.Builder builder = TriageConfig.builder()
+        .policyTable(io.httptriage.policy.PolicyTable.builder().retryOn(500).build())
+        .retry(RetrySettings.builder().maxAttempts(1).build());
+
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("retry: maxAttempts is 1");
+  }
+
+  @Test
   void misconfigurationFailsFastNamingTheParameter() {
     assertThatThrownBy(() -> Triage.of(null)).hasMessageStartingWith("config:");
     assertThatThrownBy(() -> TriageConfig.builder().retry(null)).hasMessageStartingWith("retry:");
