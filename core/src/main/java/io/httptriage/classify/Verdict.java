@@ -70,8 +70,13 @@ public final class Verdict {
   private final Optional<URI> location;
   private final Optional<String> followMethod;
   private final boolean keepsBody;
-  private final List<Reason> reasons;
+  /** Built on first use for a retry verdict classified on the fast path; see {@link #reasons()}. */
+  private List<Reason> reasons;
   private final Optional<Gate> refusedBy;
+  /** For a verdict whose reasons are built on demand: what they are built from. */
+  private final String retryMethod;
+  private final String retryAfterProblem;
+  private final boolean anyRequest;
 
   @SuppressWarnings("ParameterNumber")
   Verdict(
@@ -99,6 +104,9 @@ public final class Verdict {
       List<Reason> reasons,
       Optional<Gate> refusedBy) {
     this.refusedBy = refusedBy;
+    this.retryMethod = null;
+    this.retryAfterProblem = null;
+    this.anyRequest = false;
     this.kind = Objects.requireNonNull(kind);
     this.status = Objects.requireNonNull(status);
     this.policy = Objects.requireNonNull(policy);
@@ -107,6 +115,29 @@ public final class Verdict {
     this.followMethod = followMethod;
     this.keepsBody = keepsBody;
     this.reasons = reasons;
+  }
+
+  /**
+   * A {@link Kind#RETRY} of a registered status whose reasons are written only when someone reads
+   * them: the retry path classifies every retryable response, and the words are for people.
+   *
+   * @param method the request method, for the RETRYABLE reason; null for a status retried whatever
+   *     the method
+   * @param retryAfterProblem why a Retry-After was ignored; null when none was
+   */
+  Verdict(StatusCode status, StatusPolicy policy, Optional<Duration> retryAfter, String method,
+      String retryAfterProblem) {
+    this.kind = Kind.RETRY;
+    this.status = status;
+    this.policy = policy;
+    this.retryAfter = retryAfter;
+    this.location = Optional.empty();
+    this.followMethod = Optional.empty();
+    this.keepsBody = false;
+    this.refusedBy = Optional.empty();
+    this.retryMethod = method;
+    this.retryAfterProblem = retryAfterProblem;
+    this.anyRequest = method == null;
   }
 
   /** The outcome. */
@@ -149,7 +180,26 @@ public final class Verdict {
 
   /** Why, in order of importance. */
   public List<Reason> reasons() {
-    return reasons;
+    List<Reason> r = reasons;
+    if (r == null) {
+      r = retryReasons();
+      reasons = r; // racy but idempotent: every thread builds an equal immutable list
+    }
+    return r;
+  }
+
+  private List<Reason> retryReasons() {
+    String basis = policy.basis().retry();
+    Reason wait = retryAfter.isPresent()
+        ? new Reason(Reason.Kind.RETRY_AFTER, "server asks to wait " + retryAfter.get(), "RFC 9110 §10.2.3")
+        : retryAfterProblem != null
+            ? new Reason(Reason.Kind.RETRY_AFTER_IGNORED, retryAfterProblem, "RFC 9110 §10.2.3")
+            : null;
+    Reason retryable = anyRequest
+        ? new Reason(Reason.Kind.RETRYABLE,
+            status + " may be retried whatever the method: the request was not processed", basis)
+        : new Reason(Reason.Kind.RETRYABLE, status + " may be retried for " + retryMethod, basis);
+    return wait == null ? List.of(retryable) : List.of(wait, retryable);
   }
 
   /**
@@ -172,14 +222,20 @@ public final class Verdict {
     if (kind != Kind.RETRY && kind != Kind.FOLLOW) {
       return this;
     }
-    Reason[] all = reasons.toArray(new Reason[reasons.size() + 1]);
-    all[reasons.size()] = Objects.requireNonNull(why, "why");
+    List<Reason> known = reasons();
+    Reason[] all = known.toArray(new Reason[known.size() + 1]);
+    all[known.size()] = Objects.requireNonNull(why, "why");
     return new Verdict(Kind.FAIL, status, policy, retryAfter, location, followMethod, keepsBody,
         List.of(all), Objects.requireNonNull(gate, "gate"));
   }
 
   /** True when a reason of this kind was given. */
   public boolean hasReason(Reason.Kind k) {
+    if (reasons == null) {
+      return k == Reason.Kind.RETRYABLE
+          || (k == Reason.Kind.RETRY_AFTER && retryAfter.isPresent())
+          || (k == Reason.Kind.RETRY_AFTER_IGNORED && retryAfterProblem != null);
+    }
     for (int i = 0; i < reasons.size(); i++) {
       if (reasons.get(i).kind() == k) {
         return true;
@@ -194,7 +250,7 @@ public final class Verdict {
     retryAfter.ifPresent(d -> sb.append(" after ").append(d));
     followMethod.ifPresent(m -> sb.append(" -> ").append(m).append(' ').append(location.orElse(null)));
     refusedBy.ifPresent(g -> sb.append(" refused by ").append(g));
-    sb.append(' ').append(reasons);
+    sb.append(' ').append(reasons());
     return sb.toString();
   }
 }

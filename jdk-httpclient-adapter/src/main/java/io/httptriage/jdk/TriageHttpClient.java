@@ -113,7 +113,8 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     }
     if (delegate instanceof TriageHttpClient) {
       throw new IllegalArgumentException(
-          "delegate: is already a TriageHttpClient; wrapping it again would triage every exchange twice");
+          "delegate: is already a TriageHttpClient; wrapping it again would triage and retry every"
+              + " exchange twice. Use it as it is, or wrap the HttpClient it wraps");
     }
     if (config.redirectMode() == RedirectMode.POLICY && delegate.followRedirects() != Redirect.NEVER) {
       throw new IllegalArgumentException("delegate: follows redirects (" + delegate.followRedirects()
