@@ -21,6 +21,14 @@ sealed interface Action<Q> permits Action.Answer, Action.Retry, Action.Follow {
    * @param verdict the verdict reported for it; null when the fast path reported it
    */
   record Answer<Q>(@Nullable Verdict verdict) implements Action<Q> {
+    private static final Answer<?> REPORTED = new Answer<>(null);
+
+    /** The answer the fast path reported: one instance, so that it costs nothing. */
+    @SuppressWarnings("unchecked")
+    static <Q> Answer<Q> reported() {
+      return (Answer<Q>) REPORTED;
+    }
+
     @Override
     public long waitMillis() {
       return 0;

@@ -34,7 +34,7 @@ final class AsyncExchange<Q, R> {
     this.call = call;
     this.send = send;
     this.scheduler = scheduler;
-    this.state = step.begin(request);
+    this.state = new CallState<>(request, step.begin());
   }
 
   CompletableFuture<R> start() {

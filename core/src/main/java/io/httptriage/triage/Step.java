@@ -92,9 +92,20 @@ final class Step {
     return settings;
   }
 
-  /** Starts a logical call: it counts once in the budget. */
-  <Q> CallState<Q> begin(Q request) {
-    return new CallState<>(request, budget.onRequest());
+  /** Starts a logical call: it counts once in the budget; the clock's reading, for its deadline. */
+  long begin() {
+    return budget.onRequest();
+  }
+
+  /**
+   * The path nearly every call takes: a first answer whose verdict depends on its status alone (a
+   * 200, a 204...), single-hop, that the lint cannot fault, is reported without any view, state or
+   * action; true when it was.
+   */
+  <Q, R> boolean answeredQuickly(ClientCall<Q, R> call, R response) {
+    int status = call.status(response);
+    Optional<Verdict> known = classifier.statusOnlyVerdict(status);
+    return known.isPresent() && !call.isRedirected(response) && report.quickly(status, known.get());
   }
 
   /**
@@ -113,7 +124,7 @@ final class Step {
     if (known.isPresent() && state.hops == null && state.retryContext == null
         && !call.isRedirected(response) && report.quickly(status, known.get())) {
       state.judged = true;
-      return new Action.Answer<>(null);
+      return Action.Answer.reported();
     }
     RequestView request = state.view != null ? state.view : (state.view = call.requestView(state.current));
     ResponseView seen = call.responseView(response);

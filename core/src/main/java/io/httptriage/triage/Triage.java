@@ -108,14 +108,20 @@ public final class Triage {
    *     cancelled ("Canceled") while a retry or follow-up was pending
    */
   public <Q, R> R execute(Q request, ClientCall<Q, R> call, Send<Q, R> send) throws IOException {
-    CallState<Q> state = step.begin(request);
-    while (true) {
-      R response;
-      try {
-        response = send.send(state.current);
-      } catch (IOException | RuntimeException e) {
-        step.failed(state, e);
-        throw e;
+    long start = step.begin();
+    R response = send.send(request);
+    if (step.answeredQuickly(call, response)) {
+      return response;
+    }
+    CallState<Q> state = new CallState<>(request, start);
+    for (boolean first = true; ; first = false) {
+      if (!first) {
+        try {
+          response = send.send(state.current);
+        } catch (IOException | RuntimeException e) {
+          step.failed(state, e);
+          throw e;
+        }
       }
       Action<Q> action;
       try {

@@ -13,7 +13,7 @@ import okhttp3.Response;
  * that a value past 2^31 ({@code 2147483648}, {@code 99999999999999999999}) throws a
  * NumberFormatException at the caller. So on a 408 or a 503 this interceptor shows OkHttp {@code
  * Retry-After: 1}, which it neither resends on nor fails to parse, and holds the real values in the
- * call's {@link CallRecord}, from which the application interceptor puts them back before core
+ * call's {@link OkHttpCall}, from which the application interceptor puts them back before core
  * sees the response. Core alone then decides, by the policy table, whether that request is sent
  * again, and counts the attempt and the budget; both clients send the same number of requests.
  *
@@ -28,7 +28,7 @@ final class NetworkShield implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    CallRecord record = CallRecord.of(chain.call());
+    OkHttpCall record = OkHttpCall.of(chain.call());
     Response response = chain.proceed(request);
     if (record == null) {
       return response;

@@ -120,20 +120,23 @@ public final class TriageInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    CallRecord outer = CallRecord.CURRENT.get();
-    if (outer != null && outer.call == chain.call()) {
+    OkHttpCall outer = OkHttpCall.CURRENT.get();
+    if (outer != null && outer.runs(chain.call())) {
       throw new IllegalStateException(TWICE);
     }
     if (policyMode && followsRedirects(chain)) {
       throw new IllegalStateException(FOLLOWS_REDIRECTS);
     }
-    CallRecord record = new CallRecord(chain.call());
-    CallRecord.CURRENT.set(record);
+    // The thread's idle instance is reused; a call nested in another (an interceptor calling out
+    // on this thread) gets its own, and the outer one is put back afterwards.
+    OkHttpCall call = outer != null && outer.isIdle() ? outer : new OkHttpCall();
+    call.begin(chain, policyMode);
+    OkHttpCall.CURRENT.set(call);
     try {
-      OkHttpCall call = new OkHttpCall(chain, record, policyMode);
       return triage.execute(chain.request(), call, call);
     } finally {
-      CallRecord.CURRENT.set(outer);
+      call.end();
+      OkHttpCall.CURRENT.set(outer != null ? outer : call);
     }
   }
 
