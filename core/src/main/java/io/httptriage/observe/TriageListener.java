@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Where the outcome of each exchange goes: the final status, the verdict and the findings of the
- * redirect audit and the conformance lint, and each decision of the retry engine. Adapters call it;
+ * redirect audit and the conformance lint, and each retry decision. Adapters call it;
  * {@link DefaultTriageListener} logs and counts, and users route the same events elsewhere by
  * implementing this interface or extending the default (the pattern of Micrometer's {@code
  * ObservationConvention} and its {@code Default...Convention}).

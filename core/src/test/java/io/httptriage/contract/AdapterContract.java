@@ -54,7 +54,7 @@ public abstract class AdapterContract {
     /** Sends one call through the client and reads the whole response. */
     Answer send(Call call) throws IOException;
 
-    /** The runtime the adapter installed, whose retry engine keeps the client's budget. */
+    /** The runtime the adapter installed, which keeps the client's retry budget. */
     Triage triage();
 
     @Override

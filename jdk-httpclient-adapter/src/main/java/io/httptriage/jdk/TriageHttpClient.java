@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link HttpClient} that sends through the user's own client and triages every exchange:
- * retries by the policy table and the retry engine, the redirect audit, the conformance lint, logs
+ * retries by the policy table and its gates, the redirect audit, the conformance lint, logs
  * and metrics — and, in {@link RedirectMode#POLICY}, redirects followed by core's policy instead of
  * the JDK's. The same {@link TriageConfig} gives the same verdicts, retries, findings and metrics
  * as the OkHttp adapter.
