@@ -47,6 +47,10 @@ final class LoopbackServer implements AutoCloseable {
   static final byte[] UNAVAILABLE_RETRY_NOW = ascii("HTTP/1.1 503 Service Unavailable\r\n"
       + "Retry-After: 0\r\nContent-Length: 0\r\n\r\n");
 
+  /** A 429 asking to come back in a second. */
+  static final byte[] TOO_MANY_REQUESTS_RETRY_AFTER_1 = ascii("HTTP/1.1 429 Too Many Requests\r\n"
+      + "Retry-After: 1\r\nContent-Length: 0\r\n\r\n");
+
   private final ServerSocketChannel listener;
   private final byte[][] responses;
   private final LongToIntFunction choice;

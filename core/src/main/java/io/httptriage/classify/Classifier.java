@@ -73,7 +73,7 @@ public final class Classifier {
     }
   }
 
-  /** The classifier of the default policy table and the system clock. */
+  /** {@return the classifier of the default policy table and the system clock} */
   public static Classifier ofDefaults() {
     return DEFAULT;
   }
@@ -81,6 +81,9 @@ public final class Classifier {
   /**
    * A classifier for a policy table, reading HTTP-dates against a clock.
    *
+   * @param table the policy table that decides
+   * @param clock the clock HTTP-dates in Retry-After are read against
+   * @return the classifier
    * @throws IllegalArgumentException when an argument is null
    */
   public static Classifier of(PolicyTable table, Clock clock) {
@@ -94,9 +97,11 @@ public final class Classifier {
   }
 
   /**
-   * The verdict for a status when it depends on nothing but the status — a 2xx, 101 or 304 with no
-   * method-specific rule — without looking at request or response; empty otherwise. Lets callers
+   * {@return the verdict for a status when it depends on nothing but the status — a 2xx, 101 or 304 with no
+   * method-specific rule — without looking at request or response; empty otherwise} Lets callers
    * skip building views on the common path.
+   *
+   * @param status the response status
    */
   public Optional<Verdict> statusOnlyVerdict(int status) {
     if (status >= 0 && status < SIZE && precomputed[status] != null && !table.dependsOnMethod(status)) {
@@ -105,7 +110,7 @@ public final class Classifier {
     return Optional.empty();
   }
 
-  /** The policy table this classifier applies. */
+  /** {@return the policy table this classifier applies} */
   public PolicyTable policyTable() {
     return table;
   }
@@ -115,6 +120,7 @@ public final class Classifier {
    *
    * @param request the request as sent
    * @param response the response received for it
+   * @return the verdict, with its reasons
    */
   public Verdict classify(RequestView request, ResponseView response) {
     int code = response.status();

@@ -55,7 +55,13 @@ public record Reason(Kind kind, String detail, String spec) {
     NOT_FOLLOWED
   }
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param kind what kind of reason it is
+   * @param detail a one-line explanation
+   * @param spec the rule it rests on, e.g. {@code "RFC 9110 §15.4.8"}
+   */
   public Reason {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");

@@ -140,45 +140,45 @@ public final class Verdict {
     this.anyRequest = method == null;
   }
 
-  /** The outcome. */
+  /** {@return the outcome} */
   public Kind kind() {
     return kind;
   }
 
-  /** The registry entry of the response status. */
+  /** {@return the registry entry of the response status} */
   public StatusCode status() {
     return status;
   }
 
-  /** The policy that decided. */
+  /** {@return the policy that decided} */
   public StatusPolicy policy() {
     return policy;
   }
 
   /**
-   * The wait the response asked for through Retry-After: before a retry, or before following a 3xx
-   * (RFC 9110 §10.2.3). Empty when absent or ignored.
+   * {@return the wait the response asked for through Retry-After: before a retry, or before following a 3xx
+   * (RFC 9110 §10.2.3)} Empty when absent or ignored.
    */
   public Optional<Duration> retryAfter() {
     return retryAfter;
   }
 
-  /** For {@link Kind#FOLLOW}: the resolved Location. */
+  /** {@return for {@link Kind#FOLLOW}: the resolved Location} */
   public Optional<URI> location() {
     return location;
   }
 
-  /** For {@link Kind#FOLLOW}: the method of the follow-up request. */
+  /** {@return for {@link Kind#FOLLOW}: the method of the follow-up request} */
   public Optional<String> followMethod() {
     return followMethod;
   }
 
-  /** For {@link Kind#FOLLOW}: whether the follow-up request carries the original body. */
+  /** {@return for {@link Kind#FOLLOW}: whether the follow-up request carries the original body} */
   public boolean keepsBody() {
     return keepsBody;
   }
 
-  /** Why, in order of importance. */
+  /** {@return why, in order of importance} */
   public List<Reason> reasons() {
     List<Reason> r = reasons;
     if (r == null) {
@@ -205,6 +205,8 @@ public final class Verdict {
   /**
    * The gate that refused to retry (or to follow after its Retry-After) this response, on the
    * verdict of a final response that the classification alone would have retried or followed.
+    *
+    * @return the refused by
    */
   public Optional<Gate> refusedBy() {
     return refusedBy;
@@ -217,6 +219,7 @@ public final class Verdict {
    *
    * @param gate the gate that refused, if one did
    * @param why the reason the response was not retried or followed
+    * @return the as final
    */
   public Verdict asFinal(Optional<Gate> gate, Reason why) {
     if (kind != Kind.RETRY && kind != Kind.FOLLOW) {
@@ -229,7 +232,11 @@ public final class Verdict {
         List.of(all), Objects.requireNonNull(gate, "gate"));
   }
 
-  /** True when a reason of this kind was given. */
+  /**
+   * {@return true when a reason of this kind was given}
+   *
+   * @param k the kind of reason
+   */
   public boolean hasReason(Reason.Kind k) {
     if (reasons == null) {
       return k == Reason.Kind.RETRYABLE

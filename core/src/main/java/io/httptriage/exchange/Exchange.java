@@ -40,7 +40,7 @@ public final class Exchange {
   }
 
   /**
-   * An exchange of earlier hops and a final one.
+   * {@return an exchange of earlier hops and a final one}
    *
    * @param hops the hops before the final one, oldest first; may be empty
    * @param finalHop the request whose response the caller received, and that response
@@ -51,37 +51,41 @@ public final class Exchange {
     return builder().hops(hops).finalHop(finalHop).followsRedirects(followsRedirects).build();
   }
 
-  /** An exchange of a single request and its response, from a client that follows redirects. */
+  /**
+   * {@return an exchange of a single request and its response, from a client that follows redirects}
+   *
+   * @param finalHop the request and the response the caller got
+   */
   public static Exchange single(Hop finalHop) {
     return of(List.of(), finalHop, true);
   }
 
-  /** An empty builder; the final hop is required, redirects are followed unless told otherwise. */
+  /** {@return an empty builder; the final hop is required, redirects are followed unless told otherwise} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this exchange's values. */
+  /** {@return a builder holding this exchange's values} */
   public Builder toBuilder() {
     return new Builder().hops(hops).finalHop(finalHop).followsRedirects(followsRedirects);
   }
 
-  /** The hops before the final one, oldest first. */
+  /** {@return the hops before the final one, oldest first} */
   public List<Hop> hops() {
     return hops;
   }
 
-  /** The last request and the response the caller received. */
+  /** {@return the last request and the response the caller received} */
   public Hop finalHop() {
     return finalHop;
   }
 
-  /** Whether the client was configured to follow redirects. */
+  /** {@return whether the client was configured to follow redirects} */
   public boolean followsRedirects() {
     return followsRedirects;
   }
 
-  /** Every hop, the final one last. */
+  /** {@return every hop, the final one last} */
   public List<Hop> allHops() {
     List<Hop> all = new ArrayList<>(hops.size() + 1);
     all.addAll(hops);
@@ -92,6 +96,7 @@ public final class Exchange {
   /**
    * The hop at an index of {@link #hops()}, or the final hop for -1.
    *
+   * @param index a position in {@link #hops()}, or -1 for the final hop
    * @return the hop, or empty when the index is out of range
    */
   public Optional<Hop> hop(int index) {
@@ -101,7 +106,7 @@ public final class Exchange {
     return index >= 0 && index < hops.size() ? Optional.of(hops.get(index)) : Optional.empty();
   }
 
-  /** The first request of the exchange, as the caller made it. */
+  /** {@return the first request of the exchange, as the caller made it} */
   public Hop firstHop() {
     return hops.isEmpty() ? finalHop : hops.get(0);
   }
@@ -143,19 +148,34 @@ public final class Exchange {
 
     private Builder() {}
 
-    /** Appends a hop after those given so far (oldest first). */
+    /**
+     * Appends a hop after those given so far (oldest first).
+     *
+     * @param hop the hop
+     * @return this builder
+     */
     public Builder hop(Hop hop) {
       hops.add(nonNull("hop", hop));
       return this;
     }
 
-    /** Puts a hop before those given so far, for walking a chain back from the newest response. */
+    /**
+     * Puts a hop before those given so far, for walking a chain back from the newest response.
+     *
+     * @param hop the hop
+     * @return this builder
+     */
     public Builder earlierHop(Hop hop) {
       hops.add(0, nonNull("hop", hop));
       return this;
     }
 
-    /** Replaces the earlier hops, oldest first. */
+    /**
+     * Replaces the earlier hops, oldest first.
+     *
+     * @param value the hops, oldest first
+     * @return this builder
+     */
     public Builder hops(List<Hop> value) {
       nonNull("hops", value);
       hops.clear();
@@ -165,20 +185,30 @@ public final class Exchange {
       return this;
     }
 
-    /** The last request and the response the caller received. */
+    /**
+     * The last request and the response the caller received.
+     *
+     * @param value the last request and the response the caller received
+     * @return this builder
+     */
     public Builder finalHop(Hop value) {
       this.finalHop = nonNull("finalHop", value);
       return this;
     }
 
-    /** Whether the client was configured to follow redirects; true unless told otherwise. */
+    /**
+     * Whether the client was configured to follow redirects; true unless told otherwise.
+     *
+     * @param value whether the client was configured to follow redirects; true unless told otherwise
+     * @return this builder
+     */
     public Builder followsRedirects(boolean value) {
       this.followsRedirects = value;
       return this;
     }
 
     /**
-     * The exchange.
+     * {@return the exchange}
      *
      * @throws IllegalArgumentException when no final hop was given
      */

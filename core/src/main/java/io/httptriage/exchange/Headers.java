@@ -28,7 +28,7 @@ public final class Headers {
     this.fields = Collections.unmodifiableMap(fields);
   }
 
-  /** No header fields. */
+  /** {@return no header fields} */
   public static Headers empty() {
     return EMPTY;
   }
@@ -36,6 +36,8 @@ public final class Headers {
   /**
    * Header fields from alternating names and values.
    *
+   * @param namesAndValues name, value, name, value...
+   * @return the header fields, in order
    * @throws IllegalArgumentException when the count is odd or an element is null
    */
   public static Headers of(String... namesAndValues) {
@@ -57,6 +59,8 @@ public final class Headers {
   /**
    * Header fields copied from a map such as {@code java.net.http.HttpHeaders#map()}.
    *
+   * @param map field names to their values, in order
+   * @return the header fields
    * @throws IllegalArgumentException when the map or any name or value is null
    */
   public static Headers copyOf(Map<String, ? extends List<String>> map) {
@@ -91,29 +95,41 @@ public final class Headers {
     return new Headers(map);
   }
 
-  /** The first value of a field, if present. */
+  /**
+   * {@return the first value of a field, if present}
+   *
+   * @param name the field name, matched case-insensitively
+   */
   public Optional<String> first(String name) {
     List<String> values = fields.get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** Every value of a field, in order; empty when absent. */
+  /**
+   * {@return every value of a field, in order; empty when absent}
+   *
+   * @param name the field name, matched case-insensitively
+   */
   public List<String> all(String name) {
     List<String> values = fields.get(name);
     return values == null ? List.of() : values;
   }
 
-  /** True when the field is present. */
+  /**
+   * {@return true when the field is present}
+   *
+   * @param name the field name, matched case-insensitively
+   */
   public boolean contains(String name) {
     return fields.containsKey(name);
   }
 
-  /** The field names, as first seen. */
+  /** {@return the field names, as first seen} */
   public Set<String> names() {
     return fields.keySet();
   }
 
-  /** True when there are no fields. */
+  /** {@return true when there are no fields} */
   public boolean isEmpty() {
     return fields.isEmpty();
   }

@@ -43,7 +43,16 @@ public record Hop(
     int status,
     Optional<String> location) {
 
-  /** Validates the fields and freezes the header names. */
+  /**
+   * Validates the fields and freezes the header names.
+   *
+   * @param method the request method, as sent
+   * @param uri the absolute request URI
+   * @param headerNames the names of the request's header fields
+   * @param bodySent whether the request carried content
+   * @param status the status code of the response
+   * @param location the raw Location field of the response, if it had one
+   */
   public Hop {
     if (method == null || method.isBlank()) {
       throw new IllegalArgumentException("method: must not be blank");
@@ -58,7 +67,7 @@ public record Hop(
   }
 
   /**
-   * The hop of a request and the response it received.
+   * {@return the hop of a request and the response it received}
    *
    * @param request the request as sent; its {@link RequestView#headerNames()} are kept
    * @param response the response to it; its status and Location are kept
@@ -67,12 +76,12 @@ public record Hop(
     return builder().request(request).response(response).build();
   }
 
-  /** An empty builder; method, URI and status are required. */
+  /** {@return an empty builder; method, URI and status are required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this hop's values. */
+  /** {@return a builder holding this hop's values} */
   public Builder toBuilder() {
     return new Builder()
         .method(method)
@@ -83,19 +92,23 @@ public record Hop(
         .location(location);
   }
 
-  /** True when the request carried a field of this name, matched case-insensitively. */
+  /**
+   * {@return true when the request carried a field of this name, matched case-insensitively}
+   *
+   * @param name the field name
+   */
   public boolean sentHeader(String name) {
     return headerNames.contains(name);
   }
 
-  /** True when the response carried a non-blank Location. */
+  /** {@return true when the response carried a non-blank Location} */
   public boolean hasLocation() {
     return location.isPresent() && !location.get().isBlank();
   }
 
   /**
-   * The Location resolved against the request URI (RFC 9110 §10.2.2); empty when absent, malformed
-   * or not http(s).
+   * {@return the Location resolved against the request URI (RFC 9110 §10.2.2); empty when absent, malformed
+   * or not http(s)}
    */
   public Optional<URI> resolvedLocation() {
     return hasLocation() ? Location.resolve(uri, location.get()) : Optional.empty();
@@ -131,7 +144,12 @@ public record Hop(
 
     private Builder() {}
 
-    /** Takes method, URI, header names and whether a body was sent from a request view. */
+    /**
+     * Takes method, URI, header names and whether a body was sent from a request view.
+     *
+     * @param request the request view
+     * @return this builder
+     */
     public Builder request(RequestView request) {
       if (request == null) {
         throw new IllegalArgumentException("request: must not be null");
@@ -142,7 +160,12 @@ public record Hop(
           .bodySent(request.hasBody());
     }
 
-    /** Takes status and Location from a response view. */
+    /**
+     * Takes status and Location from a response view.
+     *
+     * @param response the response view
+     * @return this builder
+     */
     public Builder response(ResponseView response) {
       if (response == null) {
         throw new IllegalArgumentException("response: must not be null");
@@ -150,7 +173,12 @@ public record Hop(
       return status(response.status()).location(response.header("Location"));
     }
 
-    /** The request method, as sent. */
+    /**
+     * The request method, as sent.
+     *
+     * @param value the request method, as sent
+     * @return this builder
+     */
     public Builder method(String value) {
       if (value == null || value.isBlank()) {
         throw new IllegalArgumentException("method: must not be blank, was '" + value + "'");
@@ -159,7 +187,12 @@ public record Hop(
       return this;
     }
 
-    /** The absolute request URI. */
+    /**
+     * The absolute request URI.
+     *
+     * @param value the absolute request URI
+     * @return this builder
+     */
     public Builder uri(URI value) {
       if (value == null) {
         throw new IllegalArgumentException("uri: must not be null");
@@ -168,26 +201,46 @@ public record Hop(
       return this;
     }
 
-    /** The names of the request's header fields, replacing any given before. */
+    /**
+     * The names of the request's header fields, replacing any given before.
+     *
+     * @param value the names of the request's header fields, replacing any given before
+     * @return this builder
+     */
     public Builder headerNames(Collection<String> value) {
       this.headerNames = freeze(value);
       return this;
     }
 
-    /** Whether the request carried content. */
+    /**
+     * Whether the request carried content.
+     *
+     * @param value whether the request carried content
+     * @return this builder
+     */
     public Builder bodySent(boolean value) {
       this.bodySent = value;
       return this;
     }
 
-    /** The status code of the response; any int, as received. */
+    /**
+     * The status code of the response; any int, as received.
+     *
+     * @param value the status code of the response; any int, as received
+     * @return this builder
+     */
     public Builder status(int value) {
       this.status = value;
       this.statusSet = true;
       return this;
     }
 
-    /** The raw Location of the response. */
+    /**
+     * The raw Location of the response.
+     *
+     * @param value the raw Location of the response
+     * @return this builder
+     */
     public Builder location(String value) {
       if (value == null) {
         throw new IllegalArgumentException("location: must not be null");
@@ -196,7 +249,12 @@ public record Hop(
       return this;
     }
 
-    /** The raw Location of the response, or empty when it had none. */
+    /**
+     * The raw Location of the response, or empty when it had none.
+     *
+     * @param value the raw Location of the response, or empty when it had none
+     * @return this builder
+     */
     public Builder location(Optional<String> value) {
       if (value == null) {
         throw new IllegalArgumentException("location: must not be null; use Optional.empty()");
@@ -206,7 +264,7 @@ public record Hop(
     }
 
     /**
-     * The hop.
+     * {@return the hop}
      *
      * @throws IllegalArgumentException when method, URI or status was not given
      */

@@ -24,7 +24,13 @@ import java.util.Optional;
  */
 public record Origin(String scheme, String host, int port) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param scheme the scheme, lower case
+   * @param host the host, lower case
+   * @param port the port, the scheme's default when the URI names none
+   */
   public Origin {
     if (scheme == null || scheme.isEmpty()) {
       throw new IllegalArgumentException("scheme: must not be empty");
@@ -66,13 +72,18 @@ public record Origin(String scheme, String host, int port) {
     return Optional.of(new Origin(s, host.toLowerCase(Locale.ROOT), port));
   }
 
-  /** True when both URIs have an origin and it is the same one. */
+  /**
+   * {@return true when both URIs have an origin and it is the same one}
+   *
+   * @param a one URI
+   * @param b the other URI
+   */
   public static boolean same(URI a, URI b) {
     Optional<Origin> oa = of(a);
     return oa.isPresent() && oa.equals(of(b));
   }
 
-  /** True for the https scheme. */
+  /** {@return true for the https scheme} */
   public boolean isSecure() {
     return "https".equals(scheme);
   }

@@ -20,22 +20,30 @@ import java.util.TreeSet;
  */
 public interface RequestView {
 
-  /** The method, case-sensitive as sent (RFC 9110 §9.1). */
+  /** {@return the method, case-sensitive as sent (RFC 9110 §9.1)} */
   String method();
 
-  /** The absolute target URI. */
+  /** {@return the absolute target URI} */
   URI uri();
 
-  /** The first value of a header field, matched case-insensitively. */
+  /**
+   * {@return the first value of a header field, matched case-insensitively}
+   *
+   * @param name the field name
+   */
   Optional<String> header(String name);
 
-  /** Every value of a header field; empty when absent. */
+  /**
+   * {@return every value of a header field; empty when absent}
+   *
+   * @param name the field name
+   */
   default List<String> headers(String name) {
     return header(name).map(List::of).orElse(List.of());
   }
 
   /**
-   * The names of the header fields the request carries, matched case-insensitively.
+   * {@return the names of the header fields the request carries, matched case-insensitively}
    *
    * <p>Views that can list their fields should override this; the default can only probe, with
    * {@link #header(String)}, the fields core inspects: the credentials (Authorization, Cookie,
@@ -52,17 +60,17 @@ public interface RequestView {
     return names;
   }
 
-  /** True when the request carries content. */
+  /** {@return true when the request carries content} */
   boolean hasBody();
 
   /**
-   * True when the request can be sent again unchanged: it has no body, or its body can be produced
-   * a second time (not one-shot, not a consumed stream).
+   * {@return true when the request can be sent again unchanged: it has no body, or its body can be produced
+   * a second time (not one-shot, not a consumed stream)}
    */
   boolean bodyReplayable();
 
   /**
-   * A plain immutable request view.
+   * {@return a plain immutable request view}
    *
    * @param method the method
    * @param uri the target URI
@@ -76,7 +84,12 @@ public interface RequestView {
     return new BasicRequestView(method, uri, headers, hasBody, bodyReplayable);
   }
 
-  /** A body-less request view with no headers, e.g. {@code RequestView.of("GET", uri)}. */
+  /**
+   * {@return a body-less request view with no headers, e.g. {@code RequestView.of("GET", uri)}}
+   *
+   * @param method the request method
+   * @param uri the request target
+   */
   static RequestView of(String method, URI uri) {
     return new BasicRequestView(method, uri, Headers.empty(), false, true);
   }

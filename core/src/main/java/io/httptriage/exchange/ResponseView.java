@@ -17,20 +17,28 @@ import java.util.OptionalLong;
  */
 public interface ResponseView {
 
-  /** The status code as received; any int, including invalid ones. */
+  /** {@return the status code as received; any int, including invalid ones} */
   int status();
 
-  /** The first value of a header field, matched case-insensitively. */
+  /**
+   * {@return the first value of a header field, matched case-insensitively}
+   *
+   * @param name the field name
+   */
   Optional<String> header(String name);
 
-  /** Every value of a header field; empty when absent. */
+  /**
+   * {@return every value of a header field; empty when absent}
+   *
+   * @param name the field name
+   */
   default List<String> headers(String name) {
     return header(name).map(List::of).orElse(List.of());
   }
 
   /**
-   * The length of the content when known: Content-Length, or what the client measured; empty when
-   * it is unknown (e.g. chunked and not yet read).
+   * {@return the length of the content when known: Content-Length, or what the client measured; empty when
+   * it is unknown (e.g. chunked and not yet read)}
    */
   default OptionalLong contentLength() {
     Optional<String> cl = header("Content-Length");
@@ -46,7 +54,7 @@ public interface ResponseView {
   }
 
   /**
-   * True when content came with the response.
+   * {@return true when content came with the response}
    *
    * <p>Views that saw the body should override this with what they measured. The default reads
    * the framing headers: a Transfer-Encoding, or a Content-Length above zero, announces content
@@ -61,7 +69,7 @@ public interface ResponseView {
   }
 
   /**
-   * A plain immutable response view.
+   * {@return a plain immutable response view}
    *
    * @param status the status code
    * @param headers the header fields
@@ -71,7 +79,11 @@ public interface ResponseView {
     return new BasicResponseView(status, headers);
   }
 
-  /** A response view with no headers. */
+  /**
+   * {@return a response view with no headers}
+   *
+   * @param status the status code
+   */
   static ResponseView of(int status) {
     return new BasicResponseView(status, Headers.empty());
   }

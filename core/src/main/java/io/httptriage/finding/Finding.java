@@ -43,7 +43,17 @@ public record Finding(
   /** The hop index of findings about the final response. */
   public static final int FINAL = -1;
 
-  /** Validates the fields, redacts the URLs and keeps the explanation to one line. */
+  /**
+   * Validates the fields, redacts the URLs and keeps the explanation to one line.
+   *
+   * @param kind what was found
+   * @param severity how bad it is
+   * @param hopIndex the index in {@code Exchange.hops()} of the hop the finding is about, or -1 for the final response
+   * @param from the redacted URL of the request concerned, when known
+   * @param to the redacted URL the redirect pointed to or the next request went to, when there is one
+   * @param explanation a one-line explanation for a log reader
+   * @param spec the rule it rests on, e.g. {@code "RFC 9110 §15.4.8"}
+   */
   public Finding {
     if (kind == null) {
       throw new IllegalArgumentException("kind: must not be null");
@@ -76,12 +86,15 @@ public record Finding(
    * Finding.redactUrl("https://u:p@api.example/a?token=s3cret&page=2#top");
    * // "https://api.example/a?token=*&page=*"
    * }</pre>
+   *
+   * @param url any text; a URL is redacted, anything else is kept as printable text
+   * @return the redacted URL
    */
   public static String redactUrl(String url) {
     return UrlRedaction.redact(url);
   }
 
-  /** True for findings about the final response rather than an earlier hop. */
+  /** {@return true for findings about the final response rather than an earlier hop} */
   public boolean isAboutFinalResponse() {
     return hopIndex == FINAL;
   }
@@ -97,7 +110,7 @@ public record Finding(
     /** Worth knowing; nothing is wrong. */
     INFO;
 
-    /** True for {@link #VIOLATION} and {@link #SECURITY}, which default reporting logs at WARN. */
+    /** {@return true for {@link #VIOLATION} and {@link #SECURITY}, which default reporting logs at WARN} */
     public boolean isSerious() {
       return this == VIOLATION || this == SECURITY;
     }
@@ -166,7 +179,7 @@ public record Finding(
       this.category = category;
     }
 
-    /** Which check reports this kind. */
+    /** {@return which check reports this kind} */
     public Category category() {
       return category;
     }

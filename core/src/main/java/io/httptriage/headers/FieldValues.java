@@ -14,7 +14,11 @@ package io.httptriage.headers;
 public final class FieldValues {
   private FieldValues() {}
 
-  /** The value with every control character and line separator replaced by {@code '_'}. */
+  /**
+   * {@return the value with every control character and line separator replaced by {@code '_'}}
+   *
+   * @param value a field value as received
+   */
   public static String printable(String value) {
     StringBuilder sb = null;
     for (int i = 0; i < value.length(); i++) {
@@ -33,6 +37,9 @@ public final class FieldValues {
    * As {@link #printable(String)}, cut to {@code maxLength} characters followed by {@code "..."}
    * when longer.
    *
+   * @param value a field value as received
+   * @param maxLength the most characters kept before {@code "..."}
+   * @return the printable value, cut when longer than {@code maxLength}
    * @throws IllegalArgumentException when {@code maxLength} is negative
    */
   public static String printable(String value, int maxLength) {

@@ -1,6 +1,7 @@
 package io.httptriage.headers;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The parsed RateLimit and RateLimit-Policy response fields of draft-ietf-httpapi-ratelimit-headers
  * (revision 10): the service limits the server reports ({@code RateLimit: "default";r=0;t=30}) and
  * the quota policies it advertises ({@code RateLimit-Policy: "default";q=100;w=60}). The older
- * {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier revisions is read by {@link
- * #parseLegacy}.
+ * {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier revisions, and the
+ * unregistered {@code X-RateLimit-Remaining} / {@code X-RateLimit-Reset} pair many APIs send, are
+ * read by {@link #parseLegacy(String, String, Instant)} and {@link #parseXRateLimit}.
  *
  * <p>What it is for: when a response carries no usable Retry-After and a quota is exhausted
  * (remaining 0), {@link #exhaustedWait()} is how long to wait before asking again: the reset of the
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * the longest wait counts. Retry-After, when present and valid, always takes precedence (draft §7);
  * that choice is the caller's.
  *
- * <p>{@link #parse} and {@link #parseLegacy} never throw. "Malformed RateLimit header fields MUST
+ * <p>{@link #parse}, {@link #parseLegacy} and {@link #parseXRateLimit} never throw. "Malformed RateLimit header fields MUST
  * be ignored" (draft §7): a field that is not a valid Structured Field List (RFC 9651 §4.2), or
  * whose items break the draft's rules (a non-integer or negative {@code r}, a missing {@code r}, a
  * zero window), is dropped as a whole and a {@link Problem} says why.
@@ -44,6 +46,10 @@ public final class RateLimit {
   public static final String LEGACY_REMAINING_FIELD = "RateLimit-Remaining";
   /** The reset field of draft revisions up to 06 (delay-seconds). */
   public static final String LEGACY_RESET_FIELD = "RateLimit-Reset";
+  /** The widespread unregistered remaining-quota field (GitHub, GitLab, Discord, Reddit, ...). */
+  public static final String X_REMAINING_FIELD = "X-RateLimit-Remaining";
+  /** The widespread unregistered reset field: epoch seconds or delta seconds, by magnitude. */
+  public static final String X_RESET_FIELD = "X-RateLimit-Reset";
 
   /** Longer field values are not parsed: no honest server needs this many quota policies. */
   static final int MAX_LENGTH = 4096;
@@ -63,13 +69,19 @@ public final class RateLimit {
    * @param reset the time until more quota is made available, if given
    */
   public record ServiceLimit(String policy, long remaining, Optional<Duration> reset) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param policy the policy identifier; empty for the legacy fields, which name none
+     * @param remaining the remaining quota units, {@code >= 0}
+     * @param reset the time until more quota is made available, if given
+     */
     public ServiceLimit {
       Objects.requireNonNull(policy, "policy");
       Objects.requireNonNull(reset, "reset");
     }
 
-    /** True when no quota is left. */
+    /** {@return true when no quota is left} */
     public boolean isExhausted() {
       return remaining == 0;
     }
@@ -83,7 +95,13 @@ public final class RateLimit {
    * @param window the time window of the quota, if given
    */
   public record QuotaPolicy(String name, long quota, Optional<Duration> window) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param name the policy identifier
+     * @param quota the quota allocated, in quota units
+     * @param window the time window of the quota, if given
+     */
     public QuotaPolicy {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(window, "window");
@@ -97,7 +115,12 @@ public final class RateLimit {
    * @param detail a one-line explanation; may quote a printable prefix of the value
    */
   public record Problem(String field, String detail) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param field the field name, e.g. {@code RateLimit}
+     * @param detail a one-line explanation; may quote a printable prefix of the value
+     */
     public Problem {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(detail, "detail");
@@ -110,7 +133,7 @@ public final class RateLimit {
     this.problems = List.copyOf(problems);
   }
 
-  /** No rate limit information. */
+  /** {@return no rate limit information} */
   public static RateLimit absent() {
     return ABSENT;
   }
@@ -120,6 +143,7 @@ public final class RateLimit {
    *
    * @param rateLimit every line of the RateLimit field, in order; empty when absent
    * @param rateLimitPolicy every line of the RateLimit-Policy field, in order; empty when absent
+   * @return what the fields say, with a problem for each part that was ignored
    */
   public static RateLimit parse(List<String> rateLimit, List<String> rateLimitPolicy) {
     if (rateLimit.isEmpty() && rateLimitPolicy.isEmpty()) {
@@ -133,43 +157,99 @@ public final class RateLimit {
 
   /**
    * Parses the {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier draft
-   * revisions, where the reset is delay-seconds; never throws. A value that is not a non-negative
-   * integer makes the pair ignored with a problem.
+   * revisions, where the reset is delta-seconds; never throws. A reset of epoch-seconds magnitude
+   * (see {@link #parseLegacy(String, String, Instant)}) cannot be read without the current time and
+   * makes the pair ignored with a problem, rather than read as a wait of decades. A value that is
+   * not a non-negative number makes the pair ignored with a problem.
    *
    * @param remaining the RateLimit-Remaining value
    * @param reset the RateLimit-Reset value
+   * @return what the pair says, or a problem when it was ignored
    */
   public static RateLimit parseLegacy(String remaining, String reset) {
-    long r = nonNegativeInteger(remaining);
-    long t = nonNegativeInteger(reset);
-    if (r < 0 || t < 0) {
-      String field = r < 0 ? LEGACY_REMAINING_FIELD : LEGACY_RESET_FIELD;
-      String value = r < 0 ? remaining : reset;
-      return new RateLimit(List.of(), List.of(), List.of(new Problem(field,
-          "not a non-negative integer: '" + FieldValues.printable(abbreviate(value)) + "'")));
-    }
-    return new RateLimit(
-        List.of(new ServiceLimit("", r, Optional.of(Duration.ofSeconds(t)))), List.of(), List.of());
+    return legacy(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, null);
   }
 
-  /** The service limits, in field order; empty when absent or ignored. */
+  /**
+   * As {@link #parseLegacy(String, String)}, reading a reset of epoch-seconds magnitude as an
+   * instant the way {@link #parseXRateLimit} does (GitLab sends {@code RateLimit-Reset:
+   * 1609844400}).
+   *
+   * @param remaining the RateLimit-Remaining value
+   * @param reset the RateLimit-Reset value, epoch or delta seconds
+   * @param now the current instant, to turn an epoch reset into a wait
+    * @return the parse legacy
+   */
+  public static RateLimit parseLegacy(String remaining, String reset, Instant now) {
+    Objects.requireNonNull(now, "now");
+    return legacy(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, now);
+  }
+
+  /**
+   * Parses the unregistered {@code X-RateLimit-Remaining} / {@code X-RateLimit-Reset} pair, as
+   * GitHub, Discord, Reddit and many others send it; never throws.
+   *
+   * <p>No specification defines these fields, and servers disagree on the reset: GitHub ({@code
+   * x-ratelimit-reset: 1691591363}) sends the instant of the reset in UTC epoch seconds, Discord the
+   * same with a fraction ({@code 1470173023.123}); Reddit ({@code x-ratelimit-reset: 545}) sends the
+   * seconds left. They are told apart by magnitude: {@code 1000000000} or more (2001-09-09 as an
+   * instant, 31 years as a delay) is an instant, and an instant already past is a zero wait;
+   * anything smaller is a delay. A fraction of up to 9 digits is kept; the remaining count may
+   * carry one too ({@code 598.0}) and counts by its whole part. A value that is not a non-negative
+   * number makes the pair ignored with a problem.
+   *
+   * <pre>{@code
+   * RateLimit rl = RateLimit.parseXRateLimit("0", "1691591363", Instant.ofEpochSecond(1691591303));
+   * rl.exhaustedWait();   // Optional[PT1M]
+   * }</pre>
+   *
+   * @param remaining the X-RateLimit-Remaining value
+   * @param reset the X-RateLimit-Reset value, epoch or delta seconds
+   * @param now the current instant, to turn an epoch reset into a wait
+    * @return the parse x rate limit
+   */
+  public static RateLimit parseXRateLimit(String remaining, String reset, Instant now) {
+    Objects.requireNonNull(now, "now");
+    return legacy(X_REMAINING_FIELD, remaining, X_RESET_FIELD, reset, now);
+  }
+
+  private static RateLimit legacy(String remainingField, String remaining, String resetField,
+      String reset, @Nullable Instant now) {
+    long r = ResetValue.wholePart(remaining);
+    if (r < 0) {
+      return legacyProblem(remainingField, remaining, "not a non-negative number");
+    }
+    Duration t = ResetValue.waitUntil(reset, now);
+    if (t == null) {
+      return legacyProblem(resetField, reset, ResetValue.isEpoch(reset)
+          ? "epoch seconds, which need the current time" : "not a non-negative number");
+    }
+    return new RateLimit(List.of(new ServiceLimit("", r, Optional.of(t))), List.of(), List.of());
+  }
+
+  private static RateLimit legacyProblem(String field, String value, String why) {
+    return new RateLimit(List.of(), List.of(), List.of(new Problem(field,
+        why + ": '" + FieldValues.printable(abbreviate(value)) + "'")));
+  }
+
+  /** {@return the service limits, in field order; empty when absent or ignored} */
   public List<ServiceLimit> limits() {
     return limits;
   }
 
-  /** The quota policies, in field order; empty when absent or ignored. */
+  /** {@return the quota policies, in field order; empty when absent or ignored} */
   public List<QuotaPolicy> policies() {
     return policies;
   }
 
-  /** Why fields were ignored; empty when every field present was valid. */
+  /** {@return why fields were ignored; empty when every field present was valid} */
   public List<Problem> problems() {
     return problems;
   }
 
   /**
-   * How long to wait for quota when some limit is exhausted: the longest reset among exhausted
-   * limits, a missing reset standing in for the window of the policy of the same name. Empty when
+   * {@return how long to wait for quota when some limit is exhausted: the longest reset among exhausted
+   * limits, a missing reset standing in for the window of the policy of the same name} Empty when
    * no limit is exhausted or none of the exhausted ones says when quota returns.
    */
   public Optional<Duration> exhaustedWait() {
@@ -301,21 +381,6 @@ public final class RateLimit {
 
   private static boolean isNonNegativeInteger(StructuredList.Value v) {
     return v.type() == StructuredList.Type.INTEGER && v.integer() >= 0;
-  }
-
-  /** The value of 1 to 15 ASCII digits (surrounding whitespace allowed), or -1. */
-  private static long nonNegativeInteger(String value) {
-    String v = value.strip();
-    if (v.isEmpty() || v.length() > 15) {
-      return -1;
-    }
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-    }
-    return Long.parseLong(v);
   }
 
   private static String abbreviate(String value) {

@@ -60,7 +60,7 @@ public final class RetryAfter {
     this.problem = problem;
   }
 
-  /** A value for an absent header: no delay, no problem. */
+  /** {@return a value for an absent header: no delay, no problem} */
   public static RetryAfter absent() {
     return ABSENT;
   }
@@ -93,17 +93,17 @@ public final class RetryAfter {
     return fromDate(v, now);
   }
 
-  /** The wait the server asked for; empty when absent or ignored. */
+  /** {@return the wait the server asked for; empty when absent or ignored} */
   public Optional<Duration> delay() {
     return Optional.ofNullable(delay);
   }
 
-  /** Why the value was ignored; empty when it was absent or valid. */
+  /** {@return why the value was ignored; empty when it was absent or valid} */
   public Optional<String> problem() {
     return Optional.ofNullable(problem);
   }
 
-  /** True when a usable delay was given. */
+  /** {@return true when a usable delay was given} */
   public boolean isPresent() {
     return delay != null;
   }

@@ -55,7 +55,7 @@ public final class ConformanceLint {
 
   private ConformanceLint() {}
 
-  /** The lint; it has no settings. */
+  /** {@return the lint; it has no settings} */
   public static ConformanceLint ofDefaults() {
     return DEFAULT;
   }
@@ -64,6 +64,7 @@ public final class ConformanceLint {
    * Lints a response to a request of unknown method (assumed not HEAD).
    *
    * @param response the response
+   * @return the findings; empty when the response conforms
    */
   public List<Finding> lint(ResponseView response) {
     StatusCode sc = StatusRegistry.lookup(response.status());
@@ -76,6 +77,7 @@ public final class ConformanceLint {
    *
    * @param request the request the response answered
    * @param response the response
+   * @return the findings; empty when the response conforms
    */
   public List<Finding> lint(RequestView request, ResponseView response) {
     StatusCode sc = StatusRegistry.lookup(response.status());
@@ -85,8 +87,10 @@ public final class ConformanceLint {
 
   /** True for the many codes with nothing to check: registered, no header or content rule. */
   /**
-   * True when a response with this status can give no finding whatever its headers: a standard
-   * code with no header or content rule (200, 201, 404...). Lets callers skip building views.
+   * {@return true when a response with this status can give no finding whatever its headers: a standard
+   * code with no header or content rule (200, 201, 404...)} Lets callers skip building views.
+   *
+   * @param status the response status
    */
   public boolean findsNothingFor(int status) {
     return hasNoRules(StatusRegistry.lookup(status));

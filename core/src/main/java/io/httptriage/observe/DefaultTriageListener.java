@@ -4,7 +4,6 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,17 +14,21 @@ import java.util.Set;
  * The default listener: one SLF4J line per finding, and Micrometer counters when a registry is
  * given. Works with no registry at all.
  *
- * <p><b>Logs</b> go to the logger {@code io.httptriage.findings} as key=value fields ({@code kind,
- * severity, hop, finalStatus, from, to, spec, suppressed, explanation}): WARN for {@link
- * Finding.Severity#VIOLATION} and {@link Finding.Severity#SECURITY}, INFO for {@link
- * Finding.Severity#WARNING}, DEBUG for {@link Finding.Severity#INFO}. At most one line per origin
- * and kind is written per {@link Builder#logInterval(Duration) interval} (default one minute); the
- * next line that gets through says how many were held back ({@code suppressed=N}). Retry decisions
- * go to {@code io.httptriage.retries} at DEBUG; a final answer whose possible retry a gate refused
- * goes there at INFO ({@code code, refused_by, suppressed}), rate-limited in the same way per gate
- * and code. URLs arrive redacted; no header value is logged.
+ * <p><b>Logs</b> go to the logger {@code io.httptriage.findings}, one line per finding: WARN for
+ * {@link Finding.Severity#VIOLATION}, {@link Finding.Severity#SECURITY} and {@link
+ * Finding.Severity#WARNING}, INFO for {@link Finding.Severity#INFO}. Each line carries its fields
+ * ({@code client, kind, severity, hop, finalStatus, from, to, spec, suppressed, explanation}) as
+ * SLF4J key-value pairs, so that a JSON encoder writes them as fields, and as {@code key=value}
+ * text in the message. A storm guard holds lines back only when one origin and kind of finding
+ * passes {@link Builder#maxLinesPerSecond(int) 10 lines a second}; what it held back is said, as
+ * {@code suppressed=N}, by the next line of that origin and kind or by a summary line ({@code
+ * httptriage findings held back ...}) with the next finding after that second. Retry decisions go
+ * to {@code io.httptriage.retries} at DEBUG; a final answer whose possible retry a gate refused
+ * goes there at INFO ({@code client, code, refused_by}). URLs arrive redacted; no header value is
+ * logged.
  *
- * <p><b>Meters</b>, all counters, all tags from bounded sets (no URL, host or header value):
+ * <p><b>Meters</b>, all counters, all tags from bounded sets (no URL, host or header value), each
+ * tagged {@code client} with {@link Builder#clientName(String)}:
  * <ul>
  *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange, for
  *       the FINAL response. code is the number of a registered or vendor code, {@code unknown} or
@@ -42,23 +45,29 @@ import java.util.Set;
  * <p>Findings of the same kind, hop and explanation in one exchange are reported once: the audit
  * and the lint both see a final redirect without Location.
  *
- * <p>Thread-safe. Extend it to change one part and keep the rest, as with Micrometer's default
- * conventions.
+ * <p>Thread-safe. An instance keeps the storm guard's state: give each client its own. A {@code
+ * TriageConfig} without a listener of its own does that by itself, making one per client. Extend
+ * this class to change one part and keep the rest, as with Micrometer's default conventions.
  *
  * <pre>{@code
  * TriageListener listener = DefaultTriageListener.builder()
  *     .meterRegistry(registry)
- *     .logInterval(Duration.ofSeconds(30))
+ *     .clientName("payments")
  *     .build();
  * }</pre>
  */
 public class DefaultTriageListener implements TriageListener {
-  /** The default rate-limit interval of log lines per origin and kind. */
-  public static final Duration DEFAULT_LOG_INTERVAL = Duration.ofMinutes(1);
+  /** The default rate above which the storm guard holds lines of one origin and kind back. */
+  public static final int DEFAULT_MAX_LINES_PER_SECOND = 10;
+  /** The {@code client} of a listener built without {@link Builder#clientName(String)}. */
+  public static final String UNNAMED_CLIENT = "unnamed";
+  /** The longest client name accepted. */
+  public static final int MAX_CLIENT_NAME_LENGTH = 64;
 
   private final Optional<MeterRegistry> registry;
   private final Clock clock;
-  private final Duration logInterval;
+  private final int maxLinesPerSecond;
+  private final String clientName;
   private final FindingLog log;
   private final Optional<TriageMeters> meters;
   private final TagValues tags = new TagValues();
@@ -71,29 +80,48 @@ public class DefaultTriageListener implements TriageListener {
   protected DefaultTriageListener(Builder builder) {
     this.registry = builder.registry;
     this.clock = builder.clock;
-    this.logInterval = builder.logInterval;
-    this.log = new FindingLog(clock, logInterval);
-    this.meters = registry.map(TriageMeters::new);
+    this.maxLinesPerSecond = builder.maxLinesPerSecond;
+    this.clientName = builder.clientName;
+    this.log = new FindingLog(clock, maxLinesPerSecond, clientName);
+    this.meters = registry.map(r -> new TriageMeters(r, clientName));
   }
 
-  /** Logs only: no meter registry, the system clock, one line per origin and kind a minute. */
+  /**
+   * Logs only: no meter registry, the system clock, the storm guard at {@value
+   * #DEFAULT_MAX_LINES_PER_SECOND} lines a second, client {@value #UNNAMED_CLIENT}.
+    *
+    * @return the of defaults
+   */
   public static DefaultTriageListener ofDefaults() {
     return new DefaultTriageListener(builder());
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this listener's settings; the new listener starts with fresh state. */
+  /** {@return a builder holding this listener's settings; the new listener starts with fresh state} */
   public Builder toBuilder() {
-    Builder b = new Builder().clock(clock).logInterval(logInterval);
+    Builder b = new Builder().clock(clock).maxLinesPerSecond(maxLinesPerSecond).clientName(clientName);
     registry.ifPresent(b::meterRegistry);
     return b;
   }
 
-  /** The meter registry counted into, if any. */
+  /**
+   * The name of the client in the {@code client} tag and field.
+   *
+   * @return the client name
+   */
+  public String clientName() {
+    return clientName;
+  }
+
+  /**
+   * The meter registry counted into, if any.
+   *
+   * @return the meter registry
+   */
   public Optional<MeterRegistry> meterRegistry() {
     return registry;
   }
@@ -148,7 +176,8 @@ public class DefaultTriageListener implements TriageListener {
   public static class Builder {
     private Optional<MeterRegistry> registry = Optional.empty();
     private Clock clock = Clock.systemUTC();
-    private Duration logInterval = DEFAULT_LOG_INTERVAL;
+    private int maxLinesPerSecond = DEFAULT_MAX_LINES_PER_SECOND;
+    private String clientName = UNNAMED_CLIENT;
 
     /** A builder of the defaults; for subclasses. */
     protected Builder() {}
@@ -156,6 +185,8 @@ public class DefaultTriageListener implements TriageListener {
     /**
      * Counts into this registry.
      *
+     * @param value the registry
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder meterRegistry(MeterRegistry value) {
@@ -164,8 +195,10 @@ public class DefaultTriageListener implements TriageListener {
     }
 
     /**
-     * Reads time for rate limiting from this clock.
+     * Reads time for the storm guard from this clock.
      *
+     * @param value the clock
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder clock(Clock value) {
@@ -174,19 +207,46 @@ public class DefaultTriageListener implements TriageListener {
     }
 
     /**
-     * Writes at most one line per origin and kind of finding per interval; zero writes every line.
+     * Holds back lines of one origin and kind of finding only past this many a second; the first
+     * line of every second always gets through. Default {@value #DEFAULT_MAX_LINES_PER_SECOND};
+     * {@link Integer#MAX_VALUE} never holds a line back.
      *
-     * @throws IllegalArgumentException when null or negative
+      * @param value the value
+      * @return this builder
+     * @throws IllegalArgumentException when less than 1
      */
-    public Builder logInterval(Duration value) {
-      if (nonNull("logInterval", value).isNegative()) {
-        throw new IllegalArgumentException("logInterval: must not be negative, was " + value);
+    public Builder maxLinesPerSecond(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxLinesPerSecond: must be at least 1, was " + value);
       }
-      this.logInterval = value;
+      this.maxLinesPerSecond = value;
       return this;
     }
 
-    /** The listener. */
+    /**
+     * Names the client in the {@code client} tag of every meter and the {@code client} field of
+     * every line, to tell several clients apart. Default {@value #UNNAMED_CLIENT}; a listener a
+     * {@code TriageConfig} makes for a client is named by the config's {@code clientName} or the
+     * adapter ({@code okhttp}, {@code jdk}).
+     *
+      * @param value the value
+      * @return this builder
+     * @throws IllegalArgumentException when null, blank, longer than {@value
+     *     #MAX_CLIENT_NAME_LENGTH} characters, or holding a control character
+     */
+    public Builder clientName(String value) {
+      nonNull("clientName", value);
+      if (value.isBlank() || value.length() > MAX_CLIENT_NAME_LENGTH
+          || value.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("clientName: must be 1 to " + MAX_CLIENT_NAME_LENGTH
+            + " characters, not blank, without control characters, was \""
+            + value.replaceAll("\\p{Cntrl}", "?") + "\"");
+      }
+      this.clientName = value;
+      return this;
+    }
+
+    /** {@return the listener} */
     public DefaultTriageListener build() {
       return new DefaultTriageListener(this);
     }

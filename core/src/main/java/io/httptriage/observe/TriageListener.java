@@ -51,7 +51,7 @@ public interface TriageListener {
    */
   default void retryDecided(String outcome, int status, String method) {}
 
-  /** A listener that does nothing. */
+  /** {@return a listener that does nothing} */
   static TriageListener noop() {
     return CompositeTriageListener.NOOP;
   }
@@ -60,6 +60,8 @@ public interface TriageListener {
    * A listener that tells each of these, in order. One that throws is logged and skipped; the
    * others are still told.
    *
+   * @param listeners the listeners to tell, in order
+   * @return one listener telling them all
    * @throws IllegalArgumentException when the array or an element is null
    */
   static TriageListener composite(TriageListener... listeners) {
@@ -72,6 +74,8 @@ public interface TriageListener {
   /**
    * A listener that tells each of these, in order.
    *
+   * @param listeners the listeners to tell, in order
+   * @return one listener telling them all
    * @throws IllegalArgumentException when the list or an element is null
    */
   static TriageListener composite(List<TriageListener> listeners) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The Micrometer counters of triage. Every tag value comes from {@link TagValues} or an enum, so
- * no URL, host or header value ever becomes a tag.
+ * The Micrometer counters of triage. Every tag value comes from {@link TagValues}, an enum or the
+ * client's name, so no URL, host or header value ever becomes a tag.
  */
 final class TriageMeters {
   static final String RESPONSES = "httptriage.responses";
@@ -22,12 +22,14 @@ final class TriageMeters {
   private static final int VERDICTS = Verdict.Kind.values().length;
 
   private final MeterRegistry registry;
+  private final String client;
   /** The response counters, by code slot and verdict: one per exchange is the hot path. */
   private final AtomicReferenceArray<Counter> responses =
       new AtomicReferenceArray<>(CODE_SLOTS * VERDICTS);
 
-  TriageMeters(MeterRegistry registry) {
+  TriageMeters(MeterRegistry registry, String client) {
     this.registry = registry;
+    this.client = client;
   }
 
   void response(int finalStatus, Verdict.Kind verdict, Optional<Verdict.Gate> refusedBy) {
@@ -49,6 +51,7 @@ final class TriageMeters {
   private Counter registerResponse(int finalStatus, Verdict.Kind verdict, String refusedBy) {
     return Counter.builder(RESPONSES)
         .description("Exchanges by the status and verdict of the final response")
+        .tag("client", client)
         .tag("code", TagValues.code(finalStatus))
         .tag("class", TagValues.statusClass(finalStatus))
         .tag("verdict", verdict.name())
@@ -59,6 +62,7 @@ final class TriageMeters {
   void retry(String outcome, int status) {
     Counter.builder(RETRIES)
         .description("Retry decisions by outcome and the status decided about")
+        .tag("client", client)
         .tag("outcome", outcome)
         .tag("code", TagValues.code(status))
         .register(registry)
@@ -69,6 +73,7 @@ final class TriageMeters {
     boolean redirect = f.kind().category() == Finding.Category.REDIRECT;
     Counter.builder(redirect ? REDIRECT_FINDINGS : CONFORMANCE_FINDINGS)
         .description(redirect ? "Findings of the redirect audit" : "Findings of the conformance lint")
+        .tag("client", client)
         .tag("kind", f.kind().name())
         .tag("severity", f.severity().name())
         .register(registry)

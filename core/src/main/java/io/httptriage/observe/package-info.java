@@ -1,7 +1,8 @@
 /**
  * Where triage results go: the {@link io.httptriage.observe.TriageListener} adapters call after
  * each exchange and retry decision, and {@link io.httptriage.observe.DefaultTriageListener}, which
- * writes rate-limited SLF4J lines and Micrometer counters with bounded tags.
+ * writes one SLF4J line per finding (with key-value fields; a storm guard only past 10 lines a
+ * second per origin and kind) and Micrometer counters with bounded tags, tagged by client.
  */
 @NullMarked
 package io.httptriage.observe;

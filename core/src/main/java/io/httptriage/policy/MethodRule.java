@@ -42,7 +42,11 @@ public enum MethodRule {
     }
   }
 
-  /** True when the follow-up request keeps the body of a request with this method. */
+  /**
+   * {@return true when the follow-up request keeps the body of a request with this method}
+   *
+   * @param method the method of the request that was redirected
+   */
   public boolean keepsBody(String method) {
     return followMethod(method).equals(method) && this != BECOMES_GET;
   }

@@ -16,8 +16,10 @@ public final class Methods {
   private Methods() {}
 
   /**
-   * True for the idempotent methods of RFC 9110 §9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE.
+   * {@return true for the idempotent methods of RFC 9110 §9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE}
    * Method names are case-sensitive (RFC 9110 §9.1).
+   *
+   * @param method the request method, case-sensitive
    */
   public static boolean isIdempotent(String method) {
     switch (method) {

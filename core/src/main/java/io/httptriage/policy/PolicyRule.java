@@ -63,7 +63,7 @@ public final class PolicyRule {
   }
 
   /**
-   * A rule for one status code.
+   * {@return a rule for one status code}
    *
    * @param code a code in 100..599
    * @throws IllegalArgumentException when {@code code} is outside 100..599
@@ -75,7 +75,7 @@ public final class PolicyRule {
   }
 
   /**
-   * A rule for an inclusive range of codes.
+   * {@return a rule for an inclusive range of codes}
    *
    * @param from the first code, in 100..599
    * @param to the last code, in {@code from}..599
@@ -92,7 +92,7 @@ public final class PolicyRule {
   }
 
   /**
-   * A rule for every code of a class, e.g. all 5xx.
+   * {@return a rule for every code of a class, e.g. all 5xx}
    *
    * @param statusClass a class other than {@link StatusClass#INVALID}
    * @throws IllegalArgumentException when {@code statusClass} is null or INVALID
@@ -106,9 +106,10 @@ public final class PolicyRule {
   }
 
   /**
-   * The same rule, matching only requests with one of these methods (case-sensitive, RFC 9110
-   * §9.1).
+   * {@return the same rule, matching only requests with one of these methods (case-sensitive, RFC 9110
+   * §9.1)}
    *
+   * @param methods the request methods the rule applies to
    * @throws IllegalArgumentException when {@code methods} is empty or holds a null or blank name
    */
   public PolicyRule onlyForMethods(String... methods) {
@@ -125,51 +126,76 @@ public final class PolicyRule {
     return new PolicyRule(from, to, Set.copyOf(set), retryability, redirect, method, cacheability);
   }
 
-  /** The same rule, replacing the retry decision. */
+  /**
+   * {@return the same rule, replacing the retry decision}
+   *
+   * @param value the new retry decision
+   */
   public PolicyRule withRetryability(Retryability value) {
     return new PolicyRule(from, to, methods, Optional.of(nonNull("retryability", value)), redirect,
         method, cacheability);
   }
 
-  /** The same rule, replacing the redirect decision. */
+  /**
+   * {@return the same rule, replacing the redirect decision}
+   *
+   * @param value the new redirect decision
+   */
   public PolicyRule withRedirect(RedirectRule value) {
     return new PolicyRule(from, to, methods, retryability, Optional.of(nonNull("redirect", value)),
         method, cacheability);
   }
 
-  /** The same rule, replacing the method decision. */
+  /**
+   * {@return the same rule, replacing the method decision}
+   *
+   * @param value the new method decision
+   */
   public PolicyRule withMethod(MethodRule value) {
     return new PolicyRule(from, to, methods, retryability, redirect,
         Optional.of(nonNull("method", value)), cacheability);
   }
 
-  /** The same rule, replacing the cache decision. */
+  /**
+   * {@return the same rule, replacing the cache decision}
+   *
+   * @param value the new cache decision
+   */
   public PolicyRule withCacheability(Cacheability value) {
     return new PolicyRule(from, to, methods, retryability, redirect, method,
         Optional.of(nonNull("cacheability", value)));
   }
 
-  /** True when the rule covers this code and method. */
+  /**
+   * {@return true when the rule covers this code and method}
+   *
+   * @param code the status code
+   * @param requestMethod the request method, case-sensitive
+   */
   public boolean matches(int code, String requestMethod) {
     return code >= from && code <= to && (methods.isEmpty() || methods.contains(requestMethod));
   }
 
-  /** True when the rule's code, range or class includes this code, whatever the method. */
+  /**
+   * {@return true when the rule's code, range or class includes this code, whatever the method}
+   *
+   * @param code the status code
+   */
   public boolean coversCode(int code) {
     return code >= from && code <= to;
   }
 
-  /** True when the rule is narrowed to some methods. */
+  /** {@return true when the rule is narrowed to some methods} */
   public boolean isMethodSpecific() {
     return !methods.isEmpty();
   }
 
-  /** True when the rule makes the codes it matches retryable (for some requests). */
+  /** {@return true when the rule makes the codes it matches retryable (for some requests)} */
   public boolean retries() {
     return retryability.isPresent() && retryability.get() != Retryability.NEVER;
   }
 
-  /** True when the rule replaces at least one decision. */
+  /** {@return true when the rule replaces at least one decision} */
   public boolean changesAnything() {
     return retryability.isPresent() || redirect.isPresent() || method.isPresent()
         || cacheability.isPresent();

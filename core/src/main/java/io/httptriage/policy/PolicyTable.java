@@ -65,28 +65,28 @@ public final class PolicyTable {
     }
   }
 
-  /** The default table: no overrides. */
+  /** {@return the default table: no overrides} */
   public static PolicyTable ofDefaults() {
     return DEFAULT_TABLE;
   }
 
-  /** A builder starting from the defaults with no overrides. */
+  /** {@return a builder starting from the defaults with no overrides} */
   public static Builder builder() {
     return new Builder(List.of());
   }
 
-  /** A builder holding this table's rules, to add more. */
+  /** {@return a builder holding this table's rules, to add more} */
   public Builder toBuilder() {
     return new Builder(rules);
   }
 
-  /** The override rules, in match order. */
+  /** {@return the override rules, in match order} */
   public List<PolicyRule> rules() {
     return rules;
   }
 
   /**
-   * The default policy of a code, before any override; never throws.
+   * {@return the default policy of a code, before any override; never throws}
    *
    * @param code any int
    */
@@ -95,7 +95,7 @@ public final class PolicyTable {
   }
 
   /**
-   * The policy of a code for requests of any method not singled out by a method-specific rule.
+   * {@return the policy of a code for requests of any method not singled out by a method-specific rule}
    *
    * @param code any int
    */
@@ -104,7 +104,7 @@ public final class PolicyTable {
   }
 
   /**
-   * The policy of a code for a request method; never throws.
+   * {@return the policy of a code for a request method; never throws}
    *
    * @param code any int
    * @param method the request method, case-sensitive
@@ -117,8 +117,10 @@ public final class PolicyTable {
   }
 
   /**
-   * True when a method-specific rule covers this code, so that {@link #policyFor(int, String)} may
-   * differ from {@link #policyFor(int)}.
+   * {@return true when a method-specific rule covers this code, so that {@link #policyFor(int, String)} may
+   * differ from {@link #policyFor(int)}}
+   *
+   * @param code the status code
    */
   public boolean dependsOnMethod(int code) {
     return code >= 0 && code < SIZE && methodMatters[code];
@@ -154,6 +156,8 @@ public final class PolicyTable {
     /**
      * Adds a rule after those already added.
      *
+     * @param rule the rule
+     * @return this builder
      * @throws IllegalArgumentException when {@code rule} is null, or would do nothing: it replaces
      *     no decision, an earlier rule matches every response it matches (first match wins), it
      *     sets retryability on codes none of which is a 4xx or 5xx (only errors are retried), or
@@ -196,6 +200,7 @@ public final class PolicyTable {
      * shortcut.
      *
      * @param codes one or more codes in 400..599
+     * @return this builder
      * @throws IllegalArgumentException when empty, when a code is outside 400..599 (only errors
      *     are retried), or when an earlier method-specific rule retries a code the list leaves out
      *     (the two would contradict each other: call {@code retryOn} first)
@@ -249,7 +254,7 @@ public final class PolicyTable {
       return this;
     }
 
-    /** An immutable table of the defaults and the rules added. */
+    /** {@return an immutable table of the defaults and the rules added} */
     public PolicyTable build() {
       return rules.isEmpty() ? DEFAULT_TABLE : new PolicyTable(rules);
     }

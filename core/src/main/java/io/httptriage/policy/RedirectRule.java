@@ -22,7 +22,7 @@ public enum RedirectRule {
   /** Never follow: 305 (deprecated for security, RFC 9110 §15.4.6) and 306 (reserved, §15.4.7). */
   NEVER_FOLLOW;
 
-  /** True for {@link #FOLLOW} and {@link #FOLLOW_IF_LOCATION}. */
+  /** {@return true for {@link #FOLLOW} and {@link #FOLLOW_IF_LOCATION}} */
   public boolean mayFollow() {
     return this == FOLLOW || this == FOLLOW_IF_LOCATION;
   }

@@ -37,7 +37,14 @@ public record StatusPolicy(
    * @param cache the basis of {@link StatusPolicy#cacheability()}
    */
   public record Basis(String retry, String redirect, String method, String cache) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param retry the basis of {@link StatusPolicy#retryability()}
+     * @param redirect the basis of {@link StatusPolicy#redirect()}
+     * @param method the basis of {@link StatusPolicy#method()}
+     * @param cache the basis of {@link StatusPolicy#cacheability()}
+     */
     public Basis {
       Objects.requireNonNull(retry, "retry");
       Objects.requireNonNull(redirect, "redirect");
@@ -46,7 +53,15 @@ public record StatusPolicy(
     }
   }
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param retryability whether the request may be sent again
+   * @param redirect whether the response may be followed automatically
+   * @param method what happens to method and body when followed
+   * @param cacheability whether it may be stored without explicit freshness
+   * @param basis the rule behind each decision
+   */
   public StatusPolicy {
     Objects.requireNonNull(retryability, "retryability");
     Objects.requireNonNull(redirect, "redirect");
@@ -55,22 +70,22 @@ public record StatusPolicy(
     Objects.requireNonNull(basis, "basis");
   }
 
-  /** True unless {@link #retryability()} is {@link Retryability#NEVER}. */
+  /** {@return true unless {@link #retryability()} is {@link Retryability#NEVER}} */
   public boolean isRetryable() {
     return retryability != Retryability.NEVER;
   }
 
-  /** True when the response may be followed automatically (with a Location). */
+  /** {@return true when the response may be followed automatically (with a Location)} */
   public boolean isRedirectSafe() {
     return redirect.mayFollow();
   }
 
-  /** True when following keeps method and body for every method. */
+  /** {@return true when following keeps method and body for every method} */
   public boolean isMethodPreserving() {
     return method == MethodRule.PRESERVE;
   }
 
-  /** True when the response may be reused without explicit freshness. */
+  /** {@return true when the response may be reused without explicit freshness} */
   public boolean isHeuristicallyCacheable() {
     return cacheability == Cacheability.HEURISTIC;
   }

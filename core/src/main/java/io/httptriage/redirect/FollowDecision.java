@@ -29,7 +29,7 @@ import java.util.TreeSet;
  */
 public sealed interface FollowDecision permits FollowDecision.Follow, FollowDecision.Stop {
 
-  /** True for {@link Follow}. */
+  /** {@return true for {@link Follow}} */
   default boolean isFollow() {
     return this instanceof Follow;
   }
@@ -55,7 +55,16 @@ public sealed interface FollowDecision permits FollowDecision.Follow, FollowDeci
       Set<String> headersToRemove,
       Optional<Duration> retryAfter) implements FollowDecision {
 
-    /** Validates the fields and freezes the header names. */
+    /**
+     * Validates the fields and freezes the header names.
+     *
+     * @param status the status of the redirect being followed
+     * @param method the method of the next request (RFC 9110 §15.4, step 4)
+     * @param uri the absolute target, the resolved Location (RFC 9110 §10.2.2)
+     * @param keepsBody whether the next request carries the previous request's body
+     * @param headersToRemove the header fields of the previous request to leave out: content-specific fields once the body is dropped (RFC 9110 §15.4, step 5) and credentials once the origin changes (step 3); matched case-insensitively
+     * @param retryAfter how long the redirect asked to wait before the next request (RFC 9110 §10.2.3)
+     */
     public Follow {
       if (method == null || method.isBlank()) {
         throw new IllegalArgumentException("method: must not be blank");
@@ -80,12 +89,18 @@ public sealed interface FollowDecision permits FollowDecision.Follow, FollowDeci
   /**
    * Do not follow: the response is the final one.
    *
-   * @param reason why
+   * @param reason why the redirect is not followed
    * @param explanation one line for a log reader; URLs in it are redacted
    * @param spec the rule behind the stop
    */
   record Stop(StopReason reason, String explanation, String spec) implements FollowDecision {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param reason why the redirect is not followed
+     * @param explanation one line for a log reader; URLs in it are redacted
+     * @param spec the rule behind the stop
+     */
     public Stop {
       if (reason == null) {
         throw new IllegalArgumentException("reason: must not be null");

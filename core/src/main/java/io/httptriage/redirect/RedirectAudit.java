@@ -62,7 +62,7 @@ public final class RedirectAudit {
     this.table = table;
   }
 
-  /** The default settings and policy table. */
+  /** {@return the default settings and policy table} */
   public static RedirectAudit ofDefaults() {
     return DEFAULT;
   }
@@ -70,6 +70,9 @@ public final class RedirectAudit {
   /**
    * An audit by these settings (hop limit, credential fields) and policy table.
    *
+   * @param settings the hop limit and the credential fields
+   * @param table the policy table that says which codes may be followed, and how
+   * @return the audit
    * @throws IllegalArgumentException when an argument is null
    */
   public static RedirectAudit of(RedirectSettings settings, PolicyTable table) {
@@ -85,6 +88,7 @@ public final class RedirectAudit {
   /**
    * The findings of one exchange, in hop order, those about the final response last.
    *
+   * @param exchange the hops the client went through, the final response last
    * @return the findings; empty, without allocating, for an exchange of a single request
    */
   public List<Finding> audit(Exchange exchange) {

@@ -71,7 +71,7 @@ public final class RedirectFollower {
     this.classifier = classifier;
   }
 
-  /** The default settings and the default classifier. */
+  /** {@return the default settings and the default classifier} */
   public static RedirectFollower ofDefaults() {
     return DEFAULT;
   }
@@ -79,6 +79,9 @@ public final class RedirectFollower {
   /**
    * A follower with these settings, deciding methods and followable codes by this classifier.
    *
+   * @param settings the hop limit and the credential fields
+   * @param classifier decides methods and which codes may be followed
+   * @return the follower
    * @throws IllegalArgumentException when an argument is null
    */
   public static RedirectFollower of(RedirectSettings settings, Classifier classifier) {
@@ -91,7 +94,7 @@ public final class RedirectFollower {
     return new RedirectFollower(settings, classifier);
   }
 
-  /** The settings applied. */
+  /** {@return the settings applied} */
   public RedirectSettings settings() {
     return settings;
   }
@@ -102,6 +105,7 @@ public final class RedirectFollower {
    * @param request the request as sent
    * @param response the response to it
    * @param hops the hops this exchange already followed, oldest first, not including this one
+   * @return a plan to follow, or the reason to stop
    */
   public FollowDecision decide(RequestView request, ResponseView response, List<Hop> hops) {
     return decide(request, response, classifier.classify(request, response), hops);
@@ -112,6 +116,10 @@ public final class RedirectFollower {
    * follower's classifier: a response is classified once, by whoever sees it first.
    *
    * @param verdict the classifier's verdict on {@code response}
+    * @param hops the hops
+    * @param request the request
+    * @param response the response
+    * @return the decide
    */
   public FollowDecision decide(
       RequestView request, ResponseView response, Verdict verdict, List<Hop> hops) {

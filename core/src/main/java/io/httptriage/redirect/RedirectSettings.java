@@ -51,32 +51,32 @@ public final class RedirectSettings {
     this.credentialHeaders = credentialHeaders;
   }
 
-  /** At most 20 hops, no https→http, Authorization, Cookie and Proxy-Authorization dropped. */
+  /** {@return at most 20 hops, no https→http, Authorization, Cookie and Proxy-Authorization dropped} */
   public static RedirectSettings ofDefaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder(DEFAULTS);
   }
 
-  /** A builder holding these settings. */
+  /** {@return a builder holding these settings} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** How many redirects one exchange may follow. */
+  /** {@return how many redirects one exchange may follow} */
   public int maxHops() {
     return maxHops;
   }
 
-  /** Whether a redirect from https to http may be followed. */
+  /** {@return whether a redirect from https to http may be followed} */
   public boolean allowHttpsDowngrade() {
     return allowHttpsDowngrade;
   }
 
-  /** The header fields that must not travel to another origin; matched case-insensitively. */
+  /** {@return the header fields that must not travel to another origin; matched case-insensitively} */
   public Set<String> credentialHeaders() {
     return credentialHeaders;
   }
@@ -127,6 +127,8 @@ public final class RedirectSettings {
     /**
      * How many redirects one exchange may follow; 0 follows none.
      *
+     * @param value how many redirects one exchange may follow; 0 follows none
+     * @return this builder
      * @throws IllegalArgumentException when negative
      */
     public Builder maxHops(int value) {
@@ -137,7 +139,12 @@ public final class RedirectSettings {
       return this;
     }
 
-    /** Whether a redirect from https to http may be followed; false unless told otherwise. */
+    /**
+     * Whether a redirect from https to http may be followed; false unless told otherwise.
+     *
+     * @param value whether a redirect from https to http may be followed; false unless told otherwise
+     * @return this builder
+     */
     public Builder allowHttpsDowngrade(boolean value) {
       this.allowHttpsDowngrade = value;
       return this;
@@ -146,6 +153,8 @@ public final class RedirectSettings {
     /**
      * The header fields dropped when a redirect leaves the origin, replacing the defaults.
      *
+     * @param names the header fields dropped when a redirect leaves the origin, replacing the defaults
+     * @return this builder
      * @throws IllegalArgumentException when a name is null or blank
      */
     public Builder credentialHeaders(String... names) {
@@ -161,7 +170,7 @@ public final class RedirectSettings {
       return this;
     }
 
-    /** The settings. */
+    /** {@return the settings} */
     public RedirectSettings build() {
       return new RedirectSettings(maxHops, allowHttpsDowngrade, credentialHeaders);
     }

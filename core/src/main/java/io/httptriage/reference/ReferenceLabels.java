@@ -12,6 +12,11 @@ enum ReferenceLabels {
   EN,
   ZH_TW;
 
+  /** The heading of each code's policy section. */
+  String usageHeading() {
+    return this == EN ? "usage" : "處理方式";
+  }
+
   String title() {
     return this == EN ? "HTTP status codes and how httptriage handles them" : "HTTP 狀態碼與 httptriage 的處理方式";
   }
@@ -22,7 +27,7 @@ enum ReferenceLabels {
             + " Each entry describes the code, then its **usage**: the policy httptriage applies and"
             + " the rule behind each decision."
         : "本文件由 httptriage 的狀態碼登錄表與預設處理政策產生，請勿手動修改。"
-            + "每個條目先說明狀態碼的意義，再於 **usage** 一節列出 httptriage 採用的處理政策與各項決定所依據的規範。";
+            + "每個條目先說明狀態碼的意義，再於 **處理方式** 一節列出 httptriage 採用的處理政策與各項決定所依據的規範。";
   }
 
   String unlistedHeading() {
@@ -52,6 +57,10 @@ enum ReferenceLabels {
         return this == EN ? "obsoleted" : "已廢止";
       case UNOFFICIAL:
         return this == EN ? "unofficial" : "非官方";
+      case UNKNOWN:
+        return this == EN ? "unknown" : "未知";
+      case INVALID:
+        return this == EN ? "invalid" : "無效";
       default:
         return s.name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -70,7 +79,7 @@ enum ReferenceLabels {
   }
 
   String originLabel() {
-    return this == EN ? "Used by" : "使用者";
+    return this == EN ? "Used by" : "採用者";
   }
 
   String formerLabel() {

@@ -41,6 +41,8 @@ public final class StatusReference {
   /**
    * A reference of the given policy table.
    *
+   * @param table the policy table whose decisions the reference shows
+   * @return the reference
    * @throws IllegalArgumentException when {@code table} is null
    */
   public static StatusReference of(PolicyTable table) {
@@ -64,7 +66,11 @@ public final class StatusReference {
     Files.writeString(root.resolve(CHINESE_FILE), ref.render(Locale.TAIWAN), StandardCharsets.UTF_8);
   }
 
-  /** The whole reference in English, or in Traditional Chinese for a zh-TW/zh-Hant locale. */
+  /**
+   * {@return the whole reference in English, or in Traditional Chinese for a zh-TW/zh-Hant locale}
+   *
+   * @param locale the language
+   */
   public String render(Locale locale) {
     ReferenceLabels l = labels(locale);
     StringBuilder md = new StringBuilder(64 * 1024);
@@ -76,6 +82,23 @@ public final class StatusReference {
     return md.toString();
   }
 
+  /**
+   * {@return a fact of the registry in the language} Origins, vendor documents, header conditions
+   * and policy bases are written in English; for a zh-TW/zh-Hant locale they come in Traditional
+   * Chinese, while names (nginx, {@code ngx_http_request.h}) and RFC references stay as they are.
+   *
+   * <pre>{@code
+   * StatusReference.localized(StatusRegistry.lookup(509).origin().orElseThrow(), Locale.TAIWAN);
+   * // "共享主機的頻寬管理模組（cPanel）"
+   * }</pre>
+   *
+   * @param fact an origin, spec, header condition or policy basis from the registry or policy table
+   * @param locale the language
+   */
+  public static String localized(String fact, Locale locale) {
+    return isChinese(locale) ? ChineseTerms.zhTw(fact) : fact;
+  }
+
   private void entry(StringBuilder md, StatusCode sc, ReferenceLabels l, Locale locale) {
     boolean retired = sc.standing() == Standing.DEPRECATED || sc.standing() == Standing.OBSOLETED
         || sc.standing() == Standing.UNUSED;
@@ -84,8 +107,9 @@ public final class StatusReference {
     md.append(sc.description(locale)).append("\n\n");
     md.append("- ").append(l.standingLabel()).append(": ").append(l.standing(sc.standing()))
         .append(" · ").append(l.classLabel()).append(": ").append(sc.statusClass().label())
-        .append(" · ").append(l.specLabel()).append(": ").append(sc.spec()).append('\n');
-    sc.origin().ifPresent(o -> md.append("- ").append(l.originLabel()).append(": ").append(o).append('\n'));
+        .append(" · ").append(l.specLabel()).append(": ").append(localized(sc.spec(), locale)).append('\n');
+    sc.origin().ifPresent(o -> md.append("- ").append(l.originLabel()).append(": ").append(localized(o, locale))
+        .append('\n'));
     if (!sc.formerReasons().isEmpty()) {
       md.append("- ").append(l.formerLabel()).append(": ").append(String.join(", ", sc.formerReasons()))
           .append('\n');
@@ -95,9 +119,9 @@ public final class StatusReference {
           .append(" `").append(r.field()).append('`');
       r.unlessContentType().ifPresent(ct -> md.append(' ').append(l.or()).append(" `").append(ct).append('`'));
       if (!r.isUnconditional()) {
-        md.append(" (").append(l.when()).append(' ').append(r.condition()).append(')');
+        md.append(" (").append(l.when()).append(' ').append(localized(r.condition(), locale)).append(')');
       }
-      md.append(" — ").append(r.spec()).append('\n');
+      md.append(" — ").append(localized(r.spec(), locale)).append('\n');
     }
     if (sc.contentForbidden()) {
       md.append("- ").append(l.noContent()).append('\n');
@@ -108,11 +132,11 @@ public final class StatusReference {
     if (!sc.otherMeanings().isEmpty()) {
       md.append("- ").append(l.otherMeaningsLabel()).append(":\n");
       for (OtherMeaning m : sc.otherMeanings()) {
-        md.append("  - ").append(sc.code()).append(' ').append(m.reason()).append(" (").append(m.origin())
+        md.append("  - ").append(sc.code()).append(' ').append(m.reason()).append(" (").append(localized(m.origin(), locale))
             .append("): ").append(m.description(locale)).append('\n');
       }
     }
-    md.append("\n### usage\n");
+    md.append("\n### ").append(l.usageHeading()).append('\n');
     for (String line : usage(sc.code(), l)) {
       md.append("- ").append(line).append('\n');
     }
@@ -120,8 +144,8 @@ public final class StatusReference {
   }
 
   /**
-   * The four lines of a code's "usage" section — retry, redirect, method, cache — each followed by
-   * the rule behind the decision, in English or in Traditional Chinese for a zh-TW/zh-Hant locale.
+   * {@return the four lines of a code's "usage" section — retry, redirect, method, cache — each followed by
+   * the rule behind the decision, in English or in Traditional Chinese for a zh-TW/zh-Hant locale}
    * Lets a tool show one code the way the reference shows it.
    *
    * <pre>{@code
@@ -130,12 +154,18 @@ public final class StatusReference {
    * }</pre>
    *
    * @param code any int; unknown and invalid codes get the policy they are handled with
+   * @param locale the language
    */
   public List<String> usage(int code, Locale locale) {
     return usage(code, labels(locale));
   }
 
-  /** The reference's word for a standing ("deprecated", "已棄用"). */
+  /**
+   * {@return the reference's word for a standing ("deprecated", "已棄用")}
+   *
+   * @param standing the standing
+   * @param locale the language
+   */
   public static String standingName(Standing standing, Locale locale) {
     return labels(locale).standing(standing);
   }
@@ -143,18 +173,18 @@ public final class StatusReference {
   private List<String> usage(int code, ReferenceLabels l) {
     StatusPolicy p = table.policyFor(code);
     return List.of(
-        l.retryLine(p.retryability()) + cite(p.basis().retry()),
-        l.redirectLine(p.redirect()) + cite(p.basis().redirect()),
-        l.methodLine(p.method()) + cite(p.basis().method()),
-        l.cacheLine(p.cacheability()) + cite(p.basis().cache()));
+        l.retryLine(p.retryability()) + cite(p.basis().retry(), l),
+        l.redirectLine(p.redirect()) + cite(p.basis().redirect(), l),
+        l.methodLine(p.method()) + cite(p.basis().method(), l),
+        l.cacheLine(p.cacheability()) + cite(p.basis().cache(), l));
   }
 
   private static ReferenceLabels labels(Locale locale) {
     return isChinese(locale) ? ReferenceLabels.ZH_TW : ReferenceLabels.EN;
   }
 
-  private static String cite(String basis) {
-    return "-".equals(basis) ? "" : " — " + basis;
+  private static String cite(String basis, ReferenceLabels l) {
+    return "-".equals(basis) ? "" : " — " + (l == ReferenceLabels.ZH_TW ? ChineseTerms.zhTw(basis) : basis);
   }
 
   private static boolean isChinese(Locale locale) {

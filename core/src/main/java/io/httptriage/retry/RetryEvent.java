@@ -94,7 +94,18 @@ public record RetryEvent(
     BACKOFF
   }
 
-  /** Validates the fields and freezes the list. */
+  /**
+   * Validates the fields and freezes the list.
+   *
+   * @param outcome what was decided
+   * @param method the request method
+   * @param status the status of the response decided upon; 0 when no response was involved
+   * @param attempt the number of the attempt that produced the response, 1 for the first
+   * @param delay for {@link Outcome#RETRY_SCHEDULED}, the wait before the next attempt; for the outcomes refused because of a wait ({@link Outcome#GAVE_UP_DEADLINE}, {@link Outcome#GAVE_UP_RETRY_AFTER_TOO_LONG}, {@link Outcome#GAVE_UP_BUDGET}), the wait that would have applied; empty otherwise
+   * @param delaySource where {@link #delay()} came from; present exactly when it is
+   * @param elapsed the time since the call started, by the engine's clock
+   * @param ignoredHeaders the names of fields ignored because they were malformed, e.g. {@code Retry-After}; never their values
+   */
   public RetryEvent {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(method, "method");
@@ -104,7 +115,7 @@ public record RetryEvent(
     ignoredHeaders = List.copyOf(ignoredHeaders);
   }
 
-  /** True when the request is sent again. */
+  /** {@return true when the request is sent again} */
   public boolean isRetry() {
     return outcome == Outcome.RETRY_SCHEDULED;
   }

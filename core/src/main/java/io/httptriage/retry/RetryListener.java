@@ -24,7 +24,7 @@ public interface RetryListener {
    */
   void onEvent(RetryEvent event);
 
-  /** The listener that ignores every event; no event is built when it is in use. */
+  /** {@return the listener that ignores every event; no event is built when it is in use} */
   static RetryListener noop() {
     return NoopListener.INSTANCE;
   }

@@ -81,87 +81,87 @@ public final class RetrySettings {
     this.retryRegistry = b.retryRegistry;
   }
 
-  /** The settings described in the class documentation. */
+  /** {@return the settings described in the class documentation} */
   public static RetrySettings ofDefaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these settings. */
+  /** {@return a builder starting from these settings} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The number of attempts per hop in all, the first included. */
+  /** {@return the number of attempts per hop in all, the first included} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** The longest wait scheduled; a server asking for more gets no retry. */
+  /** {@return the longest wait scheduled; a server asking for more gets no retry} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
-  /** The time from the start of a call after which no attempt is started. */
+  /** {@return the time from the start of a call after which no attempt is started} */
   public Duration deadline() {
     return deadline;
   }
 
-  /** The ceiling of the first backoff wait; each retry doubles it. */
+  /** {@return the ceiling of the first backoff wait; each retry doubles it} */
   public Duration backoffBase() {
     return backoffBase;
   }
 
-  /** The largest backoff ceiling (itself bounded by {@link #maxRetryAfter()}). */
+  /** {@return the largest backoff ceiling (itself bounded by {@link #maxRetryAfter()})} */
   public Duration backoffMax() {
     return backoffMax;
   }
 
-  /** Retries allowed per logical request whose first answer was healthy, over the budget window. */
+  /** {@return retries allowed per logical request whose first answer was healthy, over the budget window} */
   public double budgetRatio() {
     return budgetRatio;
   }
 
-  /** Retries per second always allowed, whatever the request count. */
+  /** {@return retries per second always allowed, whatever the request count} */
   public int budgetMinRetriesPerSecond() {
     return budgetMinRetriesPerSecond;
   }
 
-  /** How far back the budget counts requests and retries. */
+  /** {@return how far back the budget counts requests and retries} */
   public Duration budgetWindow() {
     return budgetWindow;
   }
 
-  /** The clock for deadlines, HTTP-dates and the budget. */
+  /** {@return the clock for deadlines, HTTP-dates and the budget} */
   public Clock clock() {
     return clock;
   }
 
-  /** How the synchronous path waits. */
+  /** {@return how the synchronous path waits} */
   public Sleeper sleeper() {
     return sleeper;
   }
 
-  /** The random source of the jitter. */
+  /** {@return the random source of the jitter} */
   public RandomGenerator random() {
     return random;
   }
 
-  /** Who hears about every decision. */
+  /** {@return who hears about every decision} */
   public RetryListener listener() {
     return listener;
   }
 
-  /** The name of the resilience4j {@code Retry}, used as a metrics tag. */
+  /** {@return the name of the resilience4j {@code Retry}, used as a metrics tag} */
   public String name() {
     return name;
   }
 
-  /** The registry the resilience4j {@code Retry} is created in, if any. */
+  /** {@return the registry the resilience4j {@code Retry} is created in, if any} */
   public Optional<RetryRegistry> retryRegistry() {
     return retryRegistry;
   }
@@ -218,6 +218,8 @@ public final class RetrySettings {
     /**
      * The number of attempts in all, the first included; 1 turns retries off.
      *
+     * @param maxAttempts the number of attempts in all, the first included; 1 turns retries off
+     * @return this builder
      * @throws IllegalArgumentException when outside 1..100
      */
     public Builder maxAttempts(int maxAttempts) {
@@ -235,6 +237,8 @@ public final class RetrySettings {
      * a wait of zero ({@code Retry-After: 0}, or a RateLimit quota that resets now), without
      * waiting; a response that names no wait gets no retry then, as no backoff fits in the cap.
      *
+     * @param maxRetryAfter the longest wait the engine will schedule
+     * @return this builder
      * @throws IllegalArgumentException when negative or longer than a day
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
@@ -246,6 +250,8 @@ public final class RetrySettings {
      * The time from the start of a call after which no attempt is started: no wait is scheduled
      * that would end at or past it.
      *
+     * @param deadline the time from the start of a call after which no attempt is started: no wait is scheduled that would end at or past it
+     * @return this builder
      * @throws IllegalArgumentException when under 1 ms or longer than a day
      */
     public Builder deadline(Duration deadline) {
@@ -256,6 +262,8 @@ public final class RetrySettings {
     /**
      * The ceiling of the first backoff wait, doubled for each further retry.
      *
+     * @param backoffBase the ceiling of the first backoff wait, doubled for each further retry
+     * @return this builder
      * @throws IllegalArgumentException when negative or longer than a day
      */
     public Builder backoffBase(Duration backoffBase) {
@@ -266,6 +274,8 @@ public final class RetrySettings {
     /**
      * The largest backoff ceiling; must not be below {@link #backoffBase(Duration)} when built.
      *
+     * @param backoffMax the largest backoff ceiling; must not be below {@link #backoffBase(Duration)} when built
+     * @return this builder
      * @throws IllegalArgumentException when negative or longer than a day
      */
     public Builder backoffMax(Duration backoffMax) {
@@ -277,6 +287,8 @@ public final class RetrySettings {
      * Retries allowed per logical request whose first answer was healthy (a status not retried),
      * over the budget window; default 0.5.
      *
+     * @param budgetRatio retries allowed per logical request whose first answer was healthy (a status not retried), over the budget window; default 0.5
+     * @return this builder
      * @throws IllegalArgumentException when negative, NaN or infinite
      */
     public Builder budgetRatio(double budgetRatio) {
@@ -291,6 +303,8 @@ public final class RetrySettings {
     /**
      * Retries per second always allowed, whatever the request count (the floor).
      *
+     * @param budgetMinRetriesPerSecond retries per second always allowed, whatever the request count (the floor)
+     * @return this builder
      * @throws IllegalArgumentException when outside 0..1000000
      */
     public Builder budgetMinRetriesPerSecond(int budgetMinRetriesPerSecond) {
@@ -305,6 +319,8 @@ public final class RetrySettings {
     /**
      * How far back the budget counts requests and retries.
      *
+     * @param budgetWindow how far back the budget counts requests and retries
+     * @return this builder
      * @throws IllegalArgumentException when under 1 s or longer than a day
      */
     public Builder budgetWindow(Duration budgetWindow) {
@@ -315,6 +331,8 @@ public final class RetrySettings {
     /**
      * The clock for deadlines, HTTP-dates and the budget.
      *
+     * @param clock the clock for deadlines, HTTP-dates and the budget
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder clock(Clock clock) {
@@ -325,6 +343,8 @@ public final class RetrySettings {
     /**
      * How the synchronous path waits between attempts.
      *
+     * @param sleeper how the synchronous path waits between attempts
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder sleeper(Sleeper sleeper) {
@@ -336,6 +356,8 @@ public final class RetrySettings {
      * The random source of the jitter; must be thread-safe when the client is shared (e.g. {@code
      * new java.util.Random(seed)}). The default uses {@link ThreadLocalRandom}.
      *
+     * @param random the random source of the jitter; must be thread-safe when the engine is shared (e.g. {@code new java.util.Random(seed)})
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder random(RandomGenerator random) {
@@ -346,6 +368,8 @@ public final class RetrySettings {
     /**
      * Who hears about every decision.
      *
+     * @param listener who hears about every decision
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder listener(RetryListener listener) {
@@ -356,6 +380,8 @@ public final class RetrySettings {
     /**
      * The name of the resilience4j {@code Retry}, used as the {@code name} tag of its metrics.
      *
+     * @param name the name of the resilience4j {@code Retry}, used as the {@code name} tag of its metrics
+     * @return this builder
      * @throws IllegalArgumentException when null or blank
      */
     public Builder name(String name) {
@@ -371,6 +397,8 @@ public final class RetrySettings {
      * registry-wide tooling such as Micrometer's {@code TaggedRetryMetrics.ofRetryRegistry} sees
      * it. Each client needs its own name.
      *
+     * @param retryRegistry the registry
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder retryRegistry(RetryRegistry retryRegistry) {
@@ -379,7 +407,7 @@ public final class RetrySettings {
     }
 
     /**
-     * Immutable settings.
+     * {@return immutable settings}
      *
      * @throws IllegalArgumentException when {@code backoffMax} is below {@code backoffBase}
      */

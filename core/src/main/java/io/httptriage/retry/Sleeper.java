@@ -39,7 +39,7 @@ public interface Sleeper {
     sleep(duration);
   }
 
-  /** The sleeper that blocks the calling thread with {@link Thread#sleep(long)}. */
+  /** {@return the sleeper that blocks the calling thread with {@link Thread#sleep(long)}} */
   static Sleeper system() {
     return SystemSleeper.INSTANCE;
   }

@@ -17,15 +17,22 @@ import java.util.Objects;
  */
 public record Descriptions(String en, String zhTw) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param en the English text
+   * @param zhTw the Traditional Chinese text, in Taiwan usage
+   */
   public Descriptions {
     Objects.requireNonNull(en, "en");
     Objects.requireNonNull(zhTw, "zhTw");
   }
 
   /**
-   * The text for a locale: Traditional Chinese for Chinese in Taiwan, Hong Kong, Macau or the Hant
-   * script, English for everything else.
+   * {@return the text for a locale: Traditional Chinese for Chinese in Taiwan, Hong Kong, Macau or the Hant
+   * script, English for everything else}
+   *
+   * @param locale the language
    */
   public String in(Locale locale) {
     return isTraditionalChinese(locale) ? zhTw : en;

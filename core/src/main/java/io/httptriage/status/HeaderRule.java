@@ -31,7 +31,15 @@ public record HeaderRule(
     Optional<String> unlessContentType,
     String spec) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param field the header field name, in its canonical case
+   * @param obligation how strong the rule is
+   * @param condition when the rule applies; empty when always
+   * @param unlessContentType a media type that satisfies the rule instead; empty when none
+   * @param spec the document and section stating the rule
+   */
   public HeaderRule {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(obligation, "obligation");
@@ -40,7 +48,7 @@ public record HeaderRule(
     Objects.requireNonNull(spec, "spec");
   }
 
-  /** True when the rule applies to every response of its code. */
+  /** {@return true when the rule applies to every response of its code} */
   public boolean isUnconditional() {
     return condition.isEmpty();
   }

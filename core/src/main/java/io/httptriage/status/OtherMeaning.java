@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param reason the reason phrase used with that meaning
  * @param origin who used or uses it
  * @param kind whether it is historical or a current collision
+ * @param text the description, in English and Traditional Chinese
  */
 public record OtherMeaning(String id, String reason, String origin, Kind kind, Descriptions text) {
 
@@ -32,7 +33,15 @@ public record OtherMeaning(String id, String reason, String origin, Kind kind, D
     COLLISION
   }
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param id a short stable identifier, unique within one code (e.g. {@code exchange-redirect})
+   * @param reason the reason phrase used with that meaning
+   * @param origin who used or uses it
+   * @param kind whether it is historical or a current collision
+   * @param text the description, in English and Traditional Chinese
+   */
   public OtherMeaning {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(reason, "reason");
@@ -42,8 +51,10 @@ public record OtherMeaning(String id, String reason, String origin, Kind kind, D
   }
 
   /**
-   * The description in the given locale (Traditional Chinese for {@code zh-TW} / {@code
-   * zh-Hant}, English otherwise).
+   * {@return the description in the given locale (Traditional Chinese for {@code zh-TW} / {@code
+   * zh-Hant}, English otherwise)}
+   *
+   * @param locale the language
    */
   public String description(Locale locale) {
     return text.in(locale);

@@ -28,7 +28,7 @@ public enum Standing {
   /** Outside 100..599: handled as a 5xx (RFC 9110 §15). */
   INVALID;
 
-  /** True for the standings of codes in the IANA registry. */
+  /** {@return true for the standings of codes in the IANA registry} */
   public boolean isRegistered() {
     return this == STANDARD
         || this == TEMPORARY

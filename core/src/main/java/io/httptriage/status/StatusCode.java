@@ -66,86 +66,90 @@ public final class StatusCode {
     this.equivalentCode = equivalentCode;
   }
 
-  /** The numeric code, exactly as looked up. */
+  /** {@return the numeric code, exactly as looked up} */
   public int code() {
     return code;
   }
 
-  /** The reason phrase: RFC 9110's current name, the vendor's phrase, or a placeholder. */
+  /** {@return the reason phrase: RFC 9110's current name, the vendor's phrase, or a placeholder} */
   public String reason() {
     return reason;
   }
 
-  /** The class by first digit; {@link StatusClass#INVALID} outside 100..599. */
+  /** {@return the class by first digit; {@link StatusClass#INVALID} outside 100..599} */
   public StatusClass statusClass() {
     return statusClass;
   }
 
-  /** Registered, deprecated, unofficial, unknown... */
+  /** {@return registered, deprecated, unofficial, unknown...} */
   public Standing standing() {
     return standing;
   }
 
   /**
-   * Where the code is defined: {@code "RFC 9110 §15.4.8"}, {@code "RFC 6585 §4"}, or for an
-   * unofficial code the vendor's source or documentation.
+   * {@return where the code is defined: {@code "RFC 9110 §15.4.8"}, {@code "RFC 6585 §4"}, or for an
+   * unofficial code the vendor's source or documentation}
    */
   public String spec() {
     return spec;
   }
 
-  /** Who uses an unofficial code ({@code "nginx"}, {@code "Cloudflare"}); empty otherwise. */
+  /** {@return who uses an unofficial code ({@code "nginx"}, {@code "Cloudflare"}); empty otherwise} */
   public Optional<String> origin() {
     return origin;
   }
 
-  /** The header fields a response with this code must, should or may carry. */
+  /** {@return the header fields a response with this code must, should or may carry} */
   public List<HeaderRule> headerRules() {
     return headerRules;
   }
 
   /**
-   * True when a response with this code cannot carry content: 1xx, 204 and 304 (RFC 9110 §6.4.1),
-   * and 205, where the server MUST NOT generate any (RFC 9110 §15.3.6).
+   * {@return true when a response with this code cannot carry content: 1xx, 204 and 304 (RFC 9110 §6.4.1),
+   * and 205, where the server MUST NOT generate any (RFC 9110 §15.3.6)}
    */
   public boolean contentForbidden() {
     return contentForbidden;
   }
 
-  /** True when a server MUST NOT send Content-Length with this code: 1xx and 204 (RFC 9110 §8.6). */
+  /** {@return true when a server MUST NOT send Content-Length with this code: 1xx and 204 (RFC 9110 §8.6)} */
   public boolean contentLengthForbidden() {
     return contentLengthForbidden;
   }
 
-  /** The English and Traditional Chinese descriptions. */
+  /** {@return the English and Traditional Chinese descriptions} */
   public Descriptions descriptions() {
     return descriptions;
   }
 
-  /** The description for a locale; see {@link Descriptions#in(Locale)}. */
+  /**
+   * {@return the description for a locale; see {@link Descriptions#in(Locale)}}
+   *
+   * @param locale the language
+   */
   public String description(Locale locale) {
     return descriptions.in(locale);
   }
 
-  /** Names this code carried in earlier documents ("Payload Too Large", "Request Time-out"). */
+  /** {@return names this code carried in earlier documents ("Payload Too Large", "Request Time-out")} */
   public List<String> formerReasons() {
     return formerReasons;
   }
 
-  /** Historical or colliding meanings of the same number. */
+  /** {@return historical or colliding meanings of the same number} */
   public List<OtherMeaning> otherMeanings() {
     return otherMeanings;
   }
 
   /**
-   * The code a client should behave as: the code itself when known (registered or unofficial), the
-   * x00 code of the class when unknown, 500 when invalid (RFC 9110 §15).
+   * {@return the code a client should behave as: the code itself when known (registered or unofficial), the
+   * x00 code of the class when unknown, 500 when invalid (RFC 9110 §15)}
    */
   public int equivalentCode() {
     return equivalentCode;
   }
 
-  /** True for registered and unofficial entries; false for unknown and invalid codes. */
+  /** {@return true for registered and unofficial entries; false for unknown and invalid codes} */
   public boolean isKnown() {
     return standing != Standing.UNKNOWN && standing != Standing.INVALID;
   }

@@ -67,7 +67,7 @@ public final class StatusRegistry {
     return sc.isKnown() ? Optional.of(sc) : Optional.empty();
   }
 
-  /** Every known entry, registered and unofficial, in ascending order of code. */
+  /** {@return every known entry, registered and unofficial, in ascending order of code} */
   public static List<StatusCode> all() {
     return KNOWN;
   }

@@ -30,9 +30,9 @@ final class Report {
   private final RedirectAudit audit;
   private final ConformanceLint lint = ConformanceLint.ofDefaults();
 
-  Report(TriageConfig config) {
+  Report(TriageConfig config, TriageListener listener) {
     this.config = config;
-    this.listener = config.listener();
+    this.listener = listener;
     this.audit = RedirectAudit.of(config.redirects(), config.policyTable());
   }
 

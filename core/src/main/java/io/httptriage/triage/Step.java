@@ -61,7 +61,7 @@ final class Step {
   private final TriageListener listener;
   private final Report report;
 
-  Step(TriageConfig config) {
+  Step(TriageConfig config, TriageListener listener) {
     this.mode = config.redirectMode();
     this.settings = config.retry();
     this.table = config.policyTable();
@@ -72,8 +72,8 @@ final class Step {
     this.gates = new Gates(settings, budget);
     this.retry = createRetry(settings);
     this.retryListener = settings.listener();
-    this.listener = config.listener();
-    this.report = new Report(config);
+    this.listener = listener;
+    this.report = new Report(config, listener);
   }
 
   Classifier classifier() {

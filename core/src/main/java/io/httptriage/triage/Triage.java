@@ -2,6 +2,7 @@ package io.httptriage.triage;
 
 import io.github.resilience4j.retry.Retry;
 import io.httptriage.classify.Classifier;
+import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.retry.RetrySettings;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -40,58 +41,82 @@ public final class Triage {
   /** Sends one request on the client and returns its response. */
   @FunctionalInterface
   public interface Send<Q, R> {
-    /** Sends {@code request} once. */
+    /**
+     * Sends {@code request} once.
+     *
+     * @param request the request
+     * @return its response
+     * @throws IOException when the request fails
+     */
     R send(Q request) throws IOException;
   }
 
   /** Sends one request on the client asynchronously. */
   @FunctionalInterface
   public interface SendAsync<Q, R> {
-    /** Sends {@code request} once; the future completes with its response. */
+    /**
+     * Sends {@code request} once; the future completes with its response.
+     *
+     * @param request the request
+     * @return the response, when it comes
+     */
     CompletableFuture<R> send(Q request);
   }
 
   private final TriageConfig config;
   private final Step step;
 
-  private Triage(TriageConfig config) {
+  private Triage(TriageConfig config, String adapterName) {
     this.config = config;
-    this.step = new Step(config);
+    this.step = new Step(config, config.listenerFor(adapterName));
   }
 
   /**
    * The runtime of a configuration. Make one per client and keep it.
    *
+   * @param config the configuration
+   * @return the runtime
    * @throws IllegalArgumentException when {@code config} is null, or its retry registry already
    *     holds a different Retry of the same name
    */
   public static Triage of(TriageConfig config) {
+    return of(config, DefaultTriageListener.UNNAMED_CLIENT);
+  }
+
+  /**
+   * As {@link #of(TriageConfig)}, the adapter naming its clients when the config does not.
+   *
+   * @param adapterName the adapter name
+   * @param config the config
+   * @return the of
+   */
+  public static Triage of(TriageConfig config, String adapterName) {
     if (config == null) {
       throw new IllegalArgumentException("config: must not be null");
     }
-    return new Triage(config);
+    return new Triage(config, adapterName);
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public TriageConfig config() {
     return config;
   }
 
   /**
-   * The resilience4j Retry that carries out every retry of this client: subscribe to its event
-   * publisher, or create it in a registry ({@link RetrySettings.Builder#retryRegistry}) for
+   * {@return the resilience4j Retry that carries out every retry of this client} Subscribe to its
+   * event publisher, or create it in a registry ({@link RetrySettings.Builder#retryRegistry}) for
    * Micrometer's {@code TaggedRetryMetrics}. A call whose answers needed no retry never reaches it.
    */
   public Retry retry() {
     return step.retry();
   }
 
-  /** How many retries the budget has refused since this runtime was built. */
+  /** {@return how many retries the budget has refused since this runtime was built} */
   public long budgetRefusals() {
     return step.budgetRefusals();
   }
 
-  /** The classifier of this configuration's policy table. */
+  /** {@return the classifier of this configuration's policy table} */
   public Classifier classifier() {
     return step.classifier();
   }
@@ -102,6 +127,8 @@ public final class Triage {
    * @param request the caller's request
    * @param call the adapter's translations
    * @param send sends one request on the client
+   * @param <Q> the client's request type
+   * @param <R> the client's response type
    * @return the final response; never one that was discarded
    * @throws IOException from the client, unchanged; {@link InterruptedIOException} when the thread
    *     was interrupted ("interrupted while waiting", interrupt flag set again) or the call
@@ -157,6 +184,8 @@ public final class Triage {
    * @param request the caller's request
    * @param call the adapter's translations
    * @param send sends one request on the client
+   * @param <Q> the client's request type
+   * @param <R> the client's response type
    * @return the final response
    */
   public <Q, R> CompletableFuture<R> executeAsync(Q request, ClientCall<Q, R> call, SendAsync<Q, R> send) {

@@ -24,14 +24,18 @@ import java.util.concurrent.ScheduledExecutorService;
  *       RedirectMode#CLIENT} by default: the client's behaviour is unchanged and audited).
  *   <li>{@link #redirects()} — hop limit, https→http downgrade, credential headers ({@link
  *       RedirectSettings#ofDefaults()}).
- *   <li>{@link #listener()} — where findings and decisions go: by default a {@link
- *       DefaultTriageListener} that logs through SLF4J and, given {@link
+ *   <li>{@link #listener()} — where findings and decisions go: by default each client gets a
+ *       {@link DefaultTriageListener} of its own that logs through SLF4J and, given {@link
  *       Builder#meterRegistry(MeterRegistry)}, records Micrometer meters.
+ *   <li>{@link #clientName()} — the {@code client} tag of the meters and field of the log lines;
+ *       by default the adapter's name ({@code okhttp}, {@code jdk}).
  *   <li>{@link #observer()} — optional full story of each exchange.
  *   <li>{@link #scheduler()} — where asynchronous retries wait; by default a shared daemon thread.
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. It holds no state of a client: one configuration, {@link
+ * #ofDefaults()} included, can serve any number of clients, and each keeps its own retry budget and
+ * log storm guard.
  *
  * <pre>{@code
  * TriageConfig config = TriageConfig.builder()
@@ -49,7 +53,8 @@ public final class TriageConfig {
   private final RetrySettings retry;
   private final RedirectMode redirectMode;
   private final RedirectSettings redirects;
-  private final TriageListener listener;
+  private final Optional<TriageListener> listener;
+  private final Optional<String> clientName;
   private final Optional<MeterRegistry> meterRegistry;
   private final Optional<ExchangeObserver> observer;
   private final Optional<ScheduledExecutorService> scheduler;
@@ -60,26 +65,23 @@ public final class TriageConfig {
     this.redirectMode = b.redirectMode;
     this.redirects = b.redirects;
     this.meterRegistry = Optional.ofNullable(b.meterRegistry);
-    this.listener = b.listener != null
-        ? b.listener
-        : b.meterRegistry != null
-            ? DefaultTriageListener.builder().meterRegistry(b.meterRegistry).build()
-            : DefaultTriageListener.ofDefaults();
+    this.listener = Optional.ofNullable(b.listener);
+    this.clientName = Optional.ofNullable(b.clientName);
     this.observer = Optional.ofNullable(b.observer);
     this.scheduler = Optional.ofNullable(b.scheduler);
   }
 
-  /** The defaults: RFC policy table, default retries, the client follows redirects, logging only. */
+  /** {@return the defaults: RFC policy table, default retries, the client follows redirects, logging only} */
   public static TriageConfig ofDefaults() {
     return DEFAULTS;
   }
 
-  /** A builder holding the defaults. */
+  /** {@return a builder holding the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this configuration. */
+  /** {@return a builder holding this configuration} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.policyTable = policyTable;
@@ -87,48 +89,85 @@ public final class TriageConfig {
     b.redirectMode = redirectMode;
     b.redirects = redirects;
     b.meterRegistry = meterRegistry.orElse(null);
-    b.listener = meterRegistry.isPresent() ? null : listener;
+    b.listener = listener.orElse(null);
+    b.clientName = clientName.orElse(null);
     b.observer = observer.orElse(null);
     b.scheduler = scheduler.orElse(null);
     return b;
   }
 
-  /** The policy table. */
+  /** {@return the policy table} */
   public PolicyTable policyTable() {
     return policyTable;
   }
 
-  /** The retry settings. */
+  /** {@return the retry settings} */
   public RetrySettings retry() {
     return retry;
   }
 
-  /** Who follows redirects. */
+  /** {@return who follows redirects} */
   public RedirectMode redirectMode() {
     return redirectMode;
   }
 
-  /** The redirect settings, used by the audit in both modes and by the follower in POLICY mode. */
+  /** {@return the redirect settings, used by the audit in both modes and by the follower in POLICY mode} */
   public RedirectSettings redirects() {
     return redirects;
   }
 
-  /** Where findings and decisions go. */
-  public TriageListener listener() {
+  /**
+   * The listener set with {@link Builder#listener(TriageListener)}, which every client built from
+   * this configuration shares; empty when each client makes its own {@link DefaultTriageListener}.
+    *
+    * @return the listener
+   */
+  public Optional<TriageListener> listener() {
     return listener;
   }
 
-  /** The meter registry the default listener records to, when one was given. */
+  /**
+   * The client name set with {@link Builder#clientName(String)}; empty for the adapter's name.
+   *
+   * @return the client name
+   */
+  public Optional<String> clientName() {
+    return clientName;
+  }
+
+  /**
+   * The listener of one client: the one the user set, or a new {@link DefaultTriageListener} with
+   * this configuration's registry, the retry clock and the client's name, so that no state of the
+   * default listener (its storm guard) is shared between clients.
+   *
+   * @param adapterName the client's name when the configuration names none
+   */
+  TriageListener listenerFor(String adapterName) {
+    if (listener.isPresent()) {
+      return listener.get();
+    }
+    DefaultTriageListener.Builder b = DefaultTriageListener.builder()
+        .clock(retry.clock())
+        .clientName(clientName.orElse(adapterName));
+    meterRegistry.ifPresent(b::meterRegistry);
+    return b.build();
+  }
+
+  /**
+   * The meter registry the default listener records to, when one was given.
+   *
+   * @return the meter registry
+   */
   public Optional<MeterRegistry> meterRegistry() {
     return meterRegistry;
   }
 
-  /** The observer of whole exchanges, when one was given. */
+  /** {@return the observer of whole exchanges, when one was given} */
   public Optional<ExchangeObserver> observer() {
     return observer;
   }
 
-  /** The scheduler for asynchronous retry waits, when one was given. */
+  /** {@return the scheduler for asynchronous retry waits, when one was given} */
   public Optional<ScheduledExecutorService> scheduler() {
     return scheduler;
   }
@@ -136,7 +175,8 @@ public final class TriageConfig {
   @Override
   public String toString() {
     return "TriageConfig[redirectMode=" + redirectMode + ", retry=" + retry + ", redirects=" + redirects
-        + ", rules=" + policyTable.rules().size() + ", metrics=" + meterRegistry.isPresent() + "]";
+        + ", rules=" + policyTable.rules().size() + ", metrics=" + meterRegistry.isPresent()
+        + clientName.map(n -> ", clientName=" + n).orElse("") + "]";
   }
 
   /**
@@ -151,48 +191,78 @@ public final class TriageConfig {
     private RedirectMode redirectMode = RedirectMode.CLIENT;
     private RedirectSettings redirects = RedirectSettings.ofDefaults();
     private TriageListener listener;
+    private String clientName;
     private MeterRegistry meterRegistry;
     private ExchangeObserver observer;
     private ScheduledExecutorService scheduler;
 
     private Builder() {}
 
-    /** The policy table; default {@link PolicyTable#ofDefaults()}. */
+    /**
+     * The policy table; default {@link PolicyTable#ofDefaults()}.
+     *
+     * @param value the policy table; default {@link PolicyTable#ofDefaults()}
+     * @return this builder
+     */
     public Builder policyTable(PolicyTable value) {
       this.policyTable = nonNull("policyTable", value);
       return this;
     }
 
-    /** The retry settings; default {@link RetrySettings#ofDefaults()}. */
+    /**
+     * The retry settings; default {@link RetrySettings#ofDefaults()}.
+     *
+     * @param value the retry settings; default {@link RetrySettings#ofDefaults()}
+     * @return this builder
+     */
     public Builder retry(RetrySettings value) {
       this.retry = nonNull("retry", value);
       return this;
     }
 
-    /** Who follows redirects; default {@link RedirectMode#CLIENT}. */
+    /**
+     * Who follows redirects; default {@link RedirectMode#CLIENT}.
+     *
+     * @param value who follows redirects; default {@link RedirectMode#CLIENT}
+     * @return this builder
+     */
     public Builder redirectMode(RedirectMode value) {
       this.redirectMode = nonNull("redirectMode", value);
       return this;
     }
 
-    /** The redirect settings; default {@link RedirectSettings#ofDefaults()}. */
+    /**
+     * The redirect settings; default {@link RedirectSettings#ofDefaults()}.
+     *
+     * @param value the redirect settings; default {@link RedirectSettings#ofDefaults()}
+     * @return this builder
+     */
     public Builder redirects(RedirectSettings value) {
       this.redirects = nonNull("redirects", value);
       return this;
     }
 
     /**
-     * Replaces the default listener. To keep the default logging and metrics as well, pass {@code
-     * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}.
+     * Replaces the default listener. This instance is shared by every client built from the
+     * configuration; leave it unset for each client to get a {@link DefaultTriageListener} of its
+     * own. To keep the default logging and metrics as well, pass {@code
+     * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}, and name the
+     * client with {@link DefaultTriageListener.Builder#clientName(String)}.
      *
-     * @throws IllegalArgumentException when null, or when a meter registry was set (give it to
-     *     your {@link DefaultTriageListener} instead)
+      * @param value the value
+      * @return this builder
+     * @throws IllegalArgumentException when null, or when a meter registry or a client name was
+     *     set (give them to your {@link DefaultTriageListener} instead)
      */
     public Builder listener(TriageListener value) {
       nonNull("listener", value);
       if (meterRegistry != null) {
         throw new IllegalArgumentException(
             "listener: a meterRegistry is already set; give it to your DefaultTriageListener instead");
+      }
+      if (clientName != null) {
+        throw new IllegalArgumentException("listener: a clientName is already set; give it to your"
+            + " DefaultTriageListener instead");
       }
       this.listener = value;
       return this;
@@ -201,6 +271,8 @@ public final class TriageConfig {
     /**
      * Records Micrometer meters through the default listener.
      *
+     * @param value the registry the default listener records to
+     * @return this builder
      * @throws IllegalArgumentException when null, or when a listener was set
      */
     public Builder meterRegistry(MeterRegistry value) {
@@ -213,13 +285,45 @@ public final class TriageConfig {
       return this;
     }
 
-    /** Receives the whole story of each exchange. */
+    /**
+     * Names the client in the {@code client} tag of every meter and the {@code client} field of
+     * every log line of the default listener, to tell several clients apart; by default the
+     * adapter's name: {@code okhttp} or {@code jdk}.
+     *
+      * @param value the value
+      * @return this builder
+     * @throws IllegalArgumentException when null, blank, longer than {@value
+     *     DefaultTriageListener#MAX_CLIENT_NAME_LENGTH} characters, or holding a control character;
+     *     when a listener was set (name it through its own builder instead)
+     */
+    public Builder clientName(String value) {
+      // One rule for a client name, wherever it is given: the default listener's.
+      DefaultTriageListener.builder().clientName(value);
+      if (listener != null) {
+        throw new IllegalArgumentException("clientName: a listener is already set, and the name"
+            + " would not reach it; give it to your DefaultTriageListener's clientName instead");
+      }
+      this.clientName = value;
+      return this;
+    }
+
+    /**
+     * Receives the whole story of each exchange.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder observer(ExchangeObserver value) {
       this.observer = nonNull("observer", value);
       return this;
     }
 
-    /** Where asynchronous retries wait; by default a shared daemon scheduler. */
+    /**
+     * Where asynchronous retries wait; by default a shared daemon scheduler.
+     *
+     * @param value where asynchronous retries wait; by default a shared daemon scheduler
+     * @return this builder
+     */
     public Builder scheduler(ScheduledExecutorService value) {
       this.scheduler = nonNull("scheduler", value);
       return this;
@@ -228,6 +332,7 @@ public final class TriageConfig {
     /**
      * The immutable configuration.
      *
+     * @return the configuration
      * @throws IllegalArgumentException when the policy table has a rule that retries and the retry
      *     settings allow a single attempt: the two contradict each other
      */

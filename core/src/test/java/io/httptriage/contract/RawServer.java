@@ -17,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * A test server on 127.0.0.1 that answers each connection with raw bytes from a script, for
@@ -80,14 +82,22 @@ public final class RawServer implements AutoCloseable {
   }
 
   private void acceptLoop() {
-    while (!closed) {
+    acceptEach(socket, () -> closed, this::serve);
+  }
+
+  /**
+   * Accepts connections on {@code listener} until it is closed, serving each on a daemon thread of
+   * its own; an accept failure while {@code closed} is false is an error.
+   */
+  static void acceptEach(ServerSocket listener, BooleanSupplier closed, Consumer<Socket> serve) {
+    while (!closed.getAsBoolean()) {
       try {
-        Socket s = socket.accept();
-        Thread t = new Thread(() -> serve(s), "raw-test-connection");
+        Socket s = listener.accept();
+        Thread t = new Thread(() -> serve.accept(s), "raw-test-connection");
         t.setDaemon(true);
         t.start();
       } catch (IOException e) {
-        if (!closed) {
+        if (!closed.getAsBoolean()) {
           throw new UncheckedIOException(e);
         }
       }
@@ -118,14 +128,17 @@ public final class RawServer implements AutoCloseable {
     }
   }
 
-  /** Reads the request head and a Content-Length body, if any. */
-  private static void readRequest(InputStream in) throws IOException {
+  /**
+   * Reads the request head and a Content-Length body, if any; false when the stream ended before
+   * the head did.
+   */
+  static boolean readRequest(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     while (matched < 4) {
       int b = in.read();
       if (b < 0) {
-        return;
+        return false;
       }
       head.write(b);
       matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
@@ -138,6 +151,7 @@ public final class RawServer implements AutoCloseable {
       long length = Long.parseLong(text.substring(at + 15, end).trim());
       in.readNBytes((int) Math.min(length, 1 << 20));
     }
+    return true;
   }
 
   @Override

@@ -3,10 +3,12 @@ package io.httptriage.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RateLimitTest {
@@ -129,13 +131,90 @@ class RateLimitTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-1", "1.5", "ten", "1234567890123456", "0x10"})
+  @ValueSource(strings = {"", "-1", "1.", ".5", "1.5.0", "1e3", "1.1234567890", "ten",
+      "1234567890123456", "0x10", "+5", "\u0665"})
   void ignoresAMalformedLegacyValue(String value) {
     assertThat(RateLimit.parseLegacy(value, "5").problems()).extracting(RateLimit.Problem::field)
         .containsExactly("RateLimit-Remaining");
     assertThat(RateLimit.parseLegacy("0", value).problems()).extracting(RateLimit.Problem::field)
         .containsExactly("RateLimit-Reset");
     assertThat(RateLimit.parseLegacy("0", value).exhaustedWait()).isEmpty();
+  }
+
+  @Test
+  void ignoresAnEpochResetWhenNoCurrentTimeIsGiven() {
+    // Regression: read as delta-seconds, GitLab's epoch reset asked for a wait of 51 years.
+    RateLimit rl = RateLimit.parseLegacy("0", "1609844400");
+
+    assertThat(rl.exhaustedWait()).isEmpty();
+    assertThat(rl.problems()).singleElement().satisfies(p -> {
+      assertThat(p.field()).isEqualTo("RateLimit-Reset");
+      assertThat(p.detail()).contains("epoch seconds");
+    });
+  }
+
+  /** Header values as the services document them, with the instant each was sent. */
+  @ParameterizedTest(name = "{0}: reset {2} at {3} waits {4} ms")
+  @CsvSource({
+      // GitHub REST API: x-ratelimit-reset is the reset instant in UTC epoch seconds.
+      "GitHub, 0, 1691591363, 1691591303, 60000",
+      // Discord: the reset instant with a millisecond fraction (X-RateLimit-Reset-After says 1).
+      "Discord, 0, 1470173023.123, 1470173022.123, 1000",
+      // Reddit: x-ratelimit-remaining is a decimal, x-ratelimit-reset the seconds left.
+      "Reddit, 0.0, 545, 1700000000, 545000",
+      // A reset instant already past: the quota is back, no wait.
+      "GitHub (past), 0, 1691591363, 1691591400, 0",
+      // The smallest epoch value and the largest delay, either side of the threshold.
+      "threshold, 0, 1000000000, 999999990, 10000",
+      "largest delay, 0, 999999999, 1700000000, 999999999000"})
+  void tellsEpochFromDeltaResetsByMagnitude(
+      String service, String remaining, String reset, String now, long expectedMillis) {
+    RateLimit rl = RateLimit.parseXRateLimit(remaining, reset, instant(now));
+
+    assertThat(rl.problems()).isEmpty();
+    assertThat(rl.exhaustedWait()).contains(Duration.ofMillis(expectedMillis));
+  }
+
+  @Test
+  void readsGitLabsEpochResetOnTheUnprefixedPair() {
+    // GitLab's documented 429: RateLimit-Reset 1609844400 is RateLimit-ResetTime
+    // "Tue, 05 Jan 2021 11:00:00 GMT", sent with Retry-After: 30.
+    Instant sent = Instant.parse("2021-01-05T10:59:30Z");
+
+    RateLimit rl = RateLimit.parseLegacy("0", "1609844400", sent);
+
+    assertThat(rl.exhaustedWait()).contains(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Tue, 05 Jan 2021 11:00:00 GMT", sent).delay())
+        .isEqualTo(rl.exhaustedWait());
+  }
+
+  @Test
+  void readsARemainingQuotaWithAFractionByItsWholePart() {
+    RateLimit rl = RateLimit.parseXRateLimit("598.0", "545", Instant.EPOCH);
+
+    assertThat(rl.limits()).singleElement().satisfies(l -> {
+      assertThat(l.remaining()).isEqualTo(598);
+      assertThat(l.isExhausted()).isFalse();
+    });
+    assertThat(rl.exhaustedWait()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "-1", "1.", "soon", "1234567890123456", "Tue, 05 Jan 2021 11:00:00 GMT"})
+  void namesTheXFieldsInProblems(String value) {
+    assertThat(RateLimit.parseXRateLimit(value, "5", Instant.EPOCH).problems())
+        .extracting(RateLimit.Problem::field).containsExactly("X-RateLimit-Remaining");
+    assertThat(RateLimit.parseXRateLimit("0", value, Instant.EPOCH).problems())
+        .extracting(RateLimit.Problem::field).containsExactly("X-RateLimit-Reset");
+  }
+
+  private static Instant instant(String epochSeconds) {
+    int dot = epochSeconds.indexOf('.');
+    if (dot < 0) {
+      return Instant.ofEpochSecond(Long.parseLong(epochSeconds));
+    }
+    return Instant.ofEpochSecond(Long.parseLong(epochSeconds.substring(0, dot)),
+        Long.parseLong(epochSeconds.substring(dot + 1)) * 1_000_000);
   }
 
   @Test

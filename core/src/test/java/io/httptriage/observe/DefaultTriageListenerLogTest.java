@@ -48,11 +48,11 @@ class DefaultTriageListenerLogTest {
         Findings.at("https://a.example/", Kind.UNOFFICIAL_STATUS, Severity.INFO)));
 
     assertThat(log.events()).extracting(e -> e.getLevel().toString())
-        .containsExactly("WARN", "WARN", "INFO", "DEBUG");
+        .containsExactly("WARN", "WARN", "WARN", "INFO");
   }
 
   @Test
-  void writesKeyValueFields() {
+  void writesFieldsInTheTextAndAsKeyValuePairs() {
     Finding f = new Finding(Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY, 0,
         java.util.Optional.of("https://a.example/me"), java.util.Optional.of("https://b.example/me"),
         "Authorization set for the first origin reached another origin", "RFC 9110 §15.4, RFC 6454");
@@ -60,45 +60,106 @@ class DefaultTriageListenerLogTest {
     listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
 
     assertThat(log.lines()).containsExactly("httptriage finding kind=CREDENTIALS_CROSS_ORIGIN"
-        + " severity=SECURITY hop=0 finalStatus=200 from=https://a.example/me"
+        + " severity=SECURITY hop=0 finalStatus=200 client=unnamed from=https://a.example/me"
         + " to=https://b.example/me spec=\"RFC 9110 §15.4, RFC 6454\""
         + " explanation=\"Authorization set for the first origin reached another origin\"");
+    assertThat(log.events().get(0).getKeyValuePairs())
+        .extracting(kv -> kv.key + "=" + kv.value)
+        .containsExactly("client=unnamed", "kind=CREDENTIALS_CROSS_ORIGIN", "severity=SECURITY",
+            "hop=0", "finalStatus=200", "from=https://a.example/me", "to=https://b.example/me",
+            "spec=RFC 9110 §15.4, RFC 6454",
+            "explanation=Authorization set for the first origin reached another origin");
   }
 
   @Test
-  void rateLimitsPerOriginAndKindAndReportsWhatItHeldBack() {
+  void logsEveryRepeatAtAReadableRate() {
+    Finding f = Findings.at("https://hot.example/a", Kind.METHOD_REWRITTEN, Severity.WARNING);
+
+    for (int i = 0; i < 50; i++) {
+      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+      clock.advance(Duration.ofMillis(100));
+    }
+
+    assertThat(log.lines()).hasSize(50).noneMatch(line -> line.contains("suppressed"));
+  }
+
+  @Test
+  void holdsBackAStormPerOriginAndKindAndSaysHowManyOnTheNextLine() {
     Finding hot = Findings.at("https://hot.example/a?id=1", Kind.METHOD_REWRITTEN, Severity.WARNING);
     Finding samePlace = Findings.at("https://hot.example:443/b", Kind.METHOD_REWRITTEN,
         Severity.WARNING);
 
     for (int i = 0; i < 50; i++) {
       listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(i % 2 == 0 ? hot : samePlace));
-      clock.advance(Duration.ofMillis(100));
     }
     listener.exchangeCompleted(200, Verdicts.ACCEPT,
         List.of(Findings.at("https://other.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
             Findings.at("https://hot.example/", Kind.CHAIN_TRUNCATED, Severity.WARNING)));
-    clock.advance(DefaultTriageListener.DEFAULT_LOG_INTERVAL);
+    clock.advance(Duration.ofSeconds(1));
     listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(hot));
 
-    assertThat(log.lines()).hasSize(4);
-    assertThat(log.lines().get(0)).doesNotContain("suppressed");
-    assertThat(log.lines().get(1)).contains("from=https://other.example/");
-    assertThat(log.lines().get(2)).contains("kind=CHAIN_TRUNCATED");
-    assertThat(log.lines().get(3)).contains("kind=METHOD_REWRITTEN", "suppressed=49");
+    List<String> lines = log.lines();
+    assertThat(lines).hasSize(DefaultTriageListener.DEFAULT_MAX_LINES_PER_SECOND + 3);
+    assertThat(lines.subList(0, 10)).allMatch(l -> l.contains("from=https://hot.example")
+        && !l.contains("suppressed"));
+    assertThat(lines.get(10)).contains("from=https://other.example/");
+    assertThat(lines.get(11)).contains("kind=CHAIN_TRUNCATED");
+    assertThat(lines.get(12)).contains("kind=METHOD_REWRITTEN", "suppressed=40");
+    assertThat(log.events().get(12).getKeyValuePairs())
+        .anyMatch(kv -> kv.key.equals("suppressed") && kv.value.equals(40));
   }
 
   @Test
-  void writesEveryLineWithAZeroInterval() {
-    DefaultTriageListener chatty =
-        DefaultTriageListener.builder().clock(clock).logInterval(Duration.ZERO).build();
+  void saysWhatItHeldBackInASummaryWhenNoLaterLineOfThatKindCame() {
+    Finding hot = Findings.at("https://hot.example/a", Kind.METHOD_REWRITTEN, Severity.WARNING);
+    for (int i = 0; i < 25; i++) {
+      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(hot));
+    }
+    clock.advance(Duration.ofSeconds(2));
+
+    listener.exchangeCompleted(200, Verdicts.ACCEPT,
+        List.of(Findings.at("https://cold.example/", Kind.HTTPS_DOWNGRADE, Severity.SECURITY)));
+
+    assertThat(log.leveled()).hasSize(12).last().asString().isEqualTo(
+        "WARN httptriage findings held back kind=METHOD_REWRITTEN severity=WARNING client=unnamed"
+            + " origin=https://hot.example:443 suppressed=15");
+    assertThat(log.events().get(11).getKeyValuePairs()).extracting(kv -> kv.key + "=" + kv.value)
+        .contains("kind=METHOD_REWRITTEN", "origin=https://hot.example:443", "suppressed=15");
+  }
+
+  @Test
+  void writesEveryLineWhenTheGuardIsOpenedWide() {
+    DefaultTriageListener chatty = DefaultTriageListener.builder().clock(clock)
+        .maxLinesPerSecond(Integer.MAX_VALUE).build();
     Finding f = Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING);
 
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 500; i++) {
       chatty.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
     }
 
-    assertThat(log.lines()).hasSize(5);
+    assertThat(log.lines()).hasSize(500);
+  }
+
+  @Test
+  void handsKeyValuePairsOnOnlyToBindingsThatKeepThemApart() {
+    assertThat(FindingLog.keepsKeyValues(org.slf4j.LoggerFactory.getLogger("x"))).as("logback").isTrue();
+    // SLF4J's own fallback logger, as slf4j-simple's works: pairs would be prepended to the text.
+    assertThat(FindingLog.keepsKeyValues(new org.slf4j.helpers.NOPLogger() {
+      private static final long serialVersionUID = 1L;
+    })).isFalse();
+  }
+
+  @Test
+  void namesTheClientInEveryLine() {
+    DefaultTriageListener named = DefaultTriageListener.builder().clock(clock)
+        .clientName("payments").build();
+
+    named.exchangeCompleted(200, Verdicts.ACCEPT,
+        List.of(Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING)));
+
+    assertThat(log.lines()).singleElement().asString().contains(" client=payments ");
+    assertThat(log.events().get(0).getKeyValuePairs())
+        .anyMatch(kv -> kv.key.equals("client") && kv.value.equals("payments"));
   }
 
   @Test
@@ -141,8 +202,10 @@ class DefaultTriageListenerLogTest {
   @Test
   void writesNothingAndHoldsNothingBackWhenTheLevelIsOff() {
     Finding f = Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING);
-    try (CapturedLog quiet = new CapturedLog(FindingLog.FINDINGS_LOGGER, Level.WARN)) {
-      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+    try (CapturedLog quiet = new CapturedLog(FindingLog.FINDINGS_LOGGER, Level.OFF)) {
+      for (int i = 0; i < 20; i++) {
+        listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+      }
       assertThat(quiet.lines()).isEmpty();
     }
 
@@ -158,8 +221,10 @@ class DefaultTriageListenerLogTest {
       listener.retryDecided("gave up\nlevel=ERROR", 429, "PO ST\r\n");
 
       assertThat(retries.leveled()).containsExactly(
-          "DEBUG httptriage retry outcome=RETRIED code=503 method=GET",
-          "DEBUG httptriage retry outcome=OTHER code=429 method=?");
+          "DEBUG httptriage retry outcome=RETRIED code=503 method=GET client=unnamed",
+          "DEBUG httptriage retry outcome=OTHER code=429 method=? client=unnamed");
+      assertThat(retries.events().get(1).getKeyValuePairs()).extracting(kv -> kv.key + "=" + kv.value)
+          .containsExactly("client=unnamed", "outcome=OTHER", "code=429", "method=?");
     }
   }
 }

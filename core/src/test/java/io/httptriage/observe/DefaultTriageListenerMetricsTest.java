@@ -11,7 +11,6 @@ import io.httptriage.status.StatusRegistry;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -126,6 +125,60 @@ class DefaultTriageListenerMetricsTest {
   }
 
   @Test
+  void tagsEveryMeterWithTheClientName() {
+    SimpleMeterRegistry own = new SimpleMeterRegistry();
+    DefaultTriageListener named = DefaultTriageListener.builder().meterRegistry(own)
+        .clientName("payments").build();
+
+    named.exchangeCompleted(302, Verdicts.FAIL, List.of(
+        Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
+        Findings.at("https://a.example/", Kind.UNOFFICIAL_STATUS, Severity.INFO)));
+    named.retryDecided("RETRY_SCHEDULED", 503, "GET");
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of());
+
+    assertThat(own.getMeters()).hasSize(4)
+        .allMatch(m -> "payments".equals(m.getId().getTag("client")));
+    assertThat(registry.getMeters()).singleElement()
+        .matches(m -> DefaultTriageListener.UNNAMED_CLIENT.equals(m.getId().getTag("client")));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1", "10", "2147483647"})
+  void acceptsAnyPositiveRate(int rate) {
+    assertThat(DefaultTriageListener.builder().maxLinesPerSecond(rate).build()).isNotNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0", "-1", "-2147483648"})
+  void rejectsARateBelowOne(int rate) {
+    assertThatThrownBy(() -> DefaultTriageListener.builder().maxLinesPerSecond(rate))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxLinesPerSecond: must be at least 1, was " + rate);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"''", "' '", "'\t'", "'pay\nments'"})
+  void rejectsABlankOrControlClientName(String raw) {
+    String name = raw.translateEscapes();
+    assertThatThrownBy(() -> DefaultTriageListener.builder().clientName(name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("clientName: must be 1 to 64 characters")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void boundsTheClientNameLength() {
+    assertThat(DefaultTriageListener.builder().clientName("x".repeat(64)).build().clientName())
+        .hasSize(64);
+    assertThat(DefaultTriageListener.builder().clientName("x").build().clientName()).isEqualTo("x");
+    assertThatThrownBy(() -> DefaultTriageListener.builder().clientName("x".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was \"" + "x".repeat(65) + "\"");
+    assertThatThrownBy(() -> DefaultTriageListener.builder().clientName(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("clientName: must not be null");
+  }
+
+  @Test
   void worksWithNoMeterRegistry() {
     DefaultTriageListener logsOnly = DefaultTriageListener.ofDefaults();
 
@@ -138,10 +191,13 @@ class DefaultTriageListenerMetricsTest {
 
   @Test
   void builderValidatesAndRoundTrips() {
-    assertThatThrownBy(() -> DefaultTriageListener.builder().logInterval(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("logInterval");
+    assertThatThrownBy(() -> DefaultTriageListener.builder().maxLinesPerSecond(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxLinesPerSecond: must be at least 1, was 0");
     assertThatThrownBy(() -> DefaultTriageListener.builder().meterRegistry(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("meterRegistry");
     assertThat(listener.toBuilder().build().meterRegistry()).contains(registry);
+    assertThat(DefaultTriageListener.builder().clientName("a").build().toBuilder().build()
+        .clientName()).isEqualTo("a");
   }
 }

@@ -99,7 +99,7 @@ public abstract class SecurityContract {
         .redirects(redirects)
         .retry(retry.apply(RetrySettings.builder().sleeper(waits::add)).build())
         .listener(DefaultTriageListener.builder().meterRegistry(registry)
-            .logInterval(Duration.ZERO).build())
+            .maxLinesPerSecond(Integer.MAX_VALUE).build())
         .observer((exchange, verdict, found) -> findings.addAll(found))
         .build();
   }

@@ -112,7 +112,7 @@ class HostileInputProperties {
             .build())
         .scheduler(scheduler)
         .listener(DefaultTriageListener.builder().meterRegistry(registry)
-            .logInterval(Duration.ZERO).build())
+            .maxLinesPerSecond(Integer.MAX_VALUE).build())
         .observer((exchange, verdict, findings) -> exchanges.add(verdict.status().code()))
         .build());
     RequestView request = request(method, idempotencyKey);

@@ -14,16 +14,18 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Overrides the policy table: the defaults retry Cloudflare's 520–527 as they would 502/504; this
- * table never retries them, say because your origin's timeouts are not transient. Rules are tried
- * in order and the first match wins; decisions a rule does not set keep their default.
+ * Overrides the policy table: the defaults retry Cloudflare's 520–524 as they would 502/504, and
+ * 529 as 503 (525–527, TLS failures, are never retried); this table never retries any of them, say
+ * because your origin's timeouts are not transient. Rules are tried in order and the first match
+ * wins; decisions a rule does not set keep their default.
  */
 public final class CustomPolicyExample {
   private CustomPolicyExample() {}
 
   public static void main(String[] args) throws IOException {
     PolicyTable custom = PolicyTable.ofDefaults().toBuilder()
-        .rule(PolicyRule.forRange(520, 527).withRetryability(Retryability.NEVER))
+        .rule(PolicyRule.forRange(520, 524).withRetryability(Retryability.NEVER))
+        .rule(PolicyRule.forCode(529).withRetryability(Retryability.NEVER))
         .build();
     System.out.println("522 by default: " + PolicyTable.ofDefaults().policyFor(522).retryability()
         + " (" + PolicyTable.ofDefaults().policyFor(522).basis().retry() + ")");

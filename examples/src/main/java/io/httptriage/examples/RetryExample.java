@@ -15,7 +15,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Retries on 429 and 503, with a listener that prints every decision: a 429 waits for its
+ * The default retries of 429 and 503 (the policy table retries both; nothing here configures
+ * them), with up to 4 attempts and a listener that prints every decision: a 429 waits for its
  * Retry-After, a 503 without one backs off with jitter, and a POST is resent only when it carries
  * an {@code Idempotency-Key} (RFC 9110 §9.2.2).
  */

@@ -2,6 +2,7 @@ package io.httptriage.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.httptriage.policy.PolicyTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,9 +48,26 @@ class ExamplesTest {
   }
 
   @Test
+  void customPolicyExampleDescribesTheDefaultsItOverrides() {
+    // its javadoc says the defaults retry 520-524 and 529, and not 525-527
+    for (int code : new int[] {520, 521, 522, 523, 524, 529}) {
+      assertThat(PolicyTable.ofDefaults().policyFor(code).isRetryable()).as("%d", code).isTrue();
+    }
+    for (int code : new int[] {525, 526, 527}) {
+      assertThat(PolicyTable.ofDefaults().policyFor(code).isRetryable()).as("%d", code).isFalse();
+    }
+  }
+
+  @Test
+  void retryExampleReliesOnTheDefaultsFor429And503() {
+    assertThat(PolicyTable.ofDefaults().policyFor(429).isRetryable()).isTrue();
+    assertThat(PolicyTable.ofDefaults().policyFor(503).isRetryable()).isTrue();
+  }
+
+  @Test
   void customPolicyExampleStopsRetryingCloudflareCodes() throws Exception {
     assertThat(run(CustomPolicyExample::main))
-        .contains("522 by default: IDEMPOTENT", "522 in the custom table: NEVER (override (520..527")
+        .contains("522 by default: IDEMPOTENT", "522 in the custom table: NEVER (override (520..524")
         .contains("  the caller gets 522\ndefault table: the server saw 3 requests")
         .contains("  the caller gets 522\ncustom table: the server saw 1 request");
   }
@@ -65,9 +83,9 @@ class ExamplesTest {
   @Test
   void metricsExamplePrintsTheMeters() throws Exception {
     assertThat(run(MetricsExample::main))
-        .contains("httptriage.responses {class=2xx,code=200,refused_by=none,verdict=ACCEPT} 2")
-        .contains("httptriage.responses {class=4xx,code=404,refused_by=none,verdict=FAIL} 1")
-        .contains("httptriage.conformance.findings {kind=REQUIRED_HEADER_MISSING,severity=VIOLATION} 1");
+        .contains("httptriage.responses {class=2xx,client=okhttp,code=200,refused_by=none,verdict=ACCEPT} 2")
+        .contains("httptriage.responses {class=4xx,client=okhttp,code=404,refused_by=none,verdict=FAIL} 1")
+        .contains("httptriage.conformance.findings {client=okhttp,kind=REQUIRED_HEADER_MISSING,severity=VIOLATION} 1");
   }
 
   @Test

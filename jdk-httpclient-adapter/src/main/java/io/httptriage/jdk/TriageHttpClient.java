@@ -82,7 +82,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
 
   private TriageHttpClient(HttpClient delegate, TriageConfig config) {
     this.delegate = delegate;
-    this.triage = Triage.of(config);
+    this.triage = Triage.of(config, "jdk");
     this.followsRedirects = delegate.followRedirects() != Redirect.NEVER;
   }
 
@@ -90,6 +90,8 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
    * Wraps a client with {@link TriageConfig#ofDefaults()}: the client keeps following redirects as
    * it is set to, and its chains are audited.
    *
+   * @param delegate the client that sends
+   * @return the wrapping client
    * @throws IllegalArgumentException when {@code delegate} is null or already a TriageHttpClient
    */
   public static TriageHttpClient wrap(HttpClient delegate) {
@@ -99,6 +101,9 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
   /**
    * Wraps a client with this configuration.
    *
+   * @param delegate the client that sends
+   * @param config the configuration
+   * @return the wrapping client
    * @throws IllegalArgumentException when an argument is null; when {@code delegate} is already a
    *     TriageHttpClient (every exchange would be triaged twice); when the configuration is in
    *     {@link RedirectMode#POLICY} and {@code delegate} follows redirects itself — build it with
@@ -128,6 +133,9 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
    * Builds the delegate from {@code builder} and wraps it. In {@link RedirectMode#POLICY} it first
    * sets {@code followRedirects(Redirect.NEVER)} on the builder, so that core follows instead.
    *
+   * @param builder the delegate's builder
+   * @param config the configuration
+   * @return the wrapping client
    * @throws IllegalArgumentException when an argument is null
    */
   public static TriageHttpClient build(HttpClient.Builder builder, TriageConfig config) {
@@ -143,7 +151,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     return wrap(builder.build(), config);
   }
 
-  /** The runtime behind this client, e.g. for {@code triage().retry()}. */
+  /** {@return the runtime behind this client, e.g. for {@code triage().retry()}} */
   public Triage triage() {
     return triage;
   }
@@ -282,6 +290,8 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
   /**
    * Waits for the delegate to terminate (JDK 21+); false at once on JDK 17.
    *
+   * @param duration the longest wait
+   * @return true when the delegate terminated
    * @throws InterruptedException when interrupted while waiting
    */
   public boolean awaitTermination(Duration duration) throws InterruptedException {
@@ -289,7 +299,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     return Jdk21Lifecycle.awaitTermination(delegate, duration);
   }
 
-  /** Whether the delegate has terminated (JDK 21+); always false on JDK 17. */
+  /** {@return whether the delegate has terminated (JDK 21+); always false on JDK 17} */
   public boolean isTerminated() {
     return Jdk21Lifecycle.isTerminated(delegate);
   }

@@ -55,11 +55,11 @@ public final class TriageInterceptor implements Interceptor {
   private volatile Boolean chainTellsFollowRedirects;
 
   private TriageInterceptor(TriageConfig config) {
-    this.triage = Triage.of(config);
+    this.triage = Triage.of(config, "okhttp");
     this.policyMode = config.redirectMode() == RedirectMode.POLICY;
   }
 
-  /** An interceptor with {@link TriageConfig#ofDefaults()}. */
+  /** {@return an interceptor with {@link TriageConfig#ofDefaults()}} */
   public static TriageInterceptor create() {
     return new TriageInterceptor(TriageConfig.ofDefaults());
   }
@@ -68,6 +68,8 @@ public final class TriageInterceptor implements Interceptor {
    * An interceptor with this configuration. In {@link RedirectMode#POLICY} the client must not
    * follow redirects itself: use {@link #install} or set {@code followRedirects(false)}.
    *
+   * @param config the configuration
+   * @return the interceptor
    * @throws IllegalArgumentException when {@code config} is null
    */
   public static TriageInterceptor create(TriageConfig config) {
@@ -82,6 +84,8 @@ public final class TriageInterceptor implements Interceptor {
    * #networkInterceptor()}, and, in {@link RedirectMode#POLICY}, turns OkHttp's own redirect
    * following off so that core follows instead.
    *
+   * @param builder the client builder
+   * @param config the configuration
    * @return the same builder
    * @throws IllegalArgumentException when an argument is null, or the builder already holds a
    *     TriageInterceptor (every request would be triaged and retried twice)
@@ -103,17 +107,17 @@ public final class TriageInterceptor implements Interceptor {
   }
 
   /**
-   * The network interceptor {@link #install} adds: it keeps OkHttp from sending a request again by
-   * itself on a 408 or a 503 with {@code Retry-After: 0} (and from throwing on a Retry-After it
-   * cannot parse), and lets the audit see the headers OkHttp really sent on each redirect hop
-   * (cookies from a CookieJar among them). Add it yourself with {@code addNetworkInterceptor} when
-   * you add this interceptor by hand. It holds no state.
+   * {@return the network interceptor {@link #install} adds} It keeps OkHttp from sending a request
+   * again by itself on a 408 or a 503 with {@code Retry-After: 0} (and from throwing on a
+   * Retry-After it cannot parse), and lets the audit see the headers OkHttp really sent on each
+   * redirect hop (cookies from a CookieJar among them). Add it yourself with {@code
+   * addNetworkInterceptor} when you add this interceptor by hand. It holds no state.
    */
   public Interceptor networkInterceptor() {
     return networkInterceptor;
   }
 
-  /** The runtime behind this interceptor, e.g. for {@code triage().retry()}. */
+  /** {@return the runtime behind this interceptor, e.g. for {@code triage().retry()}} */
   public Triage triage() {
     return triage;
   }

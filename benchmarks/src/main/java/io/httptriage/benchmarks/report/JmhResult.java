@@ -1,5 +1,9 @@
 package io.httptriage.benchmarks.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,8 @@ record JmhResult(
     String benchmark, Map<String, String> params, double score, double scoreError, String unit,
     double bytes, double bytesError, String jdk, String vm) {
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** The benchmark's class and method without the package, e.g. {@code OkHttpBenchmark.call}. */
   String shortName() {
     int method = benchmark.lastIndexOf('.');
@@ -25,31 +31,40 @@ record JmhResult(
     return params.getOrDefault(name, "");
   }
 
-  /** Every result in JMH's {@code -rf json} output. */
-  @SuppressWarnings("unchecked")
+  /**
+   * Every result in JMH's {@code -rf json} output, read with Jackson.
+   *
+   * @throws UncheckedIOException when the text is not JSON
+   */
   static List<JmhResult> parse(String json) {
+    JsonNode runs;
+    try {
+      runs = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("JMH results are not JSON", e);
+    }
     List<JmhResult> results = new ArrayList<>();
-    for (Object item : (List<Object>) Json.parse(json)) {
-      Map<String, Object> run = (Map<String, Object>) item;
+    for (JsonNode run : runs) {
       Map<String, String> params = new TreeMap<>();
-      Object rawParams = run.get("params");
-      if (rawParams instanceof Map) {
-        ((Map<String, Object>) rawParams).forEach((k, v) -> params.put(k, String.valueOf(v)));
-      }
-      Map<String, Object> primary = (Map<String, Object>) run.get("primaryMetric");
-      Map<String, Object> secondary = (Map<String, Object>) run.getOrDefault("secondaryMetrics", Map.of());
-      Map<String, Object> alloc = (Map<String, Object>) secondary.get("gc.alloc.rate.norm");
+      run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      JsonNode primary = run.path("primaryMetric");
+      JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
       results.add(new JmhResult(
-          (String) run.get("benchmark"),
+          run.path("benchmark").asText(),
           params,
-          Json.number(primary.get("score")),
-          Json.number(primary.get("scoreError")),
-          String.valueOf(primary.get("scoreUnit")),
-          alloc == null ? Double.NaN : Json.number(alloc.get("score")),
-          alloc == null ? Double.NaN : Json.number(alloc.get("scoreError")),
-          String.valueOf(run.get("jdkVersion")),
-          run.get("vmName") + " " + run.get("vmVersion")));
+          number(primary.path("score")),
+          number(primary.path("scoreError")),
+          primary.path("scoreUnit").asText(),
+          number(alloc.path("score")),
+          number(alloc.path("scoreError")),
+          run.path("jdkVersion").asText(),
+          run.path("vmName").asText() + " " + run.path("vmVersion").asText()));
     }
     return results;
+  }
+
+  /** A number; JMH writes an error it could not compute as the string {@code "NaN"}, and a missing one is NaN too. */
+  private static double number(JsonNode node) {
+    return node.isNumber() ? node.asDouble() : Double.NaN;
   }
 }

@@ -13,8 +13,8 @@ import java.util.Properties;
 
 /**
  * Writes {@code benchmarks/RESULTS.md} from one run of {@code benchmarks/run.sh}: JMH's JSON, the
- * storm's TSV, the run's own facts ({@code run.properties}: commands, times, commit) and the load
- * averages sampled during the run, plus what this machine and build are (CPU, memory, JDK, every
+ * storm's TSV, the 429 window's two TSVs ({@link WindowTables}), the run's own facts ({@code
+ * run.properties}: commands, times, commit) and the load averages sampled during the run, plus what this machine and build are (CPU, memory, JDK, every
  * peer's version). A hand-written analysis, when {@code benchmarks/analysis.md} exists, is added at
  * the end.
  *
@@ -39,12 +39,13 @@ public final class ResultsReport {
     List<String> load = Files.exists(loadFile) ? Files.readAllLines(loadFile) : List.of();
     String analysis = args.length > 2 && Files.exists(Path.of(args[2]))
         ? Files.readString(Path.of(args[2])) : "";
-    String md = render(jmh, storm, run, load, versions(), machine(), analysis);
+    String md = render(jmh, storm, WindowTables.markdown(dir), run, load, versions(), machine(),
+        analysis);
     Files.writeString(Path.of(args[1]), md, StandardCharsets.UTF_8);
   }
 
-  static String render(List<JmhResult> jmh, List<StormRow> storm, Properties run, List<String> load,
-      Properties versions, String[] machine, String analysis) {
+  static String render(List<JmhResult> jmh, List<StormRow> storm, String window, Properties run,
+      List<String> load, Properties versions, String[] machine, String analysis) {
     ReportWriter w = new ReportWriter(jmh, storm);
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark results\n\n");
@@ -55,7 +56,8 @@ public final class ResultsReport {
         .append("`. Running the same command again overwrites this file.\n\n");
     md.append("The script ran, in this order:\n\n```\n")
         .append(run.getProperty("jmh", "?")).append('\n')
-        .append(run.getProperty("storm", "?")).append("\n```\n\n");
+        .append(run.getProperty("storm", "?")).append('\n')
+        .append(run.getProperty("window", "")).append("\n```\n\n");
     md.append("How to read: ns/op is JMH's average time per call ± the half-width of its 99.9% "
         + "confidence interval (for a difference, the two half-widths combined); B/op is "
         + "`gc.alloc.rate.norm` from `-prof gc`, the bytes allocated per call by every thread of the "
@@ -111,6 +113,7 @@ public final class ResultsReport {
         + "counts over 10 s and the whole scenario is shorter: its strictest case. OkHttp itself "
         + "resends a 503 with `Retry-After: 0` once, which the OkHttp rows of the flaky scenario "
         + "include.\n\n");
+    md.append(window);
     if (!analysis.isBlank()) {
       md.append(analysis.strip()).append('\n');
     }

@@ -71,10 +71,4 @@ class ReportWriterTest {
     assertThat(ReportWriter.below(-16, 0.02)).isEqualTo(ReportWriter.YES);
     assertThat(ReportWriter.below(-16, 300)).isEqualTo(ReportWriter.UNRESOLVED);
   }
-
-  @Test
-  void parsesEscapesAndNesting() {
-    assertThat(Json.parse("{\"a\" : [1, -2.5e1, true, null, \"x\\\"\\u0041\"]}"))
-        .hasToString("{a=[1.0, -25.0, true, null, x\"A]}");
-  }
 }

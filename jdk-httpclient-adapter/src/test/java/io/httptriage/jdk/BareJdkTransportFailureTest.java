@@ -1,0 +1,20 @@
+package io.httptriage.jdk;
+
+import io.httptriage.contract.TransportFailureContract;
+import java.time.Duration;
+
+/**
+ * The oracle: what the JDK client does by itself on each transport failure, without httptriage,
+ * with {@code send}.
+ */
+class BareJdkTransportFailureTest extends TransportFailureContract {
+  @Override
+  protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
+    return JdkFailingClients.client(connectTimeout, readTimeout, false, false);
+  }
+
+  @Override
+  protected int attemptsToday(Failure failure, String method) {
+    return JdkTransportFailures.today(failure, method);
+  }
+}

@@ -1,0 +1,63 @@
+package io.httptriage.jdk;
+
+import io.httptriage.contract.TransportFailureContract;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * JDK clients for the transport-failure contract. The JDK client has no hook that sees a connect
+ * attempt, so they count nothing themselves ({@code connectAttempts()} is -1).
+ */
+final class JdkFailingClients {
+  private JdkFailingClients() {}
+
+  /**
+   * A bare JDK client ({@code triage} false) or a {@link TriageHttpClient} around one, with these
+   * timeouts ({@code readTimeout} as each request's timeout).
+   */
+  static TransportFailureContract.FailingClient client(
+      Duration connectTimeout, Duration readTimeout, boolean triage, boolean async) {
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout);
+    HttpClient client = triage
+        ? TriageHttpClient.build(builder, TransportFailureContract.config())
+        : builder.build();
+    return new TransportFailureContract.FailingClient() {
+      @Override
+      public void send(String method, URI uri) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout);
+        if (method.equals("GET")) {
+          request.GET();
+        } else {
+          request.header("Content-Type", "application/json")
+              .method(method, HttpRequest.BodyPublishers.ofString("{\"n\":1}"));
+        }
+        if (!async) {
+          client.send(request.build(), BodyHandlers.ofString());
+          return;
+        }
+        try {
+          client.sendAsync(request.build(), BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          throw (Exception) e.getCause();
+        }
+      }
+
+      @Override
+      public int connectAttempts() {
+        return -1;
+      }
+
+      @Override
+      public void close() {
+        Jdk21Lifecycle.shutdownNow(client);
+      }
+    };
+  }
+}

@@ -1,0 +1,17 @@
+package io.httptriage.jdk;
+
+import io.httptriage.contract.TransportFailureContract;
+import java.time.Duration;
+
+/** Transport failures through {@link TriageHttpClient}, with {@code sendAsync}. */
+class JdkTriageAsyncTransportFailureTest extends TransportFailureContract {
+  @Override
+  protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
+    return JdkFailingClients.client(connectTimeout, readTimeout, true, true);
+  }
+
+  @Override
+  protected int attemptsToday(Failure failure, String method) {
+    return JdkTransportFailures.today(failure, method);
+  }
+}
