@@ -51,7 +51,7 @@ public enum FailureKind {
   /**
    * The value of the {@code error} tag on meters for this kind: one of three fixed strings.
    *
-   * @return the tag
+   * @return the tag value: {@code not_sent}, {@code sent_no_response} or {@code never_retried}
    */
   public String tag() {
     return tag;
@@ -60,9 +60,9 @@ public enum FailureKind {
   /**
    * The kind of a failure the client threw, the caller not having cancelled. Same as {@code
    * of(failure, false)}.
-    *
-    * @param failure the failure
-    * @return the of
+   *
+   * @param failure what the client threw
+   * @return the kind; never null
    */
   public static FailureKind of(Throwable failure) {
     return FailureClassifier.classify(failure, false);
@@ -97,7 +97,7 @@ public enum FailureKind {
    * @param failure what the client threw; {@code ExecutionException}, {@code CompletionException}
    *     and {@code UncheckedIOException} wrappers are looked through
    * @param cancelledByCaller whether the caller had cancelled the call when it failed
-    * @return the of
+   * @return the kind; never null
    */
   public static FailureKind of(Throwable failure, boolean cancelledByCaller) {
     return FailureClassifier.classify(failure, cancelledByCaller);

@@ -50,8 +50,9 @@ public record Admission(Kind kind, Duration duration) {
   /**
    * Validates the fields.
    *
-    * @param duration the duration
-    * @param kind the kind
+   * @param kind what the caller does now
+   * @param duration how long the caller waits (WAIT) or the origin stays closed (REJECT);
+   *     zero for PROCEED and PROBE
    * @throws IllegalArgumentException when the duration is negative, or not positive for WAIT, or not
    *     zero for PROCEED and PROBE
    */

@@ -63,7 +63,7 @@ public final class CoolDownSettings {
   /**
    * The settings described in the class documentation.
    *
-   * @return the of defaults
+   * @return the settings described in the class documentation
    */
   public static CoolDownSettings ofDefaults() {
     return DEFAULTS;
@@ -72,7 +72,7 @@ public final class CoolDownSettings {
   /**
    * A builder starting from the defaults.
    *
-   * @return this builder
+   * @return a builder starting from the defaults
    */
   public static Builder builder() {
     return new Builder();
@@ -81,7 +81,7 @@ public final class CoolDownSettings {
   /**
    * A builder starting from these settings.
    *
-   * @return this builder
+   * @return a builder starting from these settings
    */
   public Builder toBuilder() {
     return new Builder(this);
@@ -90,7 +90,7 @@ public final class CoolDownSettings {
   /**
    * The most origins remembered at once.
    *
-   * @return the max origins
+   * @return the most origins remembered at once
    */
   public int maxOrigins() {
     return maxOrigins;
@@ -99,7 +99,7 @@ public final class CoolDownSettings {
   /**
    * The longest an origin is held back from the moment a response asked for it.
    *
-   * @return the max cool down
+   * @return the longest an origin is held back from the moment a response asked for it
    */
   public Duration maxCoolDown() {
     return maxCoolDown;
@@ -108,7 +108,7 @@ public final class CoolDownSettings {
   /**
    * The largest extra wait added to each caller's wait for the end of a cool-down.
    *
-   * @return the jitter
+   * @return the largest extra wait added to each caller's wait for the end of a cool-down
    */
   public Duration jitter() {
     return jitter;
@@ -117,7 +117,7 @@ public final class CoolDownSettings {
   /**
    * How long a probe holds the other callers back before another caller may probe.
    *
-   * @return the probe timeout
+   * @return how long a probe holds the other callers back before another caller may probe
    */
   public Duration probeTimeout() {
     return probeTimeout;
@@ -126,7 +126,7 @@ public final class CoolDownSettings {
   /**
    * How long after its end an unprobed cool-down is remembered.
    *
-   * @return the forget after
+   * @return how long after its end an unprobed cool-down is remembered
    */
   public Duration forgetAfter() {
     return forgetAfter;
@@ -135,7 +135,7 @@ public final class CoolDownSettings {
   /**
    * The source of the jitter.
    *
-   * @return the random
+   * @return the source of the jitter
    */
   public RandomGenerator random() {
     return random;
@@ -175,8 +175,8 @@ public final class CoolDownSettings {
     /**
      * The most origins remembered at once; the least recently used is dropped first.
      *
-      * @param maxOrigins the max origins
-      * @return this builder
+     * @param maxOrigins the most origins remembered at once
+     * @return this builder
      * @throws IllegalArgumentException when outside 1..1048576
      */
     public Builder maxOrigins(int maxOrigins) {
@@ -192,8 +192,8 @@ public final class CoolDownSettings {
      * The longest an origin is held back from the moment a response asked for it, whatever the
      * response asked; use the retry settings' longest Retry-After wait.
      *
-      * @param maxCoolDown the max cool down
-      * @return this builder
+     * @param maxCoolDown the longest an origin is held back
+     * @return this builder
      * @throws IllegalArgumentException when null or outside 1 ms..1 day
      */
     public Builder maxCoolDown(Duration maxCoolDown) {
@@ -205,8 +205,8 @@ public final class CoolDownSettings {
      * The largest extra wait added to each caller's wait; zero sends every waiting caller back at
      * the same instant.
      *
-      * @param jitter the jitter
-      * @return this builder
+     * @param jitter the largest extra wait added on release
+     * @return this builder
      * @throws IllegalArgumentException when null or outside 0..1 day
      */
     public Builder jitter(Duration jitter) {
@@ -217,8 +217,8 @@ public final class CoolDownSettings {
     /**
      * How long a probe whose outcome was not recorded holds the other callers back.
      *
-      * @param probeTimeout the probe timeout
-      * @return this builder
+     * @param probeTimeout how long one probe holds the others back
+     * @return this builder
      * @throws IllegalArgumentException when null or outside 1 ms..1 day
      */
     public Builder probeTimeout(Duration probeTimeout) {
@@ -230,8 +230,8 @@ public final class CoolDownSettings {
      * How long after its end a cool-down nobody probed is remembered; zero forgets it at once, so
      * that the first call after the end proceeds without probing.
      *
-      * @param forgetAfter the forget after
-      * @return this builder
+     * @param forgetAfter how long an ended, unprobed cool-down is remembered
+     * @return this builder
      * @throws IllegalArgumentException when null or outside 0..1 day
      */
     public Builder forgetAfter(Duration forgetAfter) {
@@ -243,8 +243,8 @@ public final class CoolDownSettings {
      * The source of the jitter; called only under the cool-downs' lock, so it need not be
      * thread-safe.
      *
-      * @param random the random
-      * @return this builder
+     * @param random the source of the jitter
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder random(RandomGenerator random) {
@@ -258,7 +258,7 @@ public final class CoolDownSettings {
     /**
      * Immutable settings.
      *
-     * @return the build
+     * @return the immutable settings
      */
     public CoolDownSettings build() {
       return new CoolDownSettings(this);

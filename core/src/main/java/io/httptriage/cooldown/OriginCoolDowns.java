@@ -86,8 +86,8 @@ public final class OriginCoolDowns {
   /**
    * Empty cool-downs bounded by {@code settings}.
    *
-   * @param settings the settings
-   * @return the of
+   * @param settings the bounds and timings
+   * @return empty cool-downs
    */
   public static OriginCoolDowns of(CoolDownSettings settings) {
     return new OriginCoolDowns(Objects.requireNonNull(settings, "settings"));

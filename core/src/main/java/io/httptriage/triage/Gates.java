@@ -157,12 +157,8 @@ final class Gates {
     if (!fields.isEmpty()) {
       return RateLimit.parse(fields, response.headers(RateLimit.POLICY_FIELD));
     }
-    Optional<String> remaining = response.header(RateLimit.LEGACY_REMAINING_FIELD);
-    Optional<String> reset = response.header(RateLimit.LEGACY_RESET_FIELD);
-    if (remaining.isPresent() && reset.isPresent()) {
-      return RateLimit.parseLegacy(remaining.get(), reset.get());
-    }
-    return RateLimit.absent();
+    return RateLimit.parseLegacy(response.headers(RateLimit.LEGACY_REMAINING_FIELD),
+        response.headers(RateLimit.LEGACY_RESET_FIELD));
   }
 
   /**

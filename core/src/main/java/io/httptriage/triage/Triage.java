@@ -86,9 +86,9 @@ public final class Triage {
   /**
    * As {@link #of(TriageConfig)}, the adapter naming its clients when the config does not.
    *
-   * @param adapterName the adapter name
-   * @param config the config
-   * @return the of
+   * @param config the configuration
+   * @param adapterName the client's name when the configuration names none
+   * @return the runtime
    */
   public static Triage of(TriageConfig config, String adapterName) {
     if (config == null) {

@@ -119,8 +119,8 @@ public final class TriageConfig {
   /**
    * The listener set with {@link Builder#listener(TriageListener)}, which every client built from
    * this configuration shares; empty when each client makes its own {@link DefaultTriageListener}.
-    *
-    * @return the listener
+   *
+   * @return the listener every client shares, or empty
    */
   public Optional<TriageListener> listener() {
     return listener;
@@ -129,7 +129,7 @@ public final class TriageConfig {
   /**
    * The client name set with {@link Builder#clientName(String)}; empty for the adapter's name.
    *
-   * @return the client name
+   * @return the client name set with {@link Builder#clientName(String)}; empty for the adapter's name
    */
   public Optional<String> clientName() {
     return clientName;
@@ -156,7 +156,7 @@ public final class TriageConfig {
   /**
    * The meter registry the default listener records to, when one was given.
    *
-   * @return the meter registry
+   * @return the meter registry the default listener records to, when one was given
    */
   public Optional<MeterRegistry> meterRegistry() {
     return meterRegistry;
@@ -249,8 +249,8 @@ public final class TriageConfig {
      * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}, and name the
      * client with {@link DefaultTriageListener.Builder#clientName(String)}.
      *
-      * @param value the value
-      * @return this builder
+     * @param value the listener that receives every event
+     * @return this builder
      * @throws IllegalArgumentException when null, or when a meter registry or a client name was
      *     set (give them to your {@link DefaultTriageListener} instead)
      */
@@ -290,8 +290,8 @@ public final class TriageConfig {
      * every log line of the default listener, to tell several clients apart; by default the
      * adapter's name: {@code okhttp} or {@code jdk}.
      *
-      * @param value the value
-      * @return this builder
+     * @param value the client's name
+     * @return this builder
      * @throws IllegalArgumentException when null, blank, longer than {@value
      *     DefaultTriageListener#MAX_CLIENT_NAME_LENGTH} characters, or holding a control character;
      *     when a listener was set (name it through its own builder instead)
@@ -310,7 +310,7 @@ public final class TriageConfig {
     /**
      * Receives the whole story of each exchange.
      *
-     * @param value the value
+     * @param value the observer
      * @return this builder
      */
     public Builder observer(ExchangeObserver value) {
