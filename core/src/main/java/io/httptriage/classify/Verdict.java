@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class Verdict {
 
-  /** The four outcomes. */
+  /** The outcomes. */
   public enum Kind {
     /** The response answers the request: a 2xx, a 304, a 101. */
     ACCEPT,
@@ -40,7 +40,12 @@ public final class Verdict {
     /** The response may be followed to {@link Verdict#location()}. */
     FOLLOW,
     /** The response is an error (or a redirect that cannot be followed): hand it back. */
-    FAIL
+    FAIL,
+    /**
+     * The response was an error (500, 502, 503, 504) after the retries, and a stored response its
+     * stale-if-error window allowed was served instead (RFC 5861 §4); see {@link #asServedStale}.
+     */
+    SERVED_STALE
   }
 
   /**
@@ -230,6 +235,22 @@ public final class Verdict {
     all[known.size()] = Objects.requireNonNull(why, "why");
     return new Verdict(Kind.FAIL, status, policy, retryAfter, location, followMethod, keepsBody,
         List.of(all), Objects.requireNonNull(gate, "gate"));
+  }
+
+  /**
+   * The verdict of an origin's error answered by a stored response instead: {@link
+   * Kind#SERVED_STALE}, with the reasons so far (and the gate that refused a retry, if one did)
+   * followed by {@code why}. The status stays the origin's, so meters count the error it was.
+   *
+   * @param why the stale-if-error decision, with the staleness and the window
+   * @return the verdict of the stored response served
+   */
+  public Verdict asServedStale(Reason why) {
+    List<Reason> known = reasons();
+    Reason[] all = known.toArray(new Reason[known.size() + 1]);
+    all[known.size()] = Objects.requireNonNull(why, "why");
+    return new Verdict(Kind.SERVED_STALE, status, policy, retryAfter, location, followMethod,
+        keepsBody, List.of(all), refusedBy);
   }
 
   /**

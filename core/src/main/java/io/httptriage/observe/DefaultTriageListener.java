@@ -1,5 +1,6 @@
 package io.httptriage.observe;
 
+import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -133,7 +134,9 @@ public class DefaultTriageListener implements TriageListener {
     if (m != null) {
       m.response(finalStatus, verdict.kind(), verdict.refusedBy());
     }
-    if (verdict.refusedBy().isPresent()) {
+    if (verdict.kind() == Verdict.Kind.SERVED_STALE) {
+      log.servedStale(finalStatus, staleReason(verdict));
+    } else if (verdict.refusedBy().isPresent()) {
       log.refused(finalStatus, verdict.refusedBy().get().name());
     }
     if (findings.isEmpty()) {
@@ -152,6 +155,16 @@ public class DefaultTriageListener implements TriageListener {
     String name = tags.outcome(outcome);
     log.retry(name, status, method);
     meters.ifPresent(m -> m.retry(name, status));
+  }
+
+  private static String staleReason(Verdict verdict) {
+    List<Reason> reasons = verdict.reasons();
+    for (int i = reasons.size() - 1; i >= 0; i--) {
+      if (reasons.get(i).kind() == Reason.Kind.STALE_IF_ERROR) {
+        return reasons.get(i).detail();
+      }
+    }
+    return "stale-if-error";
   }
 
   private static List<Finding> distinct(List<Finding> findings) {

@@ -153,6 +153,27 @@ final class FindingLog {
         gate, client, suppressed);
   }
 
+  /**
+   * A stored response answered an origin's error (stale-if-error): WARN, since the caller got data
+   * past its freshness and the origin is failing. Shares the refusal lines' storm guard.
+   */
+  void servedStale(int status, String why) {
+    if (!retries.isWarnEnabled()) {
+      return;
+    }
+    int suppressed = refusals.admit("SERVED_STALE " + status);
+    if (suppressed == LogStormGuard.HELD) {
+      return;
+    }
+    LoggingEventBuilder line = retries.atWarn();
+    kv(line, "client", client);
+    kv(line, "code", status);
+    kv(line, "verdict", "SERVED_STALE");
+    kv(line, "suppressed", suppressed);
+    line.log("httptriage served stale code={} verdict=SERVED_STALE client={} suppressed={}: {}",
+        status, client, suppressed, why);
+  }
+
   void retry(String outcome, int status, String method) {
     if (retries.isDebugEnabled()) {
       String m = token(method);

@@ -16,12 +16,31 @@ sealed interface Action<Q> permits Action.Answer, Action.Retry, Action.Follow {
   long waitMillis();
 
   /**
-   * The response goes to the caller.
+   * The response goes to the caller, or, when {@code served} is set, that stored response instead
+   * (stale-if-error): the driver discards the origin's response and returns {@code served}.
    *
    * @param verdict the verdict reported for it; null when the fast path reported it
+   * @param served the client's stored response to return instead; null for the response itself
    */
-  record Answer<Q>(@Nullable Verdict verdict) implements Action<Q> {
-    private static final Answer<?> REPORTED = new Answer<>(null);
+  record Answer<Q>(@Nullable Verdict verdict, @Nullable Object served) implements Action<Q> {
+    private static final Answer<?> REPORTED = new Answer<>(null, null);
+
+    Answer(@Nullable Verdict verdict) {
+      this(verdict, null);
+    }
+
+    /**
+     * {@return what the caller receives: {@code response}, or the stored one served instead, in
+     * which case {@code response} was discarded}
+     */
+    @SuppressWarnings("unchecked")
+    <R> R deliver(R response, ClientCall<Q, R> call) {
+      if (served == null) {
+        return response;
+      }
+      call.discard(response);
+      return (R) served;
+    }
 
     /** The answer the fast path reported: one instance, so that it costs nothing. */
     @SuppressWarnings("unchecked")

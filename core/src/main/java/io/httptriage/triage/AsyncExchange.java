@@ -90,10 +90,11 @@ final class AsyncExchange<Q, R> {
       result.completeExceptionally(e);
       return;
     }
-    if (action instanceof Action.Answer) {
+    if (action instanceof Action.Answer<Q> answer) {
       pending = false;
-      if (!result.complete(response)) {
-        call.discard(response);
+      R delivered = answer.deliver(response, call);
+      if (!result.complete(delivered)) {
+        call.discard(delivered);
       }
       return;
     }

@@ -1,9 +1,13 @@
 package io.httptriage.triage;
 
+import io.httptriage.cache.StaleIfError;
+import io.httptriage.cache.StoredResponse;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.redirect.FollowDecision;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an adapter provides so that {@link Triage} can run an exchange on its client: translations
@@ -98,6 +102,76 @@ public interface ClientCall<Q, R> {
    */
   default int resentByClient(R response) {
     return 0;
+  }
+
+  /**
+   * Looks into the client's cache, without the network, for the response it stores for this
+   * request (OkHttp: the same request with {@code FORCE_CACHE}), for stale-if-error (RFC 5861 §4).
+   * Core asks only for a GET or a HEAD whose final answer, after the retries, is a 500, 502, 503 or
+   * 504, and decides with {@link io.httptriage.cache.StaleIfError} whether to serve what was
+   * found; a stored response it does not serve is passed to {@link #discard}.
+   *
+   * <p>A client that allows one open response per call (OkHttp) cannot read its cache while the
+   * error is open: the adapter may hand back, as {@link CacheLookup#answer()}, a copy of the error
+   * with its body in memory and release the original, or give up the look (a cache that cannot be
+   * read, an error body too large to copy) by returning {@link CacheLookup#none}. The default: no
+   * cache.
+   *
+   * @param request the request whose origin failed
+   * @param answer the origin's error, which the caller gets unless a stored response is served
+   * @return what was found, and the error as it must now be handed back
+   */
+  default CacheLookup<R> lookUpStored(Q request, R answer) {
+    return CacheLookup.none(answer);
+  }
+
+  /**
+   * {@return the stored response as the caller receives it when core serves it stale, marked so
+   * that the caller can tell (OkHttp: a {@code ServedStale} tag on its request)} The default
+   * returns it unmarked.
+   *
+   * @param request the caller's request
+   * @param stored the stored response, as {@link #lookUpStored} found it
+   * @param originStatus the origin's final error status
+   * @param decision core's decision, with age, staleness and window
+   */
+  default R servedStale(Q request, R stored, int originStatus, StaleIfError decision) {
+    return stored;
+  }
+
+  /**
+   * What a look into the client's cache found.
+   *
+   * @param answer the origin's error as the caller gets it when nothing is served: the response
+   *     passed in, or the adapter's copy of it
+   * @param stored the stored response, body unread; null when none was found
+   * @param view its status, header fields and times as stored; null exactly when {@code stored} is
+   * @param <R> the client's response type
+   */
+  record CacheLookup<R>(R answer, @Nullable R stored, @Nullable StoredResponse view) {
+    /**
+     * Validates the fields.
+     *
+     * @param answer the origin's error as the caller gets it when nothing is served
+     * @param stored the stored response, or null
+     * @param view what core reads of it, or null
+     */
+    public CacheLookup {
+      Objects.requireNonNull(answer, "answer");
+      if ((stored == null) != (view == null)) {
+        throw new IllegalArgumentException("stored and view: both or neither");
+      }
+    }
+
+    /**
+     * {@return a look that found nothing}
+     *
+     * @param answer the origin's error as the caller gets it
+     * @param <R> the client's response type
+     */
+    public static <R> CacheLookup<R> none(R answer) {
+      return new CacheLookup<>(answer, null, null);
+    }
   }
 
   /**

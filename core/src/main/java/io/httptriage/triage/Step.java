@@ -60,6 +60,7 @@ final class Step {
   private final RetryListener retryListener;
   private final TriageListener listener;
   private final Report report;
+  private final StaleAnswer stale;
 
   Step(TriageConfig config, TriageListener listener) {
     this.mode = config.redirectMode();
@@ -74,6 +75,7 @@ final class Step {
     this.retryListener = settings.listener();
     this.listener = listener;
     this.report = new Report(config, listener);
+    this.stale = new StaleAnswer(config);
   }
 
   Classifier classifier() {
@@ -105,7 +107,8 @@ final class Step {
   <Q, R> boolean answeredQuickly(ClientCall<Q, R> call, R response) {
     int status = call.status(response);
     Optional<Verdict> known = classifier.statusOnlyVerdict(status);
-    return known.isPresent() && !call.isRedirected(response) && report.quickly(status, known.get());
+    return known.isPresent() && !call.isRedirected(response) && !stale.mayApply(status)
+        && report.quickly(status, known.get());
   }
 
   /**
@@ -122,7 +125,8 @@ final class Step {
     }
     Optional<Verdict> known = classifier.statusOnlyVerdict(status);
     if (known.isPresent() && state.hops == null && state.retryContext == null
-        && !call.isRedirected(response) && report.quickly(status, known.get())) {
+        && !call.isRedirected(response) && !stale.mayApply(status)
+        && report.quickly(status, known.get())) {
       state.judged = true;
       return Action.Answer.reported();
     }
@@ -160,8 +164,7 @@ final class Step {
       Verdict.Gate gate = decision.gate();
       Verdict last = verdict.asFinal(Optional.ofNullable(gate), new Reason(Reason.Kind.RETRY_REFUSED,
           "a retry was possible; the " + gate + " gate refused it", "RetrySettings"));
-      report.answer(state, call, response, request, seen, last);
-      return new Action.Answer<>(last);
+      return answered(state, call, response, request, seen, last);
     }
     state.attempt++;
     return new Action.Retry<>(Math.max(0, wait));
@@ -216,8 +219,28 @@ final class Step {
         event(Decision.NOT_RETRYABLE, request.method(), seen.status(), state.attempt, state.startMillis);
       }
     }
-    report.answer(state, call, response, request, seen, verdict);
-    return new Action.Answer<>(verdict);
+    return answered(state, call, response, request, seen, verdict);
+  }
+
+  /**
+   * Reports the answer and hands it to the caller; when it is an error the origin allowed to be
+   * served stale, the stored response goes instead, reported as {@link Verdict.Kind#SERVED_STALE}
+   * against the origin's status.
+   */
+  private <Q, R> Action<Q> answered(CallState<Q> state, ClientCall<Q, R> call, R response,
+      RequestView request, ResponseView seen, Verdict verdict) {
+    if (!stale.mayApply(seen.status())) {
+      report.answer(state, call, response, request, seen, verdict);
+      return new Action.Answer<>(verdict);
+    }
+    StaleAnswer.Outcome<R> outcome = stale.find(call, state.current, request, seen.status(), response);
+    Verdict last = outcome.reason() == null ? verdict : verdict.asServedStale(outcome.reason());
+    report.answer(state, call, outcome.error(), request, seen, last);
+    if (outcome.reason() != null && outcome.error() != response) {
+      call.discard(outcome.error());
+    }
+    Object deliver = outcome.deliver();
+    return new Action.Answer<>(last, deliver == response ? null : deliver);
   }
 
   /** Ends the hop's resilience4j context after a retry was answered; false when there was none. */

@@ -157,8 +157,8 @@ public final class Triage {
         call.discard(response);
         throw e;
       }
-      if (action instanceof Action.Answer) {
-        return response;
+      if (action instanceof Action.Answer<Q> answer) {
+        return answer.deliver(response, call);
       }
       call.discard(response);
       if (action instanceof Action.Retry || action.waitMillis() > 0) {

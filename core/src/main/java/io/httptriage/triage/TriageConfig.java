@@ -31,6 +31,9 @@ import java.util.concurrent.ScheduledExecutorService;
  *       by default the adapter's name ({@code okhttp}, {@code jdk}).
  *   <li>{@link #observer()} — optional full story of each exchange.
  *   <li>{@link #scheduler()} — where asynchronous retries wait; by default a shared daemon thread.
+ *   <li>{@link #staleIfError()} — whether a stored response the origin allowed to be served stale
+ *       answers a 500/502/503/504 once the retries are spent (RFC 5861 §4); on by default, and only
+ *       a client with a cache (OkHttp with an {@code okhttp3.Cache}) has one to serve.
  * </ul>
  *
  * <p>Immutable and thread-safe. It holds no state of a client: one configuration, {@link
@@ -58,6 +61,7 @@ public final class TriageConfig {
   private final Optional<MeterRegistry> meterRegistry;
   private final Optional<ExchangeObserver> observer;
   private final Optional<ScheduledExecutorService> scheduler;
+  private final boolean staleIfError;
 
   private TriageConfig(Builder b) {
     this.policyTable = b.policyTable;
@@ -69,6 +73,7 @@ public final class TriageConfig {
     this.clientName = Optional.ofNullable(b.clientName);
     this.observer = Optional.ofNullable(b.observer);
     this.scheduler = Optional.ofNullable(b.scheduler);
+    this.staleIfError = b.staleIfError;
   }
 
   /** {@return the defaults: RFC policy table, default retries, the client follows redirects, logging only} */
@@ -93,6 +98,7 @@ public final class TriageConfig {
     b.clientName = clientName.orElse(null);
     b.observer = observer.orElse(null);
     b.scheduler = scheduler.orElse(null);
+    b.staleIfError = staleIfError;
     return b;
   }
 
@@ -172,10 +178,23 @@ public final class TriageConfig {
     return scheduler;
   }
 
+  /**
+   * {@return true when a stored response may answer an origin's error} After the retries of a GET
+   * or HEAD are spent and its final answer is a 500, 502, 503 or 504, httptriage asks the client's
+   * cache for the stored response and serves it when {@link io.httptriage.cache.StaleIfError}
+   * allows: its stale-if-error window (the request's, else the response's) covers its staleness
+   * and no must-revalidate, proxy-revalidate, no-cache or no-store forbids it (RFC 5861 §4, RFC
+   * 9111 §4.2.4). The answer is reported with the verdict {@code SERVED_STALE}. Default true.
+   */
+  public boolean staleIfError() {
+    return staleIfError;
+  }
+
   @Override
   public String toString() {
     return "TriageConfig[redirectMode=" + redirectMode + ", retry=" + retry + ", redirects=" + redirects
         + ", rules=" + policyTable.rules().size() + ", metrics=" + meterRegistry.isPresent()
+        + ", staleIfError=" + staleIfError
         + clientName.map(n -> ", clientName=" + n).orElse("") + "]";
   }
 
@@ -195,6 +214,7 @@ public final class TriageConfig {
     private MeterRegistry meterRegistry;
     private ExchangeObserver observer;
     private ScheduledExecutorService scheduler;
+    private boolean staleIfError = true;
 
     private Builder() {}
 
@@ -326,6 +346,19 @@ public final class TriageConfig {
      */
     public Builder scheduler(ScheduledExecutorService value) {
       this.scheduler = nonNull("scheduler", value);
+      return this;
+    }
+
+    /**
+     * Whether a stored response the origin allowed to be served stale answers a 500, 502, 503 or
+     * 504 once the retries are spent (RFC 5861 §4); default true. It needs a client with a cache:
+     * OkHttp with an {@code okhttp3.Cache}. Without one, or set to false, the error is handed back.
+     *
+     * @param value true to serve stale responses where the origin allowed it
+     * @return this builder
+     */
+    public Builder staleIfError(boolean value) {
+      this.staleIfError = value;
       return this;
     }
 

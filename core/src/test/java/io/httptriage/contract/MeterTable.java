@@ -142,9 +142,10 @@ final class MeterTable {
   }
 
   private void assertValueListsMatchTheCode() {
-    // a final response was accepted or failed: RETRY and FOLLOW are never what was done with it
-    assertThat(values("verdict", "httptriage.responses"))
-        .containsExactly(Verdict.Kind.ACCEPT.name(), Verdict.Kind.FAIL.name());
+    // a final response was accepted, failed, or (an error) answered from the cache: RETRY and
+    // FOLLOW are never what was done with it
+    assertThat(values("verdict", "httptriage.responses")).containsExactly(Verdict.Kind.ACCEPT.name(),
+        Verdict.Kind.FAIL.name(), Verdict.Kind.SERVED_STALE.name());
     assertThat(values("refused_by", "httptriage.responses")).containsExactlyElementsOf(
         Stream.concat(Stream.of("none"), names(Verdict.Gate.values()).stream()).toList());
     assertThat(values("class", "httptriage.responses")).containsExactlyInAnyOrderElementsOf(

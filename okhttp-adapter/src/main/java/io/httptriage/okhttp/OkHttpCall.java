@@ -1,5 +1,7 @@
 package io.httptriage.okhttp;
 
+import io.httptriage.cache.StaleIfError;
+import io.httptriage.cache.StoredResponse;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
@@ -8,14 +10,18 @@ import io.httptriage.redirect.FollowDecision;
 import io.httptriage.triage.ClientCall;
 import io.httptriage.triage.Triage;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.CacheControl;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +42,8 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   /** The call this thread runs through httptriage; idle (no chain) between calls. */
   static final ThreadLocal<OkHttpCall> CURRENT = new ThreadLocal<>();
   private static final byte[] EMPTY = new byte[0];
+  /** The largest error body copied to look into the cache: 1 MiB. */
+  static final long MAX_COPIED_ERROR = 1024 * 1024;
 
   private Interceptor.@Nullable Chain chain;
   private boolean policyMode;
@@ -248,6 +256,52 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   @Override
   public boolean isCancelled() {
     return chain().call().isCanceled();
+  }
+
+  /**
+   * OkHttp's cache, asked without the network: the same request with {@code FORCE_CACHE}
+   * ({@code only-if-cached}, any staleness). OkHttp allows one open response per call, so the
+   * error's body (up to {@value #MAX_COPIED_ERROR} bytes; a larger one is handed back as it is,
+   * with no look) is first copied into memory and the error released. OkHttp answers a stored
+   * response with {@code cacheResponse()} set and no {@code networkResponse()}; with no cache, or
+   * nothing stored, a synthetic 504 from neither, which is closed here.
+   */
+  @Override
+  public CacheLookup<Response> lookUpStored(Request request, Response answer) {
+    Response error;
+    try {
+      ResponseBody copy = answer.peekBody(MAX_COPIED_ERROR + 1);
+      if (copy.contentLength() > MAX_COPIED_ERROR) {
+        return CacheLookup.none(answer);
+      }
+      error = answer.newBuilder().body(copy).build();
+    } catch (IOException e) {
+      return CacheLookup.none(answer);
+    }
+    answer.close();
+    Response found;
+    try {
+      found = chain().proceed(request.newBuilder().cacheControl(CacheControl.FORCE_CACHE).build());
+    } catch (IOException e) {
+      return CacheLookup.none(error);
+    }
+    if (found.cacheResponse() == null || found.networkResponse() != null) {
+      found.close();
+      return CacheLookup.none(error);
+    }
+    return new CacheLookup<>(error, found, new StoredResponse(new OkHttpResponseView(found),
+        Instant.ofEpochMilli(found.sentRequestAtMillis()),
+        Instant.ofEpochMilli(found.receivedResponseAtMillis())));
+  }
+
+  /** The caller's own request, tagged {@link ServedStale}, on the stored response. */
+  @Override
+  public Response servedStale(Request request, Response stored, int originStatus,
+      StaleIfError decision) {
+    ServedStale mark = new ServedStale(originStatus, decision.age(), decision.staleness(),
+        decision.window().orElse(Duration.ZERO), decision.reason());
+    return stored.newBuilder().request(request.newBuilder().tag(ServedStale.class, mark).build())
+        .build();
   }
 
   @Override
