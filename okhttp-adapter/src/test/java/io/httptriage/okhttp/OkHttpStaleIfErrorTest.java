@@ -62,6 +62,7 @@ class OkHttpStaleIfErrorTest {
       return n == 1
           ? Reply.status(200).header("Cache-Control", cacheControl.getOrDefault(request.path(), WINDOW_300))
               .body("stored " + request.path())
+          : request.method().equals("HEAD") ? Reply.status(errorStatus)
           : Reply.status(errorStatus).body("down");
     });
     cache = new Cache(dir.toFile(), 1024 * 1024);
@@ -186,6 +187,54 @@ class OkHttpStaleIfErrorTest {
     assertNoConnectionLeft();
   }
 
+  @Test
+  void handsTheErrorBackWholeOnAClientWithoutACache() throws IOException {
+    seen.put("/nocache", new AtomicInteger(1));
+    RetrySettings retry = RetrySettings.builder().clock(clock).sleeper(d -> { }).build();
+    OkHttpClient bare = TriageInterceptor.install(new OkHttpClient.Builder(),
+        TriageConfig.builder().retry(retry).meterRegistry(registry).build()).build();
+    try (Response r = bare.newCall(new Request.Builder().url(server.url("/nocache").toString())
+        .build()).execute()) {
+      assertThat(r.code()).isEqualTo(503);
+      assertThat(r.body().string()).isEqualTo("down");
+    }
+    assertThat(seen.get("/nocache")).as("the look into the cache never reaches the network")
+        .hasValue(1 + 3);
+    assertThat(responses("FAIL", 503)).isEqualTo(1.0);
+    assertThat(bare.connectionPool().idleConnectionCount())
+        .isEqualTo(bare.connectionPool().connectionCount());
+  }
+
+  @Test
+  void handsAnErrorTooLargeToCopyBackUntouched() throws IOException {
+    String large = "x".repeat((int) OkHttpCall.MAX_COPIED_ERROR + 10);
+    server.dispatch(request -> {
+      int n = seen.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
+      return n == 1 ? Reply.status(200).header("Cache-Control", WINDOW_300).body("stored")
+          : Reply.status(503).body(large);
+    });
+    store("/big", "stored");
+    clock.advance(Duration.ofSeconds(10));
+    try (Response r = get("/big", null)) {
+      assertThat(r.code()).isEqualTo(503);
+      assertThat(r.body().string()).hasSize(large.length());
+    }
+    assertNoConnectionLeft();
+  }
+
+  /** OkHttp stores GET responses only, and never answers a HEAD with one: core would allow it. */
+  @Test
+  void aHeadGetsTheErrorBecauseOkHttpNeverAnswersItFromAStoredGet() throws IOException {
+    store("/h");
+    clock.advance(Duration.ofSeconds(10));
+    Request head = new Request.Builder().url(server.url("/h").toString()).head().build();
+    try (Response r = client.newCall(head).execute()) {
+      assertThat(r.code()).isEqualTo(503);
+      assertThat(r.request().tag(ServedStale.class)).isNull();
+    }
+    assertNoConnectionLeft();
+  }
+
   private OkHttpClient client(TriageConfig.Builder config) {
     RetrySettings retry = RetrySettings.builder().clock(clock).sleeper(d -> { }).build();
     return TriageInterceptor.install(new OkHttpClient.Builder().cache(cache),
@@ -193,8 +242,12 @@ class OkHttpStaleIfErrorTest {
   }
 
   private void store(String path) throws IOException {
+    store(path, "stored " + path);
+  }
+
+  private void store(String path, String body) throws IOException {
     try (Response r = get(path, null)) {
-      assertThat(r.body().string()).isEqualTo("stored " + path);
+      assertThat(r.body().string()).isEqualTo(body);
     }
   }
 
