@@ -1,5 +1,7 @@
 package io.httptriage.triage;
 
+import io.httptriage.cache.StaleIfError;
+import io.httptriage.cache.StoredResponse;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.Hop;
@@ -32,6 +34,11 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
   volatile boolean cancelled;
   /** Set to refuse every follow-up, as a client refuses a target it cannot address. */
   volatile boolean refusesTargets;
+  /** What the fake cache holds, with its times; null for no cache. */
+  volatile StoredResponse cached;
+  /** Set to hand back a copy of the error on a look into the cache, as OkHttp's adapter does. */
+  volatile boolean copiesErrors;
+  final List<Resp> servedStale = Collections.synchronizedList(new ArrayList<>());
   private int ids;
 
   /** Queues the next answer. */
@@ -90,6 +97,26 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
   @Override
   public boolean isCancelled() {
     return cancelled;
+  }
+
+  @Override
+  public CacheLookup<Resp> lookUpStored(RequestView request, Resp answer) {
+    Resp error = answer;
+    if (copiesErrors) {
+      discarded.add(answer);
+      error = new Resp(answer.status(), answer.headers(), 1000 + answer.id());
+    }
+    StoredResponse c = cached;
+    return c == null ? CacheLookup.none(error) : new CacheLookup<>(error,
+        new Resp(c.response().status(), Headers.empty(), 2000), c);
+  }
+
+  @Override
+  public Resp servedStale(RequestView request, Resp stored, int originStatus, StaleIfError decision) {
+    Resp marked = new Resp(stored.status(), Headers.of("X-Served-Stale", String.valueOf(originStatus)),
+        stored.id());
+    servedStale.add(marked);
+    return marked;
   }
 
   @Override
