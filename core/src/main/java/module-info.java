@@ -2,9 +2,12 @@
  * httptriage core: the status registry, the policy table, the configuration both adapters take, and
  * the listener that logs and counts. Core never imports an HTTP client.
  *
- * <p>Exported to everyone: the types a user configures and listens with. Exported only to the two
- * adapters ({@code io.httptriage.okhttp}, {@code io.httptriage.jdk}): the engine's plumbing they
- * implement or call, which is not part of the public API and may change in any release.
+ * <p>Exported to everyone: the packages whose types a user configures and listens with, and, for
+ * now, the packages those types' signatures name; some of them also hold the engine's plumbing the
+ * adapters implement or call ({@code ClientCall}, {@code Triage}, the request and response views).
+ * Exported only to the two adapters ({@code io.httptriage.okhttp}, {@code io.httptriage.jdk}): the
+ * header parsers, the lint, the cool-downs and the reference texts, which are not API and may
+ * change in any release.
  *
  * <pre>{@code
  * module my.service {
