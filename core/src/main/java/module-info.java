@@ -3,7 +3,8 @@
  * the listener that logs and counts. Core never imports an HTTP client.
  *
  * <p>Exported to everyone: the packages whose types a user configures and listens with, and, for
- * now, the packages those types' signatures name; some of them also hold the engine's plumbing the
+ * now, the packages those types' signatures name (among them {@code io.httptriage.cache}, whose
+ * {@code StaleIfError} a user's own cache can ask as the OkHttp adapter does); some of them also hold the engine's plumbing the
  * adapters implement or call ({@code ClientCall}, {@code Triage}, the request and response views).
  * Exported only to the two adapters ({@code io.httptriage.okhttp}, {@code io.httptriage.jdk}): the
  * header parsers, the lint, the cool-downs and the reference texts, which are not API and may
@@ -22,6 +23,7 @@ module io.httptriage.core {
   requires org.slf4j;
   requires static transitive org.jspecify;
 
+  exports io.httptriage.cache;
   exports io.httptriage.classify;
   exports io.httptriage.exchange;
   exports io.httptriage.finding;

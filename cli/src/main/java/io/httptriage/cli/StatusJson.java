@@ -1,6 +1,6 @@
 package io.httptriage.cli;
 
-import io.httptriage.cache.OkHttpCaching;
+import io.httptriage.reference.OkHttpCaching;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.StatusPolicy;
 import io.httptriage.reference.StatusReference;

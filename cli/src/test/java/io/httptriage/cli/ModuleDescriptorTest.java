@@ -43,6 +43,7 @@ class ModuleDescriptorTest {
   /** What core exports to everyone: the API. */
   private static final Set<String> CORE_API =
       Set.of(
+          "io.httptriage.cache",
           "io.httptriage.classify",
           "io.httptriage.exchange",
           "io.httptriage.finding",
@@ -64,9 +65,11 @@ class ModuleDescriptorTest {
   /**
    * The most public types (top-level and nested) a user of core may see. Issue 12's target is 25;
    * this ceiling is the ratchet on the way there: lower it with each package that leaves the
-   * API, and never raise it without saying why.
+   * API, and never raise it without saying why. Raised from 64 to 67 by issue 19 (stale-if-error):
+   * {@code cache.StaleIfError} and {@code cache.StoredResponse}, which a user's own cache asks as
+   * the OkHttp adapter does, and {@code ClientCall.CacheLookup}, what an adapter's cache found.
    */
-  private static final int MAX_USER_VISIBLE_TYPES = 64;
+  private static final int MAX_USER_VISIBLE_TYPES = 67;
 
   @Test
   void coreIsNamedAndExportsTheApiToEveryoneAndThePlumbingToTheAdaptersOnly() throws Exception {

@@ -1,6 +1,5 @@
 package io.httptriage.reference;
 
-import io.httptriage.cache.OkHttpCaching;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.HeaderRule;

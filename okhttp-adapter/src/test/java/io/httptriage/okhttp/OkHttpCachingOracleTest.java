@@ -2,7 +2,7 @@ package io.httptriage.okhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.httptriage.cache.OkHttpCaching;
+import io.httptriage.reference.OkHttpCaching;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;

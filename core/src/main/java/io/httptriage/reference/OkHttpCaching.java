@@ -1,4 +1,4 @@
-package io.httptriage.cache;
+package io.httptriage.reference;
 
 import io.httptriage.policy.Cacheability;
 
