@@ -58,7 +58,7 @@ public final class Classifier {
   /** Verdicts that depend on nothing but the code (2xx, 101, 304), indexed by code. */
   private final Verdict[] precomputed = new Verdict[SIZE];
   /** The same, wrapped once so that handing them out allocates nothing. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private final Optional<Verdict>[] precomputedOptional = new Optional[SIZE];
 
   private Classifier(PolicyTable table, Clock clock) {
