@@ -42,6 +42,26 @@ public final class Verdict {
     FAIL
   }
 
+  /**
+   * The checks that turn a {@link Kind#RETRY} into "send again now" or into a final answer, in the
+   * order they are applied (the first that refuses is named). A {@link Kind#FOLLOW} with a
+   * Retry-After passes the wait cap and the deadline too (RFC 9110 §10.2.3). The name of the gate
+   * that refused is a bounded meter tag ({@code refused_by}), a field of the retry log line and
+   * of the CLI's report.
+   */
+  public enum Gate {
+    /** The request body cannot be sent a second time (one-shot, or a consumed stream). */
+    BODY_NOT_REPLAYABLE,
+    /** The attempts of this hop are spent ({@code RetrySettings.maxAttempts}). */
+    ATTEMPTS,
+    /** The server asked for a longer wait than {@code RetrySettings.maxRetryAfter}. */
+    WAIT_CAP,
+    /** The wait would end at or past the call's deadline ({@code RetrySettings.deadline}). */
+    DEADLINE,
+    /** The client's retry budget is spent. */
+    BUDGET
+  }
+
   private final Kind kind;
   private final StatusCode status;
   private final StatusPolicy policy;

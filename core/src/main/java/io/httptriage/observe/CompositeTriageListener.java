@@ -51,6 +51,39 @@ final class CompositeTriageListener implements TriageListener {
     }
   }
 
+  @Override
+  public void attemptDecided(TriageEvent.AttemptDecided event) {
+    for (TriageListener l : listeners) {
+      try {
+        l.attemptDecided(event);
+      } catch (RuntimeException e) {
+        failed(l, e);
+      }
+    }
+  }
+
+  @Override
+  public void findingReported(TriageEvent.FindingReported event) {
+    for (TriageListener l : listeners) {
+      try {
+        l.findingReported(event);
+      } catch (RuntimeException e) {
+        failed(l, e);
+      }
+    }
+  }
+
+  @Override
+  public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+    for (TriageListener l : listeners) {
+      try {
+        l.exchangeCompleted(event);
+      } catch (RuntimeException e) {
+        failed(l, e);
+      }
+    }
+  }
+
   private static void failed(TriageListener listener, RuntimeException e) {
     // The exception's message could quote request data; name only the listener and the type.
     LOG.warn("httptriage listener failed listener={} exception={}",

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default listener: one SLF4J line per finding, and Micrometer counters when a registry is
@@ -65,6 +66,8 @@ public class DefaultTriageListener implements TriageListener {
   private final String clientName;
   private final FindingLog log;
   private final Optional<TriageMeters> meters;
+  private final RetryLog retryLog;
+  private final @Nullable CallMeters callMeters;
   private final TagValues tags = new TagValues();
 
   /**
@@ -79,6 +82,8 @@ public class DefaultTriageListener implements TriageListener {
     this.clientName = builder.clientName;
     this.log = new FindingLog(clock, maxLinesPerSecond, clientName);
     this.meters = registry.map(r -> new TriageMeters(r, clientName));
+    this.retryLog = new RetryLog(clock, maxLinesPerSecond);
+    this.callMeters = registry.map(r -> new CallMeters(r, clientName)).orElse(null);
   }
 
   /**
@@ -134,6 +139,37 @@ public class DefaultTriageListener implements TriageListener {
     String name = tags.outcome(outcome);
     log.retry(name, status, method);
     meters.ifPresent(m -> m.retry(name, status));
+  }
+
+  /** Writes the retry line, counts the decision and times the wait of a retry made. */
+  @Override
+  public void attemptDecided(TriageEvent.AttemptDecided event) {
+    retryLog.decided(event);
+    TriageMeters m = meters.orElse(null);
+    if (m != null) {
+      m.retry(event.outcome().name(), event.status());
+      callMeters.decided(event);
+    }
+  }
+
+  /** Writes the finding's line and counts it. */
+  @Override
+  public void findingReported(TriageEvent.FindingReported event) {
+    log.finding(event.finding(), event.finalStatus());
+    TriageMeters m = meters.orElse(null);
+    if (m != null) {
+      m.finding(event.finding());
+    }
+  }
+
+  /** Counts the final response, times the call and records the requests it sent. */
+  @Override
+  public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+    TriageMeters m = meters.orElse(null);
+    if (m != null) {
+      m.response(event.status(), event.verdict().kind());
+      callMeters.completed(event);
+    }
   }
 
   private static List<Finding> distinct(List<Finding> findings) {

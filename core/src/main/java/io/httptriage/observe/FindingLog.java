@@ -162,7 +162,7 @@ final class FindingLog {
   }
 
   /** A method is a token (RFC 9110 §9.1); anything else is not echoed. */
-  private static String token(String method) {
+  static String token(String method) {
     if (method.isEmpty() || method.length() > MAX_METHOD_LENGTH) {
       return "?";
     }

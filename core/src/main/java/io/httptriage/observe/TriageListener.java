@@ -47,6 +47,28 @@ public interface TriageListener {
    */
   default void retryDecided(String outcome, int status, String method) {}
 
+  /**
+   * A retry was decided about one response: made after a wait, or refused by a gate.
+   *
+   * @param event the decision, with the target, the attempt, the wait and its source
+   */
+  default void attemptDecided(TriageEvent.AttemptDecided event) {}
+
+  /**
+   * The redirect audit or the conformance lint found something; one event per distinct finding,
+   * before the call's {@link TriageEvent.ExchangeCompleted}.
+   *
+   * @param event the finding, with the call it concerns
+   */
+  default void findingReported(TriageEvent.FindingReported event) {}
+
+  /**
+   * A call is over: the caller receives its final response.
+   *
+   * @param event the final status and verdict, the requests sent, the duration and the findings
+   */
+  default void exchangeCompleted(TriageEvent.ExchangeCompleted event) {}
+
   /** {@return a listener that does nothing} */
   static TriageListener noop() {
     return CompositeTriageListener.NOOP;

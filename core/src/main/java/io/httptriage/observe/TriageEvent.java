@@ -1,0 +1,176 @@
+package io.httptriage.observe;
+
+import io.httptriage.classify.Verdict;
+import io.httptriage.exchange.Exchange;
+import io.httptriage.finding.Finding;
+import io.httptriage.retry.RetryEvent.DelaySource;
+import io.httptriage.retry.RetryEvent.Outcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing that happened to a call, with everything known about it, as a {@link TriageListener}
+ * receives it: a retry decided ({@link AttemptDecided}), a finding of the redirect audit or the
+ * conformance lint ({@link FindingReported}), the call answered ({@link ExchangeCompleted}). The
+ * log lines, meters and observations of {@link DefaultTriageListener} are written from these
+ * events and nothing else.
+ *
+ * <p>Every URL is redacted (userinfo removed, query values replaced by {@code *}, see {@link
+ * Finding#redactUrl(String)}) and no header value is carried, so events can go to logs and
+ * metrics as they are.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * TriageListener listener = new TriageListener() {
+ *   @Override
+ *   public void attemptDecided(TriageEvent.AttemptDecided e) {
+ *     e.gate().ifPresent(gate -> log.warn("{} {} not retried: {}", e.method(), e.target(), gate));
+ *   }
+ * };
+ * }</pre>
+ */
+public sealed interface TriageEvent
+    permits TriageEvent.AttemptDecided, TriageEvent.FindingReported, TriageEvent.ExchangeCompleted {
+
+  /** The client's name: the {@code client} tag and field. */
+  String client();
+
+  /** The method of the request concerned. */
+  String method();
+
+  /** The redacted URL of the request concerned; empty when it could not be read. */
+  Optional<String> target();
+
+  /**
+   * httptriage decided whether to send a request again after one of its responses (or after a
+   * transport failure or a cancellation): the retry is made after {@link #waitTime()}, or it is
+   * not, and {@link #gate()} names what refused.
+   *
+   * <p>These are the decisions that resilience4j's {@code Retry} carries out: its event publisher
+   * reports the same retries ({@code onRetry} for each {@link Outcome#RETRY_SCHEDULED}, {@code
+   * onSuccess} for {@link Outcome#ANSWERED_AFTER_RETRY}, {@code onError} for {@link
+   * Outcome#GAVE_UP_ATTEMPTS}), without the target, the wait's source or the other gates.
+   *
+   * @param client the client's name
+   * @param method the request method
+   * @param target the redacted URL of the request
+   * @param hop the redirect hop the request belongs to, 0 for the caller's request
+   * @param attempt the number of the attempt that got the response decided about, from 1
+   * @param maxAttempts the attempts a hop may make ({@code RetrySettings.maxAttempts})
+   * @param status the status decided about; 0 when no response was involved
+   * @param outcome what was decided
+   * @param waitTime for a retry, the wait before it; for a refusal because of a wait, the wait
+   *     that would have applied; empty otherwise
+   * @param waitSource where {@code waitTime} came from; present exactly when it is
+   * @param gate the gate that refused a possible retry; empty when the retry is made or no gate
+   *     was involved
+   * @param errorType the class name of the failure that ended a retry ({@link
+   *     Outcome#RETRY_FAILED_IO}); empty otherwise
+   * @param elapsed the time since the call started
+   * @param ignoredHeaders names of fields ignored as malformed, e.g. {@code Retry-After}
+   */
+  record AttemptDecided(
+      String client,
+      String method,
+      Optional<String> target,
+      int hop,
+      int attempt,
+      int maxAttempts,
+      int status,
+      Outcome outcome,
+      Optional<Duration> waitTime,
+      Optional<DelaySource> waitSource,
+      Optional<Verdict.Gate> gate,
+      Optional<String> errorType,
+      Duration elapsed,
+      List<String> ignoredHeaders)
+      implements TriageEvent {
+
+    /** Checks the fields and freezes the list. */
+    public AttemptDecided {
+      Objects.requireNonNull(client, "client");
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(waitTime, "waitTime");
+      Objects.requireNonNull(waitSource, "waitSource");
+      Objects.requireNonNull(gate, "gate");
+      Objects.requireNonNull(errorType, "errorType");
+      Objects.requireNonNull(elapsed, "elapsed");
+      ignoredHeaders = List.copyOf(ignoredHeaders);
+    }
+
+    /** True when the request is sent again. */
+    public boolean retries() {
+      return outcome == Outcome.RETRY_SCHEDULED;
+    }
+  }
+
+  /**
+   * The redirect audit or the conformance lint found something about one hop of a call. Findings
+   * of the same kind, hop and explanation in one call are reported once.
+   *
+   * @param client the client's name
+   * @param method the method of the caller's request
+   * @param target the redacted URL of the caller's request
+   * @param finalStatus the status of the response the caller received
+   * @param finding what was found; {@link Finding#hopIndex()} names the hop
+   */
+  record FindingReported(
+      String client, String method, Optional<String> target, int finalStatus, Finding finding)
+      implements TriageEvent {
+
+    /** Checks the fields. */
+    public FindingReported {
+      Objects.requireNonNull(client, "client");
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(finding, "finding");
+    }
+  }
+
+  /**
+   * A call is over: the caller receives a response with this status. Sent after the call's
+   * {@link FindingReported} events.
+   *
+   * @param client the client's name
+   * @param method the method of the caller's request
+   * @param target the redacted URL of the caller's request
+   * @param status the status of the final response
+   * @param verdict the verdict on the final response as the caller receives it: never {@link
+   *     Verdict.Kind#RETRY} or {@link Verdict.Kind#FOLLOW}; a response that could have been
+   *     retried or followed and was not is a FAIL naming the gate that refused, when one did
+   * @param attempts the requests sent for the call, every hop and retry included
+   * @param hops the redirects followed before the final response, by httptriage or the client
+   * @param duration the time from the first request to the final response
+   * @param findings every finding of the call, as also reported one by one
+   * @param exchange the hops as followed, when the call was redirected or ended on a redirect
+   */
+  record ExchangeCompleted(
+      String client,
+      String method,
+      Optional<String> target,
+      int status,
+      Verdict verdict,
+      int attempts,
+      int hops,
+      Duration duration,
+      List<Finding> findings,
+      Optional<Exchange> exchange)
+      implements TriageEvent {
+
+    /** Checks the fields and freezes the list. */
+    public ExchangeCompleted {
+      Objects.requireNonNull(client, "client");
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(verdict, "verdict");
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(exchange, "exchange");
+      findings = List.copyOf(findings);
+    }
+  }
+}

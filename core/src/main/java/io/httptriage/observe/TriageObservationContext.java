@@ -1,0 +1,159 @@
+package io.httptriage.observe;
+
+import io.httptriage.classify.Verdict;
+import io.micrometer.observation.Observation;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link TriageObservationConvention} reads to name and tag one observation of httptriage:
+ * either a whole logical call ({@link Kind#CALL}, the parent) or one request sent for it ({@link
+ * Kind#ATTEMPT}, a child: the first attempt, each retry, and the first request of each redirect
+ * hop httptriage follows).
+ *
+ * <p>httptriage fills it as the call goes: the request's fields before the observation starts,
+ * the response's before it stops. Findings of the redirect audit and the conformance lint are
+ * {@linkplain Observation#event events} on the attempt that received the response of their hop,
+ * or on the call when that attempt is over.
+ *
+ * <p>Mutable, and not thread-safe: one call touches it from one thread at a time, as Micrometer's
+ * other contexts.
+ *
+ * <pre>{@code
+ * TriageObservationConvention convention = new DefaultTriageObservationConvention() {
+ *   @Override
+ *   public KeyValues getLowCardinalityKeyValues(TriageObservationContext context) {
+ *     return super.getLowCardinalityKeyValues(context).and("team", "payments");
+ *   }
+ * };
+ * }</pre>
+ */
+public final class TriageObservationContext extends Observation.Context {
+  /** The name of the observation of a call. */
+  public static final String CALL_NAME = "httptriage.call";
+  /** The name of the observation of one request sent for a call. */
+  public static final String ATTEMPT_NAME = "httptriage.attempt";
+
+  /** What an observation covers. */
+  public enum Kind {
+    /** The logical call, from its first request to the response the caller receives. */
+    CALL,
+    /** One request sent for the call, from the send to the decision about its response. */
+    ATTEMPT
+  }
+
+  private final Kind kind;
+  private final String client;
+  private final String method;
+  private final Optional<String> target;
+  private int hop;
+  private int attempt;
+  private int resendCount;
+  private int status;
+  private Verdict.@Nullable Kind verdict;
+  private Verdict.@Nullable Gate gate;
+
+  /**
+   * A context for one observation.
+   *
+   * @param kind a call or one attempt
+   * @param client the client's name
+   * @param method the request method
+   * @param target the redacted URL of the request
+   * @param hop the redirect hop, 0 for the caller's request; for a call, the hops followed
+   * @param attempt the attempt within the hop, from 1; for a call, the requests sent
+   * @param resendCount the requests of the call sent before this one, retries and redirects
+   *     alike (OpenTelemetry's {@code http.request.resend_count}); for a call, all of them
+   */
+  public TriageObservationContext(Kind kind, String client, String method, Optional<String> target,
+      int hop, int attempt, int resendCount) {
+    this.kind = kind;
+    this.client = client;
+    this.method = method;
+    this.target = target;
+    this.hop = hop;
+    this.attempt = attempt;
+    this.resendCount = resendCount;
+    setName(kind == Kind.CALL ? CALL_NAME : ATTEMPT_NAME);
+  }
+
+  /** A call or one attempt. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The client's name. */
+  public String client() {
+    return client;
+  }
+
+  /** The request method. */
+  public String method() {
+    return method;
+  }
+
+  /** The redacted URL of the request. */
+  public Optional<String> target() {
+    return target;
+  }
+
+  /** The redirect hop of an attempt; for a call, the number of redirects followed. */
+  public int hop() {
+    return hop;
+  }
+
+  /** The attempt within its hop, from 1; for a call, the requests sent. */
+  public int attempt() {
+    return attempt;
+  }
+
+  /** The requests of the call sent before this one; for a call, all resends. */
+  public int resendCount() {
+    return resendCount;
+  }
+
+  /** The status of the response; 0 until one arrived, or when none did. */
+  public int status() {
+    return status;
+  }
+
+  /** The verdict on the response: for a call, the final one; empty until there is one. */
+  public Optional<Verdict.Kind> verdict() {
+    return Optional.ofNullable(verdict);
+  }
+
+  /** The gate that refused a possible retry of this response; empty when none did. */
+  public Optional<Verdict.Gate> gate() {
+    return Optional.ofNullable(gate);
+  }
+
+  /**
+   * Records the response of an attempt; called by httptriage before the observation stops.
+   *
+   * @param statusCode the status
+   * @param verdictKind the verdict on it
+   * @param refusedBy the gate that refused a possible retry, if one did
+   */
+  public void response(int statusCode, Verdict.Kind verdictKind, Optional<Verdict.Gate> refusedBy) {
+    this.status = statusCode;
+    this.verdict = verdictKind;
+    this.gate = refusedBy.orElse(null);
+  }
+
+  /**
+   * Records the end of a call; called by httptriage before the call's observation stops.
+   *
+   * @param statusCode the status of the final response
+   * @param verdictKind the final verdict
+   * @param refusedBy the gate that refused a possible retry of the final response, if one did
+   * @param hopsFollowed the redirects followed
+   * @param requests the requests sent, from 1
+   */
+  public void completed(int statusCode, Verdict.Kind verdictKind, Optional<Verdict.Gate> refusedBy,
+      int hopsFollowed, int requests) {
+    response(statusCode, verdictKind, refusedBy);
+    this.hop = hopsFollowed;
+    this.attempt = requests;
+    this.resendCount = Math.max(0, requests - 1);
+  }
+}
