@@ -48,7 +48,11 @@ public enum FailureKind {
     this.tag = tag;
   }
 
-  /** The value of the {@code error} tag on meters for this kind: one of three fixed strings. */
+  /**
+   * The value of the {@code error} tag on meters for this kind: one of three fixed strings.
+   *
+   * @return the tag value: {@code not_sent}, {@code sent_no_response} or {@code never_retried}
+   */
   public String tag() {
     return tag;
   }
@@ -56,6 +60,9 @@ public enum FailureKind {
   /**
    * The kind of a failure the client threw, the caller not having cancelled. Same as {@code
    * of(failure, false)}.
+   *
+   * @param failure what the client threw
+   * @return the kind; never null
    */
   public static FailureKind of(Throwable failure) {
     return FailureClassifier.classify(failure, false);
@@ -90,6 +97,7 @@ public enum FailureKind {
    * @param failure what the client threw; {@code ExecutionException}, {@code CompletionException}
    *     and {@code UncheckedIOException} wrappers are looked through
    * @param cancelledByCaller whether the caller had cancelled the call when it failed
+   * @return the kind; never null
    */
   public static FailureKind of(Throwable failure, boolean cancelledByCaller) {
     return FailureClassifier.classify(failure, cancelledByCaller);

@@ -50,6 +50,9 @@ public record Admission(Kind kind, Duration duration) {
   /**
    * Validates the fields.
    *
+   * @param kind what the caller does now
+   * @param duration how long the caller waits (WAIT) or the origin stays closed (REJECT);
+   *     zero for PROCEED and PROBE
    * @throws IllegalArgumentException when the duration is negative, or not positive for WAIT, or not
    *     zero for PROCEED and PROBE
    */

@@ -60,47 +60,83 @@ public final class CoolDownSettings {
     this.random = b.random;
   }
 
-  /** The settings described in the class documentation. */
+  /**
+   * The settings described in the class documentation.
+   *
+   * @return the settings described in the class documentation
+   */
   public static CoolDownSettings ofDefaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a builder starting from the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these settings. */
+  /**
+   * A builder starting from these settings.
+   *
+   * @return a builder starting from these settings
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The most origins remembered at once. */
+  /**
+   * The most origins remembered at once.
+   *
+   * @return the most origins remembered at once
+   */
   public int maxOrigins() {
     return maxOrigins;
   }
 
-  /** The longest an origin is held back from the moment a response asked for it. */
+  /**
+   * The longest an origin is held back from the moment a response asked for it.
+   *
+   * @return the longest an origin is held back from the moment a response asked for it
+   */
   public Duration maxCoolDown() {
     return maxCoolDown;
   }
 
-  /** The largest extra wait added to each caller's wait for the end of a cool-down. */
+  /**
+   * The largest extra wait added to each caller's wait for the end of a cool-down.
+   *
+   * @return the largest extra wait added to each caller's wait for the end of a cool-down
+   */
   public Duration jitter() {
     return jitter;
   }
 
-  /** How long a probe holds the other callers back before another caller may probe. */
+  /**
+   * How long a probe holds the other callers back before another caller may probe.
+   *
+   * @return how long a probe holds the other callers back before another caller may probe
+   */
   public Duration probeTimeout() {
     return probeTimeout;
   }
 
-  /** How long after its end an unprobed cool-down is remembered. */
+  /**
+   * How long after its end an unprobed cool-down is remembered.
+   *
+   * @return how long after its end an unprobed cool-down is remembered
+   */
   public Duration forgetAfter() {
     return forgetAfter;
   }
 
-  /** The source of the jitter. */
+  /**
+   * The source of the jitter.
+   *
+   * @return the source of the jitter
+   */
   public RandomGenerator random() {
     return random;
   }
@@ -139,6 +175,8 @@ public final class CoolDownSettings {
     /**
      * The most origins remembered at once; the least recently used is dropped first.
      *
+     * @param maxOrigins the most origins remembered at once
+     * @return this builder
      * @throws IllegalArgumentException when outside 1..1048576
      */
     public Builder maxOrigins(int maxOrigins) {
@@ -154,6 +192,8 @@ public final class CoolDownSettings {
      * The longest an origin is held back from the moment a response asked for it, whatever the
      * response asked; use the retry settings' longest Retry-After wait.
      *
+     * @param maxCoolDown the longest an origin is held back
+     * @return this builder
      * @throws IllegalArgumentException when null or outside 1 ms..1 day
      */
     public Builder maxCoolDown(Duration maxCoolDown) {
@@ -165,6 +205,8 @@ public final class CoolDownSettings {
      * The largest extra wait added to each caller's wait; zero sends every waiting caller back at
      * the same instant.
      *
+     * @param jitter the largest extra wait added on release
+     * @return this builder
      * @throws IllegalArgumentException when null or outside 0..1 day
      */
     public Builder jitter(Duration jitter) {
@@ -175,6 +217,8 @@ public final class CoolDownSettings {
     /**
      * How long a probe whose outcome was not recorded holds the other callers back.
      *
+     * @param probeTimeout how long one probe holds the others back
+     * @return this builder
      * @throws IllegalArgumentException when null or outside 1 ms..1 day
      */
     public Builder probeTimeout(Duration probeTimeout) {
@@ -186,6 +230,8 @@ public final class CoolDownSettings {
      * How long after its end a cool-down nobody probed is remembered; zero forgets it at once, so
      * that the first call after the end proceeds without probing.
      *
+     * @param forgetAfter how long an ended, unprobed cool-down is remembered
+     * @return this builder
      * @throws IllegalArgumentException when null or outside 0..1 day
      */
     public Builder forgetAfter(Duration forgetAfter) {
@@ -197,6 +243,8 @@ public final class CoolDownSettings {
      * The source of the jitter; called only under the cool-downs' lock, so it need not be
      * thread-safe.
      *
+     * @param random the source of the jitter
+     * @return this builder
      * @throws IllegalArgumentException when null
      */
     public Builder random(RandomGenerator random) {
@@ -207,7 +255,11 @@ public final class CoolDownSettings {
       return this;
     }
 
-    /** Immutable settings. */
+    /**
+     * Immutable settings.
+     *
+     * @return the immutable settings
+     */
     public CoolDownSettings build() {
       return new CoolDownSettings(this);
     }

@@ -83,7 +83,12 @@ public final class OriginCoolDowns {
     };
   }
 
-  /** Empty cool-downs bounded by {@code settings}. */
+  /**
+   * Empty cool-downs bounded by {@code settings}.
+   *
+   * @param settings the bounds and timings
+   * @return empty cool-downs
+   */
   public static OriginCoolDowns of(CoolDownSettings settings) {
     return new OriginCoolDowns(Objects.requireNonNull(settings, "settings"));
   }

@@ -178,6 +178,7 @@ public final class RateLimit {
    * @param remaining the RateLimit-Remaining value
    * @param reset the RateLimit-Reset value, epoch or delta seconds
    * @param now the current instant, to turn an epoch reset into a wait
+   * @return the parsed pair with any problems; never null
    */
   public static RateLimit parseLegacy(String remaining, String reset, Instant now) {
     Objects.requireNonNull(now, "now");
@@ -205,6 +206,7 @@ public final class RateLimit {
    * @param remaining the X-RateLimit-Remaining value
    * @param reset the X-RateLimit-Reset value, epoch or delta seconds
    * @param now the current instant, to turn an epoch reset into a wait
+   * @return the parsed pair with any problems; never null
    */
   public static RateLimit parseXRateLimit(String remaining, String reset, Instant now) {
     Objects.requireNonNull(now, "now");

@@ -89,6 +89,8 @@ public class DefaultTriageListener implements TriageListener {
   /**
    * Logs only: no meter registry, the system clock, the storm guard at {@value
    * #DEFAULT_MAX_LINES_PER_SECOND} lines a second, client {@value #UNNAMED_CLIENT}.
+   *
+   * @return a listener that logs and records no meter
    */
   public static DefaultTriageListener ofDefaults() {
     return new DefaultTriageListener(builder());
@@ -106,12 +108,20 @@ public class DefaultTriageListener implements TriageListener {
     return b;
   }
 
-  /** The name of the client in the {@code client} tag and field. */
+  /**
+   * The name of the client in the {@code client} tag and field.
+   *
+   * @return the name of the client in the {@code client} tag and field
+   */
   public String clientName() {
     return clientName;
   }
 
-  /** The meter registry counted into, if any. */
+  /**
+   * The meter registry counted into, if any.
+   *
+   * @return the meter registry counted into, if any
+   */
   public Optional<MeterRegistry> meterRegistry() {
     return registry;
   }
@@ -229,6 +239,8 @@ public class DefaultTriageListener implements TriageListener {
      * line of every second always gets through. Default {@value #DEFAULT_MAX_LINES_PER_SECOND};
      * {@link Integer#MAX_VALUE} never holds a line back.
      *
+     * @param value the most lines a second for one origin and kind
+     * @return this builder
      * @throws IllegalArgumentException when less than 1
      */
     public Builder maxLinesPerSecond(int value) {
@@ -245,6 +257,8 @@ public class DefaultTriageListener implements TriageListener {
      * {@code TriageConfig} makes for a client is named by the config's {@code clientName} or the
      * adapter ({@code okhttp}, {@code jdk}).
      *
+     * @param value the client's name
+     * @return this builder
      * @throws IllegalArgumentException when null, blank, longer than {@value
      *     #MAX_CLIENT_NAME_LENGTH} characters, or holding a control character
      */

@@ -119,7 +119,13 @@ public final class Triage {
     return of(config, DefaultTriageListener.UNNAMED_CLIENT);
   }
 
-  /** As {@link #of(TriageConfig)}, the adapter naming its clients when the config does not. */
+  /**
+   * As {@link #of(TriageConfig)}, the adapter naming its clients when the config does not.
+   *
+   * @param config the configuration
+   * @param adapterName the client's name when the configuration names none
+   * @return the runtime
+   */
   public static Triage of(TriageConfig config, String adapterName) {
     if (config == null) {
       throw new IllegalArgumentException("config: must not be null");

@@ -116,12 +116,18 @@ public final class TriageConfig {
   /**
    * The listener set with {@link Builder#listener(TriageListener)}, which every client built from
    * this configuration shares; empty when each client makes its own {@link DefaultTriageListener}.
+   *
+   * @return the listener every client shares, or empty
    */
   public Optional<TriageListener> listener() {
     return listener;
   }
 
-  /** The client name set with {@link Builder#clientName(String)}; empty for the adapter's name. */
+  /**
+   * The client name set with {@link Builder#clientName(String)}; empty for the adapter's name.
+   *
+   * @return the client name set with {@link Builder#clientName(String)}; empty for the adapter's name
+   */
   public Optional<String> clientName() {
     return clientName;
   }
@@ -144,7 +150,11 @@ public final class TriageConfig {
     return b.build();
   }
 
-  /** The meter registry the default listener records to, when one was given. */
+  /**
+   * The meter registry the default listener records to, when one was given.
+   *
+   * @return the meter registry the default listener records to, when one was given
+   */
   public Optional<MeterRegistry> meterRegistry() {
     return meterRegistry;
   }
@@ -236,6 +246,8 @@ public final class TriageConfig {
      * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}, and name the
      * client with {@link DefaultTriageListener.Builder#clientName(String)}.
      *
+     * @param value the listener that receives every event
+     * @return this builder
      * @throws IllegalArgumentException when null, or when a meter registry or a client name was
      *     set (give them to your {@link DefaultTriageListener} instead)
      */
@@ -275,6 +287,8 @@ public final class TriageConfig {
      * every log line of the default listener, to tell several clients apart; by default the
      * adapter's name: {@code okhttp} or {@code jdk}.
      *
+     * @param value the client's name
+     * @return this builder
      * @throws IllegalArgumentException when null, blank, longer than {@value
      *     DefaultTriageListener#MAX_CLIENT_NAME_LENGTH} characters, or holding a control character;
      *     when a listener was set (name it through its own builder instead)
@@ -290,7 +304,12 @@ public final class TriageConfig {
       return this;
     }
 
-    /** Receives the whole story of each exchange. */
+    /**
+     * Receives the whole story of each exchange.
+     *
+     * @param value the observer
+     * @return this builder
+     */
     public Builder observer(ExchangeObserver value) {
       this.observer = nonNull("observer", value);
       return this;

@@ -75,7 +75,7 @@ final class MeterTable {
   }
 
   static MeterTable parse(String markdown) {
-    List<String> section = section(markdown, "## Meters");
+    List<String> section = section(markdown, "Meters");
     List<List<String[]>> tables = tables(section);
     assertThat(tables).as("the Meters section's tables").hasSize(2);
     Map<String, Meter> meters = new LinkedHashMap<>();
@@ -162,19 +162,20 @@ final class MeterTable {
     return Arrays.stream(values).map(Enum::name).toList();
   }
 
-  private static List<String> section(String markdown, String heading) {
+  /** The lines under the heading titled {@code title}, at any depth, up to the next heading. */
+  private static List<String> section(String markdown, String title) {
     List<String> out = new ArrayList<>();
     boolean in = false;
     for (String line : markdown.lines().toList()) {
-      if (line.startsWith("## ")) {
-        in = line.strip().equals(heading);
+      if (line.startsWith("## ") || line.startsWith("### ")) {
+        in = line.replaceFirst("^#+ ", "").strip().equals(title);
         continue;
       }
       if (in) {
         out.add(line);
       }
     }
-    assertThat(out).as("README section %s", heading).isNotEmpty();
+    assertThat(out).as("README section %s", title).isNotEmpty();
     return out;
   }
 
