@@ -40,7 +40,6 @@ final class CallMeters {
     this.client = client;
     this.attempts = DistributionSummary.builder(ATTEMPTS)
         .description("Requests sent per logical call, retries and redirects included")
-        .baseUnit("requests")
         .tag("client", client)
         .register(registry);
   }

@@ -35,13 +35,13 @@ import java.util.Optional;
 public sealed interface TriageEvent
     permits TriageEvent.AttemptDecided, TriageEvent.FindingReported, TriageEvent.ExchangeCompleted {
 
-  /** The client's name: the {@code client} tag and field. */
+  /** {@return the client's name: the {@code client} tag and field} */
   String client();
 
-  /** The method of the request concerned. */
+  /** {@return the method of the request concerned} */
   String method();
 
-  /** The redacted URL of the request concerned; empty when it could not be read. */
+  /** {@return the redacted URL of the request concerned; empty when it could not be read} */
   Optional<String> target();
 
   /**
@@ -89,7 +89,27 @@ public sealed interface TriageEvent
       List<String> ignoredHeaders)
       implements TriageEvent {
 
-    /** Checks the fields and freezes the list. */
+    /**
+     * Checks the fields and freezes the list.
+     *
+     * @param client the client's name
+     * @param method the request method
+     * @param target the redacted URL of the request
+     * @param hop the redirect hop the request belongs to, 0 for the caller's request
+     * @param attempt the number of the attempt that got the response decided about, from 1
+     * @param maxAttempts the attempts a hop may make ({@code RetrySettings.maxAttempts})
+     * @param status the status decided about; 0 when no response was involved
+     * @param outcome what was decided
+     * @param waitTime for a retry, the wait before it; for a refusal because of a wait, the wait
+     *     that would have applied; empty otherwise
+     * @param waitSource where {@code waitTime} came from; present exactly when it is
+     * @param gate the gate that refused a possible retry; empty when the retry is made or no gate
+     *     was involved
+     * @param errorType the class name of the failure that ended a retry ({@link
+     *     Outcome#RETRY_FAILED_IO}); empty otherwise
+     * @param elapsed the time since the call started
+     * @param ignoredHeaders names of fields ignored as malformed, e.g. {@code Retry-After}
+     */
     public AttemptDecided {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(method, "method");
@@ -103,7 +123,7 @@ public sealed interface TriageEvent
       ignoredHeaders = List.copyOf(ignoredHeaders);
     }
 
-    /** True when the request is sent again. */
+    /** {@return true when the request is sent again} */
     public boolean retries() {
       return outcome == Outcome.RETRY_SCHEDULED;
     }
@@ -123,7 +143,15 @@ public sealed interface TriageEvent
       String client, String method, Optional<String> target, int finalStatus, Finding finding)
       implements TriageEvent {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param client the client's name
+     * @param method the method of the caller's request
+     * @param target the redacted URL of the caller's request
+     * @param finalStatus the status of the response the caller received
+     * @param finding what was found; {@link Finding#hopIndex()} names the hop
+     */
     public FindingReported {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(method, "method");
@@ -162,7 +190,22 @@ public sealed interface TriageEvent
       Optional<Exchange> exchange)
       implements TriageEvent {
 
-    /** Checks the fields and freezes the list. */
+    /**
+     * Checks the fields and freezes the list.
+     *
+     * @param client the client's name
+     * @param method the method of the caller's request
+     * @param target the redacted URL of the caller's request
+     * @param status the status of the final response
+     * @param verdict the verdict on the final response as the caller receives it: never {@link
+     *     Verdict.Kind#RETRY} or {@link Verdict.Kind#FOLLOW}; a response that could have been
+     *     retried or followed and was not is a FAIL naming the gate that refused, when one did
+     * @param attempts the requests sent for the call, every hop and retry included
+     * @param hops the redirects followed before the final response, by httptriage or the client
+     * @param duration the time from the first request to the final response
+     * @param findings every finding of the call, as also reported one by one
+     * @param exchange the hops as followed, when the call was redirected or ended on a redirect
+     */
     public ExchangeCompleted {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(method, "method");

@@ -77,52 +77,52 @@ public final class TriageObservationContext extends Observation.Context {
     setName(kind == Kind.CALL ? CALL_NAME : ATTEMPT_NAME);
   }
 
-  /** A call or one attempt. */
+  /** {@return a call or one attempt} */
   public Kind kind() {
     return kind;
   }
 
-  /** The client's name. */
+  /** {@return the client's name} */
   public String client() {
     return client;
   }
 
-  /** The request method. */
+  /** {@return the request method} */
   public String method() {
     return method;
   }
 
-  /** The redacted URL of the request. */
+  /** {@return the redacted URL of the request} */
   public Optional<String> target() {
     return target;
   }
 
-  /** The redirect hop of an attempt; for a call, the number of redirects followed. */
+  /** {@return the redirect hop of an attempt; for a call, the number of redirects followed} */
   public int hop() {
     return hop;
   }
 
-  /** The attempt within its hop, from 1; for a call, the requests sent. */
+  /** {@return the attempt within its hop, from 1; for a call, the requests sent} */
   public int attempt() {
     return attempt;
   }
 
-  /** The requests of the call sent before this one; for a call, all resends. */
+  /** {@return the requests of the call sent before this one; for a call, all resends} */
   public int resendCount() {
     return resendCount;
   }
 
-  /** The status of the response; 0 until one arrived, or when none did. */
+  /** {@return the status of the response; 0 until one arrived, or when none did} */
   public int status() {
     return status;
   }
 
-  /** The verdict on the response: for a call, the final one; empty until there is one. */
+  /** {@return the verdict on the response: for a call, the final one; empty until there is one} */
   public Optional<Verdict.Kind> verdict() {
     return Optional.ofNullable(verdict);
   }
 
-  /** The gate that refused a possible retry of this response; empty when none did. */
+  /** {@return the gate that refused a possible retry of this response; empty when none did} */
   public Optional<Verdict.Gate> gate() {
     return Optional.ofNullable(gate);
   }
