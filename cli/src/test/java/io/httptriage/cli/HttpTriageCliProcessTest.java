@@ -28,7 +28,7 @@ class HttpTriageCliProcessTest {
   void explainExitsZeroWithPlainUtf8() throws Exception {
     Exit exit = run("explain", "429", "--lang", "zh-TW");
 
-    assertThat(exit.status()).isZero();
+    assertThat(exit.status()).as("exit status; stderr: %s", exit.err()).isZero();
     assertThat(exit.out()).startsWith("429 Too Many Requests\n標準 · 4xx · RFC 6585 §4").doesNotContain("\u001b[");
     assertThat(exit.err()).isEmpty();
   }

@@ -169,16 +169,18 @@ public final class Classifier {
       reasons.add(new Reason(Reason.Kind.REDIRECT_REFUSED, sc + " is never followed", basis));
       return fail(sc, policy, reasons);
     }
-    Optional<String> location = response.header("Location");
-    if (location.isEmpty() || location.get().isBlank()) {
+    Optional<String> location = Location.fieldValue(response.headers("Location"));
+    if (location.isEmpty()) {
       reasons.add(new Reason(Reason.Kind.LOCATION_MISSING, sc + " without a Location", basis));
       return fail(sc, policy, reasons);
     }
     Optional<URI> target = Location.resolve(request.uri(), location.get());
     if (target.isEmpty()) {
-      reasons.add(new Reason(Reason.Kind.LOCATION_INVALID,
-          "Location is not an http(s) URI reference: '" + FieldValues.printable(location.get(), 200) + "'",
-          "RFC 9110 §10.2.2"));
+      reasons.add(new Reason(Reason.Kind.LOCATION_INVALID, Location.isRepeated(location.get())
+          ? "Location is repeated with different values: no single target"
+          : "Location is not an http(s) URI reference: '"
+              + FieldValues.printable(location.get(), 200) + "'",
+          Location.isRepeated(location.get()) ? "RFC 9110 §5.3" : "RFC 9110 §10.2.2"));
       return fail(sc, policy, reasons);
     }
     RetryAfter wait = retryAfter(response, reasons);
@@ -242,11 +244,11 @@ public final class Classifier {
   }
 
   private RetryAfter retryAfter(ResponseView response, List<Reason> reasons) {
-    Optional<String> raw = response.header("Retry-After");
+    List<String> raw = response.headers("Retry-After");
     if (raw.isEmpty()) {
       return RetryAfter.absent();
     }
-    RetryAfter parsed = RetryAfter.parse(raw.get(), clock.instant());
+    RetryAfter parsed = RetryAfter.parse(raw, clock.instant());
     parsed.problem().ifPresent(p ->
         reasons.add(new Reason(Reason.Kind.RETRY_AFTER_IGNORED, p, "RFC 9110 §10.2.3")));
     parsed.delay().ifPresent(d ->

@@ -13,8 +13,11 @@ import java.util.TreeSet;
  * One request of an exchange as it was sent — method, URI, the names of its header fields, whether
  * it carried a body — and the status and Location of the response it received.
  *
- * <p>A hop holds header <em>names</em> only, never values, so an exchange can be kept, compared and
- * logged without holding credentials. Names compare case-insensitively (RFC 9110 §5.1).
+ * <p>A hop holds header <em>names</em>, never values, so an exchange can be kept, compared and
+ * logged without holding credentials. Names compare case-insensitively (RFC 9110 §5.1). To tell
+ * whose credential a request carried, it keeps keyed fingerprints of its Authorization,
+ * Proxy-Authorization and Cookie values (one per cookie) and of the cookies its response set
+ * (Set-Cookie); the key never leaves the JVM, so the prints say nothing to a reader of a log.
  *
  * <p>Immutable and thread-safe.
  *
@@ -33,7 +36,11 @@ import java.util.TreeSet;
  * @param headerNames the names of the request's header fields
  * @param bodySent whether the request carried content
  * @param status the status code of the response
- * @param location the raw Location field of the response, if it had one
+ * @param location the raw Location field of the response, if it had one; several differing field
+ *     lines are joined by a line feed (see {@link Location#fieldValue})
+ * @param sentCredentials fingerprints of the credentials the request carried, each prefixed by its
+ *     lower-case field name ({@code "cookie:"}, {@code "authorization:"}); empty when unknown
+ * @param setCookies fingerprints of the cookies the response set, prefixed {@code "cookie:"}
  */
 public record Hop(
     String method,
@@ -41,10 +48,12 @@ public record Hop(
     Set<String> headerNames,
     boolean bodySent,
     int status,
-    Optional<String> location) {
+    Optional<String> location,
+    Set<String> sentCredentials,
+    Set<String> setCookies) {
 
   /**
-   * Validates the fields and freezes the header names.
+   * Validates the fields and freezes the header names and prints.
    *
    * @param method the request method, as sent
    * @param uri the absolute request URI
@@ -52,6 +61,8 @@ public record Hop(
    * @param bodySent whether the request carried content
    * @param status the status code of the response
    * @param location the raw Location field of the response, if it had one
+   * @param sentCredentials fingerprints of the credentials the request sent, never the values
+   * @param setCookies fingerprints of the cookies the response set, never the values
    */
   public Hop {
     if (method == null || method.isBlank()) {
@@ -64,6 +75,45 @@ public record Hop(
     if (location == null) {
       throw new IllegalArgumentException("location: must not be null; use Optional.empty()");
     }
+    if (sentCredentials == null || setCookies == null) {
+      throw new IllegalArgumentException(
+          (setCookies == null ? "setCookies" : "sentCredentials") + ": must not be null");
+    }
+    sentCredentials = Set.copyOf(sentCredentials);
+    setCookies = Set.copyOf(setCookies);
+  }
+
+  /**
+   * A hop without credential fingerprints, compared by header names alone.
+   *
+   * @param method the request method, as sent
+   * @param uri the absolute request URI
+   * @param headerNames the names of the request's header fields
+   * @param bodySent whether the request carried content
+   * @param status the status code of the response
+   * @param location the raw Location field of the response, if it had one
+   */
+  public Hop(String method, URI uri, Set<String> headerNames, boolean bodySent, int status,
+      Optional<String> location) {
+    this(method, uri, headerNames, bodySent, status, location, Set.of(), Set.of());
+  }
+
+  /**
+   * The fingerprints of the values this request sent in a field, when known. Empty when it sent
+   * none, or when the hop was built from names alone.
+   *
+   * @param field the credential field, such as {@code Authorization} or {@code Cookie}
+   * @return the fingerprints, never the values
+   */
+  public Set<String> sentCredentials(String field) {
+    String prefix = CredentialPrints.prefix(field);
+    Set<String> out = new TreeSet<>();
+    for (String p : sentCredentials) {
+      if (p.startsWith(prefix)) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /**
@@ -89,7 +139,8 @@ public record Hop(
         .headerNames(headerNames)
         .bodySent(bodySent)
         .status(status)
-        .location(location);
+        .location(location)
+        .credentialPrints(sentCredentials, setCookies);
   }
 
   /**
@@ -101,9 +152,12 @@ public record Hop(
     return headerNames.contains(name);
   }
 
-  /** {@return true when the response carried a non-blank Location} */
+  /**
+   * {@return true when the response carried a Location, even an empty one: an empty reference is the
+   * same-document reference and resolves to the request URI (RFC 3986 §5.4.1)}
+   */
   public boolean hasLocation() {
-    return location.isPresent() && !location.get().isBlank();
+    return location.isPresent();
   }
 
   /**
@@ -141,6 +195,8 @@ public record Hop(
     private int status;
     private boolean statusSet;
     private Optional<String> location = Optional.empty();
+    private Set<String> sentCredentials = Set.of();
+    private Set<String> setCookies = Set.of();
 
     private Builder() {}
 
@@ -154,6 +210,7 @@ public record Hop(
       if (request == null) {
         throw new IllegalArgumentException("request: must not be null");
       }
+      this.sentCredentials = CredentialPrints.ofRequest(request);
       return method(request.method())
           .uri(request.uri())
           .headerNames(request.headerNames())
@@ -161,7 +218,8 @@ public record Hop(
     }
 
     /**
-     * Takes status and Location from a response view.
+     * Takes status and Location (every field line, see {@link Location#fieldValue}) from a response
+     * view.
      *
      * @param response the response view
      * @return this builder
@@ -170,7 +228,24 @@ public record Hop(
       if (response == null) {
         throw new IllegalArgumentException("response: must not be null");
       }
-      return status(response.status()).location(response.header("Location"));
+      this.setCookies = CredentialPrints.ofSetCookies(response);
+      return status(response.status()).location(Location.fieldValue(response.headers("Location")));
+    }
+
+    /**
+     * The credential fingerprints, as {@link Hop#sentCredentials()} and {@link Hop#setCookies()}.
+     *
+     * @param sent fingerprints of the credentials the request sent
+     * @param set fingerprints of the cookies the response set
+     * @return this builder
+     */
+    public Builder credentialPrints(Set<String> sent, Set<String> set) {
+      if (sent == null || set == null) {
+        throw new IllegalArgumentException((set == null ? "set" : "sent") + ": must not be null");
+      }
+      this.sentCredentials = sent;
+      this.setCookies = set;
+      return this;
     }
 
     /**
@@ -278,7 +353,8 @@ public record Hop(
       if (!statusSet) {
         throw new IllegalArgumentException("status: not set");
       }
-      return new Hop(method, uri, headerNames, bodySent, status, location);
+      return new Hop(method, uri, headerNames, bodySent, status, location, sentCredentials,
+          setCookies);
     }
   }
 }

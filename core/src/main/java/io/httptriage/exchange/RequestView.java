@@ -27,9 +27,11 @@ public interface RequestView {
   URI uri();
 
   /**
-   * {@return the first value of a header field, matched case-insensitively}
+   * The first value of a header field, matched case-insensitively. Core reads a field whose lines
+   * matter through {@link #headers(String)}, so views must give every line there.
    *
    * @param name the field name
+   * @return the first value, or empty when the field is absent
    */
   Optional<String> header(String name);
 

@@ -8,8 +8,9 @@ import java.util.Optional;
  * hops, or by the conformance lint in a response.
  *
  * <p>The URLs are redacted when the finding is made, whatever the caller passes in: no userinfo, no
- * fragment, and every query value replaced by {@code *} (names are kept, so {@code ?token=abc}
- * becomes {@code ?token=*}). A finding can therefore be logged, counted or sent anywhere. The
+ * fragment, path parameters replaced ({@code /login;jsessionid=abc} becomes {@code /login;*}),
+ * every query value replaced by {@code *}, and query names kept only when they look like names
+ * ({@code [A-Za-z0-9_.-]{1,64}}), so {@code ?token=abc&SECRET} becomes {@code ?token=*&*}. A finding can therefore be logged, counted or sent anywhere. The
  * explanation is one line: line breaks and control characters are replaced.
  *
  * <p>Immutable and thread-safe.
@@ -79,12 +80,14 @@ public record Finding(
   }
 
   /**
-   * A URL as findings show it: without userinfo and fragment, with every query value replaced by
-   * {@code *}. Never throws, whatever the text; redacting twice changes nothing more.
+   * A URL as findings, logs, meters and the CLI show it: without userinfo and fragment, with path
+   * parameters, every query value and every query name that does not look like a name ({@code
+   * [A-Za-z0-9_.-]{1,64}}; a value-less token counts as a value) replaced by {@code *}. Never
+   * throws, whatever the text; redacting twice changes nothing more.
    *
    * <pre>{@code
-   * Finding.redactUrl("https://u:p@api.example/a?token=s3cret&page=2#top");
-   * // "https://api.example/a?token=*&page=*"
+   * Finding.redactUrl("https://u:p@api.example/a;jsessionid=1?token=s3cret&page=2&SECRET#top");
+   * // "https://api.example/a;*?token=*&page=*&*"
    * }</pre>
    *
    * @param url any text; a URL is redacted, anything else is kept as printable text
@@ -146,13 +149,19 @@ public record Finding(
     CREDENTIALS_CROSS_ORIGIN(Category.REDIRECT),
     /** The chain came back to a request it had already sent and did not get out. */
     REDIRECT_LOOP(Category.REDIRECT),
-    /** The client stopped following and handed back a redirect it could have followed. */
+    /**
+     * The client stopped following before the hop limit (the JDK client stops after 5) and handed
+     * back a redirect it could have followed.
+     */
     CHAIN_TRUNCATED(Category.REDIRECT),
     /** The client was set not to follow redirects and handed back one. */
     REDIRECT_NOT_FOLLOWED(Category.REDIRECT),
     /** A 305 Use Proxy was seen, or worse, followed. */
     USE_PROXY(Category.REDIRECT),
-    /** The chain has more hops than the configured limit. */
+    /**
+     * The chain reached the configured hop limit: httptriage stopped following there (POLICY mode),
+     * or the client went past it.
+     */
     TOO_MANY_HOPS(Category.REDIRECT),
     /** A header field the status code requires (MUST) is missing. */
     REQUIRED_HEADER_MISSING(Category.CONFORMANCE),

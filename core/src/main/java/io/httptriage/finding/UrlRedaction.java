@@ -3,9 +3,11 @@ package io.httptriage.finding;
 import io.httptriage.headers.FieldValues;
 
 /**
- * Makes a URL safe to log: drops userinfo and fragment, replaces every query value with {@code *}
- * while keeping the parameter names, replaces control characters, and cuts it at {@value
- * #MAX_LENGTH} characters.
+ * Makes a URL safe to log: drops userinfo and fragment, replaces the parameters of each path
+ * segment ({@code ;jsessionid=...}, RFC 3986 §3.3) with {@code ;*}, every query value with {@code
+ * *}, and every query name that does not look like a name ({@code [A-Za-z0-9_.-]{1,64}}), a
+ * value-less token such as {@code ?SECRETTOKEN} included, with {@code *}; replaces control
+ * characters, and cuts the result at {@value #MAX_LENGTH} characters.
  *
  * <p>Works on the raw text and never throws, so that a Location too broken to parse is redacted as
  * well as a valid URI. Redacting twice gives the same result as redacting once.
@@ -25,7 +27,7 @@ final class UrlRedaction {
     int q = s.indexOf('?');
     String base = q >= 0 ? s.substring(0, q) : s;
     StringBuilder out = new StringBuilder(s.length());
-    out.append(withoutUserinfo(base));
+    appendWithoutPathParameters(out, withoutUserinfo(base));
     if (q >= 0) {
       out.append('?');
       appendQueryNames(out, s.substring(q + 1));
@@ -92,6 +94,28 @@ final class UrlRedaction {
     return isScheme(s, colon) ? colon + 3 : -1;
   }
 
+  /** Every {@code ;...} up to the next '/' becomes {@code ;*}; the authority is left alone. */
+  private static void appendWithoutPathParameters(StringBuilder out, String base) {
+    int start = authorityStart(base);
+    int pathStart = start < 0 ? 0 : indexOrLength(base, '/', start);
+    out.append(base, 0, pathStart);
+    int i = pathStart;
+    while (i < base.length()) {
+      int semicolon = base.indexOf(';', i);
+      if (semicolon < 0) {
+        out.append(base, i, base.length());
+        return;
+      }
+      out.append(base, i, semicolon).append(";").append(VALUE);
+      i = indexOrLength(base, '/', semicolon);
+    }
+  }
+
+  private static int indexOrLength(String s, char c, int from) {
+    int i = s.indexOf(c, from);
+    return i < 0 ? s.length() : i;
+  }
+
   private static void appendQueryNames(StringBuilder out, String query) {
     int from = 0;
     while (from <= query.length()) {
@@ -99,10 +123,15 @@ final class UrlRedaction {
       int to = amp < 0 ? query.length() : amp;
       String pair = query.substring(from, to);
       int eq = pair.indexOf('=');
-      if (eq < 0 || eq == pair.length() - 1) {
-        out.append(pair);
+      if (pair.isEmpty()) {
+        // nothing to hide between two '&'
+      } else if (eq < 0) {
+        out.append(VALUE);
       } else {
-        out.append(pair, 0, eq + 1).append(VALUE);
+        out.append(isName(pair, eq) ? pair.substring(0, eq) : VALUE).append('=');
+        if (eq < pair.length() - 1) {
+          out.append(VALUE);
+        }
       }
       if (amp < 0) {
         break;
@@ -110,5 +139,21 @@ final class UrlRedaction {
       out.append('&');
       from = amp + 1;
     }
+  }
+
+  /** True when {@code pair[0, end)} matches {@code [A-Za-z0-9_.-]{1,64}}. */
+  private static boolean isName(String pair, int end) {
+    if (end < 1 || end > 64) {
+      return false;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = pair.charAt(i);
+      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || c == '_' || c == '.' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -156,6 +156,41 @@ public final class RateLimit {
   }
 
   /**
+   * Parses the legacy pair from every field line of each: {@code RateLimit-Remaining} and {@code
+   * RateLimit-Reset} are singleton fields (RFC 9110 §5.3). Identical lines count as one; lines that
+   * differ make that field malformed, and it is ignored with a {@link Problem} (draft §7), the same
+   * on every client. Never throws.
+   *
+   * @param remaining every value of {@code RateLimit-Remaining}
+   * @param reset every value of {@code RateLimit-Reset}
+   * @return absent when either field is absent
+   */
+  public static RateLimit parseLegacy(List<String> remaining, List<String> reset) {
+    if (remaining.isEmpty() || reset.isEmpty()) {
+      return ABSENT;
+    }
+    String r = single(remaining);
+    String t = single(reset);
+    if (r == null || t == null) {
+      return new RateLimit(List.of(), List.of(), List.of(new Problem(
+          r == null ? LEGACY_REMAINING_FIELD : LEGACY_RESET_FIELD,
+          "field lines with different values: a singleton field must have one value")));
+    }
+    return parseLegacy(r, t);
+  }
+
+  /** The value when every line holds it (compared without surrounding whitespace); else null. */
+  private static @Nullable String single(List<String> values) {
+    String first = values.get(0).strip();
+    for (int i = 1; i < values.size(); i++) {
+      if (!values.get(i).strip().equals(first)) {
+        return null;
+      }
+    }
+    return first;
+  }
+
+  /**
    * Parses the {@code RateLimit-Remaining} / {@code RateLimit-Reset} pair of earlier draft
    * revisions, where the reset is delta-seconds; never throws. A reset of epoch-seconds magnitude
    * (see {@link #parseLegacy(String, String, Instant)}) cannot be read without the current time and

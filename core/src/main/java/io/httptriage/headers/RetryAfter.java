@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,9 +18,19 @@ import java.util.Optional;
  * (delta-seconds) or an HTTP-date in any of the three formats a recipient must accept (RFC 9110
  * §5.6.7: IMF-fixdate, the obsolete RFC 850 form and asctime).
  *
- * <p>{@link #parse(String, Instant)} never throws. A date in the past means "now" (a zero wait).
- * Negative, malformed and overflowing values give no delay and a {@link #problem()} that says why,
- * so that callers can log it and carry on.
+ * <p>{@link #parse(List, Instant)} and {@link #parse(String, Instant)} never throw. A date in the
+ * past means "now" (a zero wait). Delta-seconds past 2<sup>31</sup>, however many digits, count as
+ * 2<sup>31</sup> seconds (RFC 9111 §1.2.2, which a recipient of this field applies as a cache
+ * does): a wait past any cap, so no retry, never "invalid, retry soon". Negative and malformed
+ * values give no delay and a {@link #problem()} that says why, so that callers can log it and
+ * carry on.
+ *
+ * <p>Retry-After is a singleton field (RFC 9110 §5.3, §10.2.3). {@link #parse(List, Instant)}
+ * reads every field line of a response: identical lines count as one, as RFC 9110 §8.6 lets a
+ * recipient do for identical Content-Length values; lines that differ make the field invalid, the
+ * conservative reading of §5.3, since nothing says which wait the server meant. An invalid field is
+ * ignored as a malformed one is. Both adapters hand core every line, so OkHttp (whose own lookup
+ * takes the last line) and the JDK client (the first) decide the same way.
  *
  * <p>Immutable and thread-safe.
  *
@@ -30,8 +41,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RetryAfter {
-  /** Delta-seconds beyond this (about 68 years) are treated as overflow and ignored. */
-  static final long MAX_SECONDS = Integer.MAX_VALUE;
+  /** Delta-seconds beyond 2^31 (about 68 years) count as 2^31 (RFC 9111 §1.2.2). */
+  static final long MAX_SECONDS = 1L << 31;
 
   private static final int MAX_LENGTH = 64;
 
@@ -66,7 +77,29 @@ public final class RetryAfter {
   }
 
   /**
-   * Parses a Retry-After field value.
+   * Parses the Retry-After field from every one of its field lines.
+   *
+   * @param values every value of the field, in order, as the response view gives them
+   * @param now the current instant, for HTTP-dates
+   * @return absent when there is no line; the parse of the value when there is one line or several
+   *     identical ones (compared without surrounding whitespace); otherwise a problem
+   */
+  public static RetryAfter parse(List<String> values, Instant now) {
+    if (values.isEmpty()) {
+      return ABSENT;
+    }
+    String first = values.get(0).strip();
+    for (int i = 1; i < values.size(); i++) {
+      if (!values.get(i).strip().equals(first)) {
+        return invalid(values.size() + " field lines with different values: a singleton field"
+            + " must have one value");
+      }
+    }
+    return parse(first, now);
+  }
+
+  /**
+   * Parses one Retry-After field value.
    *
    * @param value the field value as received; may be empty or any garbage
    * @param now the current instant, for HTTP-dates
@@ -80,15 +113,15 @@ public final class RetryAfter {
     if (v.isEmpty()) {
       return invalid("empty value");
     }
+    if (isDigits(v, 0)) {
+      return fromSeconds(v);
+    }
     if (v.length() > MAX_LENGTH) {
       return invalid("value longer than " + MAX_LENGTH + " characters");
     }
     char first = v.charAt(0);
     if (first == '-' || first == '+') {
       return isDigits(v, 1) ? invalid("negative or signed delay '" + v + "'") : invalid(quoted(v));
-    }
-    if (isDigits(v, 0)) {
-      return fromSeconds(v);
     }
     return fromDate(v, now);
   }
@@ -123,13 +156,8 @@ public final class RetryAfter {
       i++;
     }
     String significant = digits.substring(i);
-    if (significant.length() > 10) {
-      return invalid("delay of " + abbreviate(significant) + " seconds overflows");
-    }
-    long seconds = Long.parseLong(significant);
-    if (seconds > MAX_SECONDS) {
-      return invalid("delay of " + seconds + " seconds overflows");
-    }
+    long seconds = significant.length() > 10 ? MAX_SECONDS
+        : Math.min(Long.parseLong(significant), MAX_SECONDS);
     return seconds == 0 ? ZERO : new RetryAfter(Duration.ofSeconds(seconds), null);
   }
 
@@ -195,9 +223,5 @@ public final class RetryAfter {
 
   private static String quoted(String v) {
     return "neither delta-seconds nor an HTTP-date: '" + FieldValues.printable(v) + "'";
-  }
-
-  private static String abbreviate(String digits) {
-    return digits.length() <= 20 ? digits : digits.substring(0, 20) + "...";
   }
 }

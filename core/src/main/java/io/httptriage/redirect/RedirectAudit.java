@@ -6,6 +6,7 @@ import io.httptriage.exchange.Origin;
 import io.httptriage.finding.Finding;
 import io.httptriage.finding.Finding.Kind;
 import io.httptriage.finding.Finding.Severity;
+import io.httptriage.headers.Location;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.RedirectRule;
 import io.httptriage.policy.StatusPolicy;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 
 /**
  * Reads the whole chain of one exchange and says what the client, or the server, got wrong on the
@@ -34,14 +36,21 @@ import java.util.StringJoiner;
  *       Location (§10.2.2).
  *   <li>SECURITY: https → http (§4.2.2); credentials the caller set reaching another origin
  *       (§15.4, RFC 6454); a 305 followed (§15.4.6).
- *   <li>WARNING: POST → GET on 301/302, legal but ambiguous (§15.4.2, §15.4.3); loops, chains
- *       longer than the limit, chains the client cut short (§15.4).
+ *   <li>WARNING: POST → GET on 301/302, legal but ambiguous (§15.4.2, §15.4.3); a loop (one
+ *       REDIRECT_LOOP finding, nothing else about the same stop); a chain that reached or passed
+ *       the hop limit of the settings (TOO_MANY_HOPS); a chain the client cut short before that
+ *       limit, as the JDK client does after 5 hops (CHAIN_TRUNCATED) (§15.4).
  *   <li>INFO: a redirect the client was set not to follow, or refused for a good reason; a 305
  *       correctly not followed.
  * </ul>
  *
- * <p>Credential fields count only when the first request carried them: a Cookie that appears at
- * another origin without having been on the first request is that origin's own.
+ * <p>Credentials are compared by value, not by presence (RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454): a
+ * Cookie, Authorization or Proxy-Authorization reaching another origin is a finding only when it is
+ * a value that was sent to the first origin, or a cookie the first origin set. A cookie jar that
+ * holds a separate host-only cookie for each origin sends each its own, and that is no finding.
+ * The hops carry fingerprints, never the values (see {@link Hop}). A hop built from header names
+ * alone, and any other credential field of the settings, is judged by presence: the field on the
+ * first request and on the request at the other origin.
  *
  * <p>Immutable and thread-safe. Never throws for any exchange.
  *
@@ -100,9 +109,20 @@ public final class RedirectAudit {
     List<Finding> out = new ArrayList<>();
     Hop first = exchange.firstHop();
     Set<String> redirected = new HashSet<>();
+    Set<String> firstOrigin = new HashSet<>();
+    Set<String> unknownAtFirst = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     int loopAt = -1;
     for (int i = 0; i < hops.size(); i++) {
       Hop sent = hops.get(i);
+      if (Origin.same(first.uri(), sent.uri())) {
+        firstOrigin.addAll(sent.sentCredentials());
+        firstOrigin.addAll(sent.setCookies());
+        for (String name : settings.credentialHeaders()) {
+          if (sent.sentHeader(name) && sent.sentCredentials(name).isEmpty()) {
+            unknownAtFirst.add(name);
+          }
+        }
+      }
       Hop next = i + 1 < hops.size() ? hops.get(i + 1) : finalHop;
       if (isRedirect(sent)) {
         checkLocation(out, i, sent);
@@ -122,7 +142,7 @@ public final class RedirectAudit {
             "the chain went from https to http: the next request travelled unencrypted",
             "RFC 9110 §4.2.2"));
       }
-      checkCredentials(out, i, first, sent, next);
+      checkCredentials(out, i, first, sent, next, firstOrigin, unknownAtFirst);
     }
     if (loopAt >= 0 && isRedirect(finalHop)) {
       Hop sent = hops.get(loopAt);
@@ -132,18 +152,24 @@ public final class RedirectAudit {
               + " from, and ended on a redirect",
           "RFC 9110 §15.4"));
     }
-    if (hops.size() > settings.maxHops()) {
+    boolean overLimit = hops.size() > settings.maxHops();
+    if (overLimit) {
       int at = settings.maxHops();
       Hop next = at + 1 < hops.size() ? hops.get(at + 1) : finalHop;
       out.add(finding(Kind.TOO_MANY_HOPS, Severity.WARNING, at, hops.get(at), next,
           hops.size() + " hops in one exchange, more than the limit of " + settings.maxHops(),
           "RFC 9110 §15.4"));
     }
-    checkFinal(out, exchange);
+    checkFinal(out, exchange, loopAt >= 0 || overLimit);
     return out;
   }
 
-  private void checkFinal(List<Finding> out, Exchange exchange) {
+  /**
+   * Findings about a final response that is a redirect. Who stopped is named: a loop was already
+   * reported as one REDIRECT_LOOP; a chain that reached httptriage's own hop limit is TOO_MANY_HOPS;
+   * CHAIN_TRUNCATED is left for a client that stopped before the limit (the JDK client's 5).
+   */
+  private void checkFinal(List<Finding> out, Exchange exchange, boolean stopExplained) {
     Hop last = exchange.finalHop();
     if (!isRedirect(last)) {
       return;
@@ -168,6 +194,14 @@ public final class RedirectAudit {
       out.add(finding(Kind.REDIRECT_NOT_FOLLOWED, Severity.INFO, Finding.FINAL, last,
           Optional.of(target), sc + " leads from https to http; the client rightly did not follow",
           "RFC 9110 §4.2.2"));
+    } else if (policy(last).redirect() == RedirectRule.FOLLOW && stopExplained) {
+      return;
+    } else if (policy(last).redirect() == RedirectRule.FOLLOW
+        && exchange.hops().size() >= settings.maxHops()) {
+      out.add(finding(Kind.TOO_MANY_HOPS, Severity.WARNING, Finding.FINAL, last,
+          Optional.of(target), "the chain reached the hop limit of " + settings.maxHops()
+              + " after " + hopsText + "; " + sc + " was handed back without being followed",
+          "RFC 9110 §15.4"));
     } else if (policy(last).redirect() == RedirectRule.FOLLOW) {
       out.add(finding(Kind.CHAIN_TRUNCATED, Severity.WARNING, Finding.FINAL, last,
           Optional.of(target), "the client stopped after " + hopsText + " and handed back " + sc
@@ -190,29 +224,44 @@ public final class RedirectAudit {
       return false;
     }
     if (hop.resolvedLocation().isEmpty()) {
+      boolean repeated = Location.isRepeated(hop.location().orElseThrow());
       out.add(new Finding(Kind.LOCATION_INVALID, Severity.VIOLATION, index,
-          Optional.of(hop.uri().toString()), hop.location(),
-          code(hop) + " has a Location that is not an http(s) URI reference",
-          "RFC 9110 §10.2.2"));
+          Optional.of(hop.uri().toString()), repeated ? Optional.empty() : hop.location(),
+          repeated ? code(hop) + " has several Location field lines with different values"
+              : code(hop) + " has a Location no client can follow: not an http(s) URI reference",
+          repeated ? "RFC 9110 §5.3" : "RFC 9110 §10.2.2"));
       return false;
     }
     return true;
   }
 
-  private void checkCredentials(List<Finding> out, int index, Hop first, Hop sent, Hop next) {
+  /**
+   * A credential field at another origin counts when one of its values was sent to, or set by, the
+   * first origin; when either side's values are unknown (a hop built from names alone, a field
+   * that is not fingerprinted), when the field was on the first request.
+   */
+  private void checkCredentials(List<Finding> out, int index, Hop first, Hop sent, Hop next,
+      Set<String> firstOrigin, Set<String> unknownAtFirst) {
     if (Origin.same(first.uri(), next.uri())) {
       return;
     }
     StringJoiner leaked = new StringJoiner(", ");
     for (String name : settings.credentialHeaders()) {
-      if (first.sentHeader(name) && next.sentHeader(name)) {
+      if (!next.sentHeader(name)) {
+        continue;
+      }
+      Set<String> values = next.sentCredentials(name);
+      boolean crossed = values.isEmpty() || unknownAtFirst.contains(name)
+          ? first.sentHeader(name)
+          : values.stream().anyMatch(firstOrigin::contains);
+      if (crossed) {
         leaked.add(name);
       }
     }
     if (leaked.length() > 0) {
       out.add(finding(Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY, index, sent, next,
-          leaked + " set for the first origin reached another origin",
-          "RFC 9110 §15.4, RFC 6454"));
+          leaked + " sent to or set by the first origin reached another origin",
+          "RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454"));
     }
   }
 

@@ -106,9 +106,9 @@ final class RetryDecider {
     List<String> ignored = new ArrayList<>(0);
     long wait = -1;
     DelaySource source = null;
-    Optional<String> retryAfter = response.header("Retry-After");
-    if (retryAfter.isPresent()) {
-      RetryAfter parsed = RetryAfter.parse(retryAfter.get(), now);
+    List<String> retryAfter = response.headers("Retry-After");
+    if (!retryAfter.isEmpty()) {
+      RetryAfter parsed = RetryAfter.parse(retryAfter, now);
       if (parsed.isPresent()) {
         wait = ceilMillis(parsed.delay().orElseThrow());
         source = DelaySource.RETRY_AFTER;
@@ -164,12 +164,8 @@ final class RetryDecider {
     if (!fields.isEmpty()) {
       return RateLimit.parse(fields, policies);
     }
-    Optional<String> remaining = response.header(RateLimit.LEGACY_REMAINING_FIELD);
-    Optional<String> reset = response.header(RateLimit.LEGACY_RESET_FIELD);
-    if (remaining.isPresent() && reset.isPresent()) {
-      return RateLimit.parseLegacy(remaining.get(), reset.get());
-    }
-    return RateLimit.absent();
+    return RateLimit.parseLegacy(response.headers(RateLimit.LEGACY_REMAINING_FIELD),
+        response.headers(RateLimit.LEGACY_RESET_FIELD));
   }
 
   /**

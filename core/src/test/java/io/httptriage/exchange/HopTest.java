@@ -85,10 +85,12 @@ class HopTest {
   }
 
   @Test
-  void treatsABlankLocationAsNone() {
+  void emptyLocationResolvesToTheRequestUriInsteadOfCountingAsMissing() {
     Hop hop = Hop.builder().method("GET").uri(ORDERS).status(302).location("  ").build();
 
-    assertThat(hop.hasLocation()).isFalse();
+    assertThat(hop.hasLocation()).isTrue();
+    assertThat(hop.resolvedLocation()).contains(ORDERS);
+    assertThat(Hop.builder().method("GET").uri(ORDERS).status(302).build().hasLocation()).isFalse();
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.httptriage.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +21,9 @@ class LocationTest {
       "//cdn.example/d           | https://cdn.example/d",
       "http://other.example:8080/ | http://other.example:8080/",
       "'  /padded  '             | https://api.example/padded",
+      "https:///no-host          | https://no-host/",
+      "?y=2                      | https://api.example/a/b?y=2",
+      "''                        | https://api.example/a/b?x=1",
   })
   void resolvesReferencesAgainstTheRequestUri(String location, String expected) {
     assertThat(Location.resolve(BASE, location)).contains(URI.create(expected));
@@ -31,7 +36,6 @@ class LocationTest {
       "https://bad host/",
       "http://[::1",
       "mailto:someone@example.com",
-      "https:///no-host",
       "https://api.example:0/",
       "https://api.example:65536/",
       "//api.example:70000/x",
@@ -39,6 +43,27 @@ class LocationTest {
   })
   void rejectsWhatIsNotAnHttpUriReference(String location) {
     assertThat(Location.resolve(BASE, location)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiterString = " -> ", value = {
+      "'' -> https://api.example/a/b?x=1#top",
+      "/c -> https://api.example/c#top",
+      "/c#other -> https://api.example/c#other",
+      "/c# -> https://api.example/c#",
+  })
+  void inheritsTheRequestFragmentWhenTheLocationHasNone(String location, String expected) {
+    URI base = URI.create("https://api.example/a/b?x=1#top");
+    assertThat(Location.resolve(base, location)).contains(URI.create(expected));
+  }
+
+  @Test
+  void repeatedIdenticalLinesAreOneLocationAndDifferentOnesNone() {
+    assertThat(Location.fieldValue(List.of("/a", "/a"))).contains("/a");
+    assertThat(Location.fieldValue(List.of())).isEmpty();
+    String conflicting = Location.fieldValue(List.of("/a", "/b")).orElseThrow();
+    assertThat(Location.isRepeated(conflicting)).isTrue();
+    assertThat(Location.resolve(BASE, conflicting)).isEmpty();
   }
 
   @Property // jqwik.tries.default: 1 000 tries, 10 000 with -Psoak

@@ -221,4 +221,29 @@ class RateLimitTest {
   void isAbsentWithoutFields() {
     assertThat(RateLimit.parse(List.of(), List.of())).isSameAs(RateLimit.absent());
   }
+
+  @Test
+  void legacyResetRepeatedWithTheSameValueCountsOnce() {
+    RateLimit rl = RateLimit.parseLegacy(List.of("0"), List.of("12", "12 "));
+
+    assertThat(rl.exhaustedWait()).contains(Duration.ofSeconds(12));
+    assertThat(rl.problems()).isEmpty();
+  }
+
+  /** Issue 13: OkHttp's view read the last RateLimit-Reset line and the JDK's the first. */
+  @Test
+  void legacyResetRepeatedWithDifferentValuesIsIgnoredWhicheverComesFirst() {
+    for (List<String> reset : List.of(List.of("2", "600"), List.of("600", "2"))) {
+      RateLimit rl = RateLimit.parseLegacy(List.of("0"), reset);
+
+      assertThat(rl.exhaustedWait()).isEmpty();
+      assertThat(rl.problems()).extracting(RateLimit.Problem::field)
+          .containsExactly(RateLimit.LEGACY_RESET_FIELD);
+    }
+  }
+
+  @Test
+  void legacyPairWithAFieldAbsentIsAbsent() {
+    assertThat(RateLimit.parseLegacy(List.of("0"), List.of())).isSameAs(RateLimit.absent());
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,7 @@ class RetryAfterTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-    "-5", "+5", "", "   ", "soon", "1.5", "12s", "99999999999", "18446744073709551616",
+    "-5", "+5", "", "   ", "soon", "1.5", "12s",
     "Sun, 32 Nov 2026 12:00:00 GMT", "Mon, 22 Nov 2026 12:00:00 GMT", "Sun, 22 Nov 2026 12:00:00 PST",
     "\u0000\u0001", "５", "Sun, 22 Nov 2026 12:00:00 GMT\r\nX-Injected: 1",
   })
@@ -74,6 +75,35 @@ class RetryAfterTest {
   @Test
   void largestAcceptedDelayIsIntMaxSeconds() {
     assertThat(RetryAfter.parse("2147483647", NOW).delay()).contains(Duration.ofSeconds(Integer.MAX_VALUE));
-    assertThat(RetryAfter.parse("2147483648", NOW).problem()).hasValueSatisfying(p -> assertThat(p).contains("overflows"));
+  }
+
+  /** RFC 9111 §1.2.2: past 2^31, delta-seconds count as 2^31; before, such values were "invalid". */
+  @ParameterizedTest
+  @ValueSource(strings = {"2147483648", "2147483649", "99999999999", "18446744073709551616",
+      "99999999999999999999", "000000000000000000000002147483648",
+      "9999999999999999999999999999999999999999999999999999999999999999999999999999999999"})
+  void delaySecondsPastTwoToTheThirtyFirstCountAsTwoToTheThirtyFirst(String value) {
+    RetryAfter ra = RetryAfter.parse(value, NOW);
+    assertThat(ra.delay()).contains(Duration.ofSeconds(1L << 31));
+    assertThat(ra.problem()).isEmpty();
+  }
+
+  @Test
+  void identicalRepeatedLinesCountAsOneValue() {
+    assertThat(RetryAfter.parse(List.of("2", " 2"), NOW).delay()).contains(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void repeatedLinesWithDifferentValuesAreInvalidWhicheverComesFirst() {
+    RetryAfter ab = RetryAfter.parse(List.of("2", "600"), NOW);
+    RetryAfter ba = RetryAfter.parse(List.of("600", "2"), NOW);
+    assertThat(ab.delay()).isEmpty();
+    assertThat(ba.delay()).isEmpty();
+    assertThat(ab.problem()).hasValueSatisfying(p -> assertThat(p).contains("different values"));
+  }
+
+  @Test
+  void noLineIsAbsent() {
+    assertThat(RetryAfter.parse(List.of(), NOW)).isSameAs(RetryAfter.absent());
   }
 }

@@ -76,8 +76,8 @@ class ExamplesTest {
   void redirectAuditExampleReportsWhatOkHttpDid() throws Exception {
     assertThat(run(RedirectAuditExample::main))
         .contains("WARNING METHOD_REWRITTEN: POST was followed as GET after 302")
-        .contains("SECURITY CREDENTIALS_CROSS_ORIGIN: Cookie set for the first origin reached another origin")
-        .doesNotContain("Authorization set for");
+        .contains("SECURITY CREDENTIALS_CROSS_ORIGIN: Cookie sent to or set by the first origin reached another origin")
+        .doesNotContain("Authorization sent to");
   }
 
   @Test

@@ -6,11 +6,18 @@ import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.redirect.FollowDecision;
 import io.httptriage.triage.ClientCall;
+import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One exchange on the JDK client, translated for core. Cancellation is not polled: a synchronous
@@ -21,12 +28,20 @@ import java.util.Optional;
  */
 final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
   private final boolean followsRedirects;
+  private final Optional<CookieHandler> cookies;
+
+  /** A call on a client without a cookie handler. */
+  JdkCall(boolean followsRedirects) {
+    this(followsRedirects, Optional.empty());
+  }
 
   /**
    * @param followsRedirects whether the delegate follows redirects itself
+   * @param cookies the delegate's cookie handler, whose cookies the hops' requests carried
    */
-  JdkCall(boolean followsRedirects) {
+  JdkCall(boolean followsRedirects, Optional<CookieHandler> cookies) {
     this.followsRedirects = followsRedirects;
+    this.cookies = cookies;
   }
 
   @Override
@@ -53,16 +68,58 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
    */
   @Override
   public Exchange reportedExchange(HttpRequest request, HttpResponse<T> response) {
-    Exchange.Builder exchange = Exchange.builder().finalHop(hop(response));
-    for (Optional<HttpResponse<T>> prior = response.previousResponse(); prior.isPresent();
-        prior = prior.get().previousResponse()) {
-      exchange.earlierHop(hop(prior.get()));
+    List<HttpResponse<?>> chain = new ArrayList<>(4);
+    for (Optional<HttpResponse<T>> r = Optional.of(response); r.isPresent();
+        r = r.get().previousResponse()) {
+      chain.add(0, r.get());
+    }
+    Exchange.Builder exchange = Exchange.builder();
+    for (int i = 0; i < chain.size(); i++) {
+      HttpResponse<?> r = chain.get(i);
+      Hop hop = Hop.of(new JdkRequestView(r.request(), handlerCookies(chain, i)),
+          new JdkResponseView(r));
+      if (i < chain.size() - 1) {
+        exchange.hop(hop);
+      } else {
+        exchange.finalHop(hop);
+      }
     }
     return exchange.followsRedirects(followsRedirects).build();
   }
 
-  private static Hop hop(HttpResponse<?> response) {
-    return Hop.of(new JdkRequestView(response.request()), new JdkResponseView(response));
+  /**
+   * The cookies the CookieHandler added to hop {@code i}, which the JDK keeps out of {@code
+   * request().headers()}: what the handler holds for that URI now, less the cookies set by this or a
+   * later response of the chain, which did not exist yet when the hop was sent. A cookie a later
+   * response replaced is missed; the credential audit then falls short, it never raises a false
+   * alarm for it.
+   */
+  private List<String> handlerCookies(List<HttpResponse<?>> chain, int i) {
+    if (cookies.isEmpty()) {
+      return List.of();
+    }
+    Set<String> setLater = new HashSet<>();
+    for (int j = i; j < chain.size(); j++) {
+      for (String c : chain.get(j).headers().allValues("Set-Cookie")) {
+        int semicolon = c.indexOf(';');
+        setLater.add((semicolon < 0 ? c : c.substring(0, semicolon)).strip());
+      }
+    }
+    try {
+      List<String> sent = new ArrayList<>();
+      for (String line : cookies.get().get(chain.get(i).request().uri(), Map.of())
+          .getOrDefault("Cookie", List.of())) {
+        for (String pair : line.split(";")) {
+          String p = pair.strip();
+          if (!p.isEmpty() && !p.startsWith("$") && !setLater.contains(p)) {
+            sent.add(p);
+          }
+        }
+      }
+      return sent;
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // a broken handler must not cost the caller the response
+    }
   }
 
   /**

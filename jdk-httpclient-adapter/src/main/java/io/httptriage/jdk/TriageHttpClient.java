@@ -167,7 +167,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
     try {
-      return triage.execute(request, new JdkCall<T>(followsRedirects),
+      return triage.execute(request, new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
           attempt -> sendOnce(attempt, responseBodyHandler));
     } catch (InterruptedSend e) {
       throw e.interruption();
@@ -196,7 +196,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
       HttpRequest request, BodyHandler<T> responseBodyHandler) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
-    return triage.executeAsync(request, new JdkCall<T>(followsRedirects),
+    return triage.executeAsync(request, new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
         attempt -> delegate.sendAsync(attempt, responseBodyHandler));
   }
 
@@ -211,7 +211,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
       @Nullable PushPromiseHandler<T> pushPromiseHandler) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
-    return triage.executeAsync(request, new JdkCall<T>(followsRedirects),
+    return triage.executeAsync(request, new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
         attempt -> delegate.sendAsync(attempt, responseBodyHandler, pushPromiseHandler));
   }
 

@@ -109,7 +109,12 @@ final class JdkClients {
   /** As above, with {@code timeout} as each request's timeout (the JDK client's read timeout). */
   static AdapterContract.ClientUnderTest underTest(
       TriageConfig config, TestTls tls, Sending sending, @Nullable Duration timeout) {
-    TriageHttpClient client = client(config, tls);
+    return underTest(client(config, tls), sending, timeout);
+  }
+
+  /** A client the test built, e.g. with a cookie handler; requests without a timeout when null. */
+  static AdapterContract.ClientUnderTest underTest(
+      TriageHttpClient client, Sending sending, @Nullable Duration timeout) {
     return new AdapterContract.ClientUnderTest() {
       @Override
       public AdapterContract.Answer send(AdapterContract.Call call) throws IOException {

@@ -26,9 +26,11 @@ final class OkHttpRequestView implements RequestView {
     return request.url().uri();
   }
 
+  /** The first value, as the JDK view gives it; OkHttp's own {@code header(name)} gives the last. */
   @Override
   public Optional<String> header(String name) {
-    return Optional.ofNullable(request.header(name));
+    List<String> values = request.headers(name);
+    return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
   @Override

@@ -18,9 +18,11 @@ final class OkHttpResponseView implements ResponseView {
     return response.code();
   }
 
+  /** The first value, as the JDK view gives it; OkHttp's own {@code header(name)} gives the last. */
   @Override
   public Optional<String> header(String name) {
-    return Optional.ofNullable(response.header(name));
+    List<String> values = response.headers(name);
+    return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
   @Override
