@@ -34,6 +34,7 @@ final class CallObservation {
   private @Nullable Observation attempt;
   private @Nullable TriageObservationContext attemptContext;
   private int sent;
+  private boolean stopped;
 
   private CallObservation(ObservationRegistry registry,
       @Nullable TriageObservationConvention custom, String client, String method,
@@ -58,8 +59,12 @@ final class CallObservation {
   }
 
 
-  /** A request is about to be sent: the attempt's observation starts, as a child of the call. */
-  void attemptStarted(int hop, int attemptOfHop, String method, Optional<String> target) {
+  /**
+   * A request is about to be sent: the attempt's observation starts, as a child of the call. Its
+   * scope is returned open, for the driver to close once the send has started (before anything
+   * else ends), so that the client's own instrumentation nests under the attempt.
+   */
+  Observation.Scope attemptStarted(int hop, int attemptOfHop, String method, Optional<String> target) {
     TriageObservationContext context = new TriageObservationContext(
         TriageObservationContext.Kind.ATTEMPT, callContext.client(), method, target, hop, attemptOfHop, sent);
     sent++;
@@ -69,6 +74,7 @@ final class CallObservation {
     o.start();
     attempt = o;
     attemptContext = context;
+    return o.openScope();
   }
 
   /** The response of the attempt in flight was decided about: it ends. */
@@ -95,9 +101,12 @@ final class CallObservation {
     attemptContext = null;
   }
 
-  /** A finding of the call: an event on the attempt of its hop while open, else on the call. */
-  void finding(Finding f, int finalHop) {
-    int hop = f.isAboutFinalResponse() ? finalHop : f.hopIndex();
+  /**
+   * A finding of the call: an event on the attempt of its hop while open, else on the call.
+   *
+   * @param hop the hop of the attempt that saw the finding's response
+   */
+  void finding(Finding f, int hop) {
     Observation.Event event = Observation.Event.of("httptriage.finding." + f.kind().name(),
         f.kind().name() + " (" + f.severity() + ") hop " + hop + ": " + f.explanation());
     Observation o = attempt;
@@ -125,6 +134,10 @@ final class CallObservation {
   }
 
   private void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     Observation.Scope s = scope;
     if (s != null) {
       scope = null;

@@ -20,9 +20,9 @@ class CallObservationTest {
   void aRetriedCallIsOneParentWithAnAttemptChildPerRequest() {
     CallObservation call = CallObservation.start(registry, null, "okhttp", "GET", TARGET, true);
     assertThat(registry.getCurrentObservation()).isNotNull();
-    call.attemptStarted(0, 1, "GET", TARGET);
+    call.attemptStarted(0, 1, "GET", TARGET).close();
     call.attemptEnded(429, Verdict.Kind.RETRY, Optional.empty());
-    call.attemptStarted(0, 2, "GET", TARGET);
+    call.attemptStarted(0, 2, "GET", TARGET).close();
     call.attemptEnded(200, Verdict.Kind.ACCEPT, Optional.empty());
     call.completed(200, Verdict.Kind.ACCEPT, Optional.empty(), 0);
 
@@ -56,7 +56,7 @@ class CallObservationTest {
   @Test
   void aRefusedRetryNamesItsGateAndTheErrorType() {
     CallObservation call = CallObservation.start(registry, null, "jdk", "POST", TARGET, false);
-    call.attemptStarted(0, 1, "POST", TARGET);
+    call.attemptStarted(0, 1, "POST", TARGET).close();
     call.attemptEnded(503, Verdict.Kind.FAIL, Optional.of(Verdict.Gate.BUDGET));
     call.completed(503, Verdict.Kind.FAIL, Optional.of(Verdict.Gate.BUDGET), 0);
 
@@ -69,11 +69,11 @@ class CallObservationTest {
   @Test
   void aFindingIsAnEventOnTheAttemptOfItsHop() {
     CallObservation call = CallObservation.start(registry, null, "okhttp", "POST", TARGET, true);
-    call.attemptStarted(0, 1, "POST", TARGET);
+    call.attemptStarted(0, 1, "POST", TARGET).close();
     call.attemptEnded(302, Verdict.Kind.FOLLOW, Optional.empty());
-    call.attemptStarted(1, 1, "GET", TARGET);
+    call.attemptStarted(1, 1, "GET", TARGET).close();
     call.finding(new Finding(Finding.Kind.METHOD_REWRITTEN, Finding.Severity.WARNING, 0,
-        TARGET, TARGET, "POST became GET", "RFC 9110 §15.4.3"), 1);
+        TARGET, TARGET, "POST became GET", "RFC 9110 §15.4.3"), 0);
     call.finding(new Finding(Finding.Kind.UNOFFICIAL_STATUS, Finding.Severity.INFO, Finding.FINAL,
         TARGET, Optional.empty(), "unofficial", "IANA"), 1);
     call.attemptEnded(200, Verdict.Kind.ACCEPT, Optional.empty());
@@ -91,7 +91,7 @@ class CallObservationTest {
   @Test
   void aFailedSendEndsTheAttemptAndTheCallWithTheError() {
     CallObservation call = CallObservation.start(registry, null, "okhttp", "GET", TARGET, true);
-    call.attemptStarted(0, 1, "GET", TARGET);
+    call.attemptStarted(0, 1, "GET", TARGET).close();
     call.failed(new IOException("reset"));
 
     assertThat(registry.getCurrentObservation()).isNull();
