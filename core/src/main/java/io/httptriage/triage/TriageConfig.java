@@ -5,7 +5,9 @@ import io.httptriage.observe.TriageListener;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
+import io.httptriage.observe.TriageObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -55,6 +57,8 @@ public final class TriageConfig {
   private final Optional<MeterRegistry> meterRegistry;
   private final Optional<ExchangeObserver> observer;
   private final Optional<ScheduledExecutorService> scheduler;
+  private final ObservationRegistry observationRegistry;
+  private final Optional<TriageObservationConvention> observationConvention;
 
   private TriageConfig(Builder b) {
     this.policyTable = b.policyTable;
@@ -66,6 +70,8 @@ public final class TriageConfig {
     this.clientName = Optional.ofNullable(b.clientName);
     this.observer = Optional.ofNullable(b.observer);
     this.scheduler = Optional.ofNullable(b.scheduler);
+    this.observationRegistry = b.observationRegistry;
+    this.observationConvention = Optional.ofNullable(b.observationConvention);
   }
 
   /** {@return the defaults: RFC policy table, default retries, the client follows redirects, logging only} */
@@ -90,6 +96,8 @@ public final class TriageConfig {
     b.clientName = clientName.orElse(null);
     b.observer = observer.orElse(null);
     b.scheduler = scheduler.orElse(null);
+    b.observationRegistry = observationRegistry;
+    b.observationConvention = observationConvention.orElse(null);
     return b;
   }
 
@@ -169,6 +177,19 @@ public final class TriageConfig {
     return scheduler;
   }
 
+  /**
+   * {@return where each call's observation and its attempts' go; {@link ObservationRegistry#NOOP},
+   * observing nothing, unless one was given}
+   */
+  public ObservationRegistry observationRegistry() {
+    return observationRegistry;
+  }
+
+  /** {@return the convention naming and tagging the observations, when one was given} */
+  public Optional<TriageObservationConvention> observationConvention() {
+    return observationConvention;
+  }
+
   @Override
   public String toString() {
     return "TriageConfig[redirectMode=" + redirectMode + ", retry=" + retry + ", redirects=" + redirects
@@ -192,6 +213,8 @@ public final class TriageConfig {
     private MeterRegistry meterRegistry;
     private ExchangeObserver observer;
     private ScheduledExecutorService scheduler;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+    private TriageObservationConvention observationConvention;
 
     private Builder() {}
 
@@ -323,6 +346,36 @@ public final class TriageConfig {
      */
     public Builder scheduler(ScheduledExecutorService value) {
       this.scheduler = nonNull("scheduler", value);
+      return this;
+    }
+
+    /**
+     * Observes each call with Micrometer's Observation API: an observation of the call ({@code
+     * httptriage.call}) open from its first request to the response the caller gets, and as its
+     * children one per request sent ({@code httptriage.attempt}): the first, each retry, each
+     * redirect httptriage follows. With a tracing handler (micrometer-tracing) they are a span
+     * per call with a child span per attempt; findings are events on them. Default {@link
+     * ObservationRegistry#NOOP}: nothing is observed, and nothing is allocated for it.
+     *
+     * @param value the registry
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder observationRegistry(ObservationRegistry value) {
+      this.observationRegistry = nonNull("observationRegistry", value);
+      return this;
+    }
+
+    /**
+     * Names and tags the observations with this convention instead of {@link
+     * io.httptriage.observe.DefaultTriageObservationConvention}.
+     *
+     * @param value the convention
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder observationConvention(TriageObservationConvention value) {
+      this.observationConvention = nonNull("observationConvention", value);
       return this;
     }
 
