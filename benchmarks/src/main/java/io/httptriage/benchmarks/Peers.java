@@ -5,7 +5,7 @@ import com.github.mizosoft.methanol.RetryInterceptor.BackoffStrategy;
 import dev.failsafe.RetryPolicy;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
-import io.httptriage.retry.RetrySettings;
+import io.httptriage.policy.PolicyTable;
 import java.time.Duration;
 import java.util.function.ToIntFunction;
 
@@ -15,7 +15,7 @@ import java.util.function.ToIntFunction;
  *
  * <p>Two flavours. <b>Equivalent</b> (the JMH benchmarks): what a user would write to get
  * httptriage's default behaviour from the peer — the same statuses ({@link
- * RetrySettings#ofDefaults()}), 3 attempts, exponential backoff from 200 ms to 10 s with jitter,
+ * PolicyTable#ofDefaults()}), 3 attempts, exponential backoff from 200 ms to 10 s with jitter,
  * I/O errors not retried. <b>Defaults</b> (the storm): the peer's own defaults plus the one line
  * every user must add to make it look at statuses at all — resilience4j and Failsafe retry only on
  * exceptions out of the box; Methanol's interceptor retries nothing until given a condition.
@@ -86,8 +86,8 @@ final class Peers {
 
   private static boolean[] retryOn() {
     boolean[] table = new boolean[CODES];
-    for (int code : RetrySettings.ofDefaults().retryOn()) {
-      table[code] = true;
+    for (int code = 0; code < CODES; code++) {
+      table[code] = PolicyTable.ofDefaults().policyFor(code).isRetryable();
     }
     return table;
   }

@@ -118,6 +118,7 @@ record ProbeReport(
     fin.put("status", finalStatus());
     fin.put("reason", verdict.status().reason());
     fin.put("verdict", verdict.kind().name());
+    verdict.refusedBy().ifPresent(gate -> fin.put("refused_by", gate.name()));
     List<Object> reasons = new ArrayList<>();
     for (Reason r : verdict.reasons()) {
       reasons.add(r.detail() + " (" + r.spec() + ")");

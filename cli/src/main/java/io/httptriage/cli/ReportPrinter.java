@@ -91,7 +91,8 @@ final class ReportPrinter {
     String kind = v.kind().name();
     out.println(indent + "  " + style.status(v.status().statusClass(), v.status().toString()) + "  "
         + (v.kind() == Verdict.Kind.ACCEPT ? style.green(kind)
-            : v.kind() == Verdict.Kind.FAIL ? style.red(kind) : style.yellow(kind)));
+            : v.kind() == Verdict.Kind.FAIL ? style.red(kind) : style.yellow(kind))
+        + v.refusedBy().map(gate -> "  refused by " + gate).orElse(""));
     report.unfinished().ifPresent(why -> {
       for (String line : Columns.wrap("no final answer: " + why, WIDTH - indent.length() - 4)) {
         out.println(indent + "    " + style.red(line));

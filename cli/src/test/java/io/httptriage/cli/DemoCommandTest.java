@@ -37,7 +37,9 @@ class DemoCommandTest {
     assertThat(sameButClient(jdk.substring(jdk.indexOf('\n'))))
         .isEqualTo(sameButClient(okhttp.substring(okhttp.indexOf('\n')).stripTrailing() + "\n"));
     assertThat(okhttp)
-        .containsPattern("httptriage.responses +class=5xx client=okhttp code=503 verdict=RETRY +20\n")
+        // what was done: the 20 answers were not retried, and each names the gate that refused
+        .containsPattern("httptriage.responses +class=5xx client=okhttp code=503 refused_by=ATTEMPTS verdict=FAIL +5\n")
+        .containsPattern("httptriage.responses +class=5xx client=okhttp code=503 refused_by=BUDGET verdict=FAIL +15\n")
         .containsPattern("httptriage.retries +client=okhttp code=503 outcome=GAVE_UP_BUDGET +15\n")
         .containsPattern("httptriage.redirect.findings +client=okhttp kind=METHOD_REWRITTEN severity=WARNING +1\n")
         .containsPattern("httptriage.conformance.findings +client=okhttp kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");

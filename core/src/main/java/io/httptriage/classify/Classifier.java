@@ -8,6 +8,7 @@ import io.httptriage.headers.RetryAfter;
 import io.httptriage.policy.Methods;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.RedirectRule;
+import io.httptriage.policy.Retryability;
 import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.StatusClass;
 import io.httptriage.status.StatusCode;
@@ -128,6 +129,12 @@ public final class Classifier {
     }
     StatusCode sc = StatusRegistry.lookup(code);
     StatusPolicy policy = table.policyFor(code, request.method());
+    if (sc.isKnown() && code >= 400 && code <= 599) {
+      Retryability r = policy.retryability();
+      if (r == Retryability.ANY_REQUEST || (r == Retryability.IDEMPOTENT && isIdempotent(request))) {
+        return retryOnFastPath(request, response, sc, policy, r == Retryability.ANY_REQUEST);
+      }
+    }
     List<Reason> reasons = new ArrayList<>(3);
     if (!sc.isKnown()) {
       reasons.add(sc.statusClass() == StatusClass.INVALID
@@ -151,6 +158,22 @@ public final class Classifier {
       default:
         return errorStatus(request, response, sc, policy, reasons);
     }
+  }
+
+  /**
+   * The RETRY of a registered error status the request may be retried for, with its Retry-After
+   * parsed once and its reasons written only when read: the retry decision reads the delay, not
+   * the words.
+   */
+  private Verdict retryOnFastPath(RequestView request, ResponseView response, StatusCode sc,
+      StatusPolicy policy, boolean anyRequest) {
+    List<String> raw = response.headers("Retry-After");
+    if (raw.isEmpty()) {
+      return new Verdict(sc, policy, Optional.empty(), anyRequest ? null : request.method(), null);
+    }
+    RetryAfter parsed = RetryAfter.parse(raw, clock.instant());
+    return new Verdict(sc, policy, parsed.delay(), anyRequest ? null : request.method(),
+        parsed.problem().orElse(null));
   }
 
   private Verdict redirect(

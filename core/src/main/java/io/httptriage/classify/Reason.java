@@ -48,7 +48,11 @@ public record Reason(Kind kind, String detail, String spec) {
     /** The status is not registered; handled as the x00 code of its class. */
     UNKNOWN_STATUS,
     /** The status is outside 100..599; handled as 500. */
-    INVALID_STATUS
+    INVALID_STATUS,
+    /** The status and request allowed a retry, and a gate refused it; the verdict names the gate. */
+    RETRY_REFUSED,
+    /** The redirect could be followed, and was not; the detail says why. */
+    NOT_FOLLOWED
   }
 
   /**

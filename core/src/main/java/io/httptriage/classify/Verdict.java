@@ -13,9 +13,10 @@ import java.util.Optional;
  * back as a failure — with the status entry, the policy applied and the reasons.
  *
  * <p>A {@link Kind#RETRY} verdict says only that the status and request allow a retry; whether one
- * is made (attempts left, deadline, budget, replayable body) is the retry engine's decision. A
- * {@link Kind#FOLLOW} verdict says where and how; whether the client follows (origin changes,
- * downgrade, hop limit) is the redirect follower's.
+ * is made is decided by the gates ({@link Gate}: replayable body, attempts left, wait cap,
+ * deadline, budget). A {@link Kind#FOLLOW} verdict says where and how; whether the client follows
+ * (origin changes, downgrade, hop limit) is the redirect follower's. The verdict reported for the
+ * response the caller receives never reads RETRY or FOLLOW: see {@link #asFinal}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -69,7 +70,13 @@ public final class Verdict {
   private final Optional<URI> location;
   private final Optional<String> followMethod;
   private final boolean keepsBody;
-  private final List<Reason> reasons;
+  /** Built on first use for a retry verdict classified on the fast path; see {@link #reasons()}. */
+  private List<Reason> reasons;
+  private final Optional<Gate> refusedBy;
+  /** For a verdict whose reasons are built on demand: what they are built from. */
+  private final String retryMethod;
+  private final String retryAfterProblem;
+  private final boolean anyRequest;
 
   @SuppressWarnings("ParameterNumber")
   Verdict(
@@ -81,6 +88,25 @@ public final class Verdict {
       Optional<String> followMethod,
       boolean keepsBody,
       List<Reason> reasons) {
+    this(kind, status, policy, retryAfter, location, followMethod, keepsBody, List.copyOf(reasons),
+        Optional.empty());
+  }
+
+  @SuppressWarnings("ParameterNumber")
+  private Verdict(
+      Kind kind,
+      StatusCode status,
+      StatusPolicy policy,
+      Optional<Duration> retryAfter,
+      Optional<URI> location,
+      Optional<String> followMethod,
+      boolean keepsBody,
+      List<Reason> reasons,
+      Optional<Gate> refusedBy) {
+    this.refusedBy = refusedBy;
+    this.retryMethod = null;
+    this.retryAfterProblem = null;
+    this.anyRequest = false;
     this.kind = Objects.requireNonNull(kind);
     this.status = Objects.requireNonNull(status);
     this.policy = Objects.requireNonNull(policy);
@@ -88,7 +114,30 @@ public final class Verdict {
     this.location = location;
     this.followMethod = followMethod;
     this.keepsBody = keepsBody;
-    this.reasons = List.copyOf(reasons);
+    this.reasons = reasons;
+  }
+
+  /**
+   * A {@link Kind#RETRY} of a registered status whose reasons are written only when someone reads
+   * them: the retry path classifies every retryable response, and the words are for people.
+   *
+   * @param method the request method, for the RETRYABLE reason; null for a status retried whatever
+   *     the method
+   * @param retryAfterProblem why a Retry-After was ignored; null when none was
+   */
+  Verdict(StatusCode status, StatusPolicy policy, Optional<Duration> retryAfter, String method,
+      String retryAfterProblem) {
+    this.kind = Kind.RETRY;
+    this.status = status;
+    this.policy = policy;
+    this.retryAfter = retryAfter;
+    this.location = Optional.empty();
+    this.followMethod = Optional.empty();
+    this.keepsBody = false;
+    this.refusedBy = Optional.empty();
+    this.retryMethod = method;
+    this.retryAfterProblem = retryAfterProblem;
+    this.anyRequest = method == null;
   }
 
   /** {@return the outcome} */
@@ -131,7 +180,56 @@ public final class Verdict {
 
   /** {@return why, in order of importance} */
   public List<Reason> reasons() {
-    return reasons;
+    List<Reason> r = reasons;
+    if (r == null) {
+      r = retryReasons();
+      reasons = r; // racy but idempotent: every thread builds an equal immutable list
+    }
+    return r;
+  }
+
+  private List<Reason> retryReasons() {
+    String basis = policy.basis().retry();
+    Reason wait = retryAfter.isPresent()
+        ? new Reason(Reason.Kind.RETRY_AFTER, "server asks to wait " + retryAfter.get(), "RFC 9110 §10.2.3")
+        : retryAfterProblem != null
+            ? new Reason(Reason.Kind.RETRY_AFTER_IGNORED, retryAfterProblem, "RFC 9110 §10.2.3")
+            : null;
+    Reason retryable = anyRequest
+        ? new Reason(Reason.Kind.RETRYABLE,
+            status + " may be retried whatever the method: the request was not processed", basis)
+        : new Reason(Reason.Kind.RETRYABLE, status + " may be retried for " + retryMethod, basis);
+    return wait == null ? List.of(retryable) : List.of(wait, retryable);
+  }
+
+  /**
+   * The gate that refused to retry (or to follow after its Retry-After) this response, on the
+   * verdict of a final response that the classification alone would have retried or followed.
+    *
+    * @return the refused by
+   */
+  public Optional<Gate> refusedBy() {
+    return refusedBy;
+  }
+
+  /**
+   * The verdict of this response as the answer the caller receives: a {@link Kind#RETRY} or {@link
+   * Kind#FOLLOW} that was not acted on becomes {@link Kind#FAIL} with the reason why, so that what
+   * is reported is what was done; other verdicts are returned as they are.
+   *
+   * @param gate the gate that refused, if one did
+   * @param why the reason the response was not retried or followed
+    * @return the as final
+   */
+  public Verdict asFinal(Optional<Gate> gate, Reason why) {
+    if (kind != Kind.RETRY && kind != Kind.FOLLOW) {
+      return this;
+    }
+    List<Reason> known = reasons();
+    Reason[] all = known.toArray(new Reason[known.size() + 1]);
+    all[known.size()] = Objects.requireNonNull(why, "why");
+    return new Verdict(Kind.FAIL, status, policy, retryAfter, location, followMethod, keepsBody,
+        List.of(all), Objects.requireNonNull(gate, "gate"));
   }
 
   /**
@@ -140,6 +238,11 @@ public final class Verdict {
    * @param k the kind of reason
    */
   public boolean hasReason(Reason.Kind k) {
+    if (reasons == null) {
+      return k == Reason.Kind.RETRYABLE
+          || (k == Reason.Kind.RETRY_AFTER && retryAfter.isPresent())
+          || (k == Reason.Kind.RETRY_AFTER_IGNORED && retryAfterProblem != null);
+    }
     for (int i = 0; i < reasons.size(); i++) {
       if (reasons.get(i).kind() == k) {
         return true;
@@ -153,7 +256,8 @@ public final class Verdict {
     StringBuilder sb = new StringBuilder().append(kind).append(' ').append(status);
     retryAfter.ifPresent(d -> sb.append(" after ").append(d));
     followMethod.ifPresent(m -> sb.append(" -> ").append(m).append(' ').append(location.orElse(null)));
-    sb.append(' ').append(reasons);
+    refusedBy.ifPresent(g -> sb.append(" refused by ").append(g));
+    sb.append(' ').append(reasons());
     return sb.toString();
   }
 }

@@ -30,7 +30,7 @@ final class CompositeTriageListener implements TriageListener {
   }
 
   @Override
-  public void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {
+  public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
     for (TriageListener l : listeners) {
       try {
         l.exchangeCompleted(finalStatus, verdict, findings);

@@ -24,14 +24,19 @@ import org.jspecify.annotations.Nullable;
  * passes {@link Builder#maxLinesPerSecond(int) 10 lines a second}; what it held back is said, as
  * {@code suppressed=N}, by the next line of that origin and kind or by a summary line ({@code
  * httptriage findings held back ...}) with the next finding after that second. Retry decisions go
- * to {@code io.httptriage.retries} at DEBUG. URLs arrive redacted; no header value is logged.
+ * to {@code io.httptriage.retries} at DEBUG; a final answer whose possible retry a gate refused
+ * goes there at INFO ({@code client, code, refused_by}). URLs arrive redacted; no header value is
+ * logged.
  *
  * <p><b>Meters</b>, all counters, all tags from bounded sets (no URL, host or header value), each
  * tagged {@code client} with {@link Builder#clientName(String)}:
  * <ul>
- *   <li>{@code httptriage.responses} — code, class, verdict — one per exchange, for the FINAL
- *       response. code is the number of a registered or vendor code, {@code unknown} or {@code
- *       invalid}; class is {@code 1xx}..{@code 5xx} or {@code invalid};
+ *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange, for
+ *       the FINAL response. code is the number of a registered or vendor code, {@code unknown} or
+ *       {@code invalid}; class is {@code 1xx}..{@code 5xx} or {@code invalid}; verdict is what was
+ *       done (ACCEPT or FAIL; never RETRY or FOLLOW, since the response reached the caller);
+ *       refused_by is the {@link Verdict.Gate} that refused a possible retry (or the wait of a
+ *       redirect), or {@code none};
  *   <li>{@code httptriage.retries} — outcome, code — one per retry decision; outcome names beyond
  *       the first 32 distinct ones, or not shaped like a name, become {@code OTHER};
  *   <li>{@code httptriage.redirect.findings} — kind, severity — findings of the redirect kinds;
@@ -127,11 +132,14 @@ public class DefaultTriageListener implements TriageListener {
   }
 
   @Override
-  public void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {
+  public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
     // Called on every call: no lambda, no iterator when there is nothing to report.
     TriageMeters m = meters.orElse(null);
     if (m != null) {
-      m.response(finalStatus, verdict);
+      m.response(finalStatus, verdict.kind(), verdict.refusedBy());
+    }
+    if (verdict.refusedBy().isPresent()) {
+      log.refused(finalStatus, verdict.refusedBy().get().name());
     }
     if (findings.isEmpty()) {
       return;

@@ -43,11 +43,14 @@ final class FindingLog {
   private final Logger findings = LoggerFactory.getLogger(FINDINGS_LOGGER);
   private final Logger retries = LoggerFactory.getLogger(RETRIES_LOGGER);
   private final LogStormGuard<Source> guard;
+  /** The storm guard of the refused-retry lines, by gate and code. */
+  private final LogStormGuard<String> refusals;
   private final String client;
   private final boolean keyValues;
 
   FindingLog(Clock clock, int maxLinesPerSecond, String client) {
     this.guard = new LogStormGuard<>(clock, maxLinesPerSecond, MAX_TRACKED_KEYS);
+    this.refusals = new LogStormGuard<>(clock, maxLinesPerSecond, MAX_TRACKED_KEYS);
     this.client = client;
     this.keyValues = keepsKeyValues(findings);
   }
@@ -126,6 +129,28 @@ final class FindingLog {
       line.log("httptriage findings held back kind=" + s.kind() + " severity=" + s.severity()
           + " client=" + client + " origin=" + s.origin() + " suppressed=" + h.count());
     }
+  }
+
+  /**
+   * One line per final answer whose retry (or redirect wait) a gate refused, at INFO on the retries
+   * logger, unless one gate and code pass the storm guard's lines a second; the next line that
+   * gets through says how many were held back.
+   */
+  void refused(int status, String gate) {
+    if (!retries.isInfoEnabled()) {
+      return;
+    }
+    int suppressed = refusals.admit(gate + ' ' + status);
+    if (suppressed == LogStormGuard.HELD) {
+      return;
+    }
+    LoggingEventBuilder line = retries.atInfo();
+    kv(line, "client", client);
+    kv(line, "code", status);
+    kv(line, "refused_by", gate);
+    kv(line, "suppressed", suppressed);
+    line.log("httptriage answer not retried code={} refused_by={} client={} suppressed={}", status,
+        gate, client, suppressed);
   }
 
   void retry(String outcome, int status, String method) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Where the outcome of each exchange goes: the final status, the verdict and the findings of the
- * redirect audit and the conformance lint, and each decision of the retry engine. Adapters call it;
+ * redirect audit and the conformance lint, and each retry decision. Adapters call it;
  * {@link DefaultTriageListener} logs and counts, and users route the same events elsewhere by
  * implementing this interface or extending the default (the pattern of Micrometer's {@code
  * ObservationConvention} and its {@code Default...Convention}).
@@ -18,7 +18,7 @@ import java.util.List;
  * <pre>{@code
  * TriageListener alerts = new TriageListener() {
  *   @Override
- *   public void exchangeCompleted(int status, Verdict.Kind verdict, List<Finding> findings) {
+ *   public void exchangeCompleted(int status, Verdict verdict, List<Finding> findings) {
  *     findings.stream().filter(f -> f.severity() == Finding.Severity.SECURITY)
  *         .forEach(f -> pager.send(f.kind() + ": " + f.explanation()));
  *   }
@@ -33,15 +33,19 @@ public interface TriageListener {
    * One exchange is over: the caller receives a response with this status.
    *
    * @param finalStatus the status of the final response, after redirects and retries
-   * @param verdict the classifier's verdict on the final response
+   * @param verdict the verdict on the final response as the caller receives it: never {@link
+   *     Verdict.Kind#RETRY} or {@link Verdict.Kind#FOLLOW} (a response that could have been
+   *     retried or followed and was not is a FAIL, with {@link Verdict#refusedBy()} naming the
+   *     gate that refused, when one did)
    * @param findings what the redirect audit and the conformance lint found; may be empty
    */
-  default void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {}
+  default void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {}
 
   /**
-   * The retry engine decided about one response.
+   * A retry was decided about one response: made, or refused by a gate.
    *
-   * @param outcome the engine's name for the decision, e.g. {@code RETRIED}, {@code EXHAUSTED}
+   * @param outcome the {@code RetryEvent.Outcome} name, e.g. {@code RETRY_SCHEDULED}, {@code
+   *     GAVE_UP_BUDGET}: a refusal names its gate
    * @param status the status of the response decided about
    * @param method the request method
    */

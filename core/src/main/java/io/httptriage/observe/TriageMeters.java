@@ -4,6 +4,7 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -31,24 +32,30 @@ final class TriageMeters {
     this.client = client;
   }
 
-  void response(int finalStatus, Verdict.Kind verdict) {
+  void response(int finalStatus, Verdict.Kind verdict, Optional<Verdict.Gate> refusedBy) {
+    if (refusedBy.isPresent()) {
+      // Rare (a refused retry): no cached counter, the registry finds the one it holds.
+      registerResponse(finalStatus, verdict, refusedBy.get().name()).increment();
+      return;
+    }
     int slot = (finalStatus >= 0 && finalStatus < CODE_SLOTS - 1 ? finalStatus : CODE_SLOTS - 1)
         * VERDICTS + verdict.ordinal();
     Counter counter = responses.get(slot);
     if (counter == null) {
-      counter = registerResponse(finalStatus, verdict);
+      counter = registerResponse(finalStatus, verdict, "none");
       responses.set(slot, counter);
     }
     counter.increment();
   }
 
-  private Counter registerResponse(int finalStatus, Verdict.Kind verdict) {
+  private Counter registerResponse(int finalStatus, Verdict.Kind verdict, String refusedBy) {
     return Counter.builder(RESPONSES)
         .description("Exchanges by the status and verdict of the final response")
         .tag("client", client)
         .tag("code", TagValues.code(finalStatus))
         .tag("class", TagValues.statusClass(finalStatus))
         .tag("verdict", verdict.name())
+        .tag("refused_by", refusedBy)
         .register(registry);
   }
 

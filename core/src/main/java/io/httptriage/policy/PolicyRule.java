@@ -28,6 +28,8 @@ public final class PolicyRule {
   private final Optional<RedirectRule> redirect;
   private final Optional<MethodRule> method;
   private final Optional<Cacheability> cacheability;
+  /** What wrote the rule, for the basis of the decisions it replaces: a user override or a shortcut. */
+  private final String origin;
 
   private PolicyRule(
       int from,
@@ -37,6 +39,20 @@ public final class PolicyRule {
       Optional<RedirectRule> redirect,
       Optional<MethodRule> method,
       Optional<Cacheability> cacheability) {
+    this(from, to, methods, retryability, redirect, method, cacheability, null);
+  }
+
+  @SuppressWarnings("ParameterNumber")
+  private PolicyRule(
+      int from,
+      int to,
+      Set<String> methods,
+      Optional<Retryability> retryability,
+      Optional<RedirectRule> redirect,
+      Optional<MethodRule> method,
+      Optional<Cacheability> cacheability,
+      String origin) {
+    this.origin = origin;
     this.from = from;
     this.to = to;
     this.methods = methods;
@@ -174,15 +190,52 @@ public final class PolicyRule {
     return !methods.isEmpty();
   }
 
+  /** {@return true when the rule makes the codes it matches retryable (for some requests)} */
+  public boolean retries() {
+    return retryability.isPresent() && retryability.get() != Retryability.NEVER;
+  }
+
   /** {@return true when the rule replaces at least one decision} */
   public boolean changesAnything() {
     return retryability.isPresent() || redirect.isPresent() || method.isPresent()
         || cacheability.isPresent();
   }
 
+  /** The same rule, saying in the basis of its decisions that {@code shortcut} wrote it. */
+  PolicyRule writtenBy(String shortcut) {
+    return new PolicyRule(from, to, methods, retryability, redirect, method, cacheability, shortcut);
+  }
+
+  int from() {
+    return from;
+  }
+
+  int to() {
+    return to;
+  }
+
+  Set<String> methods() {
+    return methods;
+  }
+
+  Optional<Retryability> retryability() {
+    return retryability;
+  }
+
+  /** True when the rule replaces the redirect or the method decision, which only a 3xx reads. */
+  boolean setsRedirectDecisions() {
+    return redirect.isPresent() || method.isPresent();
+  }
+
+  /** True when this rule matches every response {@code later} matches, so that one never applies. */
+  boolean shadows(PolicyRule later) {
+    return from <= later.from && to >= later.to
+        && (methods.isEmpty() || (!later.methods.isEmpty() && methods.containsAll(later.methods)));
+  }
+
   /** The policy that results from applying this rule on top of {@code base}. */
   StatusPolicy applyTo(StatusPolicy base) {
-    String why = "override (" + this + ")";
+    String why = origin != null ? origin + " (" + this + ")" : "override (" + this + ")";
     StatusPolicy.Basis b = base.basis();
     return new StatusPolicy(
         retryability.orElse(base.retryability()),

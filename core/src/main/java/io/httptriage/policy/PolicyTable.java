@@ -17,12 +17,13 @@ import java.util.List;
  * allocates nothing for codes 0..999.
  *
  * <pre>{@code
- * PolicyTable table = PolicyTable.ofDefaults().toBuilder()
+ * PolicyTable table = PolicyTable.builder()
+ *     .retryOn(429, 503)          // shortcut: one rule per code whose retryability changes
  *     .rule(PolicyRule.forCode(500).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT))
- *     .rule(PolicyRule.forRange(520, 527).withRetryability(Retryability.NEVER))
  *     .build();
- * table.policyFor(500, "GET").isRetryable(); // true
+ * table.policyFor(500, "GET").isRetryable();  // true
  * table.policyFor(500, "POST").isRetryable(); // false
+ * table.policyFor(502, "GET").basis().retry(); // "retryOn(429, 503) (502: retryability=NEVER)"
  * }</pre>
  */
 public final class PolicyTable {
@@ -157,7 +158,10 @@ public final class PolicyTable {
      *
      * @param rule the rule
      * @return this builder
-     * @throws IllegalArgumentException when {@code rule} is null or changes nothing
+     * @throws IllegalArgumentException when {@code rule} is null, or would do nothing: it replaces
+     *     no decision, an earlier rule matches every response it matches (first match wins), it
+     *     sets retryability on codes none of which is a 4xx or 5xx (only errors are retried), or
+     *     it sets the redirect or method decision on codes none of which is a 3xx
      */
     public Builder rule(PolicyRule rule) {
       if (rule == null) {
@@ -166,7 +170,87 @@ public final class PolicyTable {
       if (!rule.changesAnything()) {
         throw new IllegalArgumentException("rule: " + rule + " replaces no decision");
       }
+      if (rule.retryability().isPresent() && rule.to() < 400) {
+        throw new IllegalArgumentException("rule: " + rule + " sets retryability on codes below 400,"
+            + " which are never retried (a 2xx is accepted, a 3xx followed); it would do nothing");
+      }
+      if (rule.setsRedirectDecisions() && (rule.to() < 300 || rule.from() > 399)) {
+        throw new IllegalArgumentException("rule: " + rule + " sets a redirect or method decision on"
+            + " codes outside 3xx, which are never followed; it would do nothing");
+      }
+      for (PolicyRule earlier : rules) {
+        if (earlier.shadows(rule)) {
+          throw new IllegalArgumentException("rule: " + rule + " never applies: the earlier rule "
+              + earlier + " matches every response it matches (first match wins); add it before");
+        }
+      }
       rules.add(rule);
+      return this;
+    }
+
+    /**
+     * Retries exactly these codes, as rules: the shortcut for "retry 429 and 503 only". For each
+     * listed code the table does not retry, a rule retrying idempotent requests is added (RFC 9110
+     * §9.2.2; a POST with an {@code Idempotency-Key} counts); for each code the table retries and
+     * the list leaves out, a rule that never retries it. A listed code keeps its own retryability
+     * when it has one (413 only with Retry-After, 421 and 425 for any method). The rules go after
+     * those already added, so earlier rules win (first match wins) and later ones refine the
+     * shortcut, e.g. {@code retryOn(429, 503).rule(forCode(500).onlyForMethods("GET")...)}.
+     * Explain any decision with {@link PolicyTable#policyFor(int, String)}: its basis names the
+     * shortcut.
+     *
+     * @param codes one or more codes in 400..599
+     * @return this builder
+     * @throws IllegalArgumentException when empty, when a code is outside 400..599 (only errors
+     *     are retried), or when an earlier method-specific rule retries a code the list leaves out
+     *     (the two would contradict each other: call {@code retryOn} first)
+     */
+    public Builder retryOn(int... codes) {
+      if (codes == null || codes.length == 0) {
+        throw new IllegalArgumentException("retryOn: at least one status code is required"
+            + " (use RetrySettings maxAttempts(1) to turn retries off)");
+      }
+      boolean[] listed = new boolean[SIZE];
+      StringBuilder name = new StringBuilder("retryOn(");
+      for (int code : codes) {
+        if (code < 400 || code > 599) {
+          throw new IllegalArgumentException("retryOn: " + code + " is not a 4xx or 5xx status code;"
+              + " only error responses are retried");
+        }
+        name.append(listed[code] ? "" : (name.length() > 8 ? ", " : "") + code);
+        listed[code] = true;
+      }
+      String origin = name.append(')').toString();
+      for (PolicyRule earlier : rules) {
+        if (earlier.isMethodSpecific() && earlier.retryability().orElse(Retryability.NEVER)
+            != Retryability.NEVER) {
+          for (int code = earlier.from(); code <= earlier.to(); code++) {
+            if (!listed[code]) {
+              throw new IllegalArgumentException("retryOn: the earlier rule " + earlier + " retries "
+                  + code + ", which " + origin + " leaves out; call retryOn before adding rules");
+            }
+          }
+        }
+      }
+      PolicyTable current = new PolicyTable(rules);
+      List<PolicyRule> written = new ArrayList<>();
+      for (int code = 100; code <= 599; code++) {
+        boolean retryable = current.policyFor(code).isRetryable();
+        if (listed[code] && !retryable) {
+          written.add(PolicyRule.forCode(code).withRetryability(Retryability.IDEMPOTENT).writtenBy(origin));
+        } else if (!listed[code] && retryable) {
+          written.add(PolicyRule.forCode(code).withRetryability(Retryability.NEVER).writtenBy(origin));
+        }
+      }
+      for (PolicyRule rule : written) {
+        for (PolicyRule earlier : rules) {
+          if (earlier.shadows(rule)) {
+            throw new IllegalArgumentException("retryOn: the earlier rule " + earlier + " decides "
+                + rule.from() + " first, contradicting " + origin + "; call retryOn before adding rules");
+          }
+        }
+      }
+      rules.addAll(written);
       return this;
     }
 

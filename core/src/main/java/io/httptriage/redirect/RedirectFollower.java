@@ -108,7 +108,21 @@ public final class RedirectFollower {
    * @return a plan to follow, or the reason to stop
    */
   public FollowDecision decide(RequestView request, ResponseView response, List<Hop> hops) {
-    Verdict verdict = classifier.classify(request, response);
+    return decide(request, response, classifier.classify(request, response), hops);
+  }
+
+  /**
+   * As {@link #decide(RequestView, ResponseView, List)}, for a response already classified by this
+   * follower's classifier: a response is classified once, by whoever sees it first.
+   *
+   * @param verdict the classifier's verdict on {@code response}
+    * @param hops the hops
+    * @param request the request
+    * @param response the response
+    * @return the decide
+   */
+  public FollowDecision decide(
+      RequestView request, ResponseView response, Verdict verdict, List<Hop> hops) {
     if (verdict.kind() != Verdict.Kind.FOLLOW) {
       return refusal(verdict);
     }

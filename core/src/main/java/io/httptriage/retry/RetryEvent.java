@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One decision of the {@link RetryEngine} about one response: retried after a wait, or handed back
+ * One retry decision of a client's triage runtime about one response: retried after a wait, or handed back
  * to the caller and why.
  *
  * <p>Events carry the request method, the status and counts, never the URL or any header value:
@@ -32,7 +32,7 @@ import java.util.Optional;
  *     Outcome#GAVE_UP_RETRY_AFTER_TOO_LONG}, {@link Outcome#GAVE_UP_BUDGET}), the wait that would
  *     have applied; empty otherwise
  * @param delaySource where {@link #delay()} came from; present exactly when it is
- * @param elapsed the time since the call started, by the engine's clock
+ * @param elapsed the time since the call started, by the settings' clock
  * @param ignoredHeaders the names of fields ignored because they were malformed, e.g. {@code
  *     Retry-After}; never their values
  */
@@ -46,7 +46,7 @@ public record RetryEvent(
     Duration elapsed,
     List<String> ignoredHeaders) {
 
-  /** What the engine decided. */
+  /** What was decided. */
   public enum Outcome {
     /** The request is sent again after {@link RetryEvent#delay()}; the response was discarded. */
     RETRY_SCHEDULED,

@@ -1,7 +1,7 @@
 package io.httptriage.retry;
 
 /**
- * Receives every decision of a {@link RetryEngine} as a {@link RetryEvent}: for metrics and logs.
+ * Receives every retry decision of a client's triage runtime as a {@link RetryEvent}: for metrics and logs.
  *
  * <p>Called on the thread that made the decision (the caller's thread on the synchronous path, a
  * client or scheduler thread on the asynchronous one), so implementations must be thread-safe and
@@ -24,7 +24,7 @@ public interface RetryListener {
    */
   void onEvent(RetryEvent event);
 
-  /** {@return the listener that ignores every event; the engine builds no event when it is in use} */
+  /** {@return the listener that ignores every event; no event is built when it is in use} */
   static RetryListener noop() {
     return NoopListener.INSTANCE;
   }

@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
  * How the synchronous retry path waits between attempts. The default blocks the calling thread;
  * tests inject one that records the wait and returns at once.
  *
- * <p>Implementations must be thread-safe when the engine is shared.
+ * <p>Implementations must be thread-safe when a client is shared.
  *
  * <pre>{@code
  * List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -27,7 +27,7 @@ public interface Sleeper {
 
   /**
    * Waits for the given time or until {@code cancelled} turns true, whichever comes first. The
-   * default waits the whole time (the engine checks {@code cancelled} again afterwards); the
+   * default waits the whole time (the runtime checks {@code cancelled} again afterwards); the
    * {@link #system()} sleeper wakes within about 50 ms of a cancellation, so that a cancelled call
    * does not sit out a long Retry-After.
    *

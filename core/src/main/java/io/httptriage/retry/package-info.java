@@ -1,9 +1,9 @@
 /**
- * The retry engine: resends a request whose response the policy table allows to be retried, after
- * the wait the server asked for (Retry-After, RateLimit) or a jittered backoff, within a deadline
- * and a retry budget shared by all calls of one client, and only when resending is safe (an
- * idempotent request, a replayable body). Built on resilience4j-retry; every decision is reported
- * as a {@link io.httptriage.retry.RetryEvent}.
+ * The limits and timing of retries ({@link io.httptriage.retry.RetrySettings}: attempts, wait cap,
+ * deadline, backoff, budget), how the synchronous path waits ({@link
+ * io.httptriage.retry.Sleeper}), and the events that report each retry decision ({@link
+ * io.httptriage.retry.RetryEvent}). Which responses are retried is the policy table's decision
+ * alone; the triage runtime's step applies it, and resilience4j-retry carries each retry out.
  */
 @NullMarked
 package io.httptriage.retry;

@@ -88,6 +88,19 @@ public interface ClientCall<Q, R> {
   }
 
   /**
+   * How many times the client sent the request again by itself, below httptriage, to produce this
+   * response (OkHttp resends on a 408 or a 503 with {@code Retry-After: 0} when its network
+   * interceptor is not installed). Each counts as an attempt of the hop and is charged to the retry
+   * budget. The default is 0: the adapter prevents such resends.
+   *
+   * @param response the client's response
+   * @return the number of resends the client made by itself
+   */
+  default int resentByClient(R response) {
+    return 0;
+  }
+
+  /**
    * Releases a response that will not reach the caller (closes its body, frees its connection).
    *
    * @param response the response to release

@@ -2,6 +2,7 @@ package io.httptriage.triage;
 
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
+import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
@@ -17,9 +18,10 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <ul>
  *   <li>{@link #policyTable()} — the handling policy per status code ({@link
- *       PolicyTable#ofDefaults()}).
- *   <li>{@link #retry()} — which statuses are retried, how often, how long to wait, the budget
- *       ({@link RetrySettings#ofDefaults()}).
+ *       PolicyTable#ofDefaults()}): the only owner of which responses are retried for which
+ *       requests, and which redirects are followed and how.
+ *   <li>{@link #retry()} — the limits and timing of retries: attempts, wait cap, deadline,
+ *       backoff, budget ({@link RetrySettings#ofDefaults()}).
  *   <li>{@link #redirectMode()} — whether the client or httptriage follows redirects ({@link
  *       RedirectMode#CLIENT} by default: the client's behaviour is unchanged and audited).
  *   <li>{@link #redirects()} — hop limit, https→http downgrade, credential headers ({@link
@@ -39,7 +41,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <pre>{@code
  * TriageConfig config = TriageConfig.builder()
- *     .retry(RetrySettings.builder().retryOn(429, 503).maxAttempts(4).build())
+ *     .policyTable(PolicyTable.builder().retryOn(429, 503).build())
+ *     .retry(RetrySettings.builder().maxAttempts(4).build())
  *     .redirectMode(RedirectMode.POLICY)
  *     .meterRegistry(registry)
  *     .build();
@@ -379,8 +382,22 @@ public final class TriageConfig {
       return this;
     }
 
-    /** {@return the immutable configuration} */
+    /**
+     * The immutable configuration.
+     *
+     * @return the configuration
+     * @throws IllegalArgumentException when the policy table has a rule that retries and the retry
+     *     settings allow a single attempt: the two contradict each other
+     */
     public TriageConfig build() {
+      if (retry.maxAttempts() == 1) {
+        for (PolicyRule rule : policyTable.rules()) {
+          if (rule.retries()) {
+            throw new IllegalArgumentException("retry: maxAttempts is 1, so the rule " + rule
+                + " of the policy table would never retry; raise maxAttempts or drop the rule");
+          }
+        }
+      }
       return new TriageConfig(this);
     }
 

@@ -54,7 +54,7 @@ public abstract class AdapterContract {
     /** Sends one call through the client and reads the whole response. */
     Answer send(Call call) throws IOException;
 
-    /** The runtime the adapter installed, whose retry engine keeps the client's budget. */
+    /** The runtime the adapter installed, which keeps the client's retry budget. */
     Triage triage();
 
     @Override
@@ -439,6 +439,34 @@ public abstract class AdapterContract {
     assertThat(count("httptriage.responses", "code", "308")).isZero();
     assertThat(exchanges).hasSize(1);
     assertThat(exchanges.get(0).hops()).hasSize(1);
+  }
+
+  /** Regression: a 3xx's Retry-After (RFC 9110 §10.2.3) was ignored in POLICY mode. */
+  @Test
+  void policyModeWaitsForTheRetryAfterOfARedirectBeforeFollowing() throws IOException {
+    server.enqueue(Reply.status(302).header("Location", "/next").header("Retry-After", "2"));
+    server.enqueue(Reply.status(200).body("here"));
+
+    Answer answer = send(RedirectMode.POLICY, get(server.url("/start")));
+
+    assertThat(answer).isEqualTo(new Answer(200, "here"));
+    assertThat(server.requestCount()).isEqualTo(2);
+    assertThat(waits).containsExactly(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aRetryRefusedByAGateIsReportedAsFailNamingTheGate() throws IOException {
+    server.enqueue(Reply.status(503).header("Retry-After", "3600").body("maintenance"));
+
+    Answer answer = send(RedirectMode.CLIENT, get(server.url("/items")));
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(verdicts).singleElement().satisfies(v -> {
+      assertThat(v.kind()).isEqualTo(Verdict.Kind.FAIL);
+      assertThat(v.refusedBy()).contains(Verdict.Gate.WAIT_CAP);
+    });
+    assertThat(count("httptriage.responses", "code", "503", "verdict", "FAIL", "refused_by", "WAIT_CAP"))
+        .isEqualTo(1);
   }
 
   // ---- lint ---------------------------------------------------------------------------------

@@ -177,8 +177,11 @@ final class MeterTable {
   }
 
   private void assertValueListsMatchTheCode() {
+    // a final response was accepted or failed: RETRY and FOLLOW are never what was done with it
     assertThat(values("verdict", "httptriage.responses"))
-        .containsExactlyElementsOf(names(Verdict.Kind.values()));
+        .containsExactly(Verdict.Kind.ACCEPT.name(), Verdict.Kind.FAIL.name());
+    assertThat(values("refused_by", "httptriage.responses")).containsExactlyElementsOf(
+        Stream.concat(Stream.of("none"), names(Verdict.Gate.values()).stream()).toList());
     assertThat(values("class", "httptriage.responses")).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(StatusClass.values()).map(StatusClass::label).toList());
     assertThat(values("verdict", "httptriage.calls"))

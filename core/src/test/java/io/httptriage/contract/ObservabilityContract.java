@@ -258,7 +258,7 @@ public abstract class ObservabilityContract {
     }
     assertThat(scrape).contains(
         "httptriage_responses_total{class=\"2xx\",client=\"" + adapterName()
-            + "\",code=\"200\",verdict=\"ACCEPT\"} 3.0",
+            + "\",code=\"200\",refused_by=\"none\",verdict=\"ACCEPT\"} 3.0",
         "httptriage_retries_total{client=\"" + adapterName()
             + "\",code=\"429\",outcome=\"RETRY_SCHEDULED\"} 1.0",
         "httptriage_redirect_findings_total{client=\"" + adapterName()

@@ -18,8 +18,8 @@ class CompositeTriageListenerTest {
     final List<String> calls = new ArrayList<>();
 
     @Override
-    public void exchangeCompleted(int status, Verdict.Kind verdict, List<Finding> findings) {
-      calls.add(status + " " + verdict);
+    public void exchangeCompleted(int status, Verdict verdict, List<Finding> findings) {
+      calls.add(status + " " + verdict.kind());
     }
 
     @Override
@@ -41,7 +41,7 @@ class CompositeTriageListenerTest {
 
     TriageListener both = TriageListener.composite(first, second);
     both.retryDecided("RETRIED", 503, "GET");
-    both.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of());
+    both.exchangeCompleted(200, Verdicts.ACCEPT, List.of());
 
     assertThat(order).containsExactly("first");
     assertThat(second.calls).containsExactly("RETRIED 503 GET", "200 ACCEPT");
@@ -51,7 +51,7 @@ class CompositeTriageListenerTest {
   void aFailingListenerDoesNotStopTheOthersNorTheRequest() {
     TriageListener broken = new TriageListener() {
       @Override
-      public void exchangeCompleted(int status, Verdict.Kind verdict, List<Finding> findings) {
+      public void exchangeCompleted(int status, Verdict verdict, List<Finding> findings) {
         throw new IllegalStateException("secret=s3cret");
       }
     };
@@ -59,7 +59,7 @@ class CompositeTriageListenerTest {
 
     try (CapturedLog log = new CapturedLog(CompositeTriageListener.class.getName(), Level.WARN)) {
       TriageListener.composite(broken, after)
-          .exchangeCompleted(500, Verdict.Kind.FAIL, List.of());
+          .exchangeCompleted(500, Verdicts.FAIL, List.of());
 
       assertThat(after.calls).containsExactly("500 FAIL");
       assertThat(log.all()).contains("IllegalStateException").doesNotContain("s3cret");
@@ -82,7 +82,7 @@ class CompositeTriageListenerTest {
 
   @Test
   void theNoopListenerDoesNothing() {
-    TriageListener.noop().exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of());
+    TriageListener.noop().exchangeCompleted(200, Verdicts.ACCEPT, List.of());
     TriageListener.noop().retryDecided("RETRIED", 503, "GET");
 
     assertThat(TriageListener.composite()).isSameAs(TriageListener.noop());

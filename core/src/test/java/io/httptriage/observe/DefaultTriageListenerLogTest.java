@@ -41,7 +41,7 @@ class DefaultTriageListenerLogTest {
 
   @Test
   void logsEachSeverityAtItsLevel() {
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(
         Findings.at("https://a.example/", Kind.NON_POST_METHOD_REWRITTEN, Severity.VIOLATION),
         Findings.at("https://a.example/", Kind.HTTPS_DOWNGRADE, Severity.SECURITY),
         Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
@@ -57,7 +57,7 @@ class DefaultTriageListenerLogTest {
         java.util.Optional.of("https://a.example/me"), java.util.Optional.of("https://b.example/me"),
         "Authorization set for the first origin reached another origin", "RFC 9110 §15.4, RFC 6454");
 
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
 
     assertThat(log.lines()).containsExactly("httptriage finding kind=CREDENTIALS_CROSS_ORIGIN"
         + " severity=SECURITY hop=0 finalStatus=200 client=unnamed from=https://a.example/me"
@@ -76,7 +76,7 @@ class DefaultTriageListenerLogTest {
     Finding f = Findings.at("https://hot.example/a", Kind.METHOD_REWRITTEN, Severity.WARNING);
 
     for (int i = 0; i < 50; i++) {
-      listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
       clock.advance(Duration.ofMillis(100));
     }
 
@@ -90,13 +90,13 @@ class DefaultTriageListenerLogTest {
         Severity.WARNING);
 
     for (int i = 0; i < 50; i++) {
-      listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(i % 2 == 0 ? hot : samePlace));
+      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(i % 2 == 0 ? hot : samePlace));
     }
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT,
+    listener.exchangeCompleted(200, Verdicts.ACCEPT,
         List.of(Findings.at("https://other.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
             Findings.at("https://hot.example/", Kind.CHAIN_TRUNCATED, Severity.WARNING)));
     clock.advance(Duration.ofSeconds(1));
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(hot));
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(hot));
 
     List<String> lines = log.lines();
     assertThat(lines).hasSize(DefaultTriageListener.DEFAULT_MAX_LINES_PER_SECOND + 3);
@@ -113,11 +113,11 @@ class DefaultTriageListenerLogTest {
   void saysWhatItHeldBackInASummaryWhenNoLaterLineOfThatKindCame() {
     Finding hot = Findings.at("https://hot.example/a", Kind.METHOD_REWRITTEN, Severity.WARNING);
     for (int i = 0; i < 25; i++) {
-      listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(hot));
+      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(hot));
     }
     clock.advance(Duration.ofSeconds(2));
 
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT,
+    listener.exchangeCompleted(200, Verdicts.ACCEPT,
         List.of(Findings.at("https://cold.example/", Kind.HTTPS_DOWNGRADE, Severity.SECURITY)));
 
     assertThat(log.leveled()).hasSize(12).last().asString().isEqualTo(
@@ -134,7 +134,7 @@ class DefaultTriageListenerLogTest {
     Finding f = Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING);
 
     for (int i = 0; i < 500; i++) {
-      chatty.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+      chatty.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
     }
 
     assertThat(log.lines()).hasSize(500);
@@ -154,7 +154,7 @@ class DefaultTriageListenerLogTest {
     DefaultTriageListener named = DefaultTriageListener.builder().clock(clock)
         .clientName("payments").build();
 
-    named.exchangeCompleted(200, Verdict.Kind.ACCEPT,
+    named.exchangeCompleted(200, Verdicts.ACCEPT,
         List.of(Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING)));
 
     assertThat(log.lines()).singleElement().asString().contains(" client=payments ");
@@ -176,7 +176,7 @@ class DefaultTriageListenerLogTest {
     List<Finding> findings = new ArrayList<>(RedirectAudit.ofDefaults().audit(exchange));
     findings.addAll(ConformanceLint.ofDefaults().lint(finalRequest, finalResponse));
 
-    listener.exchangeCompleted(401, Verdict.Kind.FAIL, findings);
+    listener.exchangeCompleted(401, Verdicts.FAIL, findings);
 
     assertThat(log.lines()).hasSize(4);
     assertThat(log.all())
@@ -193,7 +193,7 @@ class DefaultTriageListenerLogTest {
         RedirectAudit.ofDefaults().audit(Exchange.single(Hop.of(get, noLocation))));
     findings.addAll(ConformanceLint.ofDefaults().lint(get, noLocation));
 
-    listener.exchangeCompleted(302, Verdict.Kind.FAIL, findings);
+    listener.exchangeCompleted(302, Verdicts.FAIL, findings);
 
     assertThat(findings).hasSize(2);
     assertThat(log.lines()).singleElement().asString().contains("kind=LOCATION_MISSING");
@@ -204,12 +204,12 @@ class DefaultTriageListenerLogTest {
     Finding f = Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING);
     try (CapturedLog quiet = new CapturedLog(FindingLog.FINDINGS_LOGGER, Level.OFF)) {
       for (int i = 0; i < 20; i++) {
-        listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+        listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
       }
       assertThat(quiet.lines()).isEmpty();
     }
 
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(f));
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
 
     assertThat(log.lines()).singleElement().asString().doesNotContain("suppressed");
   }

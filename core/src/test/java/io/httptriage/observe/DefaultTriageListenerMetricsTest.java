@@ -30,9 +30,9 @@ class DefaultTriageListenerMetricsTest {
 
   @Test
   void countsTheFinalStatusClassAndVerdictOfEachExchange() {
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of());
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of());
-    listener.exchangeCompleted(503, Verdict.Kind.RETRY, List.of());
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of());
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of());
+    listener.exchangeCompleted(503, Verdicts.RETRY, List.of());
 
     assertThat(count("httptriage.responses", "code", "200", "class", "2xx", "verdict", "ACCEPT"))
         .isEqualTo(2);
@@ -51,7 +51,7 @@ class DefaultTriageListenerMetricsTest {
       "2147483647, invalid, invalid",
   })
   void collapsesUnknownAndInvalidCodes(int status, String code, String statusClass) {
-    listener.exchangeCompleted(status, Verdict.Kind.FAIL, List.of());
+    listener.exchangeCompleted(status, Verdicts.FAIL, List.of());
 
     assertThat(count("httptriage.responses", "code", code, "class", statusClass)).isEqualTo(1);
   }
@@ -68,7 +68,7 @@ class DefaultTriageListenerMetricsTest {
 
   @Test
   void countsFindingsByKindAndSeverityUnderTheirCheck() {
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of(
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(
         Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
         Findings.at("https://a.example/", Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY),
         new Finding(Kind.CONTENT_LENGTH_NOT_ALLOWED, Severity.WARNING, Finding.FINAL,
@@ -88,7 +88,7 @@ class DefaultTriageListenerMetricsTest {
     int known = StatusRegistry.all().size();
     for (int status = -1000; status <= 2000; status++) {
       String url = "https://host" + status + ".example/path/" + status + "?id=" + status;
-      listener.exchangeCompleted(status, Verdict.Kind.values()[Math.floorMod(status, 4)],
+      listener.exchangeCompleted(status, Verdicts.of(Verdict.Kind.values()[Math.floorMod(status, 4)]),
           List.of(Findings.at(url, Kind.values()[Math.floorMod(status, Kind.values().length)],
               Severity.values()[Math.floorMod(status, 4)])));
       listener.retryDecided("OUTCOME_" + status, status, "M" + status);
@@ -130,11 +130,11 @@ class DefaultTriageListenerMetricsTest {
     DefaultTriageListener named = DefaultTriageListener.builder().meterRegistry(own)
         .clientName("payments").build();
 
-    named.exchangeCompleted(302, Verdict.Kind.FAIL, List.of(
+    named.exchangeCompleted(302, Verdicts.FAIL, List.of(
         Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
         Findings.at("https://a.example/", Kind.UNOFFICIAL_STATUS, Severity.INFO)));
     named.retryDecided("RETRY_SCHEDULED", 503, "GET");
-    listener.exchangeCompleted(200, Verdict.Kind.ACCEPT, List.of());
+    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of());
 
     assertThat(own.getMeters()).hasSize(4)
         .allMatch(m -> "payments".equals(m.getId().getTag("client")));
@@ -182,7 +182,7 @@ class DefaultTriageListenerMetricsTest {
   void worksWithNoMeterRegistry() {
     DefaultTriageListener logsOnly = DefaultTriageListener.ofDefaults();
 
-    logsOnly.exchangeCompleted(302, Verdict.Kind.FOLLOW,
+    logsOnly.exchangeCompleted(302, Verdicts.FOLLOW,
         List.of(Findings.at("https://a.example/", Kind.CHAIN_TRUNCATED, Severity.WARNING)));
     logsOnly.retryDecided("RETRIED", 503, "GET");
 

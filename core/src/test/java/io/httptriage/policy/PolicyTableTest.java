@@ -1,5 +1,9 @@
 package io.httptriage.policy;
 
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.stream.IntStream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -174,5 +178,99 @@ class PolicyTableTest {
     for (String m : new String[] {"POST", "PATCH", "CONNECT", "get", "PROPFIND"}) {
       assertThat(Methods.isIdempotent(m)).as(m).isFalse();
     }
+  }
+
+  // ---- the retryOn shortcut writes rules; the table explains every decision ------------------
+
+  @Test
+  void retryOnRetriesExactlyTheListedCodesAndTheBasisNamesIt() {
+    PolicyTable table = PolicyTable.builder().retryOn(429, 503).build();
+
+    assertThat(IntStream.rangeClosed(100, 999).filter(c -> table.policyFor(c).isRetryable()).boxed())
+        .containsExactly(429, 503);
+    assertThat(table.policyFor(502).basis().retry()).startsWith("retryOn(429, 503)");
+    assertThat(table.policyFor(503).basis().retry()).isEqualTo("RFC 9110 §15.6.4");
+  }
+
+  @Test
+  void retryOnOfACodeTheTableNeverRetriesRetriesItForIdempotentRequests() {
+    PolicyTable table = PolicyTable.builder().retryOn(500).build();
+
+    assertThat(table.policyFor(500).retryability()).isEqualTo(Retryability.IDEMPOTENT);
+    assertThat(table.policyFor(500).basis().retry()).startsWith("retryOn(500)");
+  }
+
+  @Test
+  void retryOnKeepsTheOwnRetryabilityOfAListedCode() {
+    PolicyTable table = PolicyTable.builder().retryOn(413, 425).build();
+
+    assertThat(table.policyFor(413).retryability()).isEqualTo(Retryability.IDEMPOTENT_WITH_RETRY_AFTER);
+    assertThat(table.policyFor(425).retryability()).isEqualTo(Retryability.ANY_REQUEST);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 99, 100, 200, 304, 399, 600, 999, Integer.MAX_VALUE})
+  void retryOnRejectsACodeThatIsNotAnError(int code) {
+    assertThatThrownBy(() -> PolicyTable.builder().retryOn(503, code))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("retryOn: " + code);
+  }
+
+  @Test
+  void retryOnRejectsAnEmptyList() {
+    assertThatThrownBy(() -> PolicyTable.builder().retryOn()).hasMessageStartingWith("retryOn:");
+  }
+
+  @Test
+  void retryOnAfterARuleThatRetriesACodeItLeavesOutIsAContradiction() {
+    PolicyTable.Builder builder = PolicyTable.builder()
+        .rule(PolicyRule.forCode(500).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT));
+
+    assertThatThrownBy(() -> builder.retryOn(429))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("retries 500").hasMessageContaining("call retryOn before adding rules");
+  }
+
+  @Test
+  void retryOnAfterARuleThatNeverRetriesAListedCodeIsAContradiction() {
+    PolicyTable.Builder builder = PolicyTable.builder()
+        .rule(PolicyRule.forCode(503).withRetryability(Retryability.NEVER));
+
+    assertThatThrownBy(() -> builder.retryOn(503)).hasMessageContaining("contradicting retryOn(503)");
+  }
+
+  @Test
+  void rejectsARuleThatAnEarlierRuleShadows() {
+    PolicyTable.Builder builder = PolicyTable.builder()
+        .rule(PolicyRule.forRange(500, 599).withRetryability(Retryability.NEVER));
+
+    assertThatThrownBy(() -> builder.rule(
+        PolicyRule.forCode(503).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT)))
+        .hasMessageContaining("never applies");
+  }
+
+  @Test
+  void rejectsARetryRuleOnCodesThatAreNeverRetried() {
+    assertThatThrownBy(() -> PolicyTable.builder()
+        .rule(PolicyRule.forRange(200, 399).withRetryability(Retryability.IDEMPOTENT)))
+        .hasMessageContaining("would do nothing");
+  }
+
+  @Test
+  void rejectsARedirectRuleOnCodesThatAreNeverFollowed() {
+    assertThatThrownBy(() -> PolicyTable.builder()
+        .rule(PolicyRule.forCode(404).withMethod(MethodRule.PRESERVE)))
+        .hasMessageContaining("would do nothing");
+  }
+
+  @Test
+  void acceptsARuleNarrowerThanNoEarlierOne() {
+    PolicyTable table = PolicyTable.builder()
+        .rule(PolicyRule.forCode(503).onlyForMethods("DELETE").withRetryability(Retryability.NEVER))
+        .rule(PolicyRule.forCode(503).withRetryability(Retryability.ANY_REQUEST))
+        .build();
+
+    assertThat(table.policyFor(503, "DELETE").isRetryable()).isFalse();
+    assertThat(table.policyFor(503, "POST").retryability()).isEqualTo(Retryability.ANY_REQUEST);
   }
 }

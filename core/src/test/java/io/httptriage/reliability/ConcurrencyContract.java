@@ -115,7 +115,7 @@ public abstract class ConcurrencyContract {
     long budgetRefusals;
     try (ClientUnderTest client = newClient(config(mode), TLS)) {
       runConcurrently(client);
-      budgetRefusals = client.triage().retryEngine().budgetRefusals();
+      budgetRefusals = client.triage().budgetRefusals();
     }
 
     long returned = answers.values().stream().mapToLong(LongAdder::sum).sum();

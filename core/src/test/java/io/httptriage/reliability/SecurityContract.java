@@ -17,6 +17,9 @@ import io.httptriage.contract.TestTls;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.redirect.RedirectSettings;
+import io.httptriage.policy.PolicyRule;
+import io.httptriage.policy.PolicyTable;
+import io.httptriage.policy.Retryability;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -35,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,8 +267,10 @@ public abstract class SecurityContract {
   @CsvSource({"POST, CLIENT", "POST, POLICY", "PATCH, CLIENT", "PATCH, POLICY"})
   void nonIdempotentRequestIsSentOnceWhateverTheStatus(String method, RedirectMode mode)
       throws IOException {
-    List<Integer> statuses = RetrySettings.ofDefaults().retryOn().stream()
+    List<Integer> statuses = IntStream.rangeClosed(400, 599)
+        .filter(status -> PolicyTable.ofDefaults().policyFor(status).isRetryable())
         .filter(status -> status != 421 && status != 425)
+        .boxed()
         .collect(Collectors.toList());
     Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     home.dispatch(request -> {
@@ -299,12 +305,17 @@ public abstract class SecurityContract {
   }
 
   @Test
-  void postIsRetriedWhenTheSettingsOptIn() throws IOException {
+  void postIsRetriedWhenAPolicyRuleOptsIn() throws IOException {
     home.enqueue(Reply.status(503).header("Retry-After", "1"));
     home.enqueue(Reply.status(201).body("created"));
+    TriageConfig optIn = config(RedirectMode.CLIENT, UnaryOperator.identity(),
+        RedirectSettings.ofDefaults()).toBuilder()
+        .policyTable(PolicyTable.builder()
+            .rule(PolicyRule.forCode(503).onlyForMethods("POST").withRetryability(Retryability.ANY_REQUEST))
+            .build())
+        .build();
 
-    Answer answer = send(config(RedirectMode.CLIENT, b -> b.retryNonIdempotent(true),
-        RedirectSettings.ofDefaults()), call("POST", home.url("/payments")));
+    Answer answer = send(optIn, call("POST", home.url("/payments")));
 
     assertThat(answer.status()).isEqualTo(201);
     assertThat(home.requestCount()).isEqualTo(2);

@@ -30,11 +30,11 @@ final class Harness {
         .listener(events::add);
   }
 
-  RetryEngine engine() {
-    return RetryEngine.of(settings().build());
+  Engine engine() {
+    return Engine.of(settings().build());
   }
 
-  Server.Response execute(RetryEngine engine, RequestView request) throws IOException {
+  Server.Response execute(Engine engine, RequestView request) throws IOException {
     return engine.execute(request, server::send, Server.Response::view, server::discard);
   }
 

@@ -36,7 +36,7 @@ class RetryEngineAsyncTest {
   }
 
   private CompletableFuture<Server.Response> executeAsync(
-      RetryEngine engine, Supplier<CompletionStage<Server.Response>> attempt) {
+      Engine engine, Supplier<CompletionStage<Server.Response>> attempt) {
     return engine.executeAsync(Harness.get(), attempt, Server.Response::view, h.server::discard,
         scheduler).toCompletableFuture();
   }
@@ -70,7 +70,7 @@ class RetryEngineAsyncTest {
 
   @Test
   void schedulesTheEngineWaitsInsteadOfSleeping() {
-    RetryEngine engine = h.engine();
+    Engine engine = h.engine();
     List<Duration> published = new ArrayList<>();
     engine.retry().getEventPublisher().onRetry(e -> published.add(e.getWaitInterval()));
     h.server.respond(503, Headers.of("Retry-After", "2"))
@@ -104,7 +104,7 @@ class RetryEngineAsyncTest {
 
   @Test
   void completesWithTheLastResponseWhenAttemptsRunOut() {
-    RetryEngine engine = h.engine();
+    Engine engine = h.engine();
     h.server.respond(503);
 
     CompletableFuture<Server.Response> result = executeAsync(engine, fromServer);

@@ -40,7 +40,7 @@ class RetryEngineProperties {
       h.server.respond(statuses.get(i), headers.get(i % headers.size()));
     }
     Duration cap = Duration.ofMillis(capMillis);
-    RetryEngine engine = RetryEngine.of(h.settings()
+    Engine engine = Engine.of(h.settings()
         .maxRetryAfter(cap)
         .maxAttempts(maxAttempts)
         .random(new Random(seed))
@@ -66,7 +66,7 @@ class RetryEngineProperties {
       throws IOException {
     Harness h = new Harness();
     h.server.respond(503, Headers.of("Retry-After", Long.toString(retryAfterSeconds))).respond(200);
-    RetryEngine engine = RetryEngine.of(h.settings()
+    Engine engine = Engine.of(h.settings()
         .maxRetryAfter(Duration.ofSeconds(capSeconds))
         .deadline(Duration.ofHours(1))
         .build());

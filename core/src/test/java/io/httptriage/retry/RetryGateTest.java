@@ -2,6 +2,7 @@ package io.httptriage.retry;
 
 import static io.httptriage.retry.RetryEvent.Outcome.ANSWERED_AFTER_RETRY;
 import static io.httptriage.retry.RetryEvent.Outcome.BODY_NOT_REPLAYABLE;
+import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_BUDGET;
 import static io.httptriage.retry.RetryEvent.Outcome.NOT_IDEMPOTENT;
 import static io.httptriage.retry.RetryEvent.Outcome.NOT_RETRYABLE;
 import static io.httptriage.retry.RetryEvent.Outcome.RETRY_SCHEDULED;
@@ -47,7 +48,7 @@ class RetryGateTest {
   @Test
   void retriesPostOnlyWithIdempotencyKey() throws IOException {
     h.server.respond(503, 503, 200);
-    RetryEngine engine = h.engine();
+    Engine engine = h.engine();
 
     assertThat(h.execute(engine, Harness.post()).status()).isEqualTo(503);
     assertThat(h.execute(engine, Harness.postWithKey("8e0f-4c1a")).status()).isEqualTo(200);
@@ -64,11 +65,14 @@ class RetryGateTest {
     assertThat(h.outcomes()).containsExactly(NOT_IDEMPOTENT);
   }
 
+  /** The former retryNonIdempotent knob is a rule now: the table alone decides. */
   @Test
-  void retriesPostWithoutKeyWhenOptedIn() throws IOException {
+  void retriesPostWithoutKeyWhenARuleSaysAnyRequest() throws IOException {
     h.server.respond(429, 200);
+    PolicyTable anyRequest = PolicyTable.builder()
+        .rule(PolicyRule.forCode(429).withRetryability(Retryability.ANY_REQUEST)).build();
 
-    h.execute(RetryEngine.of(h.settings().retryNonIdempotent(true).build()), Harness.post());
+    h.execute(Engine.of(h.settings().build(), anyRequest), Harness.post());
 
     assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
   }
@@ -85,7 +89,8 @@ class RetryGateTest {
   @Test
   void neverRetriesABodyThatCannotBeReplayed() throws IOException {
     h.server.respond(503, 200);
-    RetryEngine optedIn = RetryEngine.of(h.settings().retryNonIdempotent(true).build());
+    Engine optedIn = Engine.of(h.settings().build(), PolicyTable.builder()
+        .rule(PolicyRule.forCode(503).withRetryability(Retryability.ANY_REQUEST)).build());
 
     Server.Response response = h.execute(optedIn, Harness.putWithOneShotBody());
 
@@ -97,7 +102,7 @@ class RetryGateTest {
   @Test
   void retriesPayloadTooLargeOnlyWithRetryAfter() throws IOException {
     h.server.respond(413).respond(413, Headers.of("Retry-After", "1")).respond(200);
-    RetryEngine engine = h.engine();
+    Engine engine = h.engine();
 
     h.execute(engine, Harness.get());
     h.execute(engine, Harness.get());
@@ -117,7 +122,7 @@ class RetryGateTest {
   @Test
   void retriesAListedCodeTheTableNeverRetriesForIdempotentRequestsOnly() throws IOException {
     h.server.respond(500, 200, 500);
-    RetryEngine engine = RetryEngine.of(h.settings().retryOn(500).build());
+    Engine engine = Engine.of(h.settings().build(), PolicyTable.builder().retryOn(500).build());
 
     h.execute(engine, Harness.get());
     h.execute(engine, Harness.post());
@@ -130,7 +135,8 @@ class RetryGateTest {
     h.server.respond(503, 200);
 
     Server.Response response =
-        h.execute(RetryEngine.of(h.settings().retryOn(429).build()), Harness.get());
+        h.execute(Engine.of(h.settings().build(), PolicyTable.builder().retryOn(429).build()),
+            Harness.get());
 
     assertThat(response.status()).isEqualTo(503);
     assertThat(h.events).isEmpty();
@@ -143,8 +149,26 @@ class RetryGateTest {
         .build();
     h.server.respond(503);
 
-    h.execute(RetryEngine.of(h.settings().build(), table), RequestView.of("DELETE", Harness.URL));
+    h.execute(Engine.of(h.settings().build(), table), RequestView.of("DELETE", Harness.URL));
 
     assertThat(h.outcomes()).containsExactly(NOT_RETRYABLE);
+  }
+
+  @Test
+  void returnsTheResponseAtOnceAndCountsTheRefusalWhenTheBudgetIsSpent() throws IOException {
+    Harness h = new Harness();
+    Engine engine = Engine.of(
+        h.settings().budgetRatio(0.5).budgetMinRetriesPerSecond(0).build());
+    h.server.respond(200).respond(200).respond(503).respond(503);
+
+    h.execute(engine, Harness.get());
+    h.execute(engine, Harness.get());
+    h.execute(engine, Harness.get());
+
+    // Two healthy answers earn floor(0.5 * 2) = 1 retry; the failing call spends it, then is refused.
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, GAVE_UP_BUDGET);
+    assertThat(engine.budgetRefusals()).isEqualTo(1);
+    assertThat(h.events.get(0).delay()).isPresent();
+    assertThat(h.server.sent()).isEqualTo(4);
   }
 }

@@ -18,12 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetrySettingsTest {
 
   @Test
-  void retriesTheStatusesTheDefaultPolicyTableMarksRetryable() {
-    assertThat(RetrySettings.ofDefaults().retryOn())
-        .containsExactly(408, 413, 421, 425, 429, 502, 503, 504, 520, 521, 522, 523, 524, 529);
-  }
-
-  @Test
   void hasSafeDefaults() {
     RetrySettings s = RetrySettings.ofDefaults();
 
@@ -32,7 +26,6 @@ class RetrySettingsTest {
     assertThat(s.deadline()).isEqualTo(Duration.ofSeconds(60));
     assertThat(s.backoffBase()).isEqualTo(Duration.ofMillis(200));
     assertThat(s.backoffMax()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(s.retryNonIdempotent()).isFalse();
     assertThat(s.budgetRatio()).isEqualTo(0.5);
     assertThat(s.budgetMinRetriesPerSecond()).isEqualTo(1);
     assertThat(s.budgetWindow()).isEqualTo(Duration.ofSeconds(10));
@@ -45,13 +38,11 @@ class RetrySettingsTest {
   @Test
   void keepsEverySettingThroughToBuilder() {
     RetrySettings s = RetrySettings.builder()
-        .retryOn(503, 429)
         .maxAttempts(5)
         .maxRetryAfter(Duration.ofSeconds(5))
         .deadline(Duration.ofSeconds(20))
         .backoffBase(Duration.ofMillis(50))
         .backoffMax(Duration.ofSeconds(2))
-        .retryNonIdempotent(true)
         .budgetRatio(0.2)
         .budgetMinRetriesPerSecond(3)
         .budgetWindow(Duration.ofSeconds(30))
@@ -62,23 +53,8 @@ class RetrySettingsTest {
 
     RetrySettings copy = s.toBuilder().build();
 
-    assertThat(copy.retryOn()).containsExactly(429, 503);
     assertThat(copy).usingRecursiveComparison().isEqualTo(s);
-    assertThat(copy.toString()).contains("billing", "[429, 503]", "maxAttempts=5");
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 200, 304, 399, 600, 999, Integer.MAX_VALUE})
-  void rejectsRetryingAStatusThatIsNotAnError(int code) {
-    assertThatThrownBy(() -> RetrySettings.builder().retryOn(503, code))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("retryOn: " + code);
-  }
-
-  @Test
-  void rejectsAnEmptyRetryOn() {
-    assertThatThrownBy(() -> RetrySettings.builder().retryOn())
-        .hasMessageStartingWith("retryOn:");
+    assertThat(copy.toString()).contains("billing", "maxAttempts=5");
   }
 
   static Stream<Arguments> invalidValues() {
@@ -134,16 +110,5 @@ class RetrySettingsTest {
         .build();
 
     assertThat(List.of(s.maxAttempts(), s.budgetMinRetriesPerSecond())).containsExactly(1, 0);
-  }
-
-  @Test
-  void seesOnlyListedStatusesWithoutThrowingForAnyInt() {
-    RetrySettings s = RetrySettings.builder().retryOn(429).build();
-
-    assertThat(s.retries(429)).isTrue();
-    assertThat(s.retries(503)).isFalse();
-    assertThat(s.retries(-1)).isFalse();
-    assertThat(s.retries(600)).isFalse();
-    assertThat(s.retries(Integer.MAX_VALUE)).isFalse();
   }
 }

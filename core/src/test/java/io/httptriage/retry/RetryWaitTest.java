@@ -27,7 +27,7 @@ class RetryWaitTest {
     for (int seed = 0; seed < 200; seed++) {
       Harness run = new Harness();
       run.server.respond(503);
-      RetryEngine engine = RetryEngine.of(run.settings().random(new Random(seed)).maxAttempts(6)
+      Engine engine = Engine.of(run.settings().random(new Random(seed)).maxAttempts(6)
           .deadline(Duration.ofHours(1)).build());
 
       run.execute(engine, Harness.get());
@@ -43,25 +43,6 @@ class RetryWaitTest {
     for (int i = 0; i < ceilings.length; i++) {
       assertThat(largest[i]).isGreaterThan(ceilings[i] * 9 / 10);
     }
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-      "1, 200", "2, 400", "6, 6400", "7, 10000", "30, 10000", "63, 10000", "64, 10000",
-      "100, 10000", "2147483647, 10000"})
-  void capsTheBackoffCeilingAtBackoffMax(int attempt, long ceiling) {
-    RetryEngine engine = RetryEngine.of(h.settings().random(new MaxRandom()).build());
-
-    assertThat(engine.decider().backoff(attempt)).isEqualTo(ceiling);
-  }
-
-  @Test
-  void boundsTheBackoffByMaxRetryAfterToo() {
-    RetryEngine engine = RetryEngine.of(
-        h.settings().random(new MaxRandom()).maxRetryAfter(Duration.ofMillis(300)).build());
-
-    assertThat(engine.decider().backoff(1)).isEqualTo(200);
-    assertThat(engine.decider().backoff(5)).isEqualTo(300);
   }
 
   static Stream<Arguments> serverWaits() {
@@ -115,13 +96,6 @@ class RetryWaitTest {
     assertThat(h.outcomes()).containsExactly(RetryEvent.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
     assertThat(h.events.get(0).delaySource()).contains(DelaySource.RATE_LIMIT);
     assertThat(h.sleeper.waits()).isEmpty();
-  }
-
-  @Test
-  void roundsSubMillisecondWaitsUp() {
-    assertThat(RetryDecider.ceilMillis(Duration.ofNanos(1))).isEqualTo(1);
-    assertThat(RetryDecider.ceilMillis(Duration.ofMillis(1500))).isEqualTo(1500);
-    assertThat(RetryDecider.ceilMillis(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
   }
 
   /** A random source that always draws the largest value allowed. */

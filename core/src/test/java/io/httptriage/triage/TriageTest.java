@@ -58,7 +58,7 @@ class TriageTest {
     FakeClient client = new FakeClient().answer(503).answer(401);
     TriageListener angry = new TriageListener() {
       @Override
-      public void exchangeCompleted(int finalStatus, Verdict.Kind verdict, List<Finding> findings) {
+      public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
         throw new IllegalStateException("listener bug");
       }
 
@@ -150,6 +150,16 @@ class TriageTest {
     result.cancel(true);
 
     assertThat(never).isCancelled();
+  }
+
+  @Test
+  void retryRulesWithASingleAttemptAreAContradiction() {
+    TriageConfig.Builder builder = TriageConfig.builder()
+        .policyTable(io.httptriage.policy.PolicyTable.builder().retryOn(500).build())
+        .retry(RetrySettings.builder().maxAttempts(1).build());
+
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("retry: maxAttempts is 1");
   }
 
   @Test

@@ -83,8 +83,8 @@ class ExamplesTest {
   @Test
   void metricsExamplePrintsTheMeters() throws Exception {
     assertThat(run(MetricsExample::main))
-        .contains("httptriage.responses {class=2xx,client=okhttp,code=200,verdict=ACCEPT} 2")
-        .contains("httptriage.responses {class=4xx,client=okhttp,code=404,verdict=FAIL} 1")
+        .contains("httptriage.responses {class=2xx,client=okhttp,code=200,refused_by=none,verdict=ACCEPT} 2")
+        .contains("httptriage.responses {class=4xx,client=okhttp,code=404,refused_by=none,verdict=FAIL} 1")
         .contains("httptriage.conformance.findings {client=okhttp,kind=REQUIRED_HEADER_MISSING,severity=VIOLATION} 1");
   }
 

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link HttpClient} that sends through the user's own client and triages every exchange:
- * retries by the policy table and the retry engine, the redirect audit, the conformance lint, logs
+ * retries by the policy table and its gates, the redirect audit, the conformance lint, logs
  * and metrics — and, in {@link RedirectMode#POLICY}, redirects followed by core's policy instead of
  * the JDK's. The same {@link TriageConfig} gives the same verdicts, retries, findings and metrics
  * as the OkHttp adapter.
@@ -118,7 +118,8 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     }
     if (delegate instanceof TriageHttpClient) {
       throw new IllegalArgumentException(
-          "delegate: is already a TriageHttpClient; wrapping it again would triage every exchange twice");
+          "delegate: is already a TriageHttpClient; wrapping it again would triage and retry every"
+              + " exchange twice. Use it as it is, or wrap the HttpClient it wraps");
     }
     if (config.redirectMode() == RedirectMode.POLICY && delegate.followRedirects() != Redirect.NEVER) {
       throw new IllegalArgumentException("delegate: follows redirects (" + delegate.followRedirects()
@@ -150,7 +151,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     return wrap(builder.build(), config);
   }
 
-  /** {@return the runtime behind this client, e.g. for {@code triage().retryEngine().retry()}} */
+  /** {@return the runtime behind this client, e.g. for {@code triage().retry()}} */
   public Triage triage() {
     return triage;
   }

@@ -10,26 +10,169 @@ import io.httptriage.triage.Triage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
-/** One OkHttp call, translated for core: one instance per intercepted chain. */
+/**
+ * The OkHttp call a thread is running through httptriage, translated for core, and what
+ * httptriage's two interceptors share about it: the requests OkHttp really sent on each hop of a
+ * redirect chain it followed (with the headers its bridge adds, cookies among them, which {@code
+ * priorResponse()} does not show), and the Retry-After values the network interceptor held back
+ * from OkHttp's own follow-up step.
+ *
+ * <p>OkHttp runs a call's whole interceptor chain, application and network interceptors alike, on
+ * one thread ({@code execute} on the caller's, {@code enqueue} on a dispatcher thread), so the call
+ * in progress is found through {@link #CURRENT}. Each thread keeps one instance and reuses it for
+ * its next call, so that the common call allocates nothing here; between calls it holds nothing
+ * (see {@link #end()}), and nothing one client or call learns reaches another. The thread's call
+ * also tells a second httptriage under the first that it is one too many.
+ */
 final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Request, Response> {
+  /** The call this thread runs through httptriage; idle (no chain) between calls. */
+  static final ThreadLocal<OkHttpCall> CURRENT = new ThreadLocal<>();
   private static final byte[] EMPTY = new byte[0];
 
-  private final Interceptor.Chain chain;
+  private Interceptor.@Nullable Chain chain;
+  private boolean policyMode;
+  /** Requests sent on the network, from the first one answered with a redirect; null before. */
+  private @Nullable List<Request> hops;
+  /** The Retry-After values of the last network response, when they were held back from OkHttp. */
+  private @Nullable List<String> heldRetryAfter;
 
-  OkHttpCall(Interceptor.Chain chain) {
+  /** Starts running {@code chain} on this thread. */
+  void begin(Interceptor.Chain chain, boolean policyMode) {
     this.chain = chain;
+    this.policyMode = policyMode;
   }
 
-  /** Sends one attempt on the chain, its body guarded against OkHttp's own resending. */
+  /** The call is over: forget everything about it. */
+  void end() {
+    chain = null;
+    hops = null;
+    heldRetryAfter = null;
+  }
+
+  boolean isIdle() {
+    return chain == null;
+  }
+
+  /** True while this runs {@code call}. */
+  boolean runs(Call call) {
+    Interceptor.Chain c = chain;
+    return c != null && c.call() == call;
+  }
+
+  /** The call this thread runs through httptriage when it is {@code call}; null otherwise. */
+  static @Nullable OkHttpCall of(Call call) {
+    OkHttpCall current = CURRENT.get();
+    return current != null && current.runs(call) ? current : null;
+  }
+
+  /** The network interceptor sent {@code request}; it was answered with {@code status}. */
+  void sent(Request request, int status) {
+    if (hops != null) {
+      hops.add(request);
+    } else if (status >= 300 && status <= 399) {
+      hops = new ArrayList<>(4);
+      hops.add(request);
+    }
+  }
+
+  void holdRetryAfter(List<String> values) {
+    heldRetryAfter = values;
+  }
+
+  /** The values held back from the last response, and forgets them; null when none were. */
+  private @Nullable List<String> takeRetryAfter() {
+    List<String> values = heldRetryAfter;
+    heldRetryAfter = null;
+    return values;
+  }
+
+  /**
+   * The requests recorded, oldest first, and forgets them; empty when none. When core retried a
+   * chain, every attempt's hops are there: the last ones belong to the final response.
+   */
+  private List<Request> takeHops() {
+    List<Request> taken = hops == null ? List.of() : List.copyOf(hops);
+    hops = null;
+    return taken;
+  }
+
+  private Interceptor.Chain chain() {
+    Interceptor.Chain c = chain;
+    if (c == null) {
+      throw new IllegalStateException("no OkHttp call is running through httptriage on this thread");
+    }
+    return c;
+  }
+
+  /**
+   * Sends one attempt on the chain. The Retry-After values the network interceptor held back from
+   * OkHttp are put back, so core reads what the server sent. Without that interceptor, OkHttp's own
+   * failure to parse a Retry-After past 2^31 reaches here as a NumberFormatException; it is turned
+   * into an IOException that says how to avoid it, so that it never escapes as a runtime
+   * exception.
+   */
   @Override
   public Response send(Request request) throws IOException {
-    return chain.proceed(StatusResendGuard.guard(request));
+    Response response;
+    takeRetryAfter(); // nothing held from an earlier attempt may reach this one
+    try {
+      response = chain().proceed(request);
+    } catch (NumberFormatException e) {
+      throw new IOException("OkHttp could not parse the Retry-After of a 408 or 503 and gave up;"
+          + " install httptriage with TriageInterceptor.install(builder, config), whose network"
+          + " interceptor shields OkHttp from such values", e);
+    }
+    List<String> held = takeRetryAfter();
+    if (held != null) {
+      Response.Builder restored = response.newBuilder().removeHeader("Retry-After");
+      for (String value : held) {
+        restored.addHeader("Retry-After", value);
+      }
+      response = restored.build();
+    }
+    if (policyMode && followedByOkHttp(response)) {
+      response.close();
+      throw new IllegalStateException(TriageInterceptor.FOLLOWS_REDIRECTS);
+    }
+    return response;
+  }
+
+  /** True when OkHttp followed a redirect itself to produce this response. */
+  private static boolean followedByOkHttp(Response response) {
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      if (prior.code() >= 300 && prior.code() <= 399) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The requests OkHttp resent by itself below httptriage without the network interceptor: each
+   * prior response with the status of OkHttp's own resends (408, 503) to the same request. With
+   * the network interceptor there are none: OkHttp is never shown a status it resends on.
+   */
+  @Override
+  public int resentByClient(Response response) {
+    if (response.priorResponse() == null) {
+      return 0;
+    }
+    int n = 0;
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      if ((prior.code() == 408 || prior.code() == 503)
+          && prior.request().url().equals(response.request().url())) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Override
@@ -64,7 +207,7 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     for (Response r = response; r != null; r = r.priorResponse()) {
       chainOfResponses.add(0, r);
     }
-    List<Request> recorded = NetworkHops.SHARED.take(chain.call());
+    List<Request> recorded = takeHops();
     int hops = chainOfResponses.size();
     boolean useSent = recorded.size() >= hops;
     List<Request> sent = useSent ? recorded.subList(recorded.size() - hops, recorded.size()) : List.of();
@@ -104,7 +247,7 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
 
   @Override
   public boolean isCancelled() {
-    return chain.call().isCanceled();
+    return chain().call().isCanceled();
   }
 
   @Override

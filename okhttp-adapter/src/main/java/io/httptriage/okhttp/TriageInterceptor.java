@@ -10,8 +10,8 @@ import okhttp3.Response;
 
 /**
  * Installs httptriage into an OkHttp client as an application interceptor: retries by the policy
- * table and the retry engine, the redirect audit, the conformance lint, logs and metrics — and, in
- * {@link RedirectMode#POLICY}, redirects followed by core's policy instead of OkHttp's.
+ * table, the redirect audit, the conformance lint, logs and metrics — and, in {@link
+ * RedirectMode#POLICY}, redirects followed by core's policy instead of OkHttp's.
  *
  * <p>Every decision is core's ({@link Triage}); this class only runs it on OkHttp's chain. Each
  * discarded response is closed before the next attempt, one-shot and duplex request bodies are
@@ -19,9 +19,16 @@ import okhttp3.Response;
  * enqueue} behaves as {@code execute} (OkHttp runs interceptors for both). Works with OkHttp 5.x
  * ({@code okhttp-jvm}) and 4.12.
  *
- * <p>Installed with {@link #install}, it also stops OkHttp's own resending of a request body on a
- * 408 or a 503 with {@code Retry-After: 0}, so that a POST without an Idempotency-Key is never sent
- * twice on a status.
+ * <p>Installed with {@link #install}, it also adds a network interceptor that stops OkHttp from
+ * sending a request again by itself on a 408 or a 503 with {@code Retry-After: 0}, and shields the
+ * caller from OkHttp's NumberFormatException on a Retry-After past 2^31: core alone decides what is
+ * resent, so the same configuration sends the same requests as the JDK adapter. Added by hand with
+ * {@code addInterceptor(create(...))} and no network interceptor, OkHttp's own resends still
+ * happen; each is then counted as an attempt and charged to the retry budget.
+ *
+ * <p>Fails fast, with an {@link IllegalStateException} saying how to fix it, when a second
+ * httptriage runs on the same call, and in POLICY mode when the client follows redirects itself
+ * (seen through {@code Chain.getFollowRedirects()} on OkHttp 5, and by the prior response on 4.12).
  *
  * <p>Thread-safe: one interceptor serves all calls of a client, and its retry budget counts them
  * all. Use one interceptor per client.
@@ -30,15 +37,26 @@ import okhttp3.Response;
  * OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(),
  *         TriageConfig.builder().meterRegistry(registry).build())
  *     .build();
- * // or, with the defaults and OkHttp following redirects itself:
- * OkHttpClient plain = new OkHttpClient.Builder().addInterceptor(TriageInterceptor.create()).build();
  * }</pre>
  */
 public final class TriageInterceptor implements Interceptor {
+  static final String TWICE = "httptriage is installed twice on this OkHttpClient (two"
+      + " TriageInterceptors on one call): every request would be retried by both. Keep one:"
+      + " TriageInterceptor.install(builder, config) adds it once; do not also addInterceptor it";
+  static final String FOLLOWS_REDIRECTS = "httptriage is in RedirectMode.POLICY but this OkHttpClient"
+      + " follows redirects itself, so OkHttp would follow them unaudited by the policy. Install it"
+      + " with TriageInterceptor.install(builder, config), which turns OkHttp's following off, or"
+      + " build the client with followRedirects(false)";
+
   private final Triage triage;
+  private final boolean policyMode;
+  private final NetworkShield networkInterceptor = new NetworkShield();
+  /** Whether OkHttp's Chain exposes getFollowRedirects (5.x); null until the first call asks. */
+  private volatile Boolean chainTellsFollowRedirects;
 
   private TriageInterceptor(TriageConfig config) {
     this.triage = Triage.of(config, "okhttp");
+    this.policyMode = config.redirectMode() == RedirectMode.POLICY;
   }
 
   /** {@return an interceptor with {@link TriageConfig#ofDefaults()}} */
@@ -62,21 +80,24 @@ public final class TriageInterceptor implements Interceptor {
   }
 
   /**
-   * Adds an interceptor with this configuration to a client builder and, in {@link
-   * RedirectMode#POLICY}, turns OkHttp's own redirect following off so that core follows instead.
-   * It also adds a network interceptor that keeps OkHttp from resending a request body by itself on
-   * a 408 or a 503 with {@code Retry-After: 0} — which OkHttp does whatever the method, a POST
-   * included — so that core alone decides which requests are sent again. An interceptor added with
-   * {@code addInterceptor(create(...))} alone leaves OkHttp's own resending as it is.
+   * Adds an interceptor with this configuration to a client builder, with its {@link
+   * #networkInterceptor()}, and, in {@link RedirectMode#POLICY}, turns OkHttp's own redirect
+   * following off so that core follows instead.
    *
    * @param builder the client builder
    * @param config the configuration
    * @return the same builder
-   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalArgumentException when an argument is null, or the builder already holds a
+   *     TriageInterceptor (every request would be triaged and retried twice)
    */
   public static OkHttpClient.Builder install(OkHttpClient.Builder builder, TriageConfig config) {
     if (builder == null) {
       throw new IllegalArgumentException("builder: must not be null");
+    }
+    for (Interceptor i : builder.interceptors()) {
+      if (i instanceof TriageInterceptor) {
+        throw new IllegalArgumentException("builder: " + TWICE);
+      }
     }
     TriageInterceptor interceptor = create(config);
     if (config.redirectMode() == RedirectMode.POLICY) {
@@ -86,24 +107,55 @@ public final class TriageInterceptor implements Interceptor {
   }
 
   /**
-   * {@return the network interceptor {@link #install} adds} It keeps OkHttp from resending a request body by
-   * itself on a 408 or a 503 with {@code Retry-After: 0}, and lets the audit see the headers OkHttp
-   * really sent on each redirect hop (cookies from a CookieJar among them), which the {@code
-   * priorResponse()} chain does not show. Add it yourself with {@code addNetworkInterceptor} when
-   * you add this interceptor by hand.
+   * {@return the network interceptor {@link #install} adds} It keeps OkHttp from sending a request
+   * again by itself on a 408 or a 503 with {@code Retry-After: 0} (and from throwing on a
+   * Retry-After it cannot parse), and lets the audit see the headers OkHttp really sent on each
+   * redirect hop (cookies from a CookieJar among them). Add it yourself with {@code
+   * addNetworkInterceptor} when you add this interceptor by hand. It holds no state.
    */
   public Interceptor networkInterceptor() {
-    return NetworkHops.SHARED;
+    return networkInterceptor;
   }
 
-  /** {@return the runtime behind this interceptor, e.g. for {@code triage().retryEngine().retry()}} */
+  /** {@return the runtime behind this interceptor, e.g. for {@code triage().retry()}} */
   public Triage triage() {
     return triage;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    OkHttpCall call = new OkHttpCall(chain);
-    return triage.execute(chain.request(), call, call);
+    OkHttpCall outer = OkHttpCall.CURRENT.get();
+    if (outer != null && outer.runs(chain.call())) {
+      throw new IllegalStateException(TWICE);
+    }
+    if (policyMode && followsRedirects(chain)) {
+      throw new IllegalStateException(FOLLOWS_REDIRECTS);
+    }
+    // The thread's idle instance is reused; a call nested in another (an interceptor calling out
+    // on this thread) gets its own, and the outer one is put back afterwards.
+    OkHttpCall call = outer != null && outer.isIdle() ? outer : new OkHttpCall();
+    call.begin(chain, policyMode);
+    OkHttpCall.CURRENT.set(call);
+    try {
+      return triage.execute(chain.request(), call, call);
+    } finally {
+      call.end();
+      OkHttpCall.CURRENT.set(outer != null ? outer : call);
+    }
+  }
+
+  /** OkHttp 5 says whether the client follows redirects; 4.12 cannot, and is checked per response. */
+  private boolean followsRedirects(Chain chain) {
+    Boolean known = chainTellsFollowRedirects;
+    if (known == null || known) {
+      try {
+        boolean follows = chain.getFollowRedirects();
+        chainTellsFollowRedirects = Boolean.TRUE;
+        return follows;
+      } catch (LinkageError olderOkHttp) {
+        chainTellsFollowRedirects = Boolean.FALSE;
+      }
+    }
+    return false;
   }
 }

@@ -1,9 +1,7 @@
-package io.httptriage.retry;
+package io.httptriage.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.httptriage.retry.RetryEvent.Outcome;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RetryBudgetTest {
-  private final FakeClock clock = new FakeClock();
+  private final MovableClock clock = new MovableClock();
 
   /** 10% of healthy requests, at least 1 retry a second, over 10 s (the default ratio is 0.5). */
   private RetryBudget budget() {
@@ -160,23 +158,5 @@ class RetryBudgetTest {
     }
     assertThat(granted.get()).isEqualTo(50);
     assertThat(budget.refusals()).isEqualTo(4000 - 50);
-  }
-
-  @Test
-  void returnsTheResponseAtOnceAndCountsTheRefusalWhenTheBudgetIsSpent() throws IOException {
-    Harness h = new Harness();
-    RetryEngine engine = RetryEngine.of(
-        h.settings().budgetRatio(0.5).budgetMinRetriesPerSecond(0).build());
-    h.server.respond(200).respond(200).respond(503).respond(503);
-
-    h.execute(engine, Harness.get());
-    h.execute(engine, Harness.get());
-    h.execute(engine, Harness.get());
-
-    // Two healthy answers earn floor(0.5 * 2) = 1 retry; the failing call spends it, then is refused.
-    assertThat(h.outcomes()).containsExactly(Outcome.RETRY_SCHEDULED, Outcome.GAVE_UP_BUDGET);
-    assertThat(engine.budgetRefusals()).isEqualTo(1);
-    assertThat(h.events.get(0).delay()).isPresent();
-    assertThat(h.server.sent()).isEqualTo(4);
   }
 }

@@ -1,12 +1,12 @@
-package io.httptriage.retry;
+package io.httptriage.triage;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Storm control shared by all calls of one engine: over a sliding window, retries may be at most
+ * Storm control shared by all calls of one client: over a sliding window, retries may be at most
  * {@code max(minRetries, floor(ratio * healthy))}, where {@code healthy} counts logical requests
- * whose first attempt was answered with a status the engine does not retry. Retries are earned by
+ * whose first attempt was answered with a status that is not retried. Retries are earned by
  * the server's good answers: in a total outage there are none, and only the floor is left (above
  * its rate, about one server request per logical request); when a fifth of the answers fail at
  * random, the four fifths that succeed earn enough retries to mend them.
@@ -87,6 +87,16 @@ final class RetryBudget {
     }
     refusals.increment();
     return false;
+  }
+
+  /** Counts retries the client made by itself, below httptriage: they are spent whatever is left. */
+  void charge(int n) {
+    long now = clock.millis();
+    synchronized (this) {
+      int i = roll(now);
+      retries[i] += n;
+      retriesInWindow += n;
+    }
   }
 
   /** Retries refused since the engine was built. */

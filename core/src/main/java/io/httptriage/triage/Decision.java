@@ -1,0 +1,81 @@
+package io.httptriage.triage;
+
+import io.github.resilience4j.retry.Retry;
+import io.httptriage.classify.Verdict;
+import io.httptriage.retry.RetryEvent.DelaySource;
+import io.httptriage.retry.RetryEvent.Outcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The step's decision about one response that a retry was possible for: what resilience4j's {@link
+ * Retry} context is shown as the result of an attempt. Its result predicate and interval function
+ * read only this record, so resilience4j retries exactly when the step does and schedules exactly
+ * the wait computed here.
+ *
+ * @param outcome what was decided
+ * @param waitMillis the wait scheduled or refused, in milliseconds; -1 when none applies
+ * @param source where the wait came from; null exactly when {@code waitMillis} is -1
+ * @param ignoredHeaders names of malformed fields that were ignored
+ * @param gate the gate that refused; null when the retry is made, or no gate was involved
+ */
+record Decision(
+    Outcome outcome,
+    long waitMillis,
+    @Nullable DelaySource source,
+    List<String> ignoredHeaders,
+    Verdict.@Nullable Gate gate) {
+
+  static final Decision ANSWERED = of(Outcome.ANSWERED_AFTER_RETRY);
+  static final Decision CANCELLED = of(Outcome.CANCELLED);
+  static final Decision FAILED_IO = of(Outcome.RETRY_FAILED_IO);
+  static final Decision NOT_IDEMPOTENT = of(Outcome.NOT_IDEMPOTENT);
+  static final Decision NOT_RETRYABLE = of(Outcome.NOT_RETRYABLE);
+
+  static Decision of(Outcome outcome) {
+    return new Decision(outcome, -1, null, List.of(), null);
+  }
+
+  /** A refusal by a gate, with the wait that would have applied when one was computed. */
+  static Decision refused(Verdict.Gate gate, long waitMillis, @Nullable DelaySource source,
+      List<String> ignored) {
+    return new Decision(outcomeOf(gate), source == null ? -1 : waitMillis, source, ignored, gate);
+  }
+
+  /** The event outcome that names a gate's refusal. */
+  static Outcome outcomeOf(Verdict.Gate gate) {
+    switch (gate) {
+      case BODY_NOT_REPLAYABLE:
+        return Outcome.BODY_NOT_REPLAYABLE;
+      case ATTEMPTS:
+        return Outcome.GAVE_UP_ATTEMPTS;
+      case WAIT_CAP:
+        return Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG;
+      case DEADLINE:
+        return Outcome.GAVE_UP_DEADLINE;
+      default:
+        return Outcome.GAVE_UP_BUDGET;
+    }
+  }
+
+  /** True when the request is sent again. */
+  boolean retries() {
+    return outcome == Outcome.RETRY_SCHEDULED;
+  }
+
+  /**
+   * What resilience4j's result predicate answers: true also when the attempts are spent, so that
+   * resilience4j itself ends the call and counts it as failed after retries; every other refusal
+   * is a result it does not retry.
+   */
+  boolean wantsRetry() {
+    return outcome == Outcome.RETRY_SCHEDULED || outcome == Outcome.GAVE_UP_ATTEMPTS;
+  }
+
+  /** The wait as reported in events. */
+  Optional<Duration> waitDuration() {
+    return waitMillis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(waitMillis));
+  }
+}

@@ -1,0 +1,416 @@
+package io.httptriage.triage;
+
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.httptriage.classify.Classifier;
+import io.httptriage.classify.Reason;
+import io.httptriage.classify.Verdict;
+import io.httptriage.exchange.Hop;
+import io.httptriage.exchange.RequestView;
+import io.httptriage.exchange.ResponseView;
+import io.httptriage.finding.Finding;
+import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent;
+import io.httptriage.observe.TriageListener;
+import io.httptriage.observe.TriageObservationConvention;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.httptriage.policy.PolicyTable;
+import io.httptriage.policy.Retryability;
+import io.httptriage.redirect.FollowDecision;
+import io.httptriage.redirect.RedirectFollower;
+import io.httptriage.retry.RetryEvent;
+import io.httptriage.retry.RetryListener;
+import io.httptriage.retry.RetrySettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where a verdict becomes an action, shared by the synchronous and the asynchronous
+ * driver. For each response: classify it once ({@link Classifier}); then
+ *
+ * <ul>
+ *   <li>{@link Verdict.Kind#RETRY}: the {@link Gates} turn it into "retry after this wait" or into
+ *       the answer, naming the gate that refused. resilience4j's {@link Retry} context is shown
+ *       each decision and carries the retry out: its result predicate and interval read only the
+ *       {@link Decision}, so its events and metrics count exactly the attempts made.
+ *   <li>{@link Verdict.Kind#FOLLOW} in {@link RedirectMode#POLICY}: the {@link RedirectFollower}
+ *       plans the follow-up; a Retry-After on the redirect delays it within the same wait cap and
+ *       deadline as a retry (RFC 9110 §10.2.3).
+ *   <li>Anything else, and every refusal: the answer, reported with the verdict of what was done —
+ *       never RETRY or FOLLOW ({@link Verdict#asFinal}).
+ * </ul>
+ *
+ * <p>A call counts once in the retry budget, however many hops it follows; its first answer that
+ * is not a redirect to follow decides whether it was healthy, so a redirect earns no retry.
+ * Attempts are counted per hop. Transport failures are not verdicts yet: an exception from a send
+ * propagates, after a {@link RetryEvent.Outcome#RETRY_FAILED_IO} event when it ended a retry.
+ *
+ * <p>Thread-safe: one step serves every call of a client.
+ */
+final class Step {
+  private static final Logger LOG = LoggerFactory.getLogger(Triage.class);
+
+  private final RedirectMode mode;
+  private final Classifier classifier;
+  private final PolicyTable table;
+  private final RedirectFollower follower;
+  private final RetryBudget budget;
+  private final Gates gates;
+  private final Retry retry;
+  private final RetrySettings settings;
+  private final RetryListener retryListener;
+  private final TriageListener listener;
+  private final Report report;
+  private final String client;
+  private final ObservationRegistry observations;
+  private final @Nullable TriageObservationConvention convention;
+
+  Step(TriageConfig config, TriageListener listener, String adapterName) {
+    this.mode = config.redirectMode();
+    this.settings = config.retry();
+    this.table = config.policyTable();
+    this.classifier = Classifier.of(table, settings.clock());
+    this.follower = RedirectFollower.of(config.redirects(), classifier);
+    this.budget = new RetryBudget(settings.clock(), settings.budgetRatio(),
+        settings.budgetMinRetriesPerSecond(), settings.budgetWindow().toMillis());
+    this.gates = new Gates(settings, budget);
+    this.retry = createRetry(settings);
+    this.retryListener = settings.listener();
+    this.listener = listener;
+    this.client = listener instanceof DefaultTriageListener d ? d.clientName()
+        : config.clientName().orElse(adapterName);
+    this.report = new Report(config, listener, client);
+    this.observations = config.observationRegistry();
+    this.convention = config.observationConvention().orElse(null);
+    if (listener instanceof DefaultTriageListener d && d.meterRegistry().isPresent()) {
+      registerBudgetGauge(d.meterRegistry().get());
+    }
+  }
+
+  /** The meter name of the retries the budget allows now. */
+  static final String BUDGET_REMAINING = "httptriage.retry.budget.remaining";
+
+  /** A gauge of the budget; it holds the budget weakly, so a dropped client's runtime can go. */
+  private void registerBudgetGauge(MeterRegistry registry) {
+    Gauge.builder(BUDGET_REMAINING, budget, RetryBudget::remaining)
+        .description("Retries the client's retry budget allows now")
+        .tag("client", client)
+        .register(registry);
+  }
+
+  /** True when calls are observed: a registry with handlers was configured. */
+  boolean observing() {
+    return !observations.isNoop();
+  }
+
+  /** Starts the observation of a call; {@code scoped} opens its scope on this thread. */
+  <Q, R> void observe(CallState<Q> state, ClientCall<Q, R> call, boolean scoped) {
+    RequestView view = viewOf(state, call);
+    state.observation = CallObservation.start(observations, convention, client, view.method(),
+        target(view), scoped);
+  }
+
+  /**
+   * A request is about to be sent for the call: counted, and its attempt observed when the call
+   * is; the attempt's scope, to hold open around the send, or null.
+   */
+  <Q, R> Observation.@Nullable Scope sending(CallState<Q> state, ClientCall<Q, R> call) {
+    state.requests++;
+    CallObservation o = state.observation;
+    if (o == null) {
+      return null;
+    }
+    RequestView view = viewOf(state, call);
+    return o.attemptStarted(hop(state), state.attempt, view.method(), target(view));
+  }
+
+  /** The call ended without a response for the caller: its observation ends with the error. */
+  void ended(CallState<?> state, Throwable error) {
+    CallObservation o = state.observation;
+    if (o != null) {
+      state.observation = null;
+      o.failed(error);
+    }
+  }
+
+  private static <Q, R> RequestView viewOf(CallState<Q> state, ClientCall<Q, R> call) {
+    return state.view != null ? state.view : (state.view = call.requestView(state.current));
+  }
+
+  private static Optional<String> target(RequestView view) {
+    return Optional.of(Finding.redactUrl(view.uri().toString()));
+  }
+
+  private static int hop(CallState<?> state) {
+    return state.hops == null ? 0 : state.hops.size();
+  }
+
+  Classifier classifier() {
+    return classifier;
+  }
+
+  Retry retry() {
+    return retry;
+  }
+
+  long budgetRefusals() {
+    return budget.refusals();
+  }
+
+  RetrySettings settings() {
+    return settings;
+  }
+
+  /** Starts a logical call: it counts once in the budget; the clock's reading, for its deadline. */
+  long begin() {
+    return budget.onRequest();
+  }
+
+  /**
+   * The path nearly every call takes: a first answer whose verdict depends on its status alone (a
+   * 200, a 204...), single-hop, that the lint cannot fault, is reported without any view, state or
+   * action; true when it was.
+   */
+  <Q, R> boolean answeredQuickly(ClientCall<Q, R> call, R response) {
+    int status = call.status(response);
+    Optional<Verdict> known = classifier.statusOnlyVerdict(status);
+    return known.isPresent() && !call.isRedirected(response) && report.quickly(status, known.get());
+  }
+
+  /**
+   * Decides what to do with a response to {@code state.current}. When the action is an answer,
+   * the answer has been reported.
+   */
+  <Q, R> Action<Q> decide(CallState<Q> state, ClientCall<Q, R> call, R response) {
+    Action<Q> action = act(state, call, response);
+    CallObservation o = state.observation;
+    if (o != null) {
+      int status = state.lastStatus;
+      if (action instanceof Action.Answer<Q> answer && answer.verdict() != null) {
+        Verdict v = answer.verdict();
+        o.attemptEnded(status, v.kind(), v.refusedBy());
+        state.observation = null;
+        o.completed(status, v.kind(), v.refusedBy(), hop(state));
+      } else {
+        o.attemptEnded(status, action instanceof Action.Retry ? Verdict.Kind.RETRY : Verdict.Kind.FOLLOW,
+            Optional.empty());
+      }
+    }
+    return action;
+  }
+
+  private <Q, R> Action<Q> act(CallState<Q> state, ClientCall<Q, R> call, R response) {
+    int status = call.status(response);
+    state.lastStatus = status;
+    int resent = call.resentByClient(response);
+    if (resent > 0) {
+      state.attempt += resent;
+      state.requests += resent;
+      budget.charge(resent);
+    }
+    Optional<Verdict> known = classifier.statusOnlyVerdict(status);
+    if (known.isPresent() && state.hops == null && state.retryContext == null
+        && state.observation == null && !call.isRedirected(response) && report.quickly(status, known.get())) {
+      state.judged = true;
+      return Action.Answer.reported();
+    }
+    RequestView request = viewOf(state, call);
+    ResponseView seen = call.responseView(response);
+    Verdict verdict = known.isPresent() ? known.get() : classifier.classify(request, seen);
+    switch (verdict.kind()) {
+      case RETRY:
+        return retry(state, call, response, request, seen, verdict);
+      case FOLLOW:
+        return follow(state, call, response, request, seen, verdict);
+      default:
+        return answer(state, call, response, request, seen, verdict);
+    }
+  }
+
+  private <Q, R> Action<Q> retry(CallState<Q> state, ClientCall<Q, R> call, R response,
+      RequestView request, ResponseView seen, Verdict verdict) {
+    if (!state.judged) {
+      state.judged = true;
+      budget.onFailedFirstAttempt();
+    }
+    Decision decision = gates.decide(
+        gates.new Candidate(request, seen, verdict, state.attempt, state.startMillis));
+    Retry.AsyncContext<Decision> context = state.retryContext;
+    if (context == null) {
+      context = retry.asyncContext();
+      state.retryContext = context;
+    }
+    long wait = context.onResult(decision);
+    event(decision, state, seen.status(), null);
+    if (!decision.retries()) {
+      context.onComplete();
+      state.retryContext = null;
+      Verdict.Gate gate = decision.gate();
+      Verdict last = verdict.asFinal(Optional.ofNullable(gate), new Reason(Reason.Kind.RETRY_REFUSED,
+          "a retry was possible; the " + gate + " gate refused it", "RetrySettings"));
+      report.answer(state, call, response, request, seen, last);
+      return new Action.Answer<>(last);
+    }
+    state.attempt++;
+    return new Action.Retry<>(Math.max(0, wait));
+  }
+
+  private <Q, R> Action<Q> follow(CallState<Q> state, ClientCall<Q, R> call, R response,
+      RequestView request, ResponseView seen, Verdict verdict) {
+    if (mode != RedirectMode.POLICY) {
+      return notFollowed(state, call, response, request, seen, verdict, Optional.empty(),
+          "the client handed this redirect back without following it", "RFC 9110 §15.4");
+    }
+    List<Hop> hops = state.hops == null ? List.of() : state.hops;
+    FollowDecision decision = follower.decide(request, seen, verdict, hops);
+    if (decision instanceof FollowDecision.Stop stop) {
+      return notFollowed(state, call, response, request, seen, verdict, Optional.empty(),
+          stop.explanation(), stop.spec());
+    }
+    FollowDecision.Follow plan = (FollowDecision.Follow) decision;
+    long wait = plan.retryAfter().map(Gates::ceilMillis).orElse(0L);
+    Verdict.Gate refused = !gates.withinCap(wait) ? Verdict.Gate.WAIT_CAP
+        : wait > 0 && !gates.beforeDeadline(state.startMillis, wait) ? Verdict.Gate.DEADLINE : null;
+    if (refused != null) {
+      return notFollowed(state, call, response, request, seen, verdict, Optional.of(refused),
+          "the redirect asks to wait " + wait + " ms; the " + refused + " gate refused", "RFC 9110 §10.2.3");
+    }
+    Q next = followUp(call, state.current, plan);
+    if (next == null) {
+      return notFollowed(state, call, response, request, seen, verdict, Optional.empty(),
+          "the client cannot address the target", "RFC 9110 §10.2.2");
+    }
+    closeRetryContext(state, request.method(), seen.status());
+    state.follow(next, Hop.of(request, seen));
+    return new Action.Follow<>(next, wait);
+  }
+
+  private <Q, R> Action<Q> notFollowed(CallState<Q> state, ClientCall<Q, R> call, R response,
+      RequestView request, ResponseView seen, Verdict verdict, Optional<Verdict.Gate> gate,
+      String why, String spec) {
+    Verdict last = verdict.asFinal(gate, new Reason(Reason.Kind.NOT_FOLLOWED, why, spec));
+    return answer(state, call, response, request, seen, last);
+  }
+
+  private <Q, R> Action<Q> answer(CallState<Q> state, ClientCall<Q, R> call, R response,
+      RequestView request, ResponseView seen, Verdict verdict) {
+    state.judged = true;
+    if (!closeRetryContext(state, request.method(), seen.status()) && verdict.kind() == Verdict.Kind.FAIL) {
+      if (verdict.hasReason(Reason.Kind.NOT_IDEMPOTENT)) {
+        event(Decision.NOT_IDEMPOTENT, state, seen.status(), null);
+      } else if (verdict.hasReason(Reason.Kind.RETRY_AFTER_MISSING)
+          || (verdict.policy().retryability() == Retryability.NEVER
+              && table.policyFor(seen.status()).isRetryable())) {
+        event(Decision.NOT_RETRYABLE, state, seen.status(), null);
+      }
+    }
+    report.answer(state, call, response, request, seen, verdict);
+    return new Action.Answer<>(verdict);
+  }
+
+  /** Ends the hop's resilience4j context after a retry was answered; false when there was none. */
+  private boolean closeRetryContext(CallState<?> state, String method, int status) {
+    Retry.AsyncContext<Decision> context = state.retryContext;
+    if (context == null) {
+      return false;
+    }
+    context.onResult(Decision.ANSWERED);
+    context.onComplete();
+    state.retryContext = null;
+    event(Decision.ANSWERED, state, status, null);
+    return true;
+  }
+
+  /** A send failed: resilience4j and the listeners hear of it when it ended a retry. */
+  void failed(CallState<?> state, Throwable error) {
+    Retry.AsyncContext<Decision> context = state.retryContext;
+    if (context != null && state.attempt > 1) {
+      state.retryContext = null;
+      if (error instanceof Exception e) {
+        context.onError(e);
+      }
+      event(Decision.FAILED_IO, state, 0, error);
+    }
+    ended(state, error);
+  }
+
+  /** The caller cancelled or interrupted a call while a retry or follow-up was pending. */
+  void cancelled(CallState<?> state) {
+    event(Decision.CANCELLED, state, state.lastStatus, null);
+    ended(state, new CancellationException("the caller cancelled the call"));
+  }
+
+  private static String method(CallState<?> state) {
+    return state.view != null ? state.view.method() : "-";
+  }
+
+  /**
+   * The adapter's request for a planned follow-up; null when the client refuses to address the
+   * target (OkHttp's HttpUrl rejects hosts java.net.URI accepts). Only the exception's type is
+   * logged: its message may quote the target, query and all.
+   */
+  private static <Q, R> Q followUp(ClientCall<Q, R> call, Q request, FollowDecision.Follow plan) {
+    try {
+      return call.followUp(request, plan);
+    } catch (RuntimeException e) {
+      LOG.debug("httptriage cannot follow a {} to a target this client refuses ({});"
+          + " the redirect is returned as final", plan.status(), e.getClass().getName());
+      return null;
+    }
+  }
+
+  /** Tells both listeners; builds no event when no one listens, and never lets one throw. */
+  private void event(Decision d, CallState<?> state, int status, @Nullable Throwable error) {
+    String method = method(state);
+    Duration elapsed = Duration.ofMillis(Math.max(0, settings.clock().millis() - state.startMillis));
+    if (retryListener != RetryListener.noop()) {
+      try {
+        retryListener.onEvent(new RetryEvent(d.outcome(), method, status, state.attempt,
+            d.waitDuration(), Optional.ofNullable(d.source()), elapsed, d.ignoredHeaders()));
+      } catch (RuntimeException e) {
+        LOG.warn("httptriage retry listener failed; the call goes on", e);
+      }
+    }
+    try {
+      listener.attemptDecided(new TriageEvent.AttemptDecided(client, method,
+          state.view == null ? Optional.empty() : target(state.view), hop(state), state.attempt,
+          settings.maxAttempts(), status, d.outcome(), d.waitDuration(), Optional.ofNullable(d.source()),
+          Optional.ofNullable(d.gate()),
+          error == null ? Optional.empty() : Optional.of(error.getClass().getName()),
+          elapsed, d.ignoredHeaders()));
+    } catch (RuntimeException e) {
+      LOG.warn("httptriage listener failed on a retry decision", e);
+    }
+  }
+
+  private static Retry createRetry(RetrySettings settings) {
+    RetryConfig config = RetryConfig.<Decision>custom()
+        .maxAttempts(settings.maxAttempts())
+        .retryOnResult(Decision::wantsRetry)
+        // Only called for results the predicate retries, whose wait is never negative.
+        .intervalBiFunction((attempt, result) ->
+            result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
+        .retryOnException(e -> false)
+        .failAfterMaxAttempts(false)
+        .build();
+    if (settings.retryRegistry().isEmpty()) {
+      return Retry.of(settings.name(), config);
+    }
+    RetryRegistry registry = settings.retryRegistry().get();
+    Retry created = registry.retry(settings.name(), config);
+    if (created.getRetryConfig() != config) {
+      throw new IllegalArgumentException("name: the registry already holds a Retry named '"
+          + settings.name() + "'; give each client its own name");
+    }
+    return created;
+  }
+}
