@@ -1,7 +1,5 @@
 package io.httptriage.observe;
 
-import io.httptriage.classify.Verdict;
-import io.httptriage.finding.Finding;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,28 +25,6 @@ final class CompositeTriageListener implements TriageListener {
       }
     }
     return listeners.isEmpty() ? NOOP : new CompositeTriageListener(List.copyOf(listeners));
-  }
-
-  @Override
-  public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
-    for (TriageListener l : listeners) {
-      try {
-        l.exchangeCompleted(finalStatus, verdict, findings);
-      } catch (RuntimeException e) {
-        failed(l, e);
-      }
-    }
-  }
-
-  @Override
-  public void retryDecided(String outcome, int status, String method) {
-    for (TriageListener l : listeners) {
-      try {
-        l.retryDecided(outcome, status, method);
-      } catch (RuntimeException e) {
-        failed(l, e);
-      }
-    }
   }
 
   @Override

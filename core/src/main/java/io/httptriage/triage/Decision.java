@@ -1,9 +1,12 @@
 package io.httptriage.triage;
 
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.classify.Verdict;
 import io.httptriage.retry.RetryEvent.DelaySource;
 import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.retry.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -77,5 +80,34 @@ record Decision(
   /** The wait as reported in events. */
   Optional<Duration> waitDuration() {
     return waitMillis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(waitMillis));
+  }
+
+  /**
+   * The resilience4j Retry that carries out a client's retries: its result predicate and interval
+   * read only the decision, so it retries exactly when the step does, after the step's wait.
+   *
+   * @throws IllegalArgumentException when the settings' registry already holds another Retry of
+   *     the name
+   */
+  static Retry retryOf(RetrySettings settings) {
+    RetryConfig config = RetryConfig.<Decision>custom()
+        .maxAttempts(settings.maxAttempts())
+        .retryOnResult(Decision::wantsRetry)
+        // Only called for results the predicate retries, whose wait is never negative.
+        .intervalBiFunction((attempt, result) ->
+            result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
+        .retryOnException(e -> false)
+        .failAfterMaxAttempts(false)
+        .build();
+    if (settings.retryRegistry().isEmpty()) {
+      return Retry.of(settings.name(), config);
+    }
+    RetryRegistry registry = settings.retryRegistry().get();
+    Retry created = registry.retry(settings.name(), config);
+    if (created.getRetryConfig() != config) {
+      throw new IllegalArgumentException("name: the registry already holds a Retry named '"
+          + settings.name() + "'; give each client its own name");
+    }
+    return created;
   }
 }

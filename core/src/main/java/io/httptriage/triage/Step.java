@@ -1,8 +1,6 @@
 package io.httptriage.triage;
 
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.classify.Classifier;
 import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
@@ -14,10 +12,6 @@ import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.observe.TriageObservationConvention;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.Retryability;
 import io.httptriage.redirect.FollowDecision;
@@ -25,6 +19,8 @@ import io.httptriage.redirect.RedirectFollower;
 import io.httptriage.retry.RetryEvent;
 import io.httptriage.retry.RetryListener;
 import io.httptriage.retry.RetrySettings;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +79,7 @@ final class Step {
     this.budget = new RetryBudget(settings.clock(), settings.budgetRatio(),
         settings.budgetMinRetriesPerSecond(), settings.budgetWindow().toMillis());
     this.gates = new Gates(settings, budget);
-    this.retry = createRetry(settings);
+    this.retry = Decision.retryOf(settings);
     this.retryListener = settings.listener();
     this.listener = listener;
     this.client = listener instanceof DefaultTriageListener d ? d.clientName()
@@ -92,19 +88,8 @@ final class Step {
     this.observations = config.observationRegistry();
     this.convention = config.observationConvention().orElse(null);
     if (listener instanceof DefaultTriageListener d && d.meterRegistry().isPresent()) {
-      registerBudgetGauge(d.meterRegistry().get());
+      budget.gauge(d.meterRegistry().get(), client);
     }
-  }
-
-  /** The meter name of the retries the budget allows now. */
-  static final String BUDGET_REMAINING = "httptriage.retry.budget.remaining";
-
-  /** A gauge of the budget; it holds the budget weakly, so a dropped client's runtime can go. */
-  private void registerBudgetGauge(MeterRegistry registry) {
-    Gauge.builder(BUDGET_REMAINING, budget, RetryBudget::remaining)
-        .description("Retries the client's retry budget allows now")
-        .tag("client", client)
-        .register(registry);
   }
 
   /** True when calls are observed: a registry with handlers was configured. */
@@ -390,27 +375,5 @@ final class Step {
     } catch (RuntimeException e) {
       LOG.warn("httptriage listener failed on a retry decision", e);
     }
-  }
-
-  private static Retry createRetry(RetrySettings settings) {
-    RetryConfig config = RetryConfig.<Decision>custom()
-        .maxAttempts(settings.maxAttempts())
-        .retryOnResult(Decision::wantsRetry)
-        // Only called for results the predicate retries, whose wait is never negative.
-        .intervalBiFunction((attempt, result) ->
-            result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
-        .retryOnException(e -> false)
-        .failAfterMaxAttempts(false)
-        .build();
-    if (settings.retryRegistry().isEmpty()) {
-      return Retry.of(settings.name(), config);
-    }
-    RetryRegistry registry = settings.retryRegistry().get();
-    Retry created = registry.retry(settings.name(), config);
-    if (created.getRetryConfig() != config) {
-      throw new IllegalArgumentException("name: the registry already holds a Retry named '"
-          + settings.name() + "'; give each client its own name");
-    }
-    return created;
   }
 }

@@ -191,7 +191,7 @@ final class MeterTable {
     assertThat(values("source", "httptriage.retry.waits"))
         .containsExactlyElementsOf(names(RetryEvent.DelaySource.values()));
     assertThat(values("outcome", "httptriage.retries")).containsExactlyElementsOf(
-        Stream.concat(names(RetryEvent.Outcome.values()).stream(), Stream.of("OTHER")).toList());
+        names(RetryEvent.Outcome.values()));
     for (String meter : List.of("httptriage.redirect.findings", "httptriage.conformance.findings")) {
       Finding.Category category = meter.contains("redirect") ? Finding.Category.REDIRECT
           : Finding.Category.CONFORMANCE;
