@@ -180,10 +180,7 @@ public final class TriageConfig {
     return scheduler;
   }
 
-  /**
-   * {@return where each call's observation and its attempts' go; {@link ObservationRegistry#NOOP},
-   * observing nothing, unless one was given}
-   */
+  /** {@return where calls are observed; {@link ObservationRegistry#NOOP} unless one was given} */
   public ObservationRegistry observationRegistry() {
     return observationRegistry;
   }
@@ -353,11 +350,8 @@ public final class TriageConfig {
     }
 
     /**
-     * Observes each call with Micrometer's Observation API: an observation of the call ({@code
-     * httptriage.call}) open from its first request to the response the caller gets, and as its
-     * children one per request sent ({@code httptriage.attempt}): the first, each retry, each
-     * redirect httptriage follows. With a tracing handler (micrometer-tracing) they are a span
-     * per call with a child span per attempt; findings are events on them. Default {@link
+     * Observes each call ({@code httptriage.call}) and, as its children, each request sent for it
+     * ({@code httptriage.attempt}); with micrometer-tracing, a span each. Default {@link
      * ObservationRegistry#NOOP}: nothing is observed, and nothing is allocated for it.
      *
      * @param value the registry
