@@ -281,6 +281,36 @@ public abstract class ObservabilityContract {
         "httptriage_retry_budget_remaining{" + client + "} ");
   }
 
+  // ---- retry lines ---------------------------------------------------------------------------
+
+  @Test
+  void retryLineSaysTheTargetAttemptOfMaxAndTheWaitWithItsSource() throws IOException {
+    server.enqueue(Reply.status(429).header("Retry-After", "1"));
+    server.enqueue(Reply.status(200).body("ok"));
+
+    try (CapturedLog retries = new CapturedLog("io.httptriage.retries", Level.INFO);
+        ClientUnderTest client = newClient(TriageConfig.builder()
+            .retry(RetrySettings.builder().sleeper(waits::add).build()).build(), tls)) {
+      assertThat(client.send(get(server.url("/items?token=s3cret")))).isEqualTo(new Answer(200, "ok"));
+
+      List<ILoggingEvent> lines = retries.events();
+      assertThat(lines).as(retries.all()).hasSize(2);
+      Map<String, Object> retried = fields(lines.get(0));
+      assertThat(retried).containsEntry("outcome", "RETRY_SCHEDULED").containsEntry("client", adapterName())
+          .containsEntry("target", server.url("/items?token=*").toString())
+          .containsEntry("attempt", 1).containsEntry("maxAttempts", 3).containsEntry("status", 429)
+          .containsEntry("waitMillis", 1000L).containsEntry("waitSource", "RETRY_AFTER");
+      assertThat(lines.get(0).getFormattedMessage()).contains("attempt=1/3", "wait=1000ms",
+          "waitSource=RETRY_AFTER").doesNotContain("s3cret");
+      assertThat(fields(lines.get(1))).containsEntry("outcome", "ANSWERED_AFTER_RETRY")
+          .containsEntry("attempt", 2).containsEntry("status", 200);
+      if (Boolean.getBoolean("httptriage.printLines")) {
+        lines.forEach(e -> System.out.println(e.getLevel() + " " + e.getLoggerName() + " - "
+            + e.getFormattedMessage()));
+      }
+    }
+  }
+
   // ---- traces --------------------------------------------------------------------------------
 
   /** One parent span per call and a child span per request sent, through OpenTelemetry. */
