@@ -56,7 +56,7 @@ final class DemoScenarios {
     }
     long scheduled = count(reports, RetryEvent.Outcome.RETRY_SCHEDULED);
     long refused = count(reports, RetryEvent.Outcome.GAVE_UP_BUDGET);
-    long atOnce = reports.stream().filter(r -> r.retries().stream().noneMatch(RetryEvent::isRetry)).count();
+    long atOnce = reports.stream().filter(r -> r.retries().stream().noneMatch(e -> e.retries())).count();
     s.note(STORM_CALLS + " GETs, every one answered 503 with Retry-After: 1. Retries are earned by healthy"
         + " answers (half a retry each); in a total outage there are none, so only the floor of 1 retry a"
         + " second (10 over the 10-s window) is left.");

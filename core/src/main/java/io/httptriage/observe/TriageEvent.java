@@ -175,7 +175,7 @@ public sealed interface TriageEvent
    * @param hops the redirects followed before the final response, by httptriage or the client
    * @param duration the time from the first request to the final response
    * @param findings every finding of the call, as also reported one by one
-   * @param exchange the hops as followed, when the call was redirected or ended on a redirect
+   * @param exchange the hops as followed, the final one last
    */
   record ExchangeCompleted(
       String client,
@@ -187,7 +187,7 @@ public sealed interface TriageEvent
       int hops,
       Duration duration,
       List<Finding> findings,
-      Optional<Exchange> exchange)
+      Exchange exchange)
       implements TriageEvent {
 
     /**
@@ -204,7 +204,7 @@ public sealed interface TriageEvent
      * @param hops the redirects followed before the final response, by httptriage or the client
      * @param duration the time from the first request to the final response
      * @param findings every finding of the call, as also reported one by one
-     * @param exchange the hops as followed, when the call was redirected or ended on a redirect
+     * @param exchange the hops as followed, the final one last
      */
     public ExchangeCompleted {
       Objects.requireNonNull(client, "client");

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports the answer of a call: the verdict the step reached (never re-derived), the findings of
  * the redirect audit (when there was a chain, or the answer is a redirect) and of the conformance
- * lint, to the listener and the observer. Failures of either are logged and never reach the caller.
+ * lint, to the listener as typed events. A failing listener is logged and never reaches the caller.
  *
  * <p>Thread-safe.
  */
@@ -55,7 +55,7 @@ final class Report {
    * #answer}.
    */
   boolean quickly(int status, Verdict verdict) {
-    return quiet && config.observer().isEmpty() && !isRedirection(status) && lint.findsNothingFor(status);
+    return quiet && !isRedirection(status) && lint.findsNothingFor(status);
   }
 
   /** Reports the answer of a call. */
@@ -63,18 +63,13 @@ final class Report {
       ResponseView finalView, Verdict verdict) {
     try {
       List<Finding> lintFindings = lint.lint(lastRequest, finalView);
-      Exchange exchange = null;
       List<Finding> findings = lintFindings;
       List<Hop> hops = state.hops;
-      if (config.redirectMode() == RedirectMode.POLICY) {
-        if (hops != null || isRedirection(finalView.status()) || config.observer().isPresent()) {
-          exchange = Exchange.of(hops == null ? List.of() : hops, Hop.of(lastRequest, finalView), true);
-        }
-      } else if (call.isRedirected(response) || isRedirection(finalView.status())
-          || config.observer().isPresent()) {
-        exchange = call.reportedExchange(state.original, response);
-      }
-      if (exchange != null && (!exchange.hops().isEmpty() || isRedirection(finalView.status()))) {
+      // Built for every answer that takes this path: the event carries the hops as followed.
+      Exchange exchange = config.redirectMode() == RedirectMode.POLICY
+          ? Exchange.of(hops == null ? List.of() : hops, Hop.of(lastRequest, finalView), true)
+          : call.reportedExchange(state.original, response);
+      if (!exchange.hops().isEmpty() || isRedirection(finalView.status())) {
         List<Finding> auditFindings = audit.audit(exchange);
         if (!auditFindings.isEmpty()) {
           List<Finding> all = new ArrayList<>(auditFindings.size() + lintFindings.size());
@@ -85,7 +80,7 @@ final class Report {
       }
       findings = distinct(findings);
       int status = finalView.status();
-      List<Hop> followed = hops != null ? hops : exchange != null ? exchange.hops() : List.of();
+      List<Hop> followed = exchange.hops();
       String method = followed.isEmpty() ? lastRequest.method() : followed.get(0).method();
       Optional<String> target = Optional.of(Finding.redactUrl(
           (followed.isEmpty() ? lastRequest.uri() : followed.get(0).uri()).toString()));
@@ -101,11 +96,7 @@ final class Report {
       listener.exchangeCompleted(new TriageEvent.ExchangeCompleted(client, method, target, status,
           verdict, Math.max(1, state.requests), followed.size(),
           Duration.ofNanos(System.nanoTime() - state.startNanos), findings,
-          Optional.ofNullable(exchange)));
-      Optional<ExchangeObserver> observer = config.observer();
-      if (exchange != null && observer.isPresent()) {
-        observer.get().exchangeCompleted(exchange, verdict, findings);
-      }
+          exchange));
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report an exchange; the response is returned unchanged", e);
     }

@@ -31,7 +31,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * loop, too many hops, 305) comes back as it is, with its finding. Every other response is passed
  * to {@link ClientCall#discard} before the next request starts.
  *
- * <p>Thread-safe. Listener and observer failures are logged and never reach the caller.
+ * <p>Thread-safe. Listener failures are logged and never reach the caller.
  *
  * <pre>{@code
  * Triage triage = Triage.of(TriageConfig.ofDefaults());

@@ -2,11 +2,11 @@ package io.httptriage.triage;
 
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
+import io.httptriage.observe.TriageObservationConvention;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
-import io.httptriage.observe.TriageObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Optional;
@@ -31,7 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *       Builder#meterRegistry(MeterRegistry)}, records Micrometer meters.
  *   <li>{@link #clientName()} — the {@code client} tag of the meters and field of the log lines;
  *       by default the adapter's name ({@code okhttp}, {@code jdk}).
- *   <li>{@link #observer()} — optional full story of each exchange.
+ *   <li>{@link #observationRegistry()} — Micrometer observations of each call and its attempts.
  *   <li>{@link #scheduler()} — where asynchronous retries wait; by default a shared daemon thread.
  * </ul>
  *
@@ -58,7 +58,6 @@ public final class TriageConfig {
   private final Optional<TriageListener> listener;
   private final Optional<String> clientName;
   private final Optional<MeterRegistry> meterRegistry;
-  private final Optional<ExchangeObserver> observer;
   private final Optional<ScheduledExecutorService> scheduler;
   private final ObservationRegistry observationRegistry;
   private final Optional<TriageObservationConvention> observationConvention;
@@ -71,7 +70,6 @@ public final class TriageConfig {
     this.meterRegistry = Optional.ofNullable(b.meterRegistry);
     this.listener = Optional.ofNullable(b.listener);
     this.clientName = Optional.ofNullable(b.clientName);
-    this.observer = Optional.ofNullable(b.observer);
     this.scheduler = Optional.ofNullable(b.scheduler);
     this.observationRegistry = b.observationRegistry;
     this.observationConvention = Optional.ofNullable(b.observationConvention);
@@ -97,7 +95,6 @@ public final class TriageConfig {
     b.meterRegistry = meterRegistry.orElse(null);
     b.listener = listener.orElse(null);
     b.clientName = clientName.orElse(null);
-    b.observer = observer.orElse(null);
     b.scheduler = scheduler.orElse(null);
     b.observationRegistry = observationRegistry;
     b.observationConvention = observationConvention.orElse(null);
@@ -170,11 +167,6 @@ public final class TriageConfig {
     return meterRegistry;
   }
 
-  /** {@return the observer of whole exchanges, when one was given} */
-  public Optional<ExchangeObserver> observer() {
-    return observer;
-  }
-
   /** {@return the scheduler for asynchronous retry waits, when one was given} */
   public Optional<ScheduledExecutorService> scheduler() {
     return scheduler;
@@ -211,7 +203,6 @@ public final class TriageConfig {
     private TriageListener listener;
     private String clientName;
     private MeterRegistry meterRegistry;
-    private ExchangeObserver observer;
     private ScheduledExecutorService scheduler;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private TriageObservationConvention observationConvention;
@@ -324,17 +315,6 @@ public final class TriageConfig {
             + " would not reach it; give it to your DefaultTriageListener's clientName instead");
       }
       this.clientName = value;
-      return this;
-    }
-
-    /**
-     * Receives the whole story of each exchange.
-     *
-     * @param value the observer
-     * @return this builder
-     */
-    public Builder observer(ExchangeObserver value) {
-      this.observer = nonNull("observer", value);
       return this;
     }
 

@@ -104,12 +104,11 @@ public abstract class AdapterContract {
         .redirectMode(mode)
         .retry(retry.apply(settings).build())
         .scheduler(scheduler)
-        .listener(DefaultTriageListener.builder().meterRegistry(registry).build())
-        .observer((exchange, verdict, found) -> {
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry).build(), (exchange, verdict, found) -> {
           exchanges.add(exchange);
           verdicts.add(verdict);
           findings.addAll(found);
-        })
+        }))
         .build();
   }
 

@@ -83,11 +83,10 @@ public abstract class HeaderAndRedirectContract {
         .redirectMode(mode)
         .redirects(redirects)
         .retry(retry.apply(settings).build())
-        .listener(DefaultTriageListener.builder().build())
-        .observer((exchange, verdict, found) -> {
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().build(), (exchange, verdict, found) -> {
           exchanges.add(exchange);
           findings.addAll(found);
-        })
+        }))
         .build();
   }
 

@@ -1,9 +1,14 @@
 package io.httptriage.observe;
 
 import io.httptriage.classify.Verdict;
+import io.httptriage.exchange.Exchange;
+import io.httptriage.exchange.Hop;
+import io.httptriage.exchange.RequestView;
+import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
 import io.httptriage.retry.RetryEvent.DelaySource;
 import io.httptriage.retry.RetryEvent.Outcome;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +32,12 @@ final class Events {
       listener.findingReported(new TriageEvent.FindingReported("test", "GET", Optional.empty(), status, f));
     }
     listener.exchangeCompleted(new TriageEvent.ExchangeCompleted("test", "GET", Optional.empty(),
-        status, verdict, 1, 0, Duration.ZERO, findings, Optional.empty()));
+        status, verdict, 1, 0, Duration.ZERO, findings, Events.exchange(status)));
+  }
+
+  /** A single-hop exchange answered with {@code status}. */
+  static Exchange exchange(int status) {
+    return Exchange.single(Hop.of(RequestView.of("GET", URI.create("https://api.example/")),
+        ResponseView.of(status)));
   }
 }

@@ -84,7 +84,7 @@ class TriageEventLogAndMetersTest {
   void timesTheCallByOutcomeAndCountsItsAttempts() {
     Verdict ok = Classifier.ofDefaults().statusOnlyVerdict(200).orElseThrow();
     listener.exchangeCompleted(new ExchangeCompleted("payments", "GET", Optional.of(TARGET), 200, ok,
-        3, 0, Duration.ofMillis(250), List.of(), Optional.empty()));
+        3, 0, Duration.ofMillis(250), List.of(), Events.exchange(200)));
 
     assertThat(registry.get(CallMeters.CALLS).tag("client", "payments").tag("outcome", "SUCCESS")
         .tag("verdict", "ACCEPT").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250.0);

@@ -1,5 +1,6 @@
 package io.httptriage.reliability;
 
+import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.contract.AdapterContract.Answer;
@@ -103,8 +104,7 @@ public abstract class ConcurrencyContract {
             .listener(event -> events.get(event.outcome()).increment())
             .build())
         .scheduler(scheduler)
-        .listener(DefaultTriageListener.builder().meterRegistry(registry).build())
-        .observer((exchange, verdict, findings) -> observed.increment())
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry).build(), (exchange, verdict, findings) -> observed.increment()))
         .build();
   }
 

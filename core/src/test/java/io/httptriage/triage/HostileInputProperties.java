@@ -1,5 +1,6 @@
 package io.httptriage.triage;
 
+import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -111,9 +112,8 @@ class HostileInputProperties {
             .maxRetryAfter(cap)
             .build())
         .scheduler(scheduler)
-        .listener(DefaultTriageListener.builder().meterRegistry(registry)
-            .maxLinesPerSecond(Integer.MAX_VALUE).build())
-        .observer((exchange, verdict, findings) -> exchanges.add(verdict.status().code()))
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry)
+            .maxLinesPerSecond(Integer.MAX_VALUE).build(), (exchange, verdict, findings) -> exchanges.add(verdict.status().code())))
         .build());
     RequestView request = request(method, idempotencyKey);
     int linesBefore = logLines();

@@ -1,5 +1,6 @@
 package io.httptriage.okhttp;
 
+import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -178,7 +179,7 @@ class OkHttpAdapterTest {
       other.enqueue(Reply.status(200).body("landed"));
       List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
       TriageConfig config = TriageConfig.builder()
-          .observer((exchange, verdict, found) -> findings.addAll(found))
+          .listener(ExchangeTap.withDefaults((exchange, verdict, found) -> findings.addAll(found)))
           .build();
       CookieJar everywhere = new CookieJar() {
         @Override
