@@ -98,10 +98,11 @@ public abstract class ObservabilityContract {
   // ---- one line per misinterpreted redirect ---------------------------------------------------
 
   /**
-   * Five redirects, four of them misinterpreted on each client. Both turn POST into GET on 302 and
-   * on 301 and forward a caller's Cookie to another origin. OkHttp follows https to http; the JDK
-   * rightly does not (an INFO line says so) but hands back the 5th redirect of a longer chain as
-   * final (CHAIN_TRUNCATED), which OkHttp follows to its end.
+   * Five redirects, four of them misinterpreted by OkHttp and by the JDK 17 client, each logged on
+   * a line of its own. Both turn POST into GET on 302 and on 301 and forward a caller's Cookie to
+   * another origin (the JDK 25 client keeps it home, and then no line is due). OkHttp follows https
+   * to http; the JDK rightly does not (an INFO line says so) but hands back the 5th redirect of a
+   * longer chain as final (CHAIN_TRUNCATED), which OkHttp follows to its end.
    */
   @Test
   void defaultConfigLogsEachOfFourMisinterpretedRedirects() throws IOException {
@@ -131,13 +132,15 @@ public abstract class ObservabilityContract {
     } finally {
       secure.close();
     }
-    assertThat(other.take().headers().contains("Cookie")).as("the cookie crossed origins").isTrue();
+    // OkHttp and JDK 17 forward the caller's Cookie to the other origin; JDK 25 drops it, and then
+    // there is nothing to report: the finding appears exactly when the cookie crossed.
+    boolean cookieCrossed = other.take().headers().contains("Cookie");
     boolean downgradeFollowed = other.requestCount() == 2;
     boolean chainCut = chain.requestCount() <= hops;
     chain.close();
 
     List<ILoggingEvent> events = log.events();
-    assertThat(events).as(log.all()).hasSize(chainCut ? 5 : 4);
+    assertThat(events).as(log.all()).hasSize((chainCut ? 5 : 4) - (cookieCrossed ? 0 : 1));
     assertThat(events).allSatisfy(e -> {
       Map<String, Object> f = fields(e);
       assertThat(f).containsKeys("client", "kind", "severity", "hop", "finalStatus", "from", "spec",
@@ -157,19 +160,25 @@ public abstract class ObservabilityContract {
     assertThat(fields(events.get(1))).containsEntry("kind", "METHOD_REWRITTEN")
         .containsEntry("from", server.url("/orders").toString())
         .containsEntry("spec", "RFC 9110 §15.4.2");
-    assertThat(events.get(2).getLevel()).isEqualTo(Level.WARN);
-    assertThat(fields(events.get(2))).containsEntry("kind", "CREDENTIALS_CROSS_ORIGIN")
-        .containsEntry("to", other.url("/landing").toString());
-    assertThat(fields(events.get(3))).containsEntry("kind",
+    int next = 2;
+    if (cookieCrossed) {
+      assertThat(events.get(next).getLevel()).isEqualTo(Level.WARN);
+      assertThat(fields(events.get(next))).containsEntry("kind", "CREDENTIALS_CROSS_ORIGIN")
+          .containsEntry("to", other.url("/landing").toString());
+      next++;
+    }
+    assertThat(fields(events.get(next))).containsEntry("kind",
         downgradeFollowed ? "HTTPS_DOWNGRADE" : "REDIRECT_NOT_FOLLOWED");
-    assertThat(events.get(3).getLevel()).isEqualTo(downgradeFollowed ? Level.WARN : Level.INFO);
+    assertThat(events.get(next).getLevel()).isEqualTo(downgradeFollowed ? Level.WARN : Level.INFO);
+    next++;
     if (chainCut) {
-      assertThat(events.get(4).getLevel()).isEqualTo(Level.WARN);
-      assertThat(fields(events.get(4))).containsEntry("kind", "CHAIN_TRUNCATED");
+      assertThat(events.get(next).getLevel()).isEqualTo(Level.WARN);
+      assertThat(fields(events.get(next))).containsEntry("kind", "CHAIN_TRUNCATED");
     }
     long misinterpreted = events.stream()
         .filter(e -> !"REDIRECT_NOT_FOLLOWED".equals(fields(e).get("kind"))).count();
-    assertThat(misinterpreted).isEqualTo(4);
+    assertThat(misinterpreted).as("one line per misinterpreted redirect")
+        .isEqualTo(2 + (cookieCrossed ? 1 : 0) + (downgradeFollowed ? 1 : 0) + (chainCut ? 1 : 0));
     if (Boolean.getBoolean("httptriage.printLines")) {
       events.forEach(e -> System.out.println(e.getLevel() + " " + e.getLoggerName() + " - "
           + e.getFormattedMessage() + "\n    key-value pairs: " + e.getKeyValuePairs()));
