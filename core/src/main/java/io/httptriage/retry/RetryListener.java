@@ -8,6 +8,10 @@ package io.httptriage.retry;
  * quick. An exception thrown by a listener is swallowed: observing a call must not change its
  * outcome or leak the response it was about to close.
  *
+ * <p>The same decisions reach {@link io.httptriage.observe.TriageListener#attemptDecided} as
+ * {@link io.httptriage.observe.TriageEvent.AttemptDecided}, which also carries the redacted
+ * target, the hop, the attempts allowed and the gate that refused: prefer it for new code.
+ *
  * <pre>{@code
  * RetrySettings settings = RetrySettings.builder()
  *     .listener(e -> log.info("{} {} after attempt {}: {}", e.method(), e.status(), e.attempt(), e.outcome()))
