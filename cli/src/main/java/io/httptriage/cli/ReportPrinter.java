@@ -5,7 +5,6 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Hop;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.retry.RetryEvent;
 import io.httptriage.status.StatusRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -135,7 +134,7 @@ final class ReportPrinter {
     return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
   }
 
-  private static String source(RetryEvent.DelaySource s) {
+  private static String source(AttemptDecided.WaitSource s) {
     switch (s) {
       case RETRY_AFTER:
         return "Retry-After";

@@ -3,7 +3,7 @@ package io.httptriage.observe;
 import io.httptriage.classify.Verdict;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageEvent.ExchangeCompleted;
-import io.httptriage.retry.RetryEvent.DelaySource;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,7 +26,7 @@ final class CallMeters {
 
   private static final Outcome[] OUTCOMES = Outcome.values();
   private static final Verdict.Kind[] VERDICTS = Verdict.Kind.values();
-  private static final DelaySource[] SOURCES = DelaySource.values();
+  private static final WaitSource[] SOURCES = WaitSource.values();
 
   private final MeterRegistry registry;
   private final String client;
@@ -66,7 +66,7 @@ final class CallMeters {
     if (!e.retries() || e.waitTime().isEmpty() || e.waitSource().isEmpty()) {
       return;
     }
-    DelaySource source = e.waitSource().get();
+    WaitSource source = e.waitSource().get();
     Timer timer = waits.get(source.ordinal());
     if (timer == null) {
       timer = Timer.builder(WAITS)

@@ -1,7 +1,7 @@
 package io.httptriage.observe;
 
 import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;

@@ -3,8 +3,6 @@ package io.httptriage.observe;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
-import io.httptriage.retry.RetryEvent.DelaySource;
-import io.httptriage.retry.RetryEvent.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -82,12 +80,60 @@ public sealed interface TriageEvent
       int status,
       Outcome outcome,
       Optional<Duration> waitTime,
-      Optional<DelaySource> waitSource,
+      Optional<WaitSource> waitSource,
       Optional<Verdict.Gate> gate,
       Optional<String> errorType,
       Duration elapsed,
       List<String> ignoredHeaders)
       implements TriageEvent {
+
+    /** What was decided. */
+    public enum Outcome {
+      /** The request is sent again after {@link AttemptDecided#waitTime()}; the response was discarded. */
+      RETRY_SCHEDULED,
+      /** A retry got a response that needs no further retry; it goes back to the caller. */
+      ANSWERED_AFTER_RETRY,
+      /** The last allowed attempt also failed; its response goes back to the caller. */
+      GAVE_UP_ATTEMPTS,
+      /** The wait would end at or past the deadline; the response goes back at once. */
+      GAVE_UP_DEADLINE,
+      /**
+       * The server asked (Retry-After, or a RateLimit reset) for a longer wait than the configured
+       * cap; the response goes back at once instead of sleeping.
+       */
+      GAVE_UP_RETRY_AFTER_TOO_LONG,
+      /** The client's retry budget is spent; the response goes back, the refusal is counted. */
+      GAVE_UP_BUDGET,
+      /**
+       * The status allows a retry of idempotent requests only, and this one is not: a POST or PATCH
+       * without an {@code Idempotency-Key}, and no explicit opt-in.
+       */
+      NOT_IDEMPOTENT,
+      /** The request body cannot be sent a second time (one-shot or a consumed stream). */
+      BODY_NOT_REPLAYABLE,
+      /**
+       * The policy table does not allow retrying this response for this request, e.g. a 413 without
+       * Retry-After (RFC 9110 §15.5.14) or an override rule.
+       */
+      NOT_RETRYABLE,
+      /** A retry attempt failed with an I/O error, which propagates to the caller unchanged. */
+      RETRY_FAILED_IO,
+      /**
+       * The caller cancelled the asynchronous call, or interrupted the synchronous one while it
+       * waited: no further attempt is made.
+       */
+      CANCELLED
+    }
+
+    /** Where a wait came from. */
+    public enum WaitSource {
+      /** The response's Retry-After field (RFC 9110 §10.2.3). */
+      RETRY_AFTER,
+      /** The reset of an exhausted quota in the RateLimit fields (draft-ietf-httpapi-ratelimit-headers). */
+      RATE_LIMIT,
+      /** Exponential backoff with full jitter, when the server gave no wait. */
+      BACKOFF
+    }
 
     /**
      * Checks the fields and freezes the list.

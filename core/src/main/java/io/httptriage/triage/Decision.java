@@ -1,11 +1,12 @@
 package io.httptriage.triage;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.classify.Verdict;
-import io.httptriage.retry.RetryEvent.DelaySource;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.retry.RetrySettings;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 record Decision(
     Outcome outcome,
     long waitMillis,
-    @Nullable DelaySource source,
+    @Nullable WaitSource source,
     List<String> ignoredHeaders,
     Verdict.@Nullable Gate gate) {
 
@@ -42,7 +43,7 @@ record Decision(
   }
 
   /** A refusal by a gate, with the wait that would have applied when one was computed. */
-  static Decision refused(Verdict.Gate gate, long waitMillis, @Nullable DelaySource source,
+  static Decision refused(Verdict.Gate gate, long waitMillis, @Nullable WaitSource source,
       List<String> ignored) {
     return new Decision(outcomeOf(gate), source == null ? -1 : waitMillis, source, ignored, gate);
   }

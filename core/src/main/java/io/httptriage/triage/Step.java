@@ -16,8 +16,6 @@ import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.Retryability;
 import io.httptriage.redirect.FollowDecision;
 import io.httptriage.redirect.RedirectFollower;
-import io.httptriage.retry.RetryEvent;
-import io.httptriage.retry.RetryListener;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -48,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>A call counts once in the retry budget, however many hops it follows; its first answer that
  * is not a redirect to follow decides whether it was healthy, so a redirect earns no retry.
  * Attempts are counted per hop. Transport failures are not verdicts yet: an exception from a send
- * propagates, after a {@link RetryEvent.Outcome#RETRY_FAILED_IO} event when it ended a retry.
+ * propagates, after a {@link TriageEvent.AttemptDecided.Outcome#RETRY_FAILED_IO} event when it ended a retry.
  *
  * <p>Thread-safe: one step serves every call of a client.
  */
@@ -63,7 +61,6 @@ final class Step {
   private final Gates gates;
   private final Retry retry;
   private final RetrySettings settings;
-  private final RetryListener retryListener;
   private final TriageListener listener;
   private final Report report;
   private final String client;
@@ -80,7 +77,6 @@ final class Step {
         settings.budgetMinRetriesPerSecond(), settings.budgetWindow().toMillis());
     this.gates = new Gates(settings, budget);
     this.retry = Decision.retryOf(settings);
-    this.retryListener = settings.listener();
     this.listener = listener;
     this.client = listener instanceof DefaultTriageListener d ? d.clientName()
         : config.clientName().orElse(adapterName);
@@ -353,18 +349,10 @@ final class Step {
     }
   }
 
-  /** Tells both listeners; builds no event when no one listens, and never lets one throw. */
+  /** Tells the listener; a listener that throws is logged and the call goes on. */
   private void event(Decision d, CallState<?> state, int status, @Nullable Throwable error) {
     String method = method(state);
     Duration elapsed = Duration.ofMillis(Math.max(0, settings.clock().millis() - state.startMillis));
-    if (retryListener != RetryListener.noop()) {
-      try {
-        retryListener.onEvent(new RetryEvent(d.outcome(), method, status, state.attempt,
-            d.waitDuration(), Optional.ofNullable(d.source()), elapsed, d.ignoredHeaders()));
-      } catch (RuntimeException e) {
-        LOG.warn("httptriage retry listener failed; the call goes on", e);
-      }
-    }
     try {
       listener.attemptDecided(new TriageEvent.AttemptDecided(client, method,
           state.view == null ? Optional.empty() : target(state.view), hop(state), state.attempt,

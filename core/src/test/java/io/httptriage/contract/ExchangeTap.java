@@ -7,6 +7,7 @@ import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** For tests: the whole story of each call, taken from the listener's ExchangeCompleted event. */
 @FunctionalInterface
@@ -28,6 +29,27 @@ public interface ExchangeTap {
   /** {@code listener}, then {@code tap}. */
   static TriageListener with(TriageListener listener, ExchangeTap tap) {
     return TriageListener.composite(listener, of(tap));
+  }
+
+  /** {@code listener}, then {@code tap}, then {@code attempts} for each retry decision. */
+  static TriageListener with(TriageListener listener, ExchangeTap tap,
+      Consumer<? super TriageEvent.AttemptDecided> attempts) {
+    return TriageListener.composite(listener, of(tap), new TriageListener() {
+      @Override
+      public void attemptDecided(TriageEvent.AttemptDecided event) {
+        attempts.accept(event);
+      }
+    });
+  }
+
+  /** A default listener of its own, then {@code attempts} for each retry decision. */
+  static TriageListener withAttempts(Consumer<? super TriageEvent.AttemptDecided> attempts) {
+    return TriageListener.composite(DefaultTriageListener.ofDefaults(), new TriageListener() {
+      @Override
+      public void attemptDecided(TriageEvent.AttemptDecided event) {
+        attempts.accept(event);
+      }
+    });
   }
 
   /** A default listener of its own, then {@code tap}. */

@@ -1,10 +1,10 @@
 package io.httptriage.contract;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
-import io.httptriage.retry.RetryEvent;
 import io.httptriage.status.StatusClass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,9 +189,9 @@ final class MeterTable {
     assertThat(values("outcome", "httptriage.calls")).containsExactlyInAnyOrderElementsOf(
         names(io.micrometer.core.instrument.binder.http.Outcome.values()));
     assertThat(values("source", "httptriage.retry.waits"))
-        .containsExactlyElementsOf(names(RetryEvent.DelaySource.values()));
+        .containsExactlyElementsOf(names(AttemptDecided.WaitSource.values()));
     assertThat(values("outcome", "httptriage.retries")).containsExactlyElementsOf(
-        names(RetryEvent.Outcome.values()));
+        names(AttemptDecided.Outcome.values()));
     for (String meter : List.of("httptriage.redirect.findings", "httptriage.conformance.findings")) {
       Finding.Category category = meter.contains("redirect") ? Finding.Category.REDIRECT
           : Finding.Category.CONFORMANCE;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import io.httptriage.contract.CapturedLog;
 import io.httptriage.finding.Finding;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import io.httptriage.status.StatusRegistry;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -6,8 +6,8 @@ import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
-import io.httptriage.retry.RetryEvent.DelaySource;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ final class Events {
     boolean retry = outcome == Outcome.RETRY_SCHEDULED;
     listener.attemptDecided(new TriageEvent.AttemptDecided("test", method, Optional.empty(), 0, 1, 3,
         status, outcome, retry ? Optional.of(Duration.ofSeconds(1)) : Optional.empty(),
-        retry ? Optional.of(DelaySource.BACKOFF) : Optional.empty(), Optional.empty(), Optional.empty(),
+        retry ? Optional.of(WaitSource.BACKOFF) : Optional.empty(), Optional.empty(), Optional.empty(),
         Duration.ZERO, List.of()));
   }
 

@@ -8,8 +8,8 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.contract.CapturedLog;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageEvent.ExchangeCompleted;
-import io.httptriage.retry.RetryEvent.DelaySource;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +37,7 @@ class TriageEventLogAndMetersTest {
     log.close();
   }
 
-  static AttemptDecided retried(int attempt, long waitMillis, DelaySource source) {
+  static AttemptDecided retried(int attempt, long waitMillis, WaitSource source) {
     return new AttemptDecided("payments", "GET", Optional.of(TARGET), 0, attempt, 3, 429,
         Outcome.RETRY_SCHEDULED, Optional.of(Duration.ofMillis(waitMillis)), Optional.of(source),
         Optional.empty(), Optional.empty(), Duration.ofMillis(12), List.of());
@@ -45,7 +45,7 @@ class TriageEventLogAndMetersTest {
 
   @Test
   void retryLineSaysTargetAttemptOfMaxAndTheWaitWithItsSource() {
-    listener.attemptDecided(retried(1, 2000, DelaySource.RETRY_AFTER));
+    listener.attemptDecided(retried(1, 2000, WaitSource.RETRY_AFTER));
 
     assertThat(log.lines()).containsExactly("httptriage retry outcome=RETRY_SCHEDULED client=payments"
         + " method=GET target=" + TARGET + " hop=0 attempt=1/3 status=429 wait=2000ms"
@@ -60,7 +60,7 @@ class TriageEventLogAndMetersTest {
   @Test
   void refusedRetryLineNamesTheGateAtWarn() {
     listener.attemptDecided(new AttemptDecided("payments", "GET", Optional.of(TARGET), 0, 1, 3, 503,
-        Outcome.GAVE_UP_BUDGET, Optional.of(Duration.ofMillis(80)), Optional.of(DelaySource.BACKOFF),
+        Outcome.GAVE_UP_BUDGET, Optional.of(Duration.ofMillis(80)), Optional.of(WaitSource.BACKOFF),
         Optional.of(Verdict.Gate.BUDGET), Optional.empty(), Duration.ofMillis(3), List.of()));
 
     assertThat(log.lines()).containsExactly("httptriage retry outcome=GAVE_UP_BUDGET client=payments"
@@ -71,9 +71,9 @@ class TriageEventLogAndMetersTest {
 
   @Test
   void timesRetryWaitsBySource() {
-    listener.attemptDecided(retried(1, 2000, DelaySource.RETRY_AFTER));
-    listener.attemptDecided(retried(2, 1000, DelaySource.RETRY_AFTER));
-    listener.attemptDecided(retried(1, 50, DelaySource.BACKOFF));
+    listener.attemptDecided(retried(1, 2000, WaitSource.RETRY_AFTER));
+    listener.attemptDecided(retried(2, 1000, WaitSource.RETRY_AFTER));
+    listener.attemptDecided(retried(1, 50, WaitSource.BACKOFF));
 
     assertThat(registry.get(CallMeters.WAITS).tag("client", "payments").tag("source", "RETRY_AFTER")
         .timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(3000.0);

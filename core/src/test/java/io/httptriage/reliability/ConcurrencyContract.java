@@ -1,5 +1,6 @@
 package io.httptriage.reliability;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,7 @@ import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
 import io.httptriage.contract.WaitRecordingScheduler;
 import io.httptriage.observe.DefaultTriageListener;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -101,10 +102,9 @@ public abstract class ConcurrencyContract {
         .redirectMode(mode)
         .retry(RetrySettings.builder()
             .sleeper(wait -> { })
-            .listener(event -> events.get(event.outcome()).increment())
             .build())
         .scheduler(scheduler)
-        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry).build(), (exchange, verdict, findings) -> observed.increment()))
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry).build(), (exchange, verdict, findings) -> observed.increment(), event -> events.get(event.outcome()).increment()))
         .build();
   }
 
