@@ -73,7 +73,7 @@ public class DefaultTriageObservationConvention implements TriageObservationConv
   @Override
   public String getContextualName(TriageObservationContext context) {
     String method = method(context.method());
-    if (context.kind() == TriageObservationContext.Kind.CALL) {
+    if (context.isCall()) {
       return "httptriage " + method;
     }
     return context.hop() == 0 ? method + " attempt " + context.attempt()
@@ -86,7 +86,7 @@ public class DefaultTriageObservationConvention implements TriageObservationConv
     boolean answered = status != 0;
     return KeyValues.of(
         KeyValue.of("client", context.client()),
-        KeyValue.of("httptriage.kind", context.kind() == TriageObservationContext.Kind.CALL ? "call" : "attempt"),
+        KeyValue.of("httptriage.kind", context.isCall() ? "call" : "attempt"),
         KeyValue.of("http.request.method", method(context.method())),
         KeyValue.of("http.response.status_code", answered ? TagValues.code(status) : NONE),
         KeyValue.of("httptriage.status_class", answered ? TagValues.statusClass(status) : NONE),

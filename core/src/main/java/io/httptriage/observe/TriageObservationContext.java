@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link TriageObservationConvention} reads to name and tag one observation of httptriage:
- * either a whole logical call ({@link Kind#CALL}, the parent) or one request sent for it ({@link
- * Kind#ATTEMPT}, a child: the first attempt, each retry, and the first request of each redirect
+ * either a whole logical call ({@link #ofCall}, the parent) or one request sent for it ({@link
+ * #ofAttempt}, a child: the first attempt, each retry, and the first request of each redirect
  * hop httptriage follows).
  *
  * <p>httptriage fills it as the call goes: the request's fields before the observation starts,
@@ -34,15 +34,7 @@ public final class TriageObservationContext extends Observation.Context {
   /** The name of the observation of one request sent for a call. */
   public static final String ATTEMPT_NAME = "httptriage.attempt";
 
-  /** What an observation covers. */
-  public enum Kind {
-    /** The logical call, from its first request to the response the caller receives. */
-    CALL,
-    /** One request sent for the call, from the send to the decision about its response. */
-    ATTEMPT
-  }
-
-  private final Kind kind;
+  private final boolean call;
   private final String client;
   private final String method;
   private final Optional<String> target;
@@ -54,32 +46,49 @@ public final class TriageObservationContext extends Observation.Context {
   private Verdict.@Nullable Gate gate;
 
   /**
-   * A context for one observation.
+   * The context of a call's observation.
    *
-   * @param kind a call or one attempt
+   * @param client the client's name
+   * @param method the request method
+   * @param target the redacted URL of the caller's request
+   * @return a context named {@value #CALL_NAME}
+   */
+  public static TriageObservationContext ofCall(String client, String method, Optional<String> target) {
+    return new TriageObservationContext(true, client, method, target, 0, 1, 0);
+  }
+
+  /**
+   * The context of one attempt's observation.
+   *
    * @param client the client's name
    * @param method the request method
    * @param target the redacted URL of the request
-   * @param hop the redirect hop, 0 for the caller's request; for a call, the hops followed
-   * @param attempt the attempt within the hop, from 1; for a call, the requests sent
+   * @param hop the redirect hop, 0 for the caller's request
+   * @param attempt the attempt within the hop, from 1
    * @param resendCount the requests of the call sent before this one, retries and redirects
-   *     alike (OpenTelemetry's {@code http.request.resend_count}); for a call, all of them
+   *     alike (OpenTelemetry's {@code http.request.resend_count})
+   * @return a context named {@value #ATTEMPT_NAME}
    */
-  public TriageObservationContext(Kind kind, String client, String method, Optional<String> target,
-      int hop, int attempt, int resendCount) {
-    this.kind = kind;
+  public static TriageObservationContext ofAttempt(String client, String method,
+      Optional<String> target, int hop, int attempt, int resendCount) {
+    return new TriageObservationContext(false, client, method, target, hop, attempt, resendCount);
+  }
+
+  private TriageObservationContext(boolean call, String client, String method,
+      Optional<String> target, int hop, int attempt, int resendCount) {
+    this.call = call;
     this.client = client;
     this.method = method;
     this.target = target;
     this.hop = hop;
     this.attempt = attempt;
     this.resendCount = resendCount;
-    setName(kind == Kind.CALL ? CALL_NAME : ATTEMPT_NAME);
+    setName(call ? CALL_NAME : ATTEMPT_NAME);
   }
 
-  /** {@return a call or one attempt} */
-  public Kind kind() {
-    return kind;
+  /** {@return true for a call's observation, false for an attempt's} */
+  public boolean isCall() {
+    return call;
   }
 
   /** {@return the client's name} */

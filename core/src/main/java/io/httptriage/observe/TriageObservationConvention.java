@@ -12,7 +12,7 @@ import io.micrometer.observation.ObservationConvention;
  * {@code ClientRequestObservationConvention}.
  *
  * <p>Every observation gets one {@link TriageObservationContext}; its {@link
- * TriageObservationContext#kind()} tells a call from an attempt. A convention returning null or a
+ * TriageObservationContext#isCall()} tells a call from an attempt. A convention returning null or a
  * blank name from {@link #getName()} keeps the context's name, as the default does. Conventions
  * registered globally on the registry are not consulted: give yours to the configuration.
  *

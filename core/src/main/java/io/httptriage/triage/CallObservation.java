@@ -40,8 +40,7 @@ final class CallObservation {
       @Nullable TriageObservationConvention custom, String client, String method,
       Optional<String> target) {
     this.registry = registry;
-    this.callContext = new TriageObservationContext(
-        TriageObservationContext.Kind.CALL, client, method, target, 0, 1, 0);
+    this.callContext = TriageObservationContext.ofCall(client, method, target);
     this.convention = custom != null ? custom : DEFAULT;
     this.call = Observation.createNotStarted(TriageObservationContext.CALL_NAME, () -> callContext, registry)
         .observationConvention(convention);
@@ -65,8 +64,8 @@ final class CallObservation {
    * else ends), so that the client's own instrumentation nests under the attempt.
    */
   Observation.Scope attemptStarted(int hop, int attemptOfHop, String method, Optional<String> target) {
-    TriageObservationContext context = new TriageObservationContext(
-        TriageObservationContext.Kind.ATTEMPT, callContext.client(), method, target, hop, attemptOfHop, sent);
+    TriageObservationContext context = TriageObservationContext.ofAttempt(
+        callContext.client(), method, target, hop, attemptOfHop, sent);
     sent++;
     Observation o = Observation.createNotStarted(TriageObservationContext.ATTEMPT_NAME, () -> context, registry)
         .observationConvention(convention)
