@@ -20,6 +20,9 @@ module io.httptriage.core {
   requires transitive io.github.resilience4j.retry;
   requires io.github.resilience4j.core;
   requires transitive micrometer.core;
+  // the observation settings and the convention name Micrometer's Observation and KeyValues types
+  requires transitive micrometer.observation;
+  requires transitive micrometer.commons;
   requires org.slf4j;
   requires static transitive org.jspecify;
 

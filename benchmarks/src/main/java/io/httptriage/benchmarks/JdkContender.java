@@ -16,7 +16,9 @@ enum JdkContender {
   BARE,
   METHANOL,
   METHANOL_RETRY,
-  HTTPTRIAGE;
+  HTTPTRIAGE,
+  /** httptriage observing every call; run on demand ({@code -p client=httptriage_observed}). */
+  HTTPTRIAGE_OBSERVED;
 
   /** The JMH parameter value, e.g. {@code "methanol_retry"}. */
   String label() {
@@ -46,6 +48,8 @@ enum JdkContender {
         return TriageHttpClient.wrap(bare(), equivalent
             ? TriageConfig.ofDefaults()
             : OkHttpContender.stormTriageConfig());
+      case HTTPTRIAGE_OBSERVED:
+        return TriageHttpClient.wrap(bare(), OkHttpContender.observedTriageConfig());
       default:
         return bare();
     }

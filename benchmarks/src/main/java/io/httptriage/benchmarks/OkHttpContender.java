@@ -7,6 +7,7 @@ import io.github.resilience4j.retry.Retry;
 import io.httptriage.okhttp.TriageInterceptor;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.TriageConfig;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,6 +28,12 @@ enum OkHttpContender {
   HTTPTRIAGE,
   /** {@code addInterceptor(TriageInterceptor.create())}: the interceptor alone. */
   HTTPTRIAGE_INTERCEPTOR,
+  /**
+   * {@code TriageInterceptor.install} observing every call ({@link #observedTriageConfig()}): the
+   * price of a call observation and its attempt's. Run on demand ({@code -p
+   * contender=httptriage_observed}); not in the default table or the storm.
+   */
+  HTTPTRIAGE_OBSERVED,
   FAILSAFE,
   RESILIENCE4J,
   NOOP;
@@ -65,6 +72,16 @@ enum OkHttpContender {
   }
 
   /**
+   * The defaults, observed by a registry whose one handler does nothing: what observing costs
+   * httptriage itself, without any tracer's own price.
+   */
+  static TriageConfig observedTriageConfig() {
+    ObservationRegistry registry = ObservationRegistry.create();
+    registry.observationConfig().observationHandler(context -> true);
+    return TriageConfig.builder().observationRegistry(registry).build();
+  }
+
+  /**
    * A caller on a new client.
    *
    * @param policies how the retry layer is set up
@@ -77,6 +94,9 @@ enum OkHttpContender {
     switch (this) {
       case HTTPTRIAGE:
         TriageInterceptor.install(builder, defaults ? stormTriageConfig() : TriageConfig.ofDefaults());
+        break;
+      case HTTPTRIAGE_OBSERVED:
+        TriageInterceptor.install(builder, observedTriageConfig());
         break;
       case HTTPTRIAGE_INTERCEPTOR:
         builder.addInterceptor(TriageInterceptor.create(defaults ? stormTriageConfig() : TriageConfig.ofDefaults()));

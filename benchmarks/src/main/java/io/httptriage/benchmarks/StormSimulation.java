@@ -68,8 +68,8 @@ public final class StormSimulation {
     rows.add("scenario\tclient\tcontender\tlogical\tserver_requests\tsuccesses\tmillis");
     for (String scenario : List.of("outage", "flaky")) {
       for (OkHttpContender c : OkHttpContender.values()) {
-        if (c == OkHttpContender.NOOP) {
-          continue; // retries nothing: the same load as bare
+        if (c == OkHttpContender.NOOP || c == OkHttpContender.HTTPTRIAGE_OBSERVED) {
+          continue; // retries nothing, or as httptriage: the same load as bare, or as httptriage
         }
         rows.add(run(scenario, "OkHttp", c.label(), okHttp(c), requests));
       }

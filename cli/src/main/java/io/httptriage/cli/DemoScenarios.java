@@ -1,8 +1,8 @@
 package io.httptriage.cli;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static io.httptriage.cli.DemoServer.reply;
 
-import io.httptriage.retry.RetryEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -54,9 +54,9 @@ final class DemoScenarios {
         reports.add(probe.send(ProbeRequest.get(s.home().url("/storm"))));
       }
     }
-    long scheduled = count(reports, RetryEvent.Outcome.RETRY_SCHEDULED);
-    long refused = count(reports, RetryEvent.Outcome.GAVE_UP_BUDGET);
-    long atOnce = reports.stream().filter(r -> r.retries().stream().noneMatch(RetryEvent::isRetry)).count();
+    long scheduled = count(reports, AttemptDecided.Outcome.RETRY_SCHEDULED);
+    long refused = count(reports, AttemptDecided.Outcome.GAVE_UP_BUDGET);
+    long atOnce = reports.stream().filter(r -> r.retries().stream().noneMatch(e -> e.retries())).count();
     s.note(STORM_CALLS + " GETs, every one answered 503 with Retry-After: 1. Retries are earned by healthy"
         + " answers (half a retry each); in a total outage there are none, so only the floor of 1 retry a"
         + " second (10 over the 10-s window) is left.");
@@ -109,7 +109,7 @@ final class DemoScenarios {
         + " VIOLATION.");
   }
 
-  private static long count(List<ProbeReport> reports, RetryEvent.Outcome outcome) {
+  private static long count(List<ProbeReport> reports, AttemptDecided.Outcome outcome) {
     return reports.stream().flatMap(r -> r.retries().stream()).filter(e -> e.outcome() == outcome).count();
   }
 

@@ -3,9 +3,8 @@ package io.httptriage.cli;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
-import io.httptriage.retry.RetryEvent;
-import io.httptriage.retry.RetryListener;
-import io.httptriage.triage.ExchangeObserver;
+import io.httptriage.observe.TriageEvent;
+import io.httptriage.observe.TriageListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,26 +12,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * Collects what httptriage reports about one exchange — the retry decisions as they happen, then
  * the hops, verdict and findings when it is over — so that {@code probe} and {@code demo} can print
- * the whole story. Installed as both the retry listener and the exchange observer of a client.
+ * the whole story, with the fields the log lines carry. Installed as the client's listener.
  *
  * <p>Thread-safe; meant for one exchange at a time: {@link #clear()} before it, {@link #take} after.
  */
-final class ExchangeRecorder implements ExchangeObserver, RetryListener {
-  private final List<RetryEvent> retries = new ArrayList<>();
+final class ExchangeRecorder implements TriageListener {
+  private final List<TriageEvent.AttemptDecided> retries = new ArrayList<>();
   private @Nullable Exchange exchange;
   private @Nullable Verdict verdict;
   private List<Finding> findings = List.of();
 
   @Override
-  public synchronized void onEvent(RetryEvent event) {
+  public synchronized void attemptDecided(TriageEvent.AttemptDecided event) {
     retries.add(event);
   }
 
   @Override
-  public synchronized void exchangeCompleted(Exchange exchange, Verdict verdict, List<Finding> findings) {
-    this.exchange = exchange;
-    this.verdict = verdict;
-    this.findings = List.copyOf(findings);
+  public synchronized void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+    this.exchange = event.exchange();
+    this.verdict = event.verdict();
+    this.findings = event.findings();
   }
 
   /** Forgets everything recorded so far. */

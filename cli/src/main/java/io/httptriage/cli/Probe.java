@@ -1,5 +1,6 @@
 package io.httptriage.cli;
 
+import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
@@ -29,7 +30,7 @@ final class Probe implements AutoCloseable {
   /**
    * Opens a client.
    *
-   * @param retry the retry settings; their listener is replaced by the recorder
+   * @param retry the retry settings
    * @param meters where the default listener counts, or null for no listener at all
    * @throws CommandFailure when this build lacks the client's adapter
    */
@@ -37,13 +38,13 @@ final class Probe implements AutoCloseable {
     ExchangeRecorder recorder = new ExchangeRecorder();
     TriageConfig.Builder config = TriageConfig.builder()
         .redirectMode(RedirectMode.POLICY)
-        .retry(retry.listener(recorder).build())
-        .observer(recorder);
+        .retry(retry.build());
     if (meters != null) {
-      config.meterRegistry(meters);
+      config.listener(TriageListener.composite(
+          DefaultTriageListener.builder().meterRegistry(meters).clientName(client.label()).build(), recorder));
     } else {
-      // the report prints every finding; the default listener would log each one again
-      config.listener(TriageListener.noop());
+      // the report prints every finding and retry; the default listener would log each one again
+      config.listener(recorder);
     }
     return new Probe(client, recorder, client.open(config.build()));
   }

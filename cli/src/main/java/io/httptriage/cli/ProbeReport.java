@@ -4,7 +4,7 @@ import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Hop;
 import io.httptriage.finding.Finding;
-import io.httptriage.retry.RetryEvent;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +21,12 @@ import java.util.Set;
  *
  * @param client the client's label
  * @param hops every hop, the final one last; never empty
- * @param retries the retry decisions, in order
+ * @param retries the retry decisions, in order, with the fields of their log lines
  * @param findings what the audit and the lint found
  * @param verdict the verdict on the final response
  */
 record ProbeReport(
-    String client, List<Hop> hops, List<RetryEvent> retries, List<Finding> findings, Verdict verdict) {
+    String client, List<Hop> hops, List<AttemptDecided> retries, List<Finding> findings, Verdict verdict) {
 
   ProbeReport {
     hops = List.copyOf(hops);
@@ -89,14 +89,19 @@ record ProbeReport(
     }
     o.put("hops", hopList);
     List<Object> retryList = new ArrayList<>();
-    for (RetryEvent e : retries) {
+    for (AttemptDecided e : retries) {
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("attempt", e.attempt());
-      r.put("method", e.method());
-      r.put("status", e.status());
       r.put("outcome", e.outcome().name());
-      r.put("waitMillis", e.delay().map(d -> (Object) d.toMillis()).orElse(null));
-      r.put("waitSource", e.delaySource().map(s -> (Object) s.name()).orElse(null));
+      r.put("method", e.method());
+      r.put("target", e.target().orElse(null));
+      r.put("hop", e.hop() + 1);
+      r.put("attempt", e.attempt());
+      r.put("maxAttempts", e.maxAttempts());
+      r.put("status", e.status());
+      r.put("waitMillis", e.waitTime().map(d -> (Object) d.toMillis()).orElse(null));
+      r.put("waitSource", e.waitSource().map(s -> (Object) s.name()).orElse(null));
+      r.put("gate", e.gate().map(g -> (Object) g.name()).orElse(null));
+      r.put("elapsedMillis", e.elapsed().toMillis());
       retryList.add(r);
     }
     o.put("retries", retryList);

@@ -4,7 +4,7 @@ import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Hop;
 import io.httptriage.finding.Finding;
-import io.httptriage.retry.RetryEvent;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.status.StatusRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -52,20 +52,22 @@ final class ReportPrinter {
     }
   }
 
-  private void retries(List<RetryEvent> retries, String indent) {
+  private void retries(List<AttemptDecided> retries, String indent) {
     heading(indent, "retries");
     if (retries.isEmpty()) {
       out.println(indent + "  " + style.dim("none"));
     }
-    for (RetryEvent e : retries) {
+    for (AttemptDecided e : retries) {
       String outcome = Columns.pad(e.outcome().name(), 29);
-      String wait = e.delay()
-          .map(d -> "wait " + duration(d) + e.delaySource().map(s -> " (" + source(s) + ")").orElse(""))
+      String wait = e.waitTime()
+          .map(d -> "wait " + duration(d) + e.waitSource().map(s -> " (" + source(s) + ")").orElse(""))
           .orElse("");
-      String line = indent + "  " + Columns.pad("attempt " + e.attempt(), 11)
+      String gate = e.gate().map(g -> "  refused by " + g.name()).orElse("");
+      String line = indent + "  " + Columns.pad("attempt " + e.attempt() + "/" + e.maxAttempts(), 13)
           + Columns.pad(e.method() + " " + e.status(), 10)
-          + (e.isRetry() ? style.yellow(outcome) : outcome) + wait;
+          + (e.retries() ? style.yellow(outcome) : outcome) + wait + gate;
       out.println(line.stripTrailing());
+      e.target().ifPresent(t -> out.println(indent + "    " + style.dim("hop " + (e.hop() + 1) + "  " + t)));
     }
   }
 
@@ -132,7 +134,7 @@ final class ReportPrinter {
     return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
   }
 
-  private static String source(RetryEvent.DelaySource s) {
+  private static String source(AttemptDecided.WaitSource s) {
     switch (s) {
       case RETRY_AFTER:
         return "Retry-After";

@@ -28,7 +28,7 @@ class DemoCommandTest {
             "received it: no.")
         .contains("6. a response missing a required header", "VIOLATION REQUIRED_HEADER_MISSING")
         .doesNotContain("jdk skipped");
-    assertThat(run.out()).containsPattern("attempt 1 +GET 429 +RETRY_SCHEDULED +wait 1s \\(Retry-After\\)\n");
+    assertThat(run.out()).containsPattern("attempt 1/3 +GET 429 +RETRY_SCHEDULED +wait 1s \\(Retry-After\\)\n");
     String okhttp = run.out().substring(run.out().indexOf("Micrometer meters recorded by okhttp"),
         run.out().indexOf("Micrometer meters recorded by jdk"));
     String jdk = run.out().substring(run.out().indexOf("Micrometer meters recorded by jdk"));

@@ -65,11 +65,17 @@ class ModuleDescriptorTest {
   /**
    * The most public types (top-level and nested) a user of core may see. Issue 12's target is 25;
    * this ceiling is the ratchet on the way there: lower it with each package that leaves the
-   * API, and never raise it without saying why. Raised from 64 to 67 by issue 19 (stale-if-error):
-   * {@code cache.StaleIfError} and {@code cache.StoredResponse}, which a user's own cache asks as
-   * the OkHttp adapter does, and {@code ClientCall.CacheLookup}, what an adapter's cache found.
+   * API, and never raise it without saying why.
+   *
+   * <p>71, not 64: issue 14 adds the one listener's typed events (TriageEvent, its three records,
+   * AttemptDecided's Outcome and WaitSource) and Micrometer's Convention + Context trio for
+   * observations (TriageObservationContext, TriageObservationConvention and its default), and
+   * removes the three channels they replace (RetryListener; RetryEvent with its Outcome and
+   * DelaySource; ExchangeObserver): +9, -5. Issue 19 (stale-if-error) adds {@code
+   * cache.StaleIfError} and {@code cache.StoredResponse}, which a user's own cache asks as the
+   * OkHttp adapter does, and {@code ClientCall.CacheLookup}, what an adapter's cache found: +3.
    */
-  private static final int MAX_USER_VISIBLE_TYPES = 67;
+  private static final int MAX_USER_VISIBLE_TYPES = 71;
 
   @Test
   void coreIsNamedAndExportsTheApiToEveryoneAndThePlumbingToTheAdaptersOnly() throws Exception {

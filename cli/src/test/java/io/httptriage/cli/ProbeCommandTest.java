@@ -100,11 +100,14 @@ class ProbeCommandTest {
     CliRun run = CliRun.of("probe", url("/quota"));
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).containsPattern("attempt 1 +GET 429 +RETRY_SCHEDULED +wait 0ms \\(Retry-After\\)")
-        .containsPattern("attempt 2 +GET 200 +ANSWERED_AFTER_RETRY\n");
+    assertThat(run.out()).containsPattern("attempt 1/3 +GET 429 +RETRY_SCHEDULED +wait 0ms \\(Retry-After\\)")
+        .containsPattern("attempt 2/3 +GET 200 +ANSWERED_AFTER_RETRY\n");
     List<Map<String, Object>> retries = list(JsonReader.object(probeJsonAfter429()), "retries");
     assertThat(retries.get(0)).containsEntry("outcome", "RETRY_SCHEDULED").containsEntry("waitMillis", 0L)
-        .containsEntry("waitSource", "RETRY_AFTER").containsEntry("status", 429L);
+        .containsEntry("waitSource", "RETRY_AFTER").containsEntry("status", 429L)
+        // the fields of the retry log line
+        .containsEntry("attempt", 1L).containsEntry("maxAttempts", 3L).containsEntry("hop", 1L)
+        .containsEntry("target", url("/quota").toString()).containsEntry("gate", null);
   }
 
   @Test

@@ -1,7 +1,5 @@
 package io.httptriage.observe;
 
-import io.httptriage.classify.Verdict;
-import io.httptriage.finding.Finding;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +28,10 @@ final class CompositeTriageListener implements TriageListener {
   }
 
   @Override
-  public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
+  public void attemptDecided(TriageEvent.AttemptDecided event) {
     for (TriageListener l : listeners) {
       try {
-        l.exchangeCompleted(finalStatus, verdict, findings);
+        l.attemptDecided(event);
       } catch (RuntimeException e) {
         failed(l, e);
       }
@@ -41,10 +39,21 @@ final class CompositeTriageListener implements TriageListener {
   }
 
   @Override
-  public void retryDecided(String outcome, int status, String method) {
+  public void findingReported(TriageEvent.FindingReported event) {
     for (TriageListener l : listeners) {
       try {
-        l.retryDecided(outcome, status, method);
+        l.findingReported(event);
+      } catch (RuntimeException e) {
+        failed(l, e);
+      }
+    }
+  }
+
+  @Override
+  public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+    for (TriageListener l : listeners) {
+      try {
+        l.exchangeCompleted(event);
       } catch (RuntimeException e) {
         failed(l, e);
       }

@@ -5,11 +5,9 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default listener: one SLF4J line per finding, and Micrometer counters when a registry is
@@ -23,13 +21,14 @@ import java.util.Set;
  * text in the message. A storm guard holds lines back only when one origin and kind of finding
  * passes {@link Builder#maxLinesPerSecond(int) 10 lines a second}; what it held back is said, as
  * {@code suppressed=N}, by the next line of that origin and kind or by a summary line ({@code
- * httptriage findings held back ...}) with the next finding after that second. Retry decisions go
- * to {@code io.httptriage.retries} at DEBUG; a final answer whose possible retry a gate refused
- * goes there at INFO ({@code client, code, refused_by}). URLs arrive redacted; no header value is
- * logged.
+ * httptriage findings held back ...}) with the next finding after that second. Each retry decision
+ * is one line on {@code io.httptriage.retries} (WARN when a gate refused, DEBUG for a
+ * cancellation, INFO otherwise) with the target, attempt of max, wait and its source, and the gate;
+ * a redirect whose wait a gate refused gets an INFO line there ({@code client, code, refused_by}).
+ * URLs arrive redacted; no header value is logged.
  *
- * <p><b>Meters</b>, all counters, all tags from bounded sets (no URL, host or header value), each
- * tagged {@code client} with {@link Builder#clientName(String)}:
+ * <p><b>Meters</b>, all tags from bounded sets (no URL, host or header value), each tagged {@code
+ * client} with {@link Builder#clientName(String)}:
  * <ul>
  *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange, for
  *       the FINAL response. code is the number of a registered or vendor code, {@code unknown} or
@@ -37,14 +36,15 @@ import java.util.Set;
  *       done (ACCEPT or FAIL; never RETRY or FOLLOW, since the response reached the caller);
  *       refused_by is the {@link Verdict.Gate} that refused a possible retry (or the wait of a
  *       redirect), or {@code none};
- *   <li>{@code httptriage.retries} — outcome, code — one per retry decision; outcome names beyond
- *       the first 32 distinct ones, or not shaped like a name, become {@code OTHER};
+ *   <li>{@code httptriage.retries} — outcome, code — one per retry decision;
  *   <li>{@code httptriage.redirect.findings} — kind, severity — findings of the redirect kinds;
- *   <li>{@code httptriage.conformance.findings} — kind, severity — findings of the lint kinds.
+ *   <li>{@code httptriage.conformance.findings} — kind, severity — findings of the lint kinds;
+ *   <li>{@code httptriage.calls}, a timer — outcome (Micrometer's HTTP outcome of the final
+ *       status), verdict — one per call, from its first request to the final response;
+ *   <li>{@code httptriage.call.attempts}, a distribution summary — the requests each call sent;
+ *   <li>{@code httptriage.retry.waits}, a timer — source — the wait before each retry made.
  * </ul>
- *
- * <p>Findings of the same kind, hop and explanation in one exchange are reported once: the audit
- * and the lint both see a final redirect without Location.
+ * The runtime of each client adds the gauge {@code httptriage.retry.budget.remaining}.
  *
  * <p>Thread-safe. An instance keeps the storm guard's state: give each client its own. A {@code
  * TriageConfig} without a listener of its own does that by itself, making one per client. Extend
@@ -71,7 +71,8 @@ public class DefaultTriageListener implements TriageListener {
   private final String clientName;
   private final FindingLog log;
   private final Optional<TriageMeters> meters;
-  private final TagValues tags = new TagValues();
+  private final RetryLog retryLog;
+  private final @Nullable CallMeters callMeters;
 
   /**
    * A listener with the settings of a builder; for subclasses.
@@ -85,6 +86,8 @@ public class DefaultTriageListener implements TriageListener {
     this.clientName = builder.clientName;
     this.log = new FindingLog(clock, maxLinesPerSecond, clientName);
     this.meters = registry.map(r -> new TriageMeters(r, clientName));
+    this.retryLog = new RetryLog(clock, maxLinesPerSecond);
+    this.callMeters = registry.map(r -> new CallMeters(r, clientName)).orElse(null);
   }
 
   /**
@@ -127,34 +130,42 @@ public class DefaultTriageListener implements TriageListener {
     return registry;
   }
 
+  /** Writes the retry line, counts the decision and times the wait of a retry made. */
   @Override
-  public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
-    // Called on every call: no lambda, no iterator when there is nothing to report.
+  public void attemptDecided(TriageEvent.AttemptDecided event) {
+    retryLog.decided(event);
     TriageMeters m = meters.orElse(null);
     if (m != null) {
-      m.response(finalStatus, verdict.kind(), verdict.refusedBy());
-    }
-    if (verdict.kind() == Verdict.Kind.SERVED_STALE) {
-      log.servedStale(finalStatus, staleReason(verdict));
-    } else if (verdict.refusedBy().isPresent()) {
-      log.refused(finalStatus, verdict.refusedBy().get().name());
-    }
-    if (findings.isEmpty()) {
-      return;
-    }
-    for (Finding f : distinct(findings)) {
-      log.finding(f, finalStatus);
-      if (m != null) {
-        m.finding(f);
-      }
+      m.retry(event.outcome().name(), event.status());
+      callMeters.decided(event);
     }
   }
 
+  /** Writes the finding's line and counts it. */
   @Override
-  public void retryDecided(String outcome, int status, String method) {
-    String name = tags.outcome(outcome);
-    log.retry(name, status, method);
-    meters.ifPresent(m -> m.retry(name, status));
+  public void findingReported(TriageEvent.FindingReported event) {
+    log.finding(event.finding(), event.finalStatus());
+    TriageMeters m = meters.orElse(null);
+    if (m != null) {
+      m.finding(event.finding());
+    }
+  }
+
+  /** Counts the final response, times the call and records the requests it sent. */
+  @Override
+  public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+    TriageMeters m = meters.orElse(null);
+    if (m != null) {
+      m.response(event.status(), event.verdict().kind(), event.verdict().refusedBy());
+      callMeters.completed(event);
+    }
+    if (event.verdict().kind() == Verdict.Kind.SERVED_STALE) {
+      log.servedStale(event.status(), staleReason(event.verdict()));
+    }
+    // A refused retry has its AttemptDecided line; a redirect's refused wait has only this one.
+    if (event.verdict().refusedBy().isPresent() && event.verdict().hasReason(Reason.Kind.NOT_FOLLOWED)) {
+      log.refused(event.status(), event.verdict().refusedBy().get().name());
+    }
   }
 
   private static String staleReason(Verdict verdict) {
@@ -165,20 +176,6 @@ public class DefaultTriageListener implements TriageListener {
       }
     }
     return "stale-if-error";
-  }
-
-  private static List<Finding> distinct(List<Finding> findings) {
-    if (findings.size() < 2) {
-      return findings;
-    }
-    Set<List<Object>> seen = new HashSet<>();
-    List<Finding> out = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      if (seen.add(List.of(f.kind(), f.hopIndex(), f.explanation()))) {
-        out.add(f);
-      }
-    }
-    return out;
   }
 
   /**

@@ -26,14 +26,13 @@ import org.slf4j.spi.LoggingEventBuilder;
  * the next line of that origin and kind says how many it held back ({@code suppressed=N}), or a
  * summary line does once the second is over.
  *
- * <p>Only redacted data reaches the log: the finding's URLs are redacted at construction, and the
- * retry line carries no URL at all.
+ * <p>Only redacted data reaches the log: the finding's URLs are redacted at construction.
  */
 final class FindingLog {
   /** The logger of findings; set it to WARN to see only warnings, OFF to see none. */
   static final String FINDINGS_LOGGER = "io.httptriage.findings";
-  /** The logger of retry decisions, written at DEBUG. */
-  static final String RETRIES_LOGGER = "io.httptriage.retries";
+  /** The logger of retry decisions ({@link RetryLog}) and of refused redirect waits. */
+  static final String RETRIES_LOGGER = RetryLog.RETRIES_LOGGER;
   static final int MAX_TRACKED_KEYS = 1024;
   private static final int MAX_METHOD_LENGTH = 32;
 
@@ -132,7 +131,7 @@ final class FindingLog {
   }
 
   /**
-   * One line per final answer whose retry (or redirect wait) a gate refused, at INFO on the retries
+   * One line per final redirect whose wait (its Retry-After) a gate refused, at INFO on the retries
    * logger, unless one gate and code pass the storm guard's lines a second; the next line that
    * gets through says how many were held back.
    */
@@ -174,18 +173,6 @@ final class FindingLog {
         status, client, suppressed, why);
   }
 
-  void retry(String outcome, int status, String method) {
-    if (retries.isDebugEnabled()) {
-      String m = token(method);
-      LoggingEventBuilder line = retries.atDebug();
-      kv(line, "client", client);
-      kv(line, "outcome", outcome);
-      kv(line, "code", status);
-      kv(line, "method", m);
-      line.log("httptriage retry outcome={} code={} method={} client={}", outcome, status, m, client);
-    }
-  }
-
   /** INFO for information, WARN for everything a reader should act on. */
   static Level level(Finding.Severity severity) {
     return severity == Finding.Severity.INFO ? Level.INFO : Level.WARN;
@@ -208,7 +195,7 @@ final class FindingLog {
   }
 
   /** A method is a token (RFC 9110 §9.1); anything else is not echoed. */
-  private static String token(String method) {
+  static String token(String method) {
     if (method.isEmpty() || method.length() > MAX_METHOD_LENGTH) {
       return "?";
     }

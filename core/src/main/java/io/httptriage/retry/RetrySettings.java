@@ -42,8 +42,7 @@ import java.util.random.RandomGenerator;
  *       random still has each of them mended. Retries beyond the budget are refused and counted.
  * </ul>
  *
- * <p>Immutable and thread-safe, provided the injected clock, sleeper, random source and listener
- * are. Builders validate each value at once and throw {@link IllegalArgumentException} naming the
+ * <p>Immutable and thread-safe, provided the injected clock, sleeper and random source are. Builders validate each value at once and throw {@link IllegalArgumentException} naming the
  * parameter.
  */
 public final class RetrySettings {
@@ -60,7 +59,6 @@ public final class RetrySettings {
   private final Clock clock;
   private final Sleeper sleeper;
   private final RandomGenerator random;
-  private final RetryListener listener;
   private final String name;
   private final Optional<RetryRegistry> retryRegistry;
 
@@ -76,7 +74,6 @@ public final class RetrySettings {
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.random = b.random;
-    this.listener = b.listener;
     this.name = b.name;
     this.retryRegistry = b.retryRegistry;
   }
@@ -151,11 +148,6 @@ public final class RetrySettings {
     return random;
   }
 
-  /** {@return who hears about every decision} */
-  public RetryListener listener() {
-    return listener;
-  }
-
   /** {@return the name of the resilience4j {@code Retry}, used as a metrics tag} */
   public String name() {
     return name;
@@ -192,7 +184,6 @@ public final class RetrySettings {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private RandomGenerator random = ThreadLocalJitter.INSTANCE;
-    private RetryListener listener = RetryListener.noop();
     private String name = "httptriage";
     private Optional<RetryRegistry> retryRegistry = Optional.empty();
 
@@ -210,7 +201,6 @@ public final class RetrySettings {
       this.clock = s.clock;
       this.sleeper = s.sleeper;
       this.random = s.random;
-      this.listener = s.listener;
       this.name = s.name;
       this.retryRegistry = s.retryRegistry;
     }
@@ -362,18 +352,6 @@ public final class RetrySettings {
      */
     public Builder random(RandomGenerator random) {
       this.random = Checks.nonNull("random", random);
-      return this;
-    }
-
-    /**
-     * Who hears about every decision.
-     *
-     * @param listener who hears about every decision
-     * @return this builder
-     * @throws IllegalArgumentException when null
-     */
-    public Builder listener(RetryListener listener) {
-      this.listener = Checks.nonNull("listener", listener);
       return this;
     }
 

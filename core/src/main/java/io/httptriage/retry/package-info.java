@@ -1,8 +1,8 @@
 /**
  * The limits and timing of retries ({@link io.httptriage.retry.RetrySettings}: attempts, wait cap,
  * deadline, backoff, budget), how the synchronous path waits ({@link
- * io.httptriage.retry.Sleeper}), and the events that report each retry decision ({@link
- * io.httptriage.retry.RetryEvent}). Which responses are retried is the policy table's decision
+ * io.httptriage.retry.Sleeper}); each retry decision is reported to the listener as an {@link
+ * io.httptriage.observe.TriageEvent.AttemptDecided}. Which responses are retried is the policy table's decision
  * alone; the triage runtime's step applies it, and resilience4j-retry carries each retry out.
  */
 @NullMarked

@@ -1,5 +1,7 @@
 package io.httptriage.triage;
 
+import io.micrometer.observation.Observation;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -7,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The asynchronous driver of one call: sends, hands each response to the {@link Step}, and
@@ -34,7 +37,7 @@ final class AsyncExchange<Q, R> {
     this.call = call;
     this.send = send;
     this.scheduler = scheduler;
-    this.state = new CallState<>(request, step.begin());
+    this.state = new CallState<>(request, step.begin(), System.nanoTime());
   }
 
   CompletableFuture<R> start() {
@@ -44,9 +47,14 @@ final class AsyncExchange<Q, R> {
         cancel(f);
         if (pending) {
           step.cancelled(state);
+        } else {
+          step.ended(state, new CancellationException("the caller cancelled the call"));
         }
       }
     });
+    if (step.observing()) {
+      step.observe(state, call, false);
+    }
     attempt();
     return result;
   }
@@ -56,12 +64,18 @@ final class AsyncExchange<Q, R> {
       return;
     }
     CompletableFuture<R> sent;
+    // The attempt's scope is open while the send starts, so that the client's own
+    // instrumentation on this thread nests under it.
+    Observation.Scope scope = step.sending(state, call);
     try {
       sent = send.send(state.current);
     } catch (RuntimeException e) {
+      close(scope);
+      step.ended(state, e);
       result.completeExceptionally(e);
       return;
     }
+    close(scope);
     inFlight.set(sent);
     if (result.isCancelled()) {
       cancel(sent);
@@ -87,6 +101,7 @@ final class AsyncExchange<Q, R> {
       action = step.decide(state, call, response);
     } catch (RuntimeException e) {
       call.discard(response);
+      step.ended(state, e);
       result.completeExceptionally(e);
       return;
     }
@@ -108,6 +123,7 @@ final class AsyncExchange<Q, R> {
     try {
       inFlight.set(scheduler.schedule(this::attempt, wait, TimeUnit.MILLISECONDS));
     } catch (RuntimeException e) {
+      step.ended(state, e);
       result.completeExceptionally(e);
       return;
     }
@@ -125,6 +141,13 @@ final class AsyncExchange<Q, R> {
       f.cancel(true);
     } catch (UnsupportedOperationException minimalStage) {
       // its response, when it comes, finds the call done and is discarded
+    }
+  }
+
+  /** Closes an attempt's scope, when there is one, before anything else ends. */
+  static void close(Observation.@Nullable Scope scope) {
+    if (scope != null) {
+      scope.close();
     }
   }
 

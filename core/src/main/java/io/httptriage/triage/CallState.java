@@ -32,11 +32,18 @@ final class CallState<Q> {
   boolean judged;
   /** The status of the last answer, for a cancellation's event. */
   int lastStatus;
+  /** {@link System#nanoTime()} when the call started, for its duration. */
+  final long startNanos;
+  /** The requests sent so far, every hop and retry included, and the client's own resends. */
+  int requests;
+  /** The call's observations while they are open; null when calls are not observed. */
+  @Nullable CallObservation observation;
 
-  CallState(Q original, long startMillis) {
+  CallState(Q original, long startMillis, long startNanos) {
     this.original = original;
     this.current = original;
     this.startMillis = startMillis;
+    this.startNanos = startNanos;
   }
 
   /** Moves on to a follow-up request, recording the hop just answered. */

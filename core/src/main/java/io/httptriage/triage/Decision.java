@@ -1,9 +1,13 @@
 package io.httptriage.triage;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.classify.Verdict;
-import io.httptriage.retry.RetryEvent.DelaySource;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
+import io.httptriage.retry.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 record Decision(
     Outcome outcome,
     long waitMillis,
-    @Nullable DelaySource source,
+    @Nullable WaitSource source,
     List<String> ignoredHeaders,
     Verdict.@Nullable Gate gate) {
 
@@ -39,7 +43,7 @@ record Decision(
   }
 
   /** A refusal by a gate, with the wait that would have applied when one was computed. */
-  static Decision refused(Verdict.Gate gate, long waitMillis, @Nullable DelaySource source,
+  static Decision refused(Verdict.Gate gate, long waitMillis, @Nullable WaitSource source,
       List<String> ignored) {
     return new Decision(outcomeOf(gate), source == null ? -1 : waitMillis, source, ignored, gate);
   }
@@ -77,5 +81,34 @@ record Decision(
   /** The wait as reported in events. */
   Optional<Duration> waitDuration() {
     return waitMillis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(waitMillis));
+  }
+
+  /**
+   * The resilience4j Retry that carries out a client's retries: its result predicate and interval
+   * read only the decision, so it retries exactly when the step does, after the step's wait.
+   *
+   * @throws IllegalArgumentException when the settings' registry already holds another Retry of
+   *     the name
+   */
+  static Retry retryOf(RetrySettings settings) {
+    RetryConfig config = RetryConfig.<Decision>custom()
+        .maxAttempts(settings.maxAttempts())
+        .retryOnResult(Decision::wantsRetry)
+        // Only called for results the predicate retries, whose wait is never negative.
+        .intervalBiFunction((attempt, result) ->
+            result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
+        .retryOnException(e -> false)
+        .failAfterMaxAttempts(false)
+        .build();
+    if (settings.retryRegistry().isEmpty()) {
+      return Retry.of(settings.name(), config);
+    }
+    RetryRegistry registry = settings.retryRegistry().get();
+    Retry created = registry.retry(settings.name(), config);
+    if (created.getRetryConfig() != config) {
+      throw new IllegalArgumentException("name: the registry already holds a Retry named '"
+          + settings.name() + "'; give each client its own name");
+    }
+    return created;
   }
 }

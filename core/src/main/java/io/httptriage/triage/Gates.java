@@ -1,12 +1,13 @@
 package io.httptriage.triage;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.headers.RateLimit;
-import io.httptriage.retry.RetryEvent.DelaySource;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.retry.RetrySettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +74,7 @@ final class Gates {
     final int attempt;
     final long startMillis;
     private long waitMillis = -1;
-    private @Nullable DelaySource source;
+    private @Nullable WaitSource source;
     private List<String> ignored = List.of();
 
     Candidate(RequestView request, ResponseView response, Verdict verdict, int attempt, long startMillis) {
@@ -111,7 +112,7 @@ final class Gates {
    */
   private boolean withinCap(Candidate c) {
     long wait = c.waitMillis();
-    return c.source == DelaySource.BACKOFF ? maxWaitMillis > 0 : wait <= maxWaitMillis;
+    return c.source == WaitSource.BACKOFF ? maxWaitMillis > 0 : wait <= maxWaitMillis;
   }
 
   /** False when a wait of {@code waitMillis} would end at or past the deadline of the call. */
@@ -130,7 +131,7 @@ final class Gates {
         ? new ArrayList<>(List.of("Retry-After")) : null;
     if (retryAfter.isPresent()) {
       c.waitMillis = ceilMillis(retryAfter.get());
-      c.source = DelaySource.RETRY_AFTER;
+      c.source = WaitSource.RETRY_AFTER;
     } else {
       RateLimit rateLimit = rateLimit(c.response);
       for (RateLimit.Problem p : rateLimit.problems()) {
@@ -142,10 +143,10 @@ final class Gates {
       Optional<Duration> reset = rateLimit.exhaustedWait();
       if (reset.isPresent()) {
         c.waitMillis = ceilMillis(reset.get());
-        c.source = DelaySource.RATE_LIMIT;
+        c.source = WaitSource.RATE_LIMIT;
       } else {
         c.waitMillis = backoff(c.attempt);
-        c.source = DelaySource.BACKOFF;
+        c.source = WaitSource.BACKOFF;
       }
     }
     c.ignored = ignored == null ? List.of() : List.copyOf(ignored);

@@ -7,18 +7,23 @@ import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
 import io.httptriage.lint.ConformanceLint;
+import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.redirect.RedirectAudit;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reports the answer of a call: the verdict the step reached (never re-derived), the findings of
  * the redirect audit (when there was a chain, or the answer is a redirect) and of the conformance
- * lint, to the listener and the observer. Failures of either are logged and never reach the caller.
+ * lint, to the listener as typed events. A failing listener is logged and never reaches the caller.
  *
  * <p>Thread-safe.
  */
@@ -29,27 +34,28 @@ final class Report {
   private final TriageListener listener;
   private final RedirectAudit audit;
   private final ConformanceLint lint = ConformanceLint.ofDefaults();
+  private final String client;
+  /** True when the listener needs nothing from a clean single-hop answer: see {@link #quickly}. */
+  private final boolean quiet;
 
-  Report(TriageConfig config, TriageListener listener) {
+  Report(TriageConfig config, TriageListener listener, String client) {
+    this.client = client;
+    this.quiet = listener.getClass() == DefaultTriageListener.class
+        && ((DefaultTriageListener) listener).meterRegistry().isEmpty();
     this.config = config;
     this.listener = listener;
     this.audit = RedirectAudit.of(config.redirects(), config.policyTable());
   }
 
   /**
-   * True when a single-hop answer with this precomputed verdict needs no view, audit or lint (a
-   * 200, a 204...), and was reported: the path nearly every call takes.
+   * True when a single-hop answer with this precomputed verdict needs no view, audit, lint or
+   * event (a 200, a 204...): the path nearly every call takes. Only the default listener without a
+   * meter registry needs nothing from such an answer (it logs findings and retries, of which there
+   * are none); any other listener gets its {@link TriageEvent.ExchangeCompleted} from {@link
+   * #answer}.
    */
   boolean quickly(int status, Verdict verdict) {
-    if (config.observer().isPresent() || isRedirection(status) || !lint.findsNothingFor(status)) {
-      return false;
-    }
-    try {
-      listener.exchangeCompleted(status, verdict, List.of());
-    } catch (RuntimeException e) {
-      LOG.warn("httptriage could not report an exchange; the response is returned unchanged", e);
-    }
-    return true;
+    return quiet && !isRedirection(status) && lint.findsNothingFor(status);
   }
 
   /** Reports the answer of a call. */
@@ -57,18 +63,13 @@ final class Report {
       ResponseView finalView, Verdict verdict) {
     try {
       List<Finding> lintFindings = lint.lint(lastRequest, finalView);
-      Exchange exchange = null;
       List<Finding> findings = lintFindings;
       List<Hop> hops = state.hops;
-      if (config.redirectMode() == RedirectMode.POLICY) {
-        if (hops != null || isRedirection(finalView.status()) || config.observer().isPresent()) {
-          exchange = Exchange.of(hops == null ? List.of() : hops, Hop.of(lastRequest, finalView), true);
-        }
-      } else if (call.isRedirected(response) || isRedirection(finalView.status())
-          || config.observer().isPresent()) {
-        exchange = call.reportedExchange(state.original, response);
-      }
-      if (exchange != null && (!exchange.hops().isEmpty() || isRedirection(finalView.status()))) {
+      // Built for every answer that takes this path: the event carries the hops as followed.
+      Exchange exchange = config.redirectMode() == RedirectMode.POLICY
+          ? Exchange.of(hops == null ? List.of() : hops, Hop.of(lastRequest, finalView), true)
+          : call.reportedExchange(state.original, response);
+      if (!exchange.hops().isEmpty() || isRedirection(finalView.status())) {
         List<Finding> auditFindings = audit.audit(exchange);
         if (!auditFindings.isEmpty()) {
           List<Finding> all = new ArrayList<>(auditFindings.size() + lintFindings.size());
@@ -77,14 +78,44 @@ final class Report {
           findings = List.copyOf(all);
         }
       }
-      listener.exchangeCompleted(finalView.status(), verdict, findings);
-      Optional<ExchangeObserver> observer = config.observer();
-      if (exchange != null && observer.isPresent()) {
-        observer.get().exchangeCompleted(exchange, verdict, findings);
+      findings = distinct(findings);
+      int status = finalView.status();
+      List<Hop> followed = exchange.hops();
+      String method = followed.isEmpty() ? lastRequest.method() : followed.get(0).method();
+      Optional<String> target = Optional.of(Finding.redactUrl(
+          (followed.isEmpty() ? lastRequest.uri() : followed.get(0).uri()).toString()));
+      CallObservation observation = state.observation;
+      for (Finding f : findings) {
+        listener.findingReported(new TriageEvent.FindingReported(client, method, target, status, f));
+        if (observation != null) {
+          // POLICY mode: each hop had its attempts; CLIENT mode: one attempt saw every hop.
+          int hop = hops == null ? 0 : f.isAboutFinalResponse() ? hops.size() : f.hopIndex();
+          observation.finding(f, hop);
+        }
       }
+      listener.exchangeCompleted(new TriageEvent.ExchangeCompleted(client, method, target, status,
+          verdict, Math.max(1, state.requests), followed.size(),
+          Duration.ofNanos(System.nanoTime() - state.startNanos), findings,
+          exchange));
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report an exchange; the response is returned unchanged", e);
     }
+  }
+
+  /** Findings of the same kind, hop and explanation reported once: the audit and the lint both see a
+   * final redirect without Location. */
+  private static List<Finding> distinct(List<Finding> findings) {
+    if (findings.size() < 2) {
+      return findings;
+    }
+    Set<List<Object>> seen = new HashSet<>();
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      if (seen.add(List.of(f.kind(), f.hopIndex(), f.explanation()))) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   static boolean isRedirection(int status) {

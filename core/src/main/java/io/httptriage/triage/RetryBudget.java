@@ -1,5 +1,7 @@
 package io.httptriage.triage;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,6 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  * backwards is treated as standing still.
  */
 final class RetryBudget {
+  /** The meter name of the retries the budget allows now. */
+  static final String REMAINING = "httptriage.retry.budget.remaining";
+
   static final int SLOTS = 10;
 
   private final Clock clock;
@@ -89,7 +94,18 @@ final class RetryBudget {
     return false;
   }
 
-  /** Counts retries the client made by itself, below httptriage: they are spent whatever is left. */
+  /** The retries the budget would allow now; what the {@code httptriage.retry.budget.remaining} gauge reads. */
+  double remaining() {
+    long now = clock.millis();
+    synchronized (this) {
+      roll(now);
+      long healthy = Math.max(0, requestsInWindow - failuresInWindow);
+      long allowed = Math.max(minRetries, (long) Math.floor(ratio * healthy));
+      return Math.max(0, allowed - retriesInWindow);
+    }
+  }
+
+    /** Counts retries the client made by itself, below httptriage: they are spent whatever is left. */
   void charge(int n) {
     long now = clock.millis();
     synchronized (this) {
@@ -121,5 +137,16 @@ final class RetryBudget {
       currentSlot = slot;
     }
     return (int) Math.floorMod(currentSlot, (long) SLOTS);
+  }
+
+  /**
+   * Registers the gauge {@value #REMAINING} of this budget. The gauge holds the budget weakly, so
+   * a client's runtime dropped by its owner can be collected.
+   */
+  void gauge(MeterRegistry registry, String client) {
+    Gauge.builder(REMAINING, this, RetryBudget::remaining)
+        .description("Retries the client's retry budget allows now")
+        .tag("client", client)
+        .register(registry);
   }
 }

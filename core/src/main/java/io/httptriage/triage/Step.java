@@ -1,25 +1,29 @@
 package io.httptriage.triage;
 
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.classify.Classifier;
 import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
+import io.httptriage.finding.Finding;
+import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
+import io.httptriage.observe.TriageObservationConvention;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.Retryability;
 import io.httptriage.redirect.FollowDecision;
 import io.httptriage.redirect.RedirectFollower;
-import io.httptriage.retry.RetryEvent;
-import io.httptriage.retry.RetryListener;
 import io.httptriage.retry.RetrySettings;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>A call counts once in the retry budget, however many hops it follows; its first answer that
  * is not a redirect to follow decides whether it was healthy, so a redirect earns no retry.
  * Attempts are counted per hop. Transport failures are not verdicts yet: an exception from a send
- * propagates, after a {@link RetryEvent.Outcome#RETRY_FAILED_IO} event when it ended a retry.
+ * propagates, after a {@link TriageEvent.AttemptDecided.Outcome#RETRY_FAILED_IO} event when it ended a retry.
  *
  * <p>Thread-safe: one step serves every call of a client.
  */
@@ -57,12 +61,14 @@ final class Step {
   private final Gates gates;
   private final Retry retry;
   private final RetrySettings settings;
-  private final RetryListener retryListener;
   private final TriageListener listener;
   private final Report report;
   private final StaleAnswer stale;
+  private final String client;
+  private final ObservationRegistry observations;
+  private final @Nullable TriageObservationConvention convention;
 
-  Step(TriageConfig config, TriageListener listener) {
+  Step(TriageConfig config, TriageListener listener, String adapterName) {
     this.mode = config.redirectMode();
     this.settings = config.retry();
     this.table = config.policyTable();
@@ -71,11 +77,64 @@ final class Step {
     this.budget = new RetryBudget(settings.clock(), settings.budgetRatio(),
         settings.budgetMinRetriesPerSecond(), settings.budgetWindow().toMillis());
     this.gates = new Gates(settings, budget);
-    this.retry = createRetry(settings);
-    this.retryListener = settings.listener();
+    this.retry = Decision.retryOf(settings);
     this.listener = listener;
-    this.report = new Report(config, listener);
+    this.client = listener instanceof DefaultTriageListener d ? d.clientName()
+        : config.clientName().orElse(adapterName);
+    this.report = new Report(config, listener, client);
     this.stale = new StaleAnswer(config);
+    this.observations = config.observationRegistry();
+    this.convention = config.observationConvention().orElse(null);
+    if (listener instanceof DefaultTriageListener d && d.meterRegistry().isPresent()) {
+      budget.gauge(d.meterRegistry().get(), client);
+    }
+  }
+
+  /** True when calls are observed: a registry with handlers was configured. */
+  boolean observing() {
+    return !observations.isNoop();
+  }
+
+  /** Starts the observation of a call; {@code scoped} opens its scope on this thread. */
+  <Q, R> void observe(CallState<Q> state, ClientCall<Q, R> call, boolean scoped) {
+    RequestView view = viewOf(state, call);
+    state.observation = CallObservation.start(observations, convention, client, view.method(),
+        target(view), scoped);
+  }
+
+  /**
+   * A request is about to be sent for the call: counted, and its attempt observed when the call
+   * is; the attempt's scope, to hold open around the send, or null.
+   */
+  <Q, R> Observation.@Nullable Scope sending(CallState<Q> state, ClientCall<Q, R> call) {
+    state.requests++;
+    CallObservation o = state.observation;
+    if (o == null) {
+      return null;
+    }
+    RequestView view = viewOf(state, call);
+    return o.attemptStarted(hop(state), state.attempt, view.method(), target(view));
+  }
+
+  /** The call ended without a response for the caller: its observation ends with the error. */
+  void ended(CallState<?> state, Throwable error) {
+    CallObservation o = state.observation;
+    if (o != null) {
+      state.observation = null;
+      o.failed(error);
+    }
+  }
+
+  private static <Q, R> RequestView viewOf(CallState<Q> state, ClientCall<Q, R> call) {
+    return state.view != null ? state.view : (state.view = call.requestView(state.current));
+  }
+
+  private static Optional<String> target(RequestView view) {
+    return Optional.of(Finding.redactUrl(view.uri().toString()));
+  }
+
+  private static int hop(CallState<?> state) {
+    return state.hops == null ? 0 : state.hops.size();
   }
 
   Classifier classifier() {
@@ -116,21 +175,40 @@ final class Step {
    * the answer has been reported.
    */
   <Q, R> Action<Q> decide(CallState<Q> state, ClientCall<Q, R> call, R response) {
+    Action<Q> action = act(state, call, response);
+    CallObservation o = state.observation;
+    if (o != null) {
+      int status = state.lastStatus;
+      if (action instanceof Action.Answer<Q> answer && answer.verdict() != null) {
+        Verdict v = answer.verdict();
+        o.attemptEnded(status, v.kind(), v.refusedBy());
+        state.observation = null;
+        o.completed(status, v.kind(), v.refusedBy(), hop(state));
+      } else {
+        o.attemptEnded(status, action instanceof Action.Retry ? Verdict.Kind.RETRY : Verdict.Kind.FOLLOW,
+            Optional.empty());
+      }
+    }
+    return action;
+  }
+
+  private <Q, R> Action<Q> act(CallState<Q> state, ClientCall<Q, R> call, R response) {
     int status = call.status(response);
     state.lastStatus = status;
     int resent = call.resentByClient(response);
     if (resent > 0) {
       state.attempt += resent;
+      state.requests += resent;
       budget.charge(resent);
     }
     Optional<Verdict> known = classifier.statusOnlyVerdict(status);
     if (known.isPresent() && state.hops == null && state.retryContext == null
-        && !call.isRedirected(response) && !stale.mayApply(status)
+        && state.observation == null && !call.isRedirected(response) && !stale.mayApply(status)
         && report.quickly(status, known.get())) {
       state.judged = true;
       return Action.Answer.reported();
     }
-    RequestView request = state.view != null ? state.view : (state.view = call.requestView(state.current));
+    RequestView request = viewOf(state, call);
     ResponseView seen = call.responseView(response);
     Verdict verdict = known.isPresent() ? known.get() : classifier.classify(request, seen);
     switch (verdict.kind()) {
@@ -157,7 +235,7 @@ final class Step {
       state.retryContext = context;
     }
     long wait = context.onResult(decision);
-    event(decision, request.method(), seen.status(), state.attempt, state.startMillis);
+    event(decision, state, seen.status(), null);
     if (!decision.retries()) {
       context.onComplete();
       state.retryContext = null;
@@ -212,11 +290,11 @@ final class Step {
     state.judged = true;
     if (!closeRetryContext(state, request.method(), seen.status()) && verdict.kind() == Verdict.Kind.FAIL) {
       if (verdict.hasReason(Reason.Kind.NOT_IDEMPOTENT)) {
-        event(Decision.NOT_IDEMPOTENT, request.method(), seen.status(), state.attempt, state.startMillis);
+        event(Decision.NOT_IDEMPOTENT, state, seen.status(), null);
       } else if (verdict.hasReason(Reason.Kind.RETRY_AFTER_MISSING)
           || (verdict.policy().retryability() == Retryability.NEVER
               && table.policyFor(seen.status()).isRetryable())) {
-        event(Decision.NOT_RETRYABLE, request.method(), seen.status(), state.attempt, state.startMillis);
+        event(Decision.NOT_RETRYABLE, state, seen.status(), null);
       }
     }
     return answered(state, call, response, request, seen, verdict);
@@ -252,7 +330,7 @@ final class Step {
     context.onResult(Decision.ANSWERED);
     context.onComplete();
     state.retryContext = null;
-    event(Decision.ANSWERED, method, status, state.attempt, state.startMillis);
+    event(Decision.ANSWERED, state, status, null);
     return true;
   }
 
@@ -264,13 +342,15 @@ final class Step {
       if (error instanceof Exception e) {
         context.onError(e);
       }
-      event(Decision.FAILED_IO, method(state), 0, state.attempt, state.startMillis);
+      event(Decision.FAILED_IO, state, 0, error);
     }
+    ended(state, error);
   }
 
   /** The caller cancelled or interrupted a call while a retry or follow-up was pending. */
   void cancelled(CallState<?> state) {
-    event(Decision.CANCELLED, method(state), state.lastStatus, state.attempt, state.startMillis);
+    event(Decision.CANCELLED, state, state.lastStatus, null);
+    ended(state, new CancellationException("the caller cancelled the call"));
   }
 
   private static String method(CallState<?> state) {
@@ -292,43 +372,19 @@ final class Step {
     }
   }
 
-  /** Tells both listeners; builds no event when no one listens, and never lets one throw. */
-  private void event(Decision d, String method, int status, int attempt, long startMillis) {
-    if (retryListener != RetryListener.noop()) {
-      try {
-        retryListener.onEvent(new RetryEvent(d.outcome(), method, status, attempt, d.waitDuration(),
-            Optional.ofNullable(d.source()),
-            Duration.ofMillis(Math.max(0, settings.clock().millis() - startMillis)), d.ignoredHeaders()));
-      } catch (RuntimeException e) {
-        LOG.warn("httptriage retry listener failed; the call goes on", e);
-      }
-    }
+  /** Tells the listener; a listener that throws is logged and the call goes on. */
+  private void event(Decision d, CallState<?> state, int status, @Nullable Throwable error) {
+    String method = method(state);
+    Duration elapsed = Duration.ofMillis(Math.max(0, settings.clock().millis() - state.startMillis));
     try {
-      listener.retryDecided(d.outcome().name(), status, method);
+      listener.attemptDecided(new TriageEvent.AttemptDecided(client, method,
+          state.view == null ? Optional.empty() : target(state.view), hop(state), state.attempt,
+          settings.maxAttempts(), status, d.outcome(), d.waitDuration(), Optional.ofNullable(d.source()),
+          Optional.ofNullable(d.gate()),
+          error == null ? Optional.empty() : Optional.of(error.getClass().getName()),
+          elapsed, d.ignoredHeaders()));
     } catch (RuntimeException e) {
       LOG.warn("httptriage listener failed on a retry decision", e);
     }
-  }
-
-  private static Retry createRetry(RetrySettings settings) {
-    RetryConfig config = RetryConfig.<Decision>custom()
-        .maxAttempts(settings.maxAttempts())
-        .retryOnResult(Decision::wantsRetry)
-        // Only called for results the predicate retries, whose wait is never negative.
-        .intervalBiFunction((attempt, result) ->
-            result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
-        .retryOnException(e -> false)
-        .failAfterMaxAttempts(false)
-        .build();
-    if (settings.retryRegistry().isEmpty()) {
-      return Retry.of(settings.name(), config);
-    }
-    RetryRegistry registry = settings.retryRegistry().get();
-    Retry created = registry.retry(settings.name(), config);
-    if (created.getRetryConfig() != config) {
-      throw new IllegalArgumentException("name: the registry already holds a Retry named '"
-          + settings.name() + "'; give each client its own name");
-    }
-    return created;
   }
 }

@@ -4,6 +4,7 @@ import io.github.resilience4j.retry.Retry;
 import io.httptriage.classify.Classifier;
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.retry.RetrySettings;
+import io.micrometer.observation.Observation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * loop, too many hops, 305) comes back as it is, with its finding. Every other response is passed
  * to {@link ClientCall#discard} before the next request starts.
  *
- * <p>Thread-safe. Listener and observer failures are logged and never reach the caller.
+ * <p>Thread-safe. Listener failures are logged and never reach the caller.
  *
  * <pre>{@code
  * Triage triage = Triage.of(TriageConfig.ofDefaults());
@@ -68,7 +69,7 @@ public final class Triage {
 
   private Triage(TriageConfig config, String adapterName) {
     this.config = config;
-    this.step = new Step(config, config.listenerFor(adapterName));
+    this.step = new Step(config, config.listenerFor(adapterName), adapterName);
   }
 
   /**
@@ -136,25 +137,28 @@ public final class Triage {
    */
   public <Q, R> R execute(Q request, ClientCall<Q, R> call, Send<Q, R> send) throws IOException {
     long start = step.begin();
-    R response = send.send(request);
-    if (step.answeredQuickly(call, response)) {
-      return response;
-    }
-    CallState<Q> state = new CallState<>(request, start);
-    for (boolean first = true; ; first = false) {
-      if (!first) {
-        try {
-          response = send.send(state.current);
-        } catch (IOException | RuntimeException e) {
-          step.failed(state, e);
-          throw e;
-        }
+    long startNanos = System.nanoTime();
+    CallState<Q> state;
+    R response;
+    if (step.observing()) {
+      state = new CallState<>(request, start, startNanos);
+      step.observe(state, call, true);
+      response = sendOnce(state, call, send);
+    } else {
+      response = send.send(request);
+      if (step.answeredQuickly(call, response)) {
+        return response;
       }
+      state = new CallState<>(request, start, startNanos);
+      state.requests = 1;
+    }
+    while (true) {
       Action<Q> action;
       try {
         action = step.decide(state, call, response);
       } catch (RuntimeException e) {
         call.discard(response);
+        step.ended(state, e);
         throw e;
       }
       if (action instanceof Action.Answer<Q> answer) {
@@ -174,7 +178,24 @@ public final class Triage {
         step.cancelled(state);
         throw new InterruptedIOException("Canceled");
       }
+      response = sendOnce(state, call, send);
     }
+  }
+
+  /** Sends the call's current request once, its attempt observed when the call is. */
+  private <Q, R> R sendOnce(CallState<Q> state, ClientCall<Q, R> call, Send<Q, R> send)
+      throws IOException {
+    Observation.Scope scope = step.sending(state, call);
+    R response;
+    try {
+      response = send.send(state.current);
+    } catch (IOException | RuntimeException e) {
+      AsyncExchange.close(scope);
+      step.failed(state, e);
+      throw e;
+    }
+    AsyncExchange.close(scope);
+    return response;
   }
 
   /**

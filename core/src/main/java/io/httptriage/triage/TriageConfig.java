@@ -2,11 +2,13 @@ package io.httptriage.triage;
 
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
+import io.httptriage.observe.TriageObservationConvention;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -29,7 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *       Builder#meterRegistry(MeterRegistry)}, records Micrometer meters.
  *   <li>{@link #clientName()} — the {@code client} tag of the meters and field of the log lines;
  *       by default the adapter's name ({@code okhttp}, {@code jdk}).
- *   <li>{@link #observer()} — optional full story of each exchange.
+ *   <li>{@link #observationRegistry()} — Micrometer observations of each call and its attempts.
  *   <li>{@link #scheduler()} — where asynchronous retries wait; by default a shared daemon thread.
  *   <li>{@link #staleIfError()} — whether a stored response the origin allowed to be served stale
  *       answers a 500/502/503/504 once the retries are spent (RFC 5861 §4); on by default, and only
@@ -59,9 +61,10 @@ public final class TriageConfig {
   private final Optional<TriageListener> listener;
   private final Optional<String> clientName;
   private final Optional<MeterRegistry> meterRegistry;
-  private final Optional<ExchangeObserver> observer;
   private final Optional<ScheduledExecutorService> scheduler;
   private final boolean staleIfError;
+  private final ObservationRegistry observationRegistry;
+  private final Optional<TriageObservationConvention> observationConvention;
 
   private TriageConfig(Builder b) {
     this.policyTable = b.policyTable;
@@ -71,9 +74,10 @@ public final class TriageConfig {
     this.meterRegistry = Optional.ofNullable(b.meterRegistry);
     this.listener = Optional.ofNullable(b.listener);
     this.clientName = Optional.ofNullable(b.clientName);
-    this.observer = Optional.ofNullable(b.observer);
     this.scheduler = Optional.ofNullable(b.scheduler);
     this.staleIfError = b.staleIfError;
+    this.observationRegistry = b.observationRegistry;
+    this.observationConvention = Optional.ofNullable(b.observationConvention);
   }
 
   /** {@return the defaults: RFC policy table, default retries, the client follows redirects, logging only} */
@@ -96,9 +100,10 @@ public final class TriageConfig {
     b.meterRegistry = meterRegistry.orElse(null);
     b.listener = listener.orElse(null);
     b.clientName = clientName.orElse(null);
-    b.observer = observer.orElse(null);
     b.scheduler = scheduler.orElse(null);
     b.staleIfError = staleIfError;
+    b.observationRegistry = observationRegistry;
+    b.observationConvention = observationConvention.orElse(null);
     return b;
   }
 
@@ -168,11 +173,6 @@ public final class TriageConfig {
     return meterRegistry;
   }
 
-  /** {@return the observer of whole exchanges, when one was given} */
-  public Optional<ExchangeObserver> observer() {
-    return observer;
-  }
-
   /** {@return the scheduler for asynchronous retry waits, when one was given} */
   public Optional<ScheduledExecutorService> scheduler() {
     return scheduler;
@@ -188,6 +188,16 @@ public final class TriageConfig {
    */
   public boolean staleIfError() {
     return staleIfError;
+  }
+
+  /** {@return where calls are observed; {@link ObservationRegistry#NOOP} unless one was given} */
+  public ObservationRegistry observationRegistry() {
+    return observationRegistry;
+  }
+
+  /** {@return the convention naming and tagging the observations, when one was given} */
+  public Optional<TriageObservationConvention> observationConvention() {
+    return observationConvention;
   }
 
   @Override
@@ -212,9 +222,10 @@ public final class TriageConfig {
     private TriageListener listener;
     private String clientName;
     private MeterRegistry meterRegistry;
-    private ExchangeObserver observer;
     private ScheduledExecutorService scheduler;
     private boolean staleIfError = true;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+    private TriageObservationConvention observationConvention;
 
     private Builder() {}
 
@@ -328,17 +339,6 @@ public final class TriageConfig {
     }
 
     /**
-     * Receives the whole story of each exchange.
-     *
-     * @param value the observer
-     * @return this builder
-     */
-    public Builder observer(ExchangeObserver value) {
-      this.observer = nonNull("observer", value);
-      return this;
-    }
-
-    /**
      * Where asynchronous retries wait; by default a shared daemon scheduler.
      *
      * @param value where asynchronous retries wait; by default a shared daemon scheduler
@@ -359,6 +359,33 @@ public final class TriageConfig {
      */
     public Builder staleIfError(boolean value) {
       this.staleIfError = value;
+      return this;
+    }
+
+    /**
+     * Observes each call ({@code httptriage.call}) and, as its children, each request sent for it
+     * ({@code httptriage.attempt}); with micrometer-tracing, a span each. Default {@link
+     * ObservationRegistry#NOOP}: nothing is observed, and nothing is allocated for it.
+     *
+     * @param value the registry
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder observationRegistry(ObservationRegistry value) {
+      this.observationRegistry = nonNull("observationRegistry", value);
+      return this;
+    }
+
+    /**
+     * Names and tags the observations with this convention instead of {@link
+     * io.httptriage.observe.DefaultTriageObservationConvention}.
+     *
+     * @param value the convention
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder observationConvention(TriageObservationConvention value) {
+      this.observationConvention = nonNull("observationConvention", value);
       return this;
     }
 

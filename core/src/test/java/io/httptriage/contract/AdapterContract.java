@@ -1,12 +1,12 @@
 package io.httptriage.contract;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.DefaultTriageListener;
-import io.httptriage.retry.RetryEvent;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.retry.Sleeper;
 import io.httptriage.triage.RedirectMode;
@@ -73,7 +73,7 @@ public abstract class AdapterContract {
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   protected final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final ScheduledExecutorService scheduler = new WaitRecordingScheduler(waits::add);
-  protected final List<RetryEvent> retryEvents = Collections.synchronizedList(new ArrayList<>());
+  protected final List<AttemptDecided> retryEvents = Collections.synchronizedList(new ArrayList<>());
   protected final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
   protected final List<Verdict> verdicts = Collections.synchronizedList(new ArrayList<>());
   protected final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
@@ -98,18 +98,16 @@ public abstract class AdapterContract {
   protected TriageConfig config(RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry) {
     RetrySettings.Builder settings = RetrySettings.builder()
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .sleeper(waits::add)
-        .listener(retryEvents::add);
+        .sleeper(waits::add);
     return TriageConfig.builder()
         .redirectMode(mode)
         .retry(retry.apply(settings).build())
         .scheduler(scheduler)
-        .listener(DefaultTriageListener.builder().meterRegistry(registry).build())
-        .observer((exchange, verdict, found) -> {
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry).build(), (exchange, verdict, found) -> {
           exchanges.add(exchange);
           verdicts.add(verdict);
           findings.addAll(found);
-        })
+        }, retryEvents::add))
         .build();
   }
 
@@ -150,9 +148,9 @@ public abstract class AdapterContract {
     }
   }
 
-  private List<RetryEvent.Outcome> outcomes() {
+  private List<AttemptDecided.Outcome> outcomes() {
     synchronized (retryEvents) {
-      return retryEvents.stream().map(RetryEvent::outcome).toList();
+      return retryEvents.stream().map(AttemptDecided::outcome).toList();
     }
   }
 
@@ -216,7 +214,7 @@ public abstract class AdapterContract {
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(server.requestCount()).isEqualTo(1);
-    assertThat(outcomes()).containsExactly(RetryEvent.Outcome.NOT_IDEMPOTENT);
+    assertThat(outcomes()).containsExactly(AttemptDecided.Outcome.NOT_IDEMPOTENT);
   }
 
   @Test
@@ -246,7 +244,7 @@ public abstract class AdapterContract {
     assertThat(answer).isEqualTo(new Answer(503, "maintenance"));
     assertThat(server.requestCount()).isEqualTo(1);
     assertThat(waits).isEmpty();
-    assertThat(outcomes()).containsExactly(RetryEvent.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
+    assertThat(outcomes()).containsExactly(AttemptDecided.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
   }
 
   @Test
@@ -259,7 +257,7 @@ public abstract class AdapterContract {
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(server.requestCount()).isEqualTo(1);
-    assertThat(outcomes()).containsExactly(RetryEvent.Outcome.GAVE_UP_BUDGET);
+    assertThat(outcomes()).containsExactly(AttemptDecided.Outcome.GAVE_UP_BUDGET);
     assertThat(count("httptriage.retries", "outcome", "GAVE_UP_BUDGET")).isEqualTo(1);
   }
 

@@ -53,10 +53,10 @@ public abstract class FaultContract {
     return TriageConfig.builder()
         .redirectMode(mode)
         .retry(RetrySettings.builder().sleeper(d -> { }).build())
-        .observer((exchange, verdict, found) -> {
+        .listener(ExchangeTap.withDefaults((exchange, verdict, found) -> {
           verdicts.add(verdict);
           findings.addAll(found);
-        })
+        }))
         .build();
   }
 

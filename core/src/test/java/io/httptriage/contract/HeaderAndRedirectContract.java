@@ -1,5 +1,6 @@
 package io.httptriage.contract;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.contract.AdapterContract.Answer;
@@ -9,7 +10,6 @@ import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.redirect.RedirectSettings;
-import io.httptriage.retry.RetryEvent;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -57,7 +57,7 @@ public abstract class HeaderAndRedirectContract {
   protected TestServer other;
   protected final TestTls tls = TestTls.create();
   protected final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-  protected final List<RetryEvent> retryEvents = Collections.synchronizedList(new ArrayList<>());
+  protected final List<AttemptDecided> retryEvents = Collections.synchronizedList(new ArrayList<>());
   protected final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
   protected final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
 
@@ -77,17 +77,15 @@ public abstract class HeaderAndRedirectContract {
       RedirectSettings redirects) {
     RetrySettings.Builder settings = RetrySettings.builder()
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .sleeper(waits::add)
-        .listener(retryEvents::add);
+        .sleeper(waits::add);
     return TriageConfig.builder()
         .redirectMode(mode)
         .redirects(redirects)
         .retry(retry.apply(settings).build())
-        .listener(DefaultTriageListener.builder().build())
-        .observer((exchange, verdict, found) -> {
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().build(), (exchange, verdict, found) -> {
           exchanges.add(exchange);
           findings.addAll(found);
-        })
+        }, retryEvents::add))
         .build();
   }
 
@@ -213,8 +211,8 @@ public abstract class HeaderAndRedirectContract {
 
     assertThat(answer).isEqualTo(new Answer(200, "ok"));
     assertThat(server.requestCount()).isEqualTo(2);
-    assertThat(retryEvents.get(0).outcome()).isEqualTo(RetryEvent.Outcome.RETRY_SCHEDULED);
-    assertThat(retryEvents.get(0).delaySource()).contains(RetryEvent.DelaySource.BACKOFF);
+    assertThat(retryEvents.get(0).outcome()).isEqualTo(AttemptDecided.Outcome.RETRY_SCHEDULED);
+    assertThat(retryEvents.get(0).waitSource()).contains(AttemptDecided.WaitSource.BACKOFF);
     assertThat(retryEvents.get(0).ignoredHeaders()).contains("Retry-After");
   }
 
@@ -232,8 +230,8 @@ public abstract class HeaderAndRedirectContract {
     assertThat(answer).isEqualTo(new Answer(429, "later"));
     assertThat(server.requestCount()).isEqualTo(1);
     assertThat(waits).isEmpty();
-    assertThat(retryEvents).extracting(RetryEvent::outcome)
-        .containsExactly(RetryEvent.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
+    assertThat(retryEvents).extracting(AttemptDecided::outcome)
+        .containsExactly(AttemptDecided.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
   }
 
   // ---- credentials by value -----------------------------------------------------------------

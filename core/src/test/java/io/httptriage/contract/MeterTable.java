@@ -1,10 +1,10 @@
 package io.httptriage.contract;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
-import io.httptriage.retry.RetryEvent;
 import io.httptriage.status.StatusClass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +34,11 @@ final class MeterTable {
       Pattern.compile("^(httptriage_[a-z_]+)\\{([^}]*)\\} (\\S+)$");
   private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
 
-  /** One row of the meter table. */
-  record Meter(String name, String type, String prometheus, Set<String> tags) {}
+  /**
+   * One row of the meter table: a Micrometer type ({@code counter}, {@code gauge}, {@code timer},
+   * {@code distribution summary}) and every series name Prometheus gets from it.
+   */
+  record Meter(String name, String type, Set<String> prometheus, Set<String> tags) {}
 
   /** One row of the tag table: the values a tag takes on some meters. */
   record Tag(String name, Set<String> meters, List<String> values) {}
@@ -80,7 +83,8 @@ final class MeterTable {
     assertThat(tables).as("the Meters section's tables").hasSize(2);
     Map<String, Meter> meters = new LinkedHashMap<>();
     for (String[] row : tables.get(0)) {
-      Meter m = new Meter(one(row[0]), row[1].strip(), one(row[2]), new LinkedHashSet<>(codes(row[3])));
+      Meter m = new Meter(one(row[0]), row[1].strip(), new LinkedHashSet<>(codes(row[2])),
+          new LinkedHashSet<>(codes(row[3])));
       meters.put(m.name(), m);
     }
     List<Tag> tags = new ArrayList<>();
@@ -108,15 +112,17 @@ final class MeterTable {
    * value lists equal to the enums they come from.
    */
   void assertMatches(String scrape, String clientName) {
-    Map<String, Meter> byPrometheus = meters.values().stream()
-        .collect(Collectors.toMap(Meter::prometheus, m -> m));
+    Map<String, Meter> byPrometheus = new LinkedHashMap<>();
+    meters.values().forEach(m -> m.prometheus().forEach(p -> byPrometheus.put(p, m)));
     Set<String> seen = new LinkedHashSet<>();
+    Set<String> seenSeries = new LinkedHashSet<>();
     for (String line : scrape.lines().filter(l -> l.startsWith("httptriage_")).toList()) {
       Matcher sample = SAMPLE.matcher(line);
       assertThat(sample.matches()).as("a sample line: %s", line).isTrue();
       Meter meter = byPrometheus.get(sample.group(1));
       assertThat(meter).as("README row for %s", sample.group(1)).isNotNull();
       seen.add(meter.name());
+      seenSeries.add(sample.group(1));
       Map<String, String> labels = new LinkedHashMap<>();
       Matcher label = LABEL.matcher(sample.group(2));
       while (label.find()) {
@@ -125,13 +131,42 @@ final class MeterTable {
       assertThat(labels.keySet()).as("tags of %s", line).containsExactlyInAnyOrderElementsOf(meter.tags());
       labels.forEach((tag, value) -> assertThat(allows(tag, meter.name(), value))
           .as("README allows %s=%s on %s", tag, value, meter.name()).isTrue());
-      assertThat(scrape).as("TYPE of %s", meter.name())
-          .containsPattern("(?m)^# TYPE " + sample.group(1).replaceAll("_total$", "") + "(_total)? "
-              + meter.type() + "$");
+      assertThat(scrape).as("TYPE of %s", meter.name()).containsPattern(typeLine(meter, sample.group(1)));
     }
     assertThat(seen).as("meters written by the calls").containsExactlyInAnyOrderElementsOf(meters.keySet());
+    assertThat(seenSeries).as("Prometheus series written by the calls")
+        .containsExactlyInAnyOrderElementsOf(byPrometheus.keySet());
     assertThat(values("client", "httptriage.responses")).contains(clientName);
     assertValueListsMatchTheCode();
+  }
+
+  /**
+   * The {@code # TYPE} line Prometheus writes for one series of a meter: a counter's family drops
+   * {@code _total}; a timer's or summary's {@code _count} and {@code _sum} belong to a summary, its
+   * {@code _max} is a gauge of its own.
+   */
+  private static String typeLine(Meter meter, String series) {
+    String family;
+    String type;
+    switch (meter.type()) {
+      case "counter":
+        family = series.replaceAll("_total$", "") + "(_total)?";
+        type = "counter";
+        break;
+      case "gauge":
+        family = series;
+        type = "gauge";
+        break;
+      case "timer":
+      case "distribution summary":
+        boolean max = series.endsWith("_max");
+        family = max ? series : series.replaceAll("_(count|sum)$", "");
+        type = max ? "gauge" : "summary";
+        break;
+      default:
+        throw new AssertionError("README type of " + meter.name() + ": " + meter.type());
+    }
+    return "(?m)^# TYPE " + family + " " + type + "$";
   }
 
   private boolean allows(String tag, String meter, String value) {
@@ -150,8 +185,14 @@ final class MeterTable {
         Stream.concat(Stream.of("none"), names(Verdict.Gate.values()).stream()).toList());
     assertThat(values("class", "httptriage.responses")).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(StatusClass.values()).map(StatusClass::label).toList());
+    assertThat(values("verdict", "httptriage.calls"))
+        .containsExactlyElementsOf(values("verdict", "httptriage.responses"));
+    assertThat(values("outcome", "httptriage.calls")).containsExactlyInAnyOrderElementsOf(
+        names(io.micrometer.core.instrument.binder.http.Outcome.values()));
+    assertThat(values("source", "httptriage.retry.waits"))
+        .containsExactlyElementsOf(names(AttemptDecided.WaitSource.values()));
     assertThat(values("outcome", "httptriage.retries")).containsExactlyElementsOf(
-        Stream.concat(names(RetryEvent.Outcome.values()).stream(), Stream.of("OTHER")).toList());
+        names(AttemptDecided.Outcome.values()));
     for (String meter : List.of("httptriage.redirect.findings", "httptriage.conformance.findings")) {
       Finding.Category category = meter.contains("redirect") ? Finding.Category.REDIRECT
           : Finding.Category.CONFORMANCE;

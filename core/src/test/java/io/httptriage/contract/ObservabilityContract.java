@@ -10,7 +10,16 @@ import io.httptriage.contract.AdapterContract.ClientUnderTest;
 import io.httptriage.finding.Finding;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.TriageConfig;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -265,6 +274,117 @@ public abstract class ObservabilityContract {
             + "\",kind=\"METHOD_REWRITTEN\",severity=\"WARNING\"} 1.0",
         "httptriage_conformance_findings_total{client=\"" + adapterName()
             + "\",kind=\"REQUIRED_HEADER_MISSING\",severity=\"VIOLATION\"} 1.0");
+  }
+
+  @Test
+  void scrapeHasTheCallTimerAttemptsWaitsAndBudget() throws IOException {
+    String scrape = scrapeAfterRealCalls(TriageConfig.builder());
+    String client = "client=\"" + adapterName() + "\"";
+
+    assertThat(scrape).contains(
+        "httptriage_calls_seconds_count{" + client + ",outcome=\"SUCCESS\",verdict=\"ACCEPT\"} 3",
+        "httptriage_calls_seconds_count{" + client + ",outcome=\"CLIENT_ERROR\",verdict=\"FAIL\"} 1",
+        "httptriage_call_attempts_count{" + client + "} 4",
+        "httptriage_retry_waits_seconds_count{" + client + ",source=\"RETRY_AFTER\"} 1",
+        "httptriage_retry_waits_seconds_sum{" + client + ",source=\"RETRY_AFTER\"} 1.0",
+        "httptriage_retry_budget_remaining{" + client + "} ");
+  }
+
+  // ---- retry lines ---------------------------------------------------------------------------
+
+  @Test
+  void retryLineSaysTheTargetAttemptOfMaxAndTheWaitWithItsSource() throws IOException {
+    server.enqueue(Reply.status(429).header("Retry-After", "1"));
+    server.enqueue(Reply.status(200).body("ok"));
+
+    try (CapturedLog retries = new CapturedLog("io.httptriage.retries", Level.INFO);
+        ClientUnderTest client = newClient(TriageConfig.builder()
+            .retry(RetrySettings.builder().sleeper(waits::add).build()).build(), tls)) {
+      assertThat(client.send(get(server.url("/items?token=s3cret")))).isEqualTo(new Answer(200, "ok"));
+
+      List<ILoggingEvent> lines = retries.events();
+      assertThat(lines).as(retries.all()).hasSize(2);
+      Map<String, Object> retried = fields(lines.get(0));
+      assertThat(retried).containsEntry("outcome", "RETRY_SCHEDULED").containsEntry("client", adapterName())
+          .containsEntry("target", server.url("/items?token=*").toString())
+          .containsEntry("attempt", 1).containsEntry("maxAttempts", 3).containsEntry("status", 429)
+          .containsEntry("waitMillis", 1000L).containsEntry("waitSource", "RETRY_AFTER");
+      assertThat(lines.get(0).getFormattedMessage()).contains("attempt=1/3", "wait=1000ms",
+          "waitSource=RETRY_AFTER").doesNotContain("s3cret");
+      assertThat(fields(lines.get(1))).containsEntry("outcome", "ANSWERED_AFTER_RETRY")
+          .containsEntry("attempt", 2).containsEntry("status", 200);
+      if (Boolean.getBoolean("httptriage.printLines")) {
+        lines.forEach(e -> System.out.println(e.getLevel() + " " + e.getLoggerName() + " - "
+            + e.getFormattedMessage()));
+      }
+    }
+  }
+
+  // ---- traces --------------------------------------------------------------------------------
+
+  /** One parent span per call and a child span per request sent, through OpenTelemetry. */
+  @Test
+  void traceOfA429Then200IsOneCallSpanWithTwoAttemptSpans() throws IOException {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    SdkTracerProvider provider = SdkTracerProvider.builder()
+        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    OtelCurrentTraceContext current = new OtelCurrentTraceContext();
+    OtelTracer tracer = new OtelTracer(provider.get("httptriage-test"), current, event -> { },
+        new OtelBaggageManager(current, List.of(), List.of()));
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
+    server.enqueue(Reply.status(429).header("Retry-After", "1"));
+    server.enqueue(Reply.status(200).body("ok"));
+
+    try (ClientUnderTest client = newClient(TriageConfig.builder()
+        .retry(RetrySettings.builder().sleeper(waits::add).build())
+        .observationRegistry(observations).build(), tls)) {
+      assertThat(client.send(get(server.url("/items?token=s3cret")))).isEqualTo(new Answer(200, "ok"));
+    }
+    // read before closing: closing the provider shuts the exporter down, which empties it
+    List<SpanData> finished = spans.getFinishedSpanItems();
+    provider.close();
+    assertThat(finished).as(tree(finished)).hasSize(3);
+    SpanData call = finished.stream().filter(sp -> sp.getName().equals("httptriage GET")).findFirst().orElseThrow();
+    assertThat(call.getParentSpanContext().isValid()).isFalse();
+    assertThat(finished).filteredOn(sp -> sp != call)
+        .allSatisfy(sp -> assertThat(sp.getParentSpanId()).isEqualTo(call.getSpanId()))
+        .extracting(sp -> sp.getName() + " " + sp.getAttributes().asMap().entrySet().stream()
+            .filter(e -> List.of("http.response.status_code", "http.request.resend_count", "httptriage.verdict")
+                .contains(e.getKey().getKey()))
+            .map(e -> e.getKey().getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")))
+        .containsExactly(
+            "GET attempt 1 http.request.resend_count=0,http.response.status_code=429,httptriage.verdict=RETRY",
+            "GET attempt 2 http.request.resend_count=1,http.response.status_code=200,httptriage.verdict=ACCEPT");
+    assertThat(call.getAttributes().asMap().toString()).contains("client=" + adapterName(),
+        "url.full=" + server.url("/items?token=*")).doesNotContain("s3cret");
+    if (Boolean.getBoolean("httptriage.printLines")) {
+      System.out.println(tree(finished));
+    }
+  }
+
+  /** The spans as an indented tree, parents first, for the report and for failure messages. */
+  static String tree(List<SpanData> spans) {
+    StringBuilder out = new StringBuilder();
+    for (SpanData root : spans) {
+      if (!root.getParentSpanContext().isValid()) {
+        print(root, spans, "", out);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void print(SpanData span, List<SpanData> all, String indent, StringBuilder out) {
+    out.append(indent).append(span.getName()).append(' ').append(new java.util.TreeMap<>(
+        span.getAttributes().asMap().entrySet().stream().collect(Collectors.toMap(
+            e -> e.getKey().getKey(), e -> String.valueOf(e.getValue())))));
+    span.getEvents().forEach(e -> out.append("\n").append(indent).append("  event ").append(e.getName()));
+    out.append('\n');
+    for (SpanData child : all) {
+      if (child.getParentSpanId().equals(span.getSpanId())) {
+        print(child, all, indent + "  ", out);
+      }
+    }
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import io.httptriage.classify.Verdict;
 import io.httptriage.contract.CapturedLog;
 import io.httptriage.finding.Finding;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,18 @@ class CompositeTriageListenerTest {
     final List<String> calls = new ArrayList<>();
 
     @Override
-    public void exchangeCompleted(int status, Verdict verdict, List<Finding> findings) {
-      calls.add(status + " " + verdict.kind());
+    public void exchangeCompleted(TriageEvent.ExchangeCompleted e) {
+      calls.add(e.status() + " " + e.verdict().kind());
     }
 
     @Override
-    public void retryDecided(String outcome, int status, String method) {
-      calls.add(outcome + " " + status + " " + method);
+    public void attemptDecided(TriageEvent.AttemptDecided e) {
+      calls.add(e.outcome() + " " + e.status() + " " + e.method());
+    }
+
+    @Override
+    public void findingReported(TriageEvent.FindingReported e) {
+      calls.add(e.finding().kind().name());
     }
   }
 
@@ -33,33 +38,33 @@ class CompositeTriageListenerTest {
     List<String> order = new ArrayList<>();
     TriageListener first = new TriageListener() {
       @Override
-      public void retryDecided(String outcome, int status, String method) {
+      public void attemptDecided(TriageEvent.AttemptDecided e) {
         order.add("first");
       }
     };
     Recorder second = new Recorder();
 
     TriageListener both = TriageListener.composite(first, second);
-    both.retryDecided("RETRIED", 503, "GET");
-    both.exchangeCompleted(200, Verdicts.ACCEPT, List.of());
+    Events.decided(both, Outcome.RETRY_SCHEDULED, 503, "GET");
+    Events.complete(both, 200, Verdicts.ACCEPT,
+        List.of(Findings.at("https://a.example/", Finding.Kind.METHOD_REWRITTEN, Finding.Severity.WARNING)));
 
     assertThat(order).containsExactly("first");
-    assertThat(second.calls).containsExactly("RETRIED 503 GET", "200 ACCEPT");
+    assertThat(second.calls).containsExactly("RETRY_SCHEDULED 503 GET", "METHOD_REWRITTEN", "200 ACCEPT");
   }
 
   @Test
   void aFailingListenerDoesNotStopTheOthersNorTheRequest() {
     TriageListener broken = new TriageListener() {
       @Override
-      public void exchangeCompleted(int status, Verdict verdict, List<Finding> findings) {
+      public void exchangeCompleted(TriageEvent.ExchangeCompleted e) {
         throw new IllegalStateException("secret=s3cret");
       }
     };
     Recorder after = new Recorder();
 
     try (CapturedLog log = new CapturedLog(CompositeTriageListener.class.getName(), Level.WARN)) {
-      TriageListener.composite(broken, after)
-          .exchangeCompleted(500, Verdicts.FAIL, List.of());
+      Events.complete(TriageListener.composite(broken, after), 500, Verdicts.FAIL, List.of());
 
       assertThat(after.calls).containsExactly("500 FAIL");
       assertThat(log.all()).contains("IllegalStateException").doesNotContain("s3cret");
@@ -70,20 +75,20 @@ class CompositeTriageListenerTest {
   void aCompositeOfOneStillShieldsTheRequest() {
     TriageListener broken = new TriageListener() {
       @Override
-      public void retryDecided(String outcome, int status, String method) {
+      public void attemptDecided(TriageEvent.AttemptDecided e) {
         throw new IllegalStateException();
       }
     };
 
     try (CapturedLog log = new CapturedLog(CompositeTriageListener.class.getName(), Level.OFF)) {
-      TriageListener.composite(broken).retryDecided("RETRIED", 503, "GET");
+      Events.decided(TriageListener.composite(broken), Outcome.RETRY_SCHEDULED, 503, "GET");
     }
   }
 
   @Test
   void theNoopListenerDoesNothing() {
-    TriageListener.noop().exchangeCompleted(200, Verdicts.ACCEPT, List.of());
-    TriageListener.noop().retryDecided("RETRIED", 503, "GET");
+    Events.complete(TriageListener.noop(), 200, Verdicts.ACCEPT, List.of());
+    Events.decided(TriageListener.noop(), Outcome.RETRY_SCHEDULED, 503, "GET");
 
     assertThat(TriageListener.composite()).isSameAs(TriageListener.noop());
   }

@@ -41,7 +41,7 @@ class DefaultTriageListenerLogTest {
 
   @Test
   void logsEachSeverityAtItsLevel() {
-    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(
+    Events.complete(listener, 200, Verdicts.ACCEPT, List.of(
         Findings.at("https://a.example/", Kind.NON_POST_METHOD_REWRITTEN, Severity.VIOLATION),
         Findings.at("https://a.example/", Kind.HTTPS_DOWNGRADE, Severity.SECURITY),
         Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
@@ -57,7 +57,7 @@ class DefaultTriageListenerLogTest {
         java.util.Optional.of("https://a.example/me"), java.util.Optional.of("https://b.example/me"),
         "Authorization set for the first origin reached another origin", "RFC 9110 §15.4, RFC 6454");
 
-    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+    Events.complete(listener, 200, Verdicts.ACCEPT, List.of(f));
 
     assertThat(log.lines()).containsExactly("httptriage finding kind=CREDENTIALS_CROSS_ORIGIN"
         + " severity=SECURITY hop=0 finalStatus=200 client=unnamed from=https://a.example/me"
@@ -76,7 +76,7 @@ class DefaultTriageListenerLogTest {
     Finding f = Findings.at("https://hot.example/a", Kind.METHOD_REWRITTEN, Severity.WARNING);
 
     for (int i = 0; i < 50; i++) {
-      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+      Events.complete(listener, 200, Verdicts.ACCEPT, List.of(f));
       clock.advance(Duration.ofMillis(100));
     }
 
@@ -90,13 +90,13 @@ class DefaultTriageListenerLogTest {
         Severity.WARNING);
 
     for (int i = 0; i < 50; i++) {
-      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(i % 2 == 0 ? hot : samePlace));
+      Events.complete(listener, 200, Verdicts.ACCEPT, List.of(i % 2 == 0 ? hot : samePlace));
     }
-    listener.exchangeCompleted(200, Verdicts.ACCEPT,
+    Events.complete(listener, 200, Verdicts.ACCEPT,
         List.of(Findings.at("https://other.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
             Findings.at("https://hot.example/", Kind.CHAIN_TRUNCATED, Severity.WARNING)));
     clock.advance(Duration.ofSeconds(1));
-    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(hot));
+    Events.complete(listener, 200, Verdicts.ACCEPT, List.of(hot));
 
     List<String> lines = log.lines();
     assertThat(lines).hasSize(DefaultTriageListener.DEFAULT_MAX_LINES_PER_SECOND + 3);
@@ -113,11 +113,11 @@ class DefaultTriageListenerLogTest {
   void saysWhatItHeldBackInASummaryWhenNoLaterLineOfThatKindCame() {
     Finding hot = Findings.at("https://hot.example/a", Kind.METHOD_REWRITTEN, Severity.WARNING);
     for (int i = 0; i < 25; i++) {
-      listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(hot));
+      Events.complete(listener, 200, Verdicts.ACCEPT, List.of(hot));
     }
     clock.advance(Duration.ofSeconds(2));
 
-    listener.exchangeCompleted(200, Verdicts.ACCEPT,
+    Events.complete(listener, 200, Verdicts.ACCEPT,
         List.of(Findings.at("https://cold.example/", Kind.HTTPS_DOWNGRADE, Severity.SECURITY)));
 
     assertThat(log.leveled()).hasSize(12).last().asString().isEqualTo(
@@ -134,7 +134,7 @@ class DefaultTriageListenerLogTest {
     Finding f = Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING);
 
     for (int i = 0; i < 500; i++) {
-      chatty.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+      Events.complete(chatty, 200, Verdicts.ACCEPT, List.of(f));
     }
 
     assertThat(log.lines()).hasSize(500);
@@ -154,7 +154,7 @@ class DefaultTriageListenerLogTest {
     DefaultTriageListener named = DefaultTriageListener.builder().clock(clock)
         .clientName("payments").build();
 
-    named.exchangeCompleted(200, Verdicts.ACCEPT,
+    Events.complete(named, 200, Verdicts.ACCEPT,
         List.of(Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING)));
 
     assertThat(log.lines()).singleElement().asString().contains(" client=payments ");
@@ -176,7 +176,7 @@ class DefaultTriageListenerLogTest {
     List<Finding> findings = new ArrayList<>(RedirectAudit.ofDefaults().audit(exchange));
     findings.addAll(ConformanceLint.ofDefaults().lint(finalRequest, finalResponse));
 
-    listener.exchangeCompleted(401, Verdicts.FAIL, findings);
+    Events.complete(listener, 401, Verdicts.FAIL, findings);
 
     assertThat(log.lines()).hasSize(4);
     assertThat(log.all())
@@ -186,45 +186,18 @@ class DefaultTriageListenerLogTest {
   }
 
   @Test
-  void reportsTheSameFactFromAuditAndLintOnce() {
-    RequestView get = RequestView.of("GET", URI.create("https://a.example/x"));
-    ResponseView noLocation = ResponseView.of(302);
-    List<Finding> findings = new ArrayList<>(
-        RedirectAudit.ofDefaults().audit(Exchange.single(Hop.of(get, noLocation))));
-    findings.addAll(ConformanceLint.ofDefaults().lint(get, noLocation));
-
-    listener.exchangeCompleted(302, Verdicts.FAIL, findings);
-
-    assertThat(findings).hasSize(2);
-    assertThat(log.lines()).singleElement().asString().contains("kind=LOCATION_MISSING");
-  }
-
-  @Test
   void writesNothingAndHoldsNothingBackWhenTheLevelIsOff() {
     Finding f = Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING);
     try (CapturedLog quiet = new CapturedLog(FindingLog.FINDINGS_LOGGER, Level.OFF)) {
       for (int i = 0; i < 20; i++) {
-        listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+        Events.complete(listener, 200, Verdicts.ACCEPT, List.of(f));
       }
       assertThat(quiet.lines()).isEmpty();
     }
 
-    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+    Events.complete(listener, 200, Verdicts.ACCEPT, List.of(f));
 
     assertThat(log.lines()).singleElement().asString().doesNotContain("suppressed");
   }
 
-  @Test
-  void logsRetryDecisionsAtDebugWithoutEchoingOddMethods() {
-    try (CapturedLog retries = new CapturedLog(FindingLog.RETRIES_LOGGER, Level.DEBUG)) {
-      listener.retryDecided("retried", 503, "GET");
-      listener.retryDecided("gave up\nlevel=ERROR", 429, "PO ST\r\n");
-
-      assertThat(retries.leveled()).containsExactly(
-          "DEBUG httptriage retry outcome=RETRIED code=503 method=GET client=unnamed",
-          "DEBUG httptriage retry outcome=OTHER code=429 method=? client=unnamed");
-      assertThat(retries.events().get(1).getKeyValuePairs()).extracting(kv -> kv.key + "=" + kv.value)
-          .containsExactly("client=unnamed", "outcome=OTHER", "code=429", "method=?");
-    }
-  }
 }

@@ -61,7 +61,7 @@ class FindingLogJsonTest {
         Optional.of("https://api.example/orders?token=s3cret"), Optional.of("https://api.example/orders/7"),
         "POST was followed with GET after 302", "RFC 9110 §15.4.3");
 
-    listener.exchangeCompleted(200, Verdicts.ACCEPT, List.of(f));
+    Events.complete(listener, 200, Verdicts.ACCEPT, List.of(f));
 
     String json = out.toString(StandardCharsets.UTF_8).strip();
     JsonNode line = new ObjectMapper().readTree(json);

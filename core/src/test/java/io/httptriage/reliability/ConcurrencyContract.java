@@ -1,5 +1,7 @@
 package io.httptriage.reliability;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
+import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.contract.AdapterContract.Answer;
@@ -10,7 +12,7 @@ import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
 import io.httptriage.contract.WaitRecordingScheduler;
 import io.httptriage.observe.DefaultTriageListener;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -100,11 +102,9 @@ public abstract class ConcurrencyContract {
         .redirectMode(mode)
         .retry(RetrySettings.builder()
             .sleeper(wait -> { })
-            .listener(event -> events.get(event.outcome()).increment())
             .build())
         .scheduler(scheduler)
-        .listener(DefaultTriageListener.builder().meterRegistry(registry).build())
-        .observer((exchange, verdict, findings) -> observed.increment())
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry).build(), (exchange, verdict, findings) -> observed.increment(), event -> events.get(event.outcome()).increment()))
         .build();
   }
 

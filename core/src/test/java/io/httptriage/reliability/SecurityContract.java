@@ -1,5 +1,6 @@
 package io.httptriage.reliability;
 
+import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -98,9 +99,8 @@ public abstract class SecurityContract {
         .redirectMode(mode)
         .redirects(redirects)
         .retry(retry.apply(RetrySettings.builder().sleeper(waits::add)).build())
-        .listener(DefaultTriageListener.builder().meterRegistry(registry)
-            .maxLinesPerSecond(Integer.MAX_VALUE).build())
-        .observer((exchange, verdict, found) -> findings.addAll(found))
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry)
+            .maxLinesPerSecond(Integer.MAX_VALUE).build(), (exchange, verdict, found) -> findings.addAll(found)))
         .build();
   }
 

@@ -53,9 +53,15 @@ final class Engine {
     return of(settings, PolicyTable.ofDefaults());
   }
 
+  /**
+   * Where the engines built next report their decisions; set by each new {@link Harness}, so that
+   * the retry tests read the decisions the runtime reports to its listener.
+   */
+  static volatile TriageListener listener = TriageListener.noop();
+
   static Engine of(RetrySettings settings, PolicyTable table) {
     return new Engine(TriageConfig.builder().retry(settings).policyTable(table)
-        .listener(TriageListener.noop()).build());
+        .listener(listener).build());
   }
 
   Retry retry() {

@@ -1,8 +1,10 @@
 package io.httptriage.retry;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
+import io.httptriage.observe.TriageListener;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +20,7 @@ final class Harness {
   final FakeClock clock = new FakeClock();
   final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
   final FakeSleeper sleeper = new FakeSleeper(clock, timeline);
-  final List<RetryEvent> events = Collections.synchronizedList(new ArrayList<>());
+  final List<AttemptDecided> events = Collections.synchronizedList(new ArrayList<>());
   final Server server = new Server(timeline);
 
   /** Settings on the fakes, with a seeded random source. */
@@ -26,8 +28,17 @@ final class Harness {
     return RetrySettings.builder()
         .clock(clock)
         .sleeper(sleeper)
-        .random(new Random(42))
-        .listener(events::add);
+        .random(new Random(42));
+  }
+
+  /** Makes the engines built from now on (on any thread) tell this harness of each decision. */
+  Harness() {
+    Engine.listener = new TriageListener() {
+      @Override
+      public void attemptDecided(AttemptDecided event) {
+        events.add(event);
+      }
+    };
   }
 
   Engine engine() {
@@ -39,7 +50,7 @@ final class Harness {
   }
 
   List<Outcome> outcomes() {
-    return events.stream().map(RetryEvent::outcome).toList();
+    return events.stream().map(AttemptDecided::outcome).toList();
   }
 
   List<Long> sleptMillis() {

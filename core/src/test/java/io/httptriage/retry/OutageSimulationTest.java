@@ -20,7 +20,7 @@ class OutageSimulationTest {
   private static double amplification(Duration gap) throws IOException {
     Harness h = new Harness();
     h.server.respond(503, Headers.empty());
-    Engine engine = Engine.of(h.settings().listener(RetryListener.noop()).build());
+    Engine engine = Engine.of(h.settings().build());
     for (int i = 0; i < REQUESTS; i++) {
       h.clock.advance(gap);
       assertThat(h.execute(engine, Harness.get()).status()).isEqualTo(503);

@@ -1,11 +1,12 @@
 package io.httptriage.retry;
 
-import static io.httptriage.retry.RetryEvent.Outcome.ANSWERED_AFTER_RETRY;
-import static io.httptriage.retry.RetryEvent.Outcome.CANCELLED;
-import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_ATTEMPTS;
-import static io.httptriage.retry.RetryEvent.Outcome.NOT_IDEMPOTENT;
-import static io.httptriage.retry.RetryEvent.Outcome.RETRY_FAILED_IO;
-import static io.httptriage.retry.RetryEvent.Outcome.RETRY_SCHEDULED;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.ANSWERED_AFTER_RETRY;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.CANCELLED;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_ATTEMPTS;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.NOT_IDEMPOTENT;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_FAILED_IO;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.exchange.Headers;

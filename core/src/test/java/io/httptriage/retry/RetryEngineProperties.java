@@ -1,5 +1,6 @@
 package io.httptriage.retry;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.exchange.Headers;
@@ -54,8 +55,8 @@ class RetryEngineProperties {
     assertThat(h.server.sent()).isBetween(1, maxAttempts);
     assertThat(h.server.discarded()).hasSize(h.server.sent() - 1);
     assertThat(h.sleeper.waits()).allSatisfy(w -> assertThat(w).isBetween(Duration.ZERO, cap));
-    assertThat(h.events).filteredOn(RetryEvent::isRetry)
-        .allSatisfy(e -> assertThat(e.delay().orElseThrow()).isBetween(Duration.ZERO, cap));
+    assertThat(h.events).filteredOn(AttemptDecided::retries)
+        .allSatisfy(e -> assertThat(e.waitTime().orElseThrow()).isBetween(Duration.ZERO, cap));
   }
 
   /** The wait the server asks for is taken as is when within the cap, and refused beyond it. */

@@ -1,18 +1,20 @@
 package io.httptriage.retry;
 
-import static io.httptriage.retry.RetryEvent.Outcome.ANSWERED_AFTER_RETRY;
-import static io.httptriage.retry.RetryEvent.Outcome.CANCELLED;
-import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_ATTEMPTS;
-import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_DEADLINE;
-import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG;
-import static io.httptriage.retry.RetryEvent.Outcome.RETRY_FAILED_IO;
-import static io.httptriage.retry.RetryEvent.Outcome.RETRY_SCHEDULED;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
+import io.httptriage.observe.TriageListener;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.ANSWERED_AFTER_RETRY;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.CANCELLED;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_ATTEMPTS;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_DEADLINE;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_FAILED_IO;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.exchange.Headers;
-import io.httptriage.retry.RetryEvent.DelaySource;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -47,8 +49,8 @@ class RetryEngineTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(h.sleptMillis()).containsExactly(7000L);
     assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
-    assertThat(h.events.get(0).delay()).contains(Duration.ofSeconds(7));
-    assertThat(h.events.get(0).delaySource()).contains(DelaySource.RETRY_AFTER);
+    assertThat(h.events.get(0).waitTime()).contains(Duration.ofSeconds(7));
+    assertThat(h.events.get(0).waitSource()).contains(WaitSource.RETRY_AFTER);
   }
 
   @Test
@@ -80,9 +82,9 @@ class RetryEngineTest {
     assertThat(h.server.sent()).isEqualTo(1);
     assertThat(h.sleeper.waits()).isEmpty();
     assertThat(h.server.discarded()).isEmpty();
-    RetryEvent event = h.events.get(0);
+    AttemptDecided event = h.events.get(0);
     assertThat(event.outcome()).isEqualTo(GAVE_UP_RETRY_AFTER_TOO_LONG);
-    assertThat(event.delay()).contains(Duration.ofSeconds(31));
+    assertThat(event.waitTime()).contains(Duration.ofSeconds(31));
   }
 
   @Test
@@ -105,7 +107,7 @@ class RetryEngineTest {
     assertThat(response.id()).isEqualTo(2);
     assertThat(h.sleptMillis()).containsExactly(3000L);
     assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, GAVE_UP_DEADLINE);
-    assertThat(h.events.get(1).delay()).contains(Duration.ofSeconds(3));
+    assertThat(h.events.get(1).waitTime()).contains(Duration.ofSeconds(3));
     assertThat(h.events.get(1).elapsed()).isEqualTo(Duration.ofSeconds(3));
   }
 
@@ -143,7 +145,7 @@ class RetryEngineTest {
     assertThat(response.id()).isEqualTo(3);
     assertThat(h.server.discarded()).containsExactly(1, 2);
     assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, RETRY_SCHEDULED, GAVE_UP_ATTEMPTS);
-    assertThat(h.events).extracting(RetryEvent::attempt).containsExactly(1, 2, 3);
+    assertThat(h.events).extracting(AttemptDecided::attempt).containsExactly(1, 2, 3);
     assertThat(engine.retry().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
   }
 
@@ -167,7 +169,7 @@ class RetryEngineTest {
     h.execute(engine, Harness.get());
 
     assertThat(published).hasSize(2).isEqualTo(h.sleeper.waits());
-    assertThat(h.events).filteredOn(RetryEvent::isRetry).extracting(e -> e.delay().orElseThrow())
+    assertThat(h.events).filteredOn(AttemptDecided::retries).extracting(e -> e.waitTime().orElseThrow())
         .isEqualTo(published);
     assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
   }
@@ -226,26 +228,30 @@ class RetryEngineTest {
 
   @Test
   void keepsRetryingWhenTheListenerThrows() throws IOException {
-    Engine engine = Engine.of(h.settings().listener(e -> {
-      throw new IllegalStateException("broken listener");
-    }).build());
+    Engine.listener = new TriageListener() {
+      @Override
+      public void attemptDecided(AttemptDecided e) {
+        throw new IllegalStateException("broken listener");
+      }
+    };
+    Engine engine = Engine.of(h.settings().build());
     h.server.respond(503, 200);
 
     assertThat(h.execute(engine, Harness.get()).status()).isEqualTo(200);
   }
 
   @Test
-  void reportsNeitherTheUrlNorHeaderValues() throws IOException {
+  void reportsTheUrlRedactedAndNoHeaderValue() throws IOException {
     h.server.respond(503, Headers.of("Retry-After", "soon-X9q", "RateLimit", "\"quota-Z7\";r=oops"))
         .respond(200);
 
     h.execute(h.engine(), Harness.get());
 
-    RetryEvent event = h.events.get(0);
+    AttemptDecided event = h.events.get(0);
     assertThat(event.ignoredHeaders()).containsExactly("Retry-After", "RateLimit");
-    assertThat(event.delaySource()).contains(DelaySource.BACKOFF);
-    assertThat(event.toString())
-        .doesNotContain("api.example.test", "s3cret", "soon-X9q", "quota-Z7", "oops");
+    assertThat(event.waitSource()).contains(WaitSource.BACKOFF);
+    assertThat(event.target()).contains("https://api.example.test/orders/42?token=*");
+    assertThat(event.toString()).doesNotContain("s3cret", "soon-X9q", "quota-Z7", "oops");
   }
 
   @Test

@@ -1,11 +1,12 @@
 package io.httptriage.retry;
 
-import static io.httptriage.retry.RetryEvent.Outcome.ANSWERED_AFTER_RETRY;
-import static io.httptriage.retry.RetryEvent.Outcome.BODY_NOT_REPLAYABLE;
-import static io.httptriage.retry.RetryEvent.Outcome.GAVE_UP_BUDGET;
-import static io.httptriage.retry.RetryEvent.Outcome.NOT_IDEMPOTENT;
-import static io.httptriage.retry.RetryEvent.Outcome.NOT_RETRYABLE;
-import static io.httptriage.retry.RetryEvent.Outcome.RETRY_SCHEDULED;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.ANSWERED_AFTER_RETRY;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.BODY_NOT_REPLAYABLE;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_BUDGET;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.NOT_IDEMPOTENT;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.NOT_RETRYABLE;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.exchange.Headers;
@@ -168,7 +169,7 @@ class RetryGateTest {
     // Two healthy answers earn floor(0.5 * 2) = 1 retry; the failing call spends it, then is refused.
     assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, GAVE_UP_BUDGET);
     assertThat(engine.budgetRefusals()).isEqualTo(1);
-    assertThat(h.events.get(0).delay()).isPresent();
+    assertThat(h.events.get(0).waitTime()).isPresent();
     assertThat(h.server.sent()).isEqualTo(4);
   }
 }

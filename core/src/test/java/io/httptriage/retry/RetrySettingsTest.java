@@ -29,7 +29,6 @@ class RetrySettingsTest {
     assertThat(s.budgetRatio()).isEqualTo(0.5);
     assertThat(s.budgetMinRetriesPerSecond()).isEqualTo(1);
     assertThat(s.budgetWindow()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(s.listener()).isSameAs(RetryListener.noop());
     assertThat(s.sleeper()).isSameAs(Sleeper.system());
     assertThat(s.retryRegistry()).isEmpty();
     assertThat(s.name()).isEqualTo("httptriage");
@@ -78,7 +77,6 @@ class RetrySettingsTest {
         bad("clock", b -> b.clock(null)),
         bad("sleeper", b -> b.sleeper(null)),
         bad("random", b -> b.random(null)),
-        bad("listener", b -> b.listener(null)),
         bad("name", b -> b.name(" ")),
         bad("retryRegistry", b -> b.retryRegistry(null)));
   }

@@ -1,10 +1,11 @@
 package io.httptriage.retry;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.httptriage.exchange.Headers;
-import io.httptriage.retry.RetryEvent.DelaySource;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -48,32 +49,32 @@ class RetryWaitTest {
   static Stream<Arguments> serverWaits() {
     return Stream.of(
         arguments("RateLimit reset of an exhausted quota",
-            Headers.of("RateLimit", "\"default\";r=0;t=12"), 12_000L, DelaySource.RATE_LIMIT, ""),
+            Headers.of("RateLimit", "\"default\";r=0;t=12"), 12_000L, WaitSource.RATE_LIMIT, ""),
         arguments("policy window when the exhausted limit gives no reset",
             Headers.of("RateLimit", "\"daily\";r=0", "RateLimit-Policy", "\"daily\";q=100;w=20"),
-            20_000L, DelaySource.RATE_LIMIT, ""),
+            20_000L, WaitSource.RATE_LIMIT, ""),
         arguments("legacy RateLimit-Remaining and RateLimit-Reset pair",
             Headers.of("RateLimit-Remaining", "0", "RateLimit-Reset", "4"),
-            4000L, DelaySource.RATE_LIMIT, ""),
+            4000L, WaitSource.RATE_LIMIT, ""),
         arguments("Retry-After wins over RateLimit",
             Headers.of("Retry-After", "2", "RateLimit", "\"default\";r=0;t=12"),
-            2000L, DelaySource.RETRY_AFTER, ""),
+            2000L, WaitSource.RETRY_AFTER, ""),
         arguments("RateLimit when Retry-After is malformed",
             Headers.of("Retry-After", "-5", "RateLimit", "\"default\";r=0;t=12"),
-            12_000L, DelaySource.RATE_LIMIT, "Retry-After"));
+            12_000L, WaitSource.RATE_LIMIT, "Retry-After"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("serverWaits")
   void waitsAsLongAsTheServerAsks(
-      String why, Headers headers, long millis, DelaySource source, String ignored)
+      String why, Headers headers, long millis, WaitSource source, String ignored)
       throws IOException {
     h.server.respond(429, headers).respond(200);
 
     h.execute(h.engine(), Harness.get());
 
     assertThat(h.sleptMillis()).containsExactly(millis);
-    assertThat(h.events.get(0).delaySource()).contains(source);
+    assertThat(h.events.get(0).waitSource()).contains(source);
     assertThat(String.join(",", h.events.get(0).ignoredHeaders())).isEqualTo(ignored);
   }
 
@@ -83,7 +84,7 @@ class RetryWaitTest {
 
     h.execute(h.engine(), Harness.get());
 
-    assertThat(h.events.get(0).delaySource()).contains(DelaySource.BACKOFF);
+    assertThat(h.events.get(0).waitSource()).contains(WaitSource.BACKOFF);
     assertThat(h.sleptMillis().get(0)).isBetween(0L, 200L);
   }
 
@@ -93,8 +94,8 @@ class RetryWaitTest {
 
     h.execute(h.engine(), Harness.get());
 
-    assertThat(h.outcomes()).containsExactly(RetryEvent.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
-    assertThat(h.events.get(0).delaySource()).contains(DelaySource.RATE_LIMIT);
+    assertThat(h.outcomes()).containsExactly(AttemptDecided.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
+    assertThat(h.events.get(0).waitSource()).contains(WaitSource.RATE_LIMIT);
     assertThat(h.sleeper.waits()).isEmpty();
   }
 

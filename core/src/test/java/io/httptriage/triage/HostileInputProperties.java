@@ -1,5 +1,7 @@
 package io.httptriage.triage;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
+import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -10,7 +12,6 @@ import io.httptriage.exchange.Origin;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.redirect.RedirectSettings;
-import io.httptriage.retry.RetryEvent;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.FakeClient.Resp;
 import io.micrometer.core.instrument.Counter;
@@ -97,7 +98,7 @@ class HostileInputProperties {
     FakeClient client = new FakeClient();
     answers.forEach(a -> client.answer(a.status(), a.headers()));
     List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-    List<RetryEvent> events = Collections.synchronizedList(new ArrayList<>());
+    List<AttemptDecided> events = Collections.synchronizedList(new ArrayList<>());
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     List<Integer> exchanges = Collections.synchronizedList(new ArrayList<>());
     WaitRecordingScheduler scheduler = new WaitRecordingScheduler(waits::add);
@@ -107,13 +108,11 @@ class HostileInputProperties {
         .retry(RetrySettings.builder()
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .sleeper(waits::add)
-            .listener(events::add)
             .maxRetryAfter(cap)
             .build())
         .scheduler(scheduler)
-        .listener(DefaultTriageListener.builder().meterRegistry(registry)
-            .maxLinesPerSecond(Integer.MAX_VALUE).build())
-        .observer((exchange, verdict, findings) -> exchanges.add(verdict.status().code()))
+        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry)
+            .maxLinesPerSecond(Integer.MAX_VALUE).build(), (exchange, verdict, findings) -> exchanges.add(verdict.status().code()), events::add))
         .build());
     RequestView request = request(method, idempotencyKey);
     int linesBefore = logLines();
@@ -171,8 +170,8 @@ class HostileInputProperties {
   }
 
   /** POST and PATCH are retried only with a key, or on 421/425, which say nothing was processed. */
-  private static void retriedOnlyWhenIdempotent(RetryEvent event, Optional<String> key) {
-    if (event.outcome() != RetryEvent.Outcome.RETRY_SCHEDULED) {
+  private static void retriedOnlyWhenIdempotent(AttemptDecided event, Optional<String> key) {
+    if (event.outcome() != AttemptDecided.Outcome.RETRY_SCHEDULED) {
       return;
     }
     boolean idempotentMethod = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE")

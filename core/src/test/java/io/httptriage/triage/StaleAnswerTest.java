@@ -9,6 +9,7 @@ import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
+import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.FakeClient.Resp;
@@ -110,7 +111,9 @@ class StaleAnswerTest {
         .retry(RetrySettings.builder().clock(clock).sleeper(d -> { }).build())
         .listener(new TriageListener() {
           @Override
-          public void exchangeCompleted(int status, Verdict verdict, List<Finding> findings) {
+          public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+            int status = event.status();
+            Verdict verdict = event.verdict();
             String why = verdict.reasons().stream()
                 .filter(r -> r.kind() == Reason.Kind.STALE_IF_ERROR).map(Reason::detail)
                 .findFirst().orElse("");

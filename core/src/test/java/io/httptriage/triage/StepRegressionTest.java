@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.finding.Finding;
+import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
@@ -31,8 +32,8 @@ class StepRegressionTest {
   private final List<Verdict> reported = Collections.synchronizedList(new ArrayList<>());
   private final TriageListener listener = new TriageListener() {
     @Override
-    public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
-      reported.add(verdict);
+    public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+      reported.add(event.verdict());
     }
   };
 

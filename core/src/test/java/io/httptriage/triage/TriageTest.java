@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.finding.Finding;
+import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.FakeClient.Resp;
@@ -58,18 +59,45 @@ class TriageTest {
     FakeClient client = new FakeClient().answer(503).answer(401);
     TriageListener angry = new TriageListener() {
       @Override
-      public void exchangeCompleted(int finalStatus, Verdict verdict, List<Finding> findings) {
+      public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
         throw new IllegalStateException("listener bug");
       }
 
       @Override
-      public void retryDecided(String outcome, int status, String method) {
+      public void attemptDecided(TriageEvent.AttemptDecided event) {
         throw new IllegalStateException("listener bug");
       }
     };
     Triage triage = Triage.of(config(RedirectMode.CLIENT, angry));
 
     assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(401);
+  }
+
+  @Test
+  void reportsTheSameFactFromAuditAndLintOnce() throws IOException {
+    List<TriageEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TriageListener recorder = new TriageListener() {
+      @Override
+      public void findingReported(TriageEvent.FindingReported event) {
+        events.add(event);
+      }
+
+      @Override
+      public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+        events.add(event);
+      }
+    };
+    FakeClient client = new FakeClient().answer(302);
+
+    Triage.of(config(RedirectMode.CLIENT, recorder)).execute(get("/a"), client, client::send);
+
+    assertThat(events).hasSize(2);
+    TriageEvent.FindingReported finding = (TriageEvent.FindingReported) events.get(0);
+    assertThat(finding.finding().kind()).isEqualTo(Finding.Kind.LOCATION_MISSING);
+    TriageEvent.ExchangeCompleted completed = (TriageEvent.ExchangeCompleted) events.get(1);
+    assertThat(completed.findings()).containsExactly(finding.finding());
+    assertThat(completed.attempts()).isEqualTo(1);
+    assertThat(completed.target()).contains("http://a.example.test/a");
   }
 
   @Test

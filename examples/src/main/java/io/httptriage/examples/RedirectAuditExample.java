@@ -1,6 +1,9 @@
 package io.httptriage.examples;
 
 import io.httptriage.finding.Finding;
+import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent;
+import io.httptriage.observe.TriageListener;
 import io.httptriage.okhttp.TriageInterceptor;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
@@ -15,7 +18,7 @@ import okhttp3.Response;
 
 /**
  * Audits the redirects OkHttp follows by itself (the default {@code RedirectMode.CLIENT}: nothing
- * about the client changes). An observer prints each finding: a POST turned into GET on 302, and a
+ * about the client changes). A listener of our own, next to the default one, prints each finding: a POST turned into GET on 302, and a
  * Cookie header set by hand that OkHttp carries to another origin — it drops Authorization there,
  * not Cookie.
  */
@@ -26,13 +29,20 @@ public final class RedirectAuditExample {
     try (MockWebServer home = new MockWebServer(); MockWebServer away = new MockWebServer()) {
       home.start(InetAddress.getByName("127.0.0.1"), 0);
       away.start(InetAddress.getByName("127.0.0.1"), 0);
+      TriageListener printer = new TriageListener() {
+        @Override
+        public void findingReported(TriageEvent.FindingReported e) {
+          Finding f = e.finding();
+          System.out.println("  " + f.severity() + " " + f.kind() + ": " + f.explanation() + " (" + f.spec() + ")");
+        }
+
+        @Override
+        public void exchangeCompleted(TriageEvent.ExchangeCompleted e) {
+          System.out.println("  " + e.exchange() + " -> " + e.verdict().kind());
+        }
+      };
       TriageConfig config = TriageConfig.builder()
-          .observer((exchange, verdict, findings) -> {
-            System.out.println("  " + exchange + " -> " + verdict.kind());
-            for (Finding f : findings) {
-              System.out.println("  " + f.severity() + " " + f.kind() + ": " + f.explanation() + " (" + f.spec() + ")");
-            }
-          })
+          .listener(TriageListener.composite(DefaultTriageListener.ofDefaults(), printer))
           .build();
       OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), config).build();
 

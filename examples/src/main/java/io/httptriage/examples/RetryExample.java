@@ -1,7 +1,9 @@
 package io.httptriage.examples;
 
+import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
+import io.httptriage.observe.TriageListener;
 import io.httptriage.okhttp.TriageInterceptor;
-import io.httptriage.retry.RetryEvent;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
@@ -28,10 +30,17 @@ public final class RetryExample {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
       RetrySettings retry = RetrySettings.builder()
           .maxAttempts(4)
-          .listener(RetryExample::print)
           .build();
-      OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(),
-          TriageConfig.builder().retry(retry).build()).build();
+      TriageListener printer = new TriageListener() {
+        @Override
+        public void attemptDecided(AttemptDecided e) {
+          print(e);
+        }
+      };
+      OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), TriageConfig.builder()
+          .retry(retry)
+          .listener(TriageListener.composite(DefaultTriageListener.ofDefaults(), printer))
+          .build()).build();
 
       System.out.println("GET, 429 with Retry-After: 1, then 200");
       server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
@@ -63,9 +72,9 @@ public final class RetryExample {
     }
   }
 
-  private static void print(RetryEvent e) {
-    String wait = e.isRetry()
-        ? ", wait " + e.delay().orElseThrow().toMillis() + " ms (" + e.delaySource().orElseThrow() + ")" : "";
+  private static void print(AttemptDecided e) {
+    String wait = e.retries()
+        ? ", wait " + e.waitTime().orElseThrow().toMillis() + " ms (" + e.waitSource().orElseThrow() + ")" : "";
     System.out.println("  attempt " + e.attempt() + ": " + e.method() + " " + e.status() + " -> " + e.outcome() + wait);
   }
 }

@@ -1,5 +1,6 @@
 package io.httptriage.jdk;
 
+import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.contract.Reply;
@@ -24,10 +25,10 @@ class JdkRedirectClientTest {
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final List<Finding.Kind> findings = new CopyOnWriteArrayList<>();
   private final TriageConfig config = TriageConfig.builder()
-      .observer((exchange, verdict, found) -> {
+      .listener(ExchangeTap.withDefaults((exchange, verdict, found) -> {
         exchanges.add(exchange);
         found.forEach(f -> findings.add(f.kind()));
-      })
+      }))
       .build();
 
   @AfterEach

@@ -1,5 +1,7 @@
 package io.httptriage.jdk;
 
+import io.httptriage.contract.ExchangeTap;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,8 +9,7 @@ import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
-import io.httptriage.retry.RetryEvent;
-import io.httptriage.retry.RetryEvent.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -24,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class JdkRetryClientTest {
   private final TestServer server = TestServers.start();
   private final TestTls tls = TestTls.create();
-  private final List<RetryEvent> events = new CopyOnWriteArrayList<>();
+  private final List<AttemptDecided> events = new CopyOnWriteArrayList<>();
   private final HeldScheduler scheduler = new HeldScheduler();
 
   @AfterEach
@@ -42,13 +44,18 @@ class JdkRetryClientTest {
   }
 
   private TriageHttpClient client(RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry) {
-    RetrySettings settings = retry.apply(RetrySettings.builder().listener(events::add)).build();
-    return JdkClients.client(
-        TriageConfig.builder().redirectMode(mode).retry(settings).scheduler(scheduler).build(), tls);
+    return client(mode, retry, events::add);
+  }
+
+  private TriageHttpClient client(RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry,
+      Consumer<AttemptDecided> attempts) {
+    RetrySettings settings = retry.apply(RetrySettings.builder()).build();
+    return JdkClients.client(TriageConfig.builder().redirectMode(mode).retry(settings)
+        .scheduler(scheduler).listener(ExchangeTap.withAttempts(attempts)).build(), tls);
   }
 
   private List<Outcome> outcomes() {
-    return events.stream().map(RetryEvent::outcome).toList();
+    return events.stream().map(AttemptDecided::outcome).toList();
   }
 
   @Test
@@ -73,12 +80,12 @@ class JdkRetryClientTest {
     server.enqueue(Reply.status(503).header("Retry-After", "30"));
     server.enqueue(Reply.status(200));
     // The listener runs on the sending thread just before it starts waiting.
-    TriageHttpClient client = client(RedirectMode.CLIENT, b -> b.listener(event -> {
+    TriageHttpClient client = client(RedirectMode.CLIENT, b -> b, event -> {
       events.add(event);
       if (event.outcome() == Outcome.RETRY_SCHEDULED) {
         Thread.currentThread().interrupt();
       }
-    }));
+    });
 
     assertThatThrownBy(() -> client.send(
             HttpRequest.newBuilder(server.url("/items")).build(), BodyHandlers.ofString()))

@@ -1,5 +1,7 @@
 package io.httptriage.okhttp;
 
+import io.httptriage.observe.TriageEvent.AttemptDecided;
+import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,6 @@ import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
-import io.httptriage.retry.RetryEvent;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.retry.Sleeper;
 import io.httptriage.triage.RedirectMode;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /** What the OkHttp adapter must do beyond the shared contract. */
 class OkHttpAdapterTest {
   private final TestTls tls = TestTls.create();
-  private final List<RetryEvent> events = Collections.synchronizedList(new ArrayList<>());
+  private final List<AttemptDecided> events = Collections.synchronizedList(new ArrayList<>());
   private TestServer server;
 
   @BeforeEach
@@ -57,7 +58,8 @@ class OkHttpAdapterTest {
 
   private TriageConfig config(Sleeper sleeper) {
     return TriageConfig.builder()
-        .retry(RetrySettings.builder().sleeper(sleeper).listener(events::add).build())
+        .retry(RetrySettings.builder().sleeper(sleeper).build())
+        .listener(ExchangeTap.withAttempts(events::add))
         .build();
   }
 
@@ -96,7 +98,7 @@ class OkHttpAdapterTest {
       assertThat(response.code()).isEqualTo(503);
     }
     assertThat(server.requestCount()).isEqualTo(1);
-    assertThat(events).extracting(RetryEvent::outcome).containsExactly(RetryEvent.Outcome.BODY_NOT_REPLAYABLE);
+    assertThat(events).extracting(AttemptDecided::outcome).containsExactly(AttemptDecided.Outcome.BODY_NOT_REPLAYABLE);
   }
 
   @Test
@@ -127,7 +129,7 @@ class OkHttpAdapterTest {
 
     done.get(5, TimeUnit.SECONDS);
     assertThat(server.requestCount()).isEqualTo(1);
-    assertThat(events).extracting(RetryEvent::outcome).contains(RetryEvent.Outcome.CANCELLED);
+    assertThat(events).extracting(AttemptDecided::outcome).contains(AttemptDecided.Outcome.CANCELLED);
   }
 
   /**
@@ -178,7 +180,7 @@ class OkHttpAdapterTest {
       other.enqueue(Reply.status(200).body("landed"));
       List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
       TriageConfig config = TriageConfig.builder()
-          .observer((exchange, verdict, found) -> findings.addAll(found))
+          .listener(ExchangeTap.withDefaults((exchange, verdict, found) -> findings.addAll(found)))
           .build();
       CookieJar everywhere = new CookieJar() {
         @Override

@@ -8,6 +8,9 @@ import io.httptriage.contract.TestServers;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Hop;
 import io.httptriage.triage.RedirectMode;
+import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent;
+import io.httptriage.observe.TriageListener;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -56,8 +59,16 @@ class OkHttpCacheHopTest {
   void marksAPermanentRedirectFollowedFromTheCacheWithItsAge(RedirectMode mode) throws IOException {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     List<Exchange> exchanges = new CopyOnWriteArrayList<>();
-    TriageConfig config = TriageConfig.builder().redirectMode(mode).meterRegistry(registry)
-        .observer((exchange, verdict, findings) -> exchanges.add(exchange)).build();
+    TriageListener exchangesSeen = new TriageListener() {
+      @Override
+      public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+        exchanges.add(event.exchange());
+      }
+    };
+    TriageConfig config = TriageConfig.builder().redirectMode(mode)
+        .listener(TriageListener.composite(
+            DefaultTriageListener.builder().meterRegistry(registry).build(), exchangesSeen))
+        .build();
     OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder().cache(cache), config)
         .build();
 
