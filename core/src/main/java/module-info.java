@@ -4,11 +4,11 @@
  *
  * <p>Exported to everyone: the packages whose types a user configures and listens with, and, for
  * now, the packages those types' signatures name (among them {@code io.httptriage.cache}, whose
- * {@code StaleIfError} a user's own cache can ask as the OkHttp adapter does); some of them also hold the engine's plumbing the
- * adapters implement or call ({@code ClientCall}, {@code Triage}, the request and response views).
- * Exported only to the two adapters ({@code io.httptriage.okhttp}, {@code io.httptriage.jdk}): the
- * header parsers, the lint, the cool-downs and the reference texts, which are not API and may
- * change in any release.
+ * {@code StaleIfError} a user's own cache can ask as the OkHttp adapter does); some of them also
+ * hold the engine's plumbing the adapters implement or call ({@code ClientCall}, {@code Triage},
+ * the request and response views). Exported only to the two adapters ({@code io.httptriage.okhttp},
+ * {@code io.httptriage.jdk}): the header parsers, the lint, the cool-downs and the reference texts,
+ * which are not API and may change in any release.
  *
  * <pre>{@code
  * module my.service {
@@ -36,7 +36,6 @@ module io.httptriage.core {
   exports io.httptriage.retry;
   exports io.httptriage.status;
   exports io.httptriage.triage;
-
   exports io.httptriage.cooldown to
       io.httptriage.okhttp,
       io.httptriage.jdk;

@@ -16,7 +16,8 @@ import okhttp3.ResponseBody;
  * {@link Response} is built per call, as a real exchange would.
  */
 final class CannedResponse implements Interceptor {
-  private static final Headers HEADERS = Headers.of("Content-Type", "text/plain", "Content-Length", "0");
+  private static final Headers HEADERS =
+      Headers.of("Content-Type", "text/plain", "Content-Length", "0");
   private static final ResponseBody EMPTY = ResponseBody.create(new byte[0], null);
 
   @Override

@@ -45,9 +45,8 @@ enum JdkContender {
             .interceptor(equivalent ? Peers.methanolEquivalent() : Peers.methanolDefaults())
             .build();
       case HTTPTRIAGE:
-        return TriageHttpClient.wrap(bare(), equivalent
-            ? TriageConfig.ofDefaults()
-            : OkHttpContender.stormTriageConfig());
+        return TriageHttpClient.wrap(
+            bare(), equivalent ? TriageConfig.ofDefaults() : OkHttpContender.stormTriageConfig());
       case HTTPTRIAGE_OBSERVED:
         return TriageHttpClient.wrap(bare(), OkHttpContender.observedTriageConfig());
       default:

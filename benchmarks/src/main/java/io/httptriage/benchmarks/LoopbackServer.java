@@ -19,11 +19,11 @@ import java.util.function.LongToIntFunction;
  * A minimal HTTP/1.1 server on 127.0.0.1 that answers each request with one of a few fixed byte
  * arrays, and allocates nothing per request once a connection is open.
  *
- * <p>Why it exists: JMH's gc profiler on JDK 17 sums the allocation of every thread in the JVM, so a
- * test server that allocates per request (mockwebserver, the JDK's HttpServer) would be billed to
+ * <p>Why it exists: JMH's gc profiler on JDK 17 sums the allocation of every thread in the JVM, so
+ * a test server that allocates per request (mockwebserver, the JDK's HttpServer) would be billed to
  * the client under test. Here each connection thread owns a direct read buffer and direct copies of
- * the responses, reads with a blocking {@link SocketChannel}, recognises the end of a request by its
- * empty line, and writes the chosen response; the request counter is an {@link AtomicLong}.
+ * the responses, reads with a blocking {@link SocketChannel}, recognises the end of a request by
+ * its empty line, and writes the chosen response; the request counter is an {@link AtomicLong}.
  *
  * <p>It understands only requests without content (GET), which is all the benchmarks send. It binds
  * to 127.0.0.1 only. Keep-alive connections are served until the client closes them or {@link
@@ -38,18 +38,20 @@ import java.util.function.LongToIntFunction;
  */
 final class LoopbackServer implements AutoCloseable {
   /** A 200 with a two-byte body. */
-  static final byte[] OK = ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
-      + "Content-Length: 2\r\n\r\nok");
+  static final byte[] OK =
+      ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + "Content-Length: 2\r\n\r\nok");
+
   /** A 503 without Retry-After, as a failing load balancer sends it. */
-  static final byte[] UNAVAILABLE = ascii("HTTP/1.1 503 Service Unavailable\r\n"
-      + "Content-Length: 0\r\n\r\n");
+  static final byte[] UNAVAILABLE =
+      ascii("HTTP/1.1 503 Service Unavailable\r\n" + "Content-Length: 0\r\n\r\n");
+
   /** A 503 asking for an immediate retry. */
-  static final byte[] UNAVAILABLE_RETRY_NOW = ascii("HTTP/1.1 503 Service Unavailable\r\n"
-      + "Retry-After: 0\r\nContent-Length: 0\r\n\r\n");
+  static final byte[] UNAVAILABLE_RETRY_NOW =
+      ascii("HTTP/1.1 503 Service Unavailable\r\n" + "Retry-After: 0\r\nContent-Length: 0\r\n\r\n");
 
   /** A 429 asking to come back in a second. */
-  static final byte[] TOO_MANY_REQUESTS_RETRY_AFTER_1 = ascii("HTTP/1.1 429 Too Many Requests\r\n"
-      + "Retry-After: 1\r\nContent-Length: 0\r\n\r\n");
+  static final byte[] TOO_MANY_REQUESTS_RETRY_AFTER_1 =
+      ascii("HTTP/1.1 429 Too Many Requests\r\n" + "Retry-After: 1\r\nContent-Length: 0\r\n\r\n");
 
   private final ServerSocketChannel listener;
   private final byte[][] responses;
@@ -58,7 +60,8 @@ final class LoopbackServer implements AutoCloseable {
   private final List<SocketChannel> connections = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
 
-  private LoopbackServer(ServerSocketChannel listener, byte[][] responses, LongToIntFunction choice) {
+  private LoopbackServer(
+      ServerSocketChannel listener, byte[][] responses, LongToIntFunction choice) {
     this.listener = listener;
     this.responses = responses;
     this.choice = choice;

@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code canned} — the chain is answered in-process by {@link CannedResponse}: the figure
  *       that separates the contenders, in time and in bytes.
- *   <li>{@code loopback} — a real exchange with {@link LoopbackServer} on 127.0.0.1 over a kept-alive
- *       connection. Its bytes per call are the client's alone (the server allocates nothing); its
- *       time is dominated by the kernel and the scheduler and swings from run to run.
+ *   <li>{@code loopback} — a real exchange with {@link LoopbackServer} on 127.0.0.1 over a
+ *       kept-alive connection. Its bytes per call are the client's alone (the server allocates
+ *       nothing); its time is dominated by the kernel and the scheduler and swings from run to run.
  * </ul>
  *
  * <p>{@code noop} is an application interceptor that only proceeds: what OkHttp itself charges for
@@ -60,8 +60,9 @@ public class OkHttpBenchmark {
       server = LoopbackServer.start(LoopbackServer.OK);
       url = server.uri();
     }
-    caller = OkHttpContender.of(contender)
-        .create(OkHttpContender.Policies.EQUIVALENT, canned ? new CannedResponse() : null);
+    caller =
+        OkHttpContender.of(contender)
+            .create(OkHttpContender.Policies.EQUIVALENT, canned ? new CannedResponse() : null);
     request = new Request.Builder().url(url).build();
     int status = call();
     if (status != 200) {

@@ -44,8 +44,8 @@ enum OkHttpContender {
     EQUIVALENT,
     /**
      * Every layer on its own defaults, with waits made short so that the storm runs in seconds:
-     * httptriage's backoff base is 1 ms instead of 200 ms, resilience4j's wait 1 ms instead of
-     * 500 ms; Failsafe waits nothing by default.
+     * httptriage's backoff base is 1 ms instead of 200 ms, resilience4j's wait 1 ms instead of 500
+     * ms; Failsafe waits nothing by default.
      */
     DEFAULTS
   }
@@ -93,23 +93,31 @@ enum OkHttpContender {
     FailsafeExecutor<Response> failsafe = null;
     switch (this) {
       case HTTPTRIAGE:
-        TriageInterceptor.install(builder, defaults ? stormTriageConfig() : TriageConfig.ofDefaults());
+        TriageInterceptor.install(
+            builder, defaults ? stormTriageConfig() : TriageConfig.ofDefaults());
         break;
       case HTTPTRIAGE_OBSERVED:
         TriageInterceptor.install(builder, observedTriageConfig());
         break;
       case HTTPTRIAGE_INTERCEPTOR:
-        builder.addInterceptor(TriageInterceptor.create(defaults ? stormTriageConfig() : TriageConfig.ofDefaults()));
+        builder.addInterceptor(
+            TriageInterceptor.create(defaults ? stormTriageConfig() : TriageConfig.ofDefaults()));
         break;
       case RESILIENCE4J:
-        builder.addInterceptor(new Resilience4jRetryInterceptor(Retry.of("benchmark", defaults
-            ? Peers.<Response>resilience4jDefaults(Response::code, Duration.ofMillis(1))
-            : Peers.<Response>resilience4jEquivalent(Response::code))));
+        builder.addInterceptor(
+            new Resilience4jRetryInterceptor(
+                Retry.of(
+                    "benchmark",
+                    defaults
+                        ? Peers.<Response>resilience4jDefaults(Response::code, Duration.ofMillis(1))
+                        : Peers.<Response>resilience4jEquivalent(Response::code))));
         break;
       case FAILSAFE:
-        failsafe = Failsafe.with(defaults
-            ? Peers.<Response>failsafeDefaults(Response::code)
-            : Peers.<Response>failsafeEquivalent(Response::code));
+        failsafe =
+            Failsafe.with(
+                defaults
+                    ? Peers.<Response>failsafeDefaults(Response::code)
+                    : Peers.<Response>failsafeEquivalent(Response::code));
         break;
       case NOOP:
         builder.addInterceptor(chain -> chain.proceed(chain.request()));

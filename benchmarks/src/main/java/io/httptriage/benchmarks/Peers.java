@@ -15,9 +15,9 @@ import java.util.function.ToIntFunction;
  *
  * <p>Two flavours. <b>Equivalent</b> (the JMH benchmarks): what a user would write to get
  * httptriage's default behaviour from the peer — the same statuses ({@link
- * PolicyTable#ofDefaults()}), 3 attempts, exponential backoff from 200 ms to 10 s with jitter,
- * I/O errors not retried. <b>Defaults</b> (the storm): the peer's own defaults plus the one line
- * every user must add to make it look at statuses at all — resilience4j and Failsafe retry only on
+ * PolicyTable#ofDefaults()}), 3 attempts, exponential backoff from 200 ms to 10 s with jitter, I/O
+ * errors not retried. <b>Defaults</b> (the storm): the peer's own defaults plus the one line every
+ * user must add to make it look at statuses at all — resilience4j and Failsafe retry only on
  * exceptions out of the box; Methanol's interceptor retries nothing until given a condition.
  */
 final class Peers {
@@ -45,8 +45,8 @@ final class Peers {
 
   /**
    * resilience4j's defaults (3 attempts, a fixed wait) told to retry httptriage's statuses, with
-   * the wait given here: the default 500 ms would make the storm last minutes without changing
-   * the count of requests.
+   * the wait given here: the default 500 ms would make the storm last minutes without changing the
+   * count of requests.
    */
   static <R> RetryConfig resilience4jDefaults(ToIntFunction<R> status, Duration wait) {
     return RetryConfig.<R>custom()

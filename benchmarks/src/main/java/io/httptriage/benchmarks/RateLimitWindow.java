@@ -24,11 +24,11 @@ import java.util.function.LongToIntFunction;
  * <p><b>The window.</b> 64 callers share one client. A {@link LoopbackServer} on 127.0.0.1 answers
  * 429 with {@code Retry-After: 1} for 3 s from its first request, then 200. The callers start one
  * logical GET each, evenly spread over the window and the second after it (one every 62.5 ms), so
- * that 48 start while the server is limiting and 16 after it recovered, each with a deadline of 2 s.
- * Measured per contender: the requests the server received during the window (the 429s it sent),
- * per second of window; how many calls succeeded among those started in the window and among
- * those started after it; calls that took longer than their deadline; the wall time until the last
- * call ended. A contender gets at most 12 s; callers still running then count as past their deadline.
+ * that 48 start while the server is limiting and 16 after it recovered, each with a deadline of 2
+ * s. Measured per contender: the requests the server received during the window (the 429s it sent),
+ * per second of window; how many calls succeeded among those started in the window and among those
+ * started after it; calls that took longer than their deadline; the wall time until the last call
+ * ended. A contender gets at most 12 s; callers still running then count as past their deadline.
  *
  * <p><b>Four origins.</b> Four servers on four ports; 16 of the 64 callers use each, one GET every
  * 50 ms for 3 s. Run twice per contender: with the first origin limited as above, and with none
@@ -42,8 +42,10 @@ public final class RateLimitWindow {
   static final int CALLERS = 64;
   static final Duration WINDOW = Duration.ofSeconds(3);
   static final Duration DEADLINE = Duration.ofSeconds(2);
+
   /** The callers start over the window and one second after it. */
   private static final long SPREAD_NANOS = WINDOW.plusSeconds(1).toNanos();
+
   private static final long CAP_NANOS = Duration.ofSeconds(12).toNanos();
   private static final int ORIGIN_COUNT = 4;
   private static final long PACE_NANOS = Duration.ofMillis(50).toNanos();
@@ -56,16 +58,18 @@ public final class RateLimitWindow {
       System.exit(2);
     }
     List<String> window = new ArrayList<>();
-    window.add("client\tcontender\tcallers\twindow_millis\tin_window\tserver_requests\t"
-        + "started_in_window\tok_in_window\tstarted_after\tok_after\tpast_deadline\t"
-        + "longest_millis\twall_millis");
+    window.add(
+        "client\tcontender\tcallers\twindow_millis\tin_window\tserver_requests\t"
+            + "started_in_window\tok_in_window\tstarted_after\tok_after\tpast_deadline\t"
+            + "longest_millis\twall_millis");
     for (Contender c : WindowContenders.WINDOW) {
       window.add(window(c));
     }
     write(Path.of(args[0]), window);
     List<String> origins = new ArrayList<>();
-    origins.add("client\tcontender\tlimited_origin\thealthy_calls\thealthy_ok\tp50_micros\t"
-        + "p99_micros\tmax_micros\tlimited_calls\tlimited_ok");
+    origins.add(
+        "client\tcontender\tlimited_origin\thealthy_calls\thealthy_ok\tp50_micros\t"
+            + "p99_micros\tmax_micros\tlimited_calls\tlimited_ok");
     for (Contender c : WindowContenders.ORIGINS) {
       origins.add(origins(c, false));
       origins.add(origins(c, true));
@@ -134,18 +138,22 @@ public final class RateLimitWindow {
       for (int i = 0; i < CALLERS; i++) {
         int id = i;
         long at = base + SPREAD_NANOS * i / CALLERS;
-        Thread t = new Thread(() -> {
-          sleepUntil(at);
-          started[id] = System.nanoTime();
-          try {
-            status[id] = caller.get(uri);
-          } catch (Throwable failed) { // the call failed; the server counted what reached it
-            status[id] = -1;
-          } finally {
-            ended[id] = System.nanoTime();
-            done.countDown();
-          }
-        }, "window-caller-" + i);
+        Thread t =
+            new Thread(
+                () -> {
+                  sleepUntil(at);
+                  started[id] = System.nanoTime();
+                  try {
+                    status[id] = caller.get(uri);
+                  } catch (
+                      Throwable failed) { // the call failed; the server counted what reached it
+                    status[id] = -1;
+                  } finally {
+                    ended[id] = System.nanoTime();
+                    done.countDown();
+                  }
+                },
+                "window-caller-" + i);
         t.setDaemon(true);
         t.start();
       }
@@ -176,15 +184,36 @@ public final class RateLimitWindow {
           okAfter += ok ? 1 : 0;
         }
       }
-      String row = String.join("\t", contender.client(), contender.name(), Integer.toString(CALLERS),
-          Long.toString(WINDOW.toMillis()), Long.toString(limit.limited()),
-          Long.toString(server.requests()), Integer.toString(inWindow), Integer.toString(okInWindow),
-          Integer.toString(after), Integer.toString(okAfter), Integer.toString(late),
-          Long.toString(longest / 1_000_000), Long.toString((last - base) / 1_000_000));
-      System.err.printf(Locale.ROOT, "window: %-14s %-28s %4d requests in window (%.1f/s), ok %d/%d in"
-          + " window and %d/%d after, %d past deadline%s%n", contender.client(), contender.name(),
-          limit.limited(), limit.limited() / (WINDOW.toMillis() / 1000.0), okInWindow, inWindow,
-          okAfter, after, late, all ? "" : " (cut off at the cap)");
+      String row =
+          String.join(
+              "\t",
+              contender.client(),
+              contender.name(),
+              Integer.toString(CALLERS),
+              Long.toString(WINDOW.toMillis()),
+              Long.toString(limit.limited()),
+              Long.toString(server.requests()),
+              Integer.toString(inWindow),
+              Integer.toString(okInWindow),
+              Integer.toString(after),
+              Integer.toString(okAfter),
+              Integer.toString(late),
+              Long.toString(longest / 1_000_000),
+              Long.toString((last - base) / 1_000_000));
+      System.err.printf(
+          Locale.ROOT,
+          "window: %-14s %-28s %4d requests in window (%.1f/s), ok %d/%d in"
+              + " window and %d/%d after, %d past deadline%s%n",
+          contender.client(),
+          contender.name(),
+          limit.limited(),
+          limit.limited() / (WINDOW.toMillis() / 1000.0),
+          okInWindow,
+          inWindow,
+          okAfter,
+          after,
+          late,
+          all ? "" : " (cut off at the cap)");
       return row;
     }
   }
@@ -210,27 +239,31 @@ public final class RateLimitWindow {
         String uri = servers[i % ORIGIN_COUNT].uri();
         // Callers of one origin are spread over the pace, so that the load is even.
         long offset = PACE_NANOS * (i / ORIGIN_COUNT) / (CALLERS / ORIGIN_COUNT);
-        Thread t = new Thread(() -> {
-          try {
-            for (int n = 0; n < perCaller; n++) {
-              long at = base + offset + n * PACE_NANOS;
-              if (at >= stop || System.nanoTime() >= stop) {
-                break; // a caller held back past the run does not catch up afterwards
-              }
-              sleepUntil(at);
-              long begin = System.nanoTime();
-              try {
-                status[id][n] = caller.get(uri);
-              } catch (Throwable failed) { // the call failed; the server counted what reached it
-                status[id][n] = -1;
-              }
-              latency[id][n] = System.nanoTime() - begin;
-              count[id] = n + 1;
-            }
-          } finally {
-            done.countDown();
-          }
-        }, "origins-caller-" + i);
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    for (int n = 0; n < perCaller; n++) {
+                      long at = base + offset + n * PACE_NANOS;
+                      if (at >= stop || System.nanoTime() >= stop) {
+                        break; // a caller held back past the run does not catch up afterwards
+                      }
+                      sleepUntil(at);
+                      long begin = System.nanoTime();
+                      try {
+                        status[id][n] = caller.get(uri);
+                      } catch (
+                          Throwable failed) { // the call failed; the server counted what reached it
+                        status[id][n] = -1;
+                      }
+                      latency[id][n] = System.nanoTime() - begin;
+                      count[id] = n + 1;
+                    }
+                  } finally {
+                    done.countDown();
+                  }
+                },
+                "origins-caller-" + i);
         t.setDaemon(true);
         t.start();
       }
@@ -252,15 +285,31 @@ public final class RateLimitWindow {
         }
       }
       healthy.sort(null);
-      String row = String.join("\t", contender.client(), contender.name(), oneLimited ? "yes" : "no",
-          Integer.toString(healthy.size()), Integer.toString(healthyOk),
-          Long.toString(percentile(healthy, 0.50) / 1000), Long.toString(percentile(healthy, 0.99) / 1000),
-          Long.toString(healthy.isEmpty() ? 0 : healthy.get(healthy.size() - 1) / 1000),
-          Integer.toString(limitedCalls), Integer.toString(limitedOk));
-      System.err.printf(Locale.ROOT, "origins: %-14s %-28s limited=%-3s healthy %d calls, %d ok, p99 %d µs;"
-          + " limited origin %d calls, %d ok%n", contender.client(), contender.name(),
-          oneLimited ? "yes" : "no", healthy.size(), healthyOk, percentile(healthy, 0.99) / 1000,
-          limitedCalls, limitedOk);
+      String row =
+          String.join(
+              "\t",
+              contender.client(),
+              contender.name(),
+              oneLimited ? "yes" : "no",
+              Integer.toString(healthy.size()),
+              Integer.toString(healthyOk),
+              Long.toString(percentile(healthy, 0.50) / 1000),
+              Long.toString(percentile(healthy, 0.99) / 1000),
+              Long.toString(healthy.isEmpty() ? 0 : healthy.get(healthy.size() - 1) / 1000),
+              Integer.toString(limitedCalls),
+              Integer.toString(limitedOk));
+      System.err.printf(
+          Locale.ROOT,
+          "origins: %-14s %-28s limited=%-3s healthy %d calls, %d ok, p99 %d µs;"
+              + " limited origin %d calls, %d ok%n",
+          contender.client(),
+          contender.name(),
+          oneLimited ? "yes" : "no",
+          healthy.size(),
+          healthyOk,
+          percentile(healthy, 0.99) / 1000,
+          limitedCalls,
+          limitedOk);
       return row;
     } finally {
       for (LoopbackServer s : servers) {

@@ -32,11 +32,11 @@ import okhttp3.Response;
  *       success and at most 1.3 server requests per logical request.
  * </ul>
  *
- * <p>Every layer runs on its own defaults (see {@link OkHttpContender.Policies#DEFAULTS}: waits
- * are shortened so that the run takes seconds; the counts do not depend on them, except that
+ * <p>Every layer runs on its own defaults (see {@link OkHttpContender.Policies#DEFAULTS}: waits are
+ * shortened so that the run takes seconds; the counts do not depend on them, except that
  * httptriage's budget counts over 10 s and the whole run is shorter, which is its strictest case).
- * OkHttp itself resends a 503 carrying {@code Retry-After: 0} once, so the OkHttp rows of the
- * flaky scenario include that.
+ * OkHttp itself resends a 503 carrying {@code Retry-After: 0} once, so the OkHttp rows of the flaky
+ * scenario include that.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.httptriage.benchmarks.StormSimulation OUT.tsv
  * [requests]}; writes one tab-separated row per scenario and contender. Each contender stops after
@@ -87,8 +87,9 @@ public final class StormSimulation {
     return List.of("bare", "httptriage", "methanol_retry", "resilience4j", "failsafe");
   }
 
-  private static String run(String scenario, String client, String contender, Client factory,
-      int requests) throws IOException {
+  private static String run(
+      String scenario, String client, String contender, Client factory, int requests)
+      throws IOException {
     try (LoopbackServer server = start(scenario)) {
       LogicalCall call = factory.open(server.uri());
       int successes = 0;
@@ -107,10 +108,24 @@ public final class StormSimulation {
         }
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      String row = String.join("\t", scenario, client, contender, Integer.toString(sent),
-          Long.toString(server.requests()), Integer.toString(successes), Long.toString(millis));
-      System.err.printf(Locale.ROOT, "storm: %-6s %-14s %-14s %.3f requests/logical, %.1f%% ok%n",
-          scenario, client, contender, server.requests() / (double) sent, 100.0 * successes / sent);
+      String row =
+          String.join(
+              "\t",
+              scenario,
+              client,
+              contender,
+              Integer.toString(sent),
+              Long.toString(server.requests()),
+              Integer.toString(successes),
+              Long.toString(millis));
+      System.err.printf(
+          Locale.ROOT,
+          "storm: %-6s %-14s %-14s %.3f requests/logical, %.1f%% ok%n",
+          scenario,
+          client,
+          contender,
+          server.requests() / (double) sent,
+          100.0 * successes / sent);
       return row;
     }
   }
@@ -120,7 +135,8 @@ public final class StormSimulation {
       return LoopbackServer.start(LoopbackServer.UNAVAILABLE);
     }
     byte[][] responses = {LoopbackServer.OK, LoopbackServer.UNAVAILABLE_RETRY_NOW};
-    return LoopbackServer.start(responses, n -> Long.remainderUnsigned(mix(SEED + n), 5) == 0 ? 1 : 0);
+    return LoopbackServer.start(
+        responses, n -> Long.remainderUnsigned(mix(SEED + n), 5) == 0 ? 1 : 0);
   }
 
   /** SplitMix64's finaliser: a well-spread hash of the request number, allocation-free. */
@@ -148,22 +164,29 @@ public final class StormSimulation {
       HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).GET().build();
       HttpResponse.BodyHandler<Void> discard = HttpResponse.BodyHandlers.discarding();
       switch (contender) {
-        case "resilience4j": {
-          HttpClient client = JdkContender.BARE.create(false);
-          Retry retry = Retry.of("storm", Peers.<HttpResponse<Void>>resilience4jDefaults(
-              HttpResponse::statusCode, Duration.ofMillis(1)));
-          return () -> retry.executeCheckedSupplier(() -> client.send(request, discard)).statusCode();
-        }
-        case "failsafe": {
-          HttpClient client = JdkContender.BARE.create(false);
-          FailsafeExecutor<HttpResponse<Void>> failsafe =
-              Failsafe.with(Peers.<HttpResponse<Void>>failsafeDefaults(HttpResponse::statusCode));
-          return () -> failsafe.get(() -> client.send(request, discard)).statusCode();
-        }
-        default: {
-          HttpClient client = JdkContender.of(contender).create(false);
-          return () -> client.send(request, discard).statusCode();
-        }
+        case "resilience4j":
+          {
+            HttpClient client = JdkContender.BARE.create(false);
+            Retry retry =
+                Retry.of(
+                    "storm",
+                    Peers.<HttpResponse<Void>>resilience4jDefaults(
+                        HttpResponse::statusCode, Duration.ofMillis(1)));
+            return () ->
+                retry.executeCheckedSupplier(() -> client.send(request, discard)).statusCode();
+          }
+        case "failsafe":
+          {
+            HttpClient client = JdkContender.BARE.create(false);
+            FailsafeExecutor<HttpResponse<Void>> failsafe =
+                Failsafe.with(Peers.<HttpResponse<Void>>failsafeDefaults(HttpResponse::statusCode));
+            return () -> failsafe.get(() -> client.send(request, discard)).statusCode();
+          }
+        default:
+          {
+            HttpClient client = JdkContender.of(contender).create(false);
+            return () -> client.send(request, discard).statusCode();
+          }
       }
     };
   }

@@ -44,8 +44,8 @@ import okhttp3.Response;
  * </ul>
  *
  * <p>Each contender is one line of {@link #WINDOW} or {@link #ORIGINS}: a client label, a name, and
- * a factory from the caller's deadline to one shared client. The cool-down rows of issue 16 are
- * one line each, next to the httptriage rows.
+ * a factory from the caller's deadline to one shared client. The cool-down rows of issue 16 are one
+ * line each, next to the httptriage rows.
  */
 final class WindowContenders {
   /** A peer's wait when a 429 carries no usable Retry-After: resilience4j's default. */
@@ -65,37 +65,64 @@ final class WindowContenders {
   static final String JDK = "JDK HttpClient";
 
   /** The contenders of the 64-caller window, in table order. */
-  static final List<Contender> WINDOW = List.of(
-      new Contender(OKHTTP, "bare", d -> okHttp(d, b -> b)),
-      new Contender(OKHTTP, "resilience4j", d -> okHttp(d, b -> b.addInterceptor(
-          new Resilience4jRetryInterceptor(Retry.of("window", resilience4j(Response::code,
-              r -> Optional.ofNullable(r.header("Retry-After")))))))),
-      new Contender(OKHTTP, "failsafe", WindowContenders::okHttpFailsafe),
-      new Contender(OKHTTP, "httptriage (cool-down off)", d -> okHttp(d, b -> {
-        TriageInterceptor.install(b, httptriage(d));
-        return b;
-      })),
-      new Contender(JDK, "bare", d -> jdk(bareJdk())),
-      new Contender(JDK, "resilience4j", WindowContenders::jdkResilience4j),
-      new Contender(JDK, "failsafe", WindowContenders::jdkFailsafe),
-      new Contender(JDK, "methanol_retry", d -> jdk(Methanol.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .interceptor(RetryInterceptor.newBuilder()
-              .onStatus(429, 503)
-              .backoff(BackoffStrategy.retryAfterOr(BackoffStrategy.none()))
-              .timeout(d)
-              .build())
-          .build())),
-      new Contender(JDK, "httptriage (cool-down off)",
-          d -> jdk(TriageHttpClient.wrap(bareJdk(), httptriage(d)))));
+  static final List<Contender> WINDOW =
+      List.of(
+          new Contender(OKHTTP, "bare", d -> okHttp(d, b -> b)),
+          new Contender(
+              OKHTTP,
+              "resilience4j",
+              d ->
+                  okHttp(
+                      d,
+                      b ->
+                          b.addInterceptor(
+                              new Resilience4jRetryInterceptor(
+                                  Retry.of(
+                                      "window",
+                                      resilience4j(
+                                          Response::code,
+                                          r -> Optional.ofNullable(r.header("Retry-After")))))))),
+          new Contender(OKHTTP, "failsafe", WindowContenders::okHttpFailsafe),
+          new Contender(
+              OKHTTP,
+              "httptriage (cool-down off)",
+              d ->
+                  okHttp(
+                      d,
+                      b -> {
+                        TriageInterceptor.install(b, httptriage(d));
+                        return b;
+                      })),
+          new Contender(JDK, "bare", d -> jdk(bareJdk())),
+          new Contender(JDK, "resilience4j", WindowContenders::jdkResilience4j),
+          new Contender(JDK, "failsafe", WindowContenders::jdkFailsafe),
+          new Contender(
+              JDK,
+              "methanol_retry",
+              d ->
+                  jdk(
+                      Methanol.newBuilder()
+                          .version(HttpClient.Version.HTTP_1_1)
+                          .interceptor(
+                              RetryInterceptor.newBuilder()
+                                  .onStatus(429, 503)
+                                  .backoff(BackoffStrategy.retryAfterOr(BackoffStrategy.none()))
+                                  .timeout(d)
+                                  .build())
+                          .build())),
+          new Contender(
+              JDK,
+              "httptriage (cool-down off)",
+              d -> jdk(TriageHttpClient.wrap(bareJdk(), httptriage(d)))));
 
   /**
    * The contenders of the 4-origin run: the bare clients and every httptriage row, so that a new
    * httptriage row of {@link #WINDOW} runs here too.
    */
-  static final List<Contender> ORIGINS = WINDOW.stream()
-      .filter(c -> c.name().equals("bare") || c.name().startsWith("httptriage"))
-      .toList();
+  static final List<Contender> ORIGINS =
+      WINDOW.stream()
+          .filter(c -> c.name().equals("bare") || c.name().startsWith("httptriage"))
+          .toList();
 
   /** httptriage's defaults with the caller's deadline. */
   static TriageConfig httptriage(Duration deadline) {
@@ -109,7 +136,8 @@ final class WindowContenders {
   }
 
   private static Caller okHttp(Duration deadline, Customizer customizer) {
-    OkHttpClient client = customizer.apply(new OkHttpClient.Builder().callTimeout(deadline)).build();
+    OkHttpClient client =
+        customizer.apply(new OkHttpClient.Builder().callTimeout(deadline)).build();
     return uri -> {
       try (Response response = client.newCall(new Request.Builder().url(uri).build()).execute()) {
         response.body().bytes();
@@ -120,11 +148,13 @@ final class WindowContenders {
 
   private static Caller okHttpFailsafe(Duration deadline) {
     OkHttpClient client = new OkHttpClient.Builder().callTimeout(deadline).build();
-    FailsafeExecutor<Response> failsafe = Failsafe.with(
-        failsafe(Response::code, r -> Optional.ofNullable(r.header("Retry-After"))));
+    FailsafeExecutor<Response> failsafe =
+        Failsafe.with(failsafe(Response::code, r -> Optional.ofNullable(r.header("Retry-After"))));
     return uri -> {
-      try (Response response = FailsafeCall.with(failsafe)
-          .compose(client.newCall(new Request.Builder().url(uri).build())).execute()) {
+      try (Response response =
+          FailsafeCall.with(failsafe)
+              .compose(client.newCall(new Request.Builder().url(uri).build()))
+              .execute()) {
         response.body().bytes();
         return response.code();
       }
@@ -141,18 +171,28 @@ final class WindowContenders {
 
   private static Caller jdkResilience4j(Duration deadline) {
     HttpClient client = bareJdk();
-    Retry retry = Retry.of("window", WindowContenders.<HttpResponse<Void>>resilience4j(
-        HttpResponse::statusCode, r -> r.headers().firstValue("Retry-After")));
-    return uri -> retry.executeCheckedSupplier(
-        () -> client.send(request(uri), HttpResponse.BodyHandlers.discarding())).statusCode();
+    Retry retry =
+        Retry.of(
+            "window",
+            WindowContenders.<HttpResponse<Void>>resilience4j(
+                HttpResponse::statusCode, r -> r.headers().firstValue("Retry-After")));
+    return uri ->
+        retry
+            .executeCheckedSupplier(
+                () -> client.send(request(uri), HttpResponse.BodyHandlers.discarding()))
+            .statusCode();
   }
 
   private static Caller jdkFailsafe(Duration deadline) {
     HttpClient client = bareJdk();
-    FailsafeExecutor<HttpResponse<Void>> failsafe = Failsafe.with(WindowContenders.<HttpResponse<Void>>failsafe(
-        HttpResponse::statusCode, r -> r.headers().firstValue("Retry-After")));
-    return uri -> failsafe.get(
-        () -> client.send(request(uri), HttpResponse.BodyHandlers.discarding())).statusCode();
+    FailsafeExecutor<HttpResponse<Void>> failsafe =
+        Failsafe.with(
+            WindowContenders.<HttpResponse<Void>>failsafe(
+                HttpResponse::statusCode, r -> r.headers().firstValue("Retry-After")));
+    return uri ->
+        failsafe
+            .get(() -> client.send(request(uri), HttpResponse.BodyHandlers.discarding()))
+            .statusCode();
   }
 
   private static HttpRequest request(String uri) {
@@ -164,25 +204,30 @@ final class WindowContenders {
   }
 
   /** resilience4j's defaults on 429 and 503, waiting for Retry-After when the response has one. */
-  private static <R> RetryConfig resilience4j(ToIntFunction<R> status,
-      Function<R, Optional<String>> retryAfter) {
+  private static <R> RetryConfig resilience4j(
+      ToIntFunction<R> status, Function<R, Optional<String>> retryAfter) {
     return RetryConfig.<R>custom()
         .retryOnResult(r -> limited(status.applyAsInt(r)))
-        .intervalBiFunction((attempt, outcome) -> outcome.isRight()
-            ? seconds(retryAfter.apply(outcome.get())).orElse(NO_RETRY_AFTER).toMillis()
-            : NO_RETRY_AFTER.toMillis())
+        .intervalBiFunction(
+            (attempt, outcome) ->
+                outcome.isRight()
+                    ? seconds(retryAfter.apply(outcome.get())).orElse(NO_RETRY_AFTER).toMillis()
+                    : NO_RETRY_AFTER.toMillis())
         .build();
   }
 
   /** Failsafe's defaults on 429 and 503, waiting for Retry-After when the response has one. */
-  private static <R> RetryPolicy<R> failsafe(ToIntFunction<R> status,
-      Function<R, Optional<String>> retryAfter) {
+  private static <R> RetryPolicy<R> failsafe(
+      ToIntFunction<R> status, Function<R, Optional<String>> retryAfter) {
     return RetryPolicy.<R>builder()
         .handleResultIf(r -> limited(status.applyAsInt(r)))
-        .withDelayFn(ctx -> {
-          R last = ctx.getLastResult();
-          return last == null ? Duration.ZERO : seconds(retryAfter.apply(last)).orElse(Duration.ZERO);
-        })
+        .withDelayFn(
+            ctx -> {
+              R last = ctx.getLastResult();
+              return last == null
+                  ? Duration.ZERO
+                  : seconds(retryAfter.apply(last)).orElse(Duration.ZERO);
+            })
         .build();
   }
 

@@ -55,7 +55,8 @@ final class Columns {
    */
   static List<String> wrap(String text, int columns) {
     List<String> lines = new ArrayList<>();
-    for (String line : breakLines(text.replace("RFC ", "RFC\u00a0").replace(" §", "\u00a0§"), columns)) {
+    for (String line :
+        breakLines(text.replace("RFC ", "RFC\u00a0").replace(" §", "\u00a0§"), columns)) {
       lines.add(line.replace('\u00a0', ' '));
     }
     return lines;
@@ -133,14 +134,15 @@ final class Columns {
     if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || c == 0x200b) {
       return 0;
     }
-    boolean wide = (c >= 0x1100 && c <= 0x115f)
-        || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f)
-        || (c >= 0xac00 && c <= 0xd7a3)
-        || (c >= 0xf900 && c <= 0xfaff)
-        || (c >= 0xfe30 && c <= 0xfe4f)
-        || (c >= 0xff00 && c <= 0xff60)
-        || (c >= 0xffe0 && c <= 0xffe6)
-        || (c >= 0x20000 && c <= 0x3fffd);
+    boolean wide =
+        (c >= 0x1100 && c <= 0x115f)
+            || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f)
+            || (c >= 0xac00 && c <= 0xd7a3)
+            || (c >= 0xf900 && c <= 0xfaff)
+            || (c >= 0xfe30 && c <= 0xfe4f)
+            || (c >= 0xff00 && c <= 0xff60)
+            || (c >= 0xffe0 && c <= 0xffe6)
+            || (c >= 0x20000 && c <= 0x3fffd);
     return wide ? 2 : 1;
   }
 }

@@ -27,16 +27,27 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream out = cli.out();
     Style style = cli.style();
     Map<ClientChoice, SimpleMeterRegistry> meters = new EnumMap<>(ClientChoice.class);
-    try (DemoServer home = DemoServer.start(); DemoServer away = DemoServer.start()) {
-      out.println(style.bold("httptriage demo") + " — mockwebserver3 on " + home.origin() + " and "
-          + away.origin() + " (two origins), no network");
-      out.println(style.dim("redirects followed by policy; retry waits slept for a tenth of their length,"
-          + " at most " + ReportPrinter.duration(DemoStage.LONGEST_SLEEP) + " (reports show the wait asked for)"));
+    try (DemoServer home = DemoServer.start();
+        DemoServer away = DemoServer.start()) {
+      out.println(
+          style.bold("httptriage demo")
+              + " — mockwebserver3 on "
+              + home.origin()
+              + " and "
+              + away.origin()
+              + " (two origins), no network");
+      out.println(
+          style.dim(
+              "redirects followed by policy; retry waits slept for a tenth of their length,"
+                  + " at most "
+                  + ReportPrinter.duration(DemoStage.LONGEST_SLEEP)
+                  + " (reports show the wait asked for)"));
       for (ClientChoice client : ClientChoice.values()) {
         out.println();
         if (!client.isAvailable()) {
-          out.println(style.bold("── " + client.label() + " ") + style.dim("skipped: this build does not include"
-              + " its adapter yet"));
+          out.println(
+              style.bold("── " + client.label() + " ")
+                  + style.dim("skipped: this build does not include" + " its adapter yet"));
           continue;
         }
         out.println(style.bold("── " + client.label() + " " + "─".repeat(60)));
@@ -55,7 +66,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     for (Map.Entry<ClientChoice, SimpleMeterRegistry> e : meters.entrySet()) {
       out.println();
-      out.println(style.bold("Micrometer meters recorded by " + e.getKey().label()) + style.dim(" (SimpleMeterRegistry)"));
+      out.println(
+          style.bold("Micrometer meters recorded by " + e.getKey().label())
+              + style.dim(" (SimpleMeterRegistry)"));
       MeterTable.print(e.getValue(), out, style, "  ");
     }
     return HttpTriageCli.CLEAN;

@@ -35,13 +35,16 @@ final class DemoServer implements AutoCloseable {
     // the server logs every request at INFO, on stderr; the demo prints what matters itself
     SERVER_LOG.setLevel(Level.WARNING);
     DemoServer demo = new DemoServer();
-    demo.server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        Script script = demo.scripts.get(request.getUrl().encodedPath());
-        return script == null ? new MockResponse.Builder().code(404).build() : script.answer(request);
-      }
-    });
+    demo.server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            Script script = demo.scripts.get(request.getUrl().encodedPath());
+            return script == null
+                ? new MockResponse.Builder().code(404).build()
+                : script.answer(request);
+          }
+        });
     demo.server.start(InetAddress.getByName("127.0.0.1"), 0);
     return demo;
   }
@@ -55,7 +58,10 @@ final class DemoServer implements AutoCloseable {
     return b.build();
   }
 
-  /** Answers {@code path} with these replies in order, the last one repeated; forgets what it received. */
+  /**
+   * Answers {@code path} with these replies in order, the last one repeated; forgets what it
+   * received.
+   */
   void script(String path, MockResponse... replies) {
     scripts.put(path, new Script(List.of(replies)));
   }

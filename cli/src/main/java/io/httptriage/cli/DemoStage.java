@@ -20,13 +20,22 @@ import java.util.function.UnaryOperator;
  * @param style colour or plain
  */
 record DemoStage(
-    ClientChoice client, DemoServer home, DemoServer away, MeterRegistry meters, PrintStream out, Style style) {
+    ClientChoice client,
+    DemoServer home,
+    DemoServer away,
+    MeterRegistry meters,
+    PrintStream out,
+    Style style) {
   /** Retry waits are slept for a tenth of their length, at most this long. */
   static final Duration LONGEST_SLEEP = Duration.ofMillis(150);
 
-  private static final Sleeper SHORTENED = d -> Thread.sleep(Math.min(d.toMillis() / 10, LONGEST_SLEEP.toMillis()));
+  private static final Sleeper SHORTENED =
+      d -> Thread.sleep(Math.min(d.toMillis() / 10, LONGEST_SLEEP.toMillis()));
 
-  /** A client of the stage's kind, counting into its registry, with these changes to the retry defaults. */
+  /**
+   * A client of the stage's kind, counting into its registry, with these changes to the retry
+   * defaults.
+   */
   Probe probe(UnaryOperator<RetrySettings.Builder> retry) {
     return Probe.open(client, retry.apply(RetrySettings.builder().sleeper(SHORTENED)), meters);
   }

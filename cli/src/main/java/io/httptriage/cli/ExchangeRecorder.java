@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * the hops, verdict and findings when it is over — so that {@code probe} and {@code demo} can print
  * the whole story, with the fields the log lines carry. Installed as the client's listener.
  *
- * <p>Thread-safe; meant for one exchange at a time: {@link #clear()} before it, {@link #take} after.
+ * <p>Thread-safe; meant for one exchange at a time: {@link #clear()} before it, {@link #take}
+ * after.
  */
 final class ExchangeRecorder implements TriageListener {
   private final List<TriageEvent.AttemptDecided> retries = new ArrayList<>();
@@ -49,7 +50,8 @@ final class ExchangeRecorder implements TriageListener {
    */
   synchronized ProbeReport take(String client) {
     if (exchange == null || verdict == null) {
-      throw new CommandFailure("the " + client + " client returned a response but httptriage reported no exchange");
+      throw new CommandFailure(
+          "the " + client + " client returned a response but httptriage reported no exchange");
     }
     ProbeReport report = new ProbeReport(client, exchange.allHops(), retries, findings, verdict);
     clear();

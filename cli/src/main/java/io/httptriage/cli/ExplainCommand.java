@@ -32,8 +32,11 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "What a status code means, and how httptriage handles it.")
 final class ExplainCommand implements Callable<Integer> {
-  /** The codes {@code explain} accepts: three digits, as a status line carries them (RFC 9110 §15). */
+  /**
+   * The codes {@code explain} accepts: three digits, as a status line carries them (RFC 9110 §15).
+   */
   static final int LOWEST = 100;
+
   static final int HIGHEST = 999;
 
   private static final int WIDTH = 92;
@@ -45,7 +48,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CODE", description = "a status code from 100 to 999, e.g. 429")
   private String code = "";
 
-  @Option(names = "--lang", paramLabel = "en|zh-TW", converter = Lang.Converter.class,
+  @Option(
+      names = "--lang",
+      paramLabel = "en|zh-TW",
+      converter = Lang.Converter.class,
       description = "language of the descriptions (default: en)")
   private Lang lang = Lang.EN;
 
@@ -81,8 +87,15 @@ final class ExplainCommand implements Callable<Integer> {
       value = -1;
     }
     if (value < LOWEST || value > HIGHEST) {
-      throw new ParameterException(spec.commandLine(),
-          "'" + text + "' is not a status code: expected a number from " + LOWEST + " to " + HIGHEST + ", such as 404");
+      throw new ParameterException(
+          spec.commandLine(),
+          "'"
+              + text
+              + "' is not a status code: expected a number from "
+              + LOWEST
+              + " to "
+              + HIGHEST
+              + ", such as 404");
     }
     return value;
   }
@@ -107,10 +120,15 @@ final class ExplainCommand implements Callable<Integer> {
     paragraph(sc.description(lang.locale()), "  ", "  ");
     out.println();
     StatusPolicy p = PolicyTable.ofDefaults().policyFor(sc.code());
-    out.println("  " + flag(lang.retryable(), p.isRetryable(), lang)
-        + " · " + flag(lang.redirectSafe(), p.isRedirectSafe(), lang)
-        + " · " + flag(lang.methodPreserving(), p.isMethodPreserving(), lang)
-        + " · " + flag(lang.cacheable(), p.isHeuristicallyCacheable(), lang));
+    out.println(
+        "  "
+            + flag(lang.retryable(), p.isRetryable(), lang)
+            + " · "
+            + flag(lang.redirectSafe(), p.isRedirectSafe(), lang)
+            + " · "
+            + flag(lang.methodPreserving(), p.isMethodPreserving(), lang)
+            + " · "
+            + flag(lang.cacheable(), p.isHeuristicallyCacheable(), lang));
     out.println();
     for (String line : REFERENCE.usage(sc.code(), lang.locale())) {
       paragraph(line, "  ", "    ");
@@ -119,22 +137,38 @@ final class ExplainCommand implements Callable<Integer> {
       out.println();
     }
     for (HeaderRule r : sc.headerRules()) {
-      String rule = lang.headerField() + lang.obligation(r.obligation()) + " " + r.field()
-          + r.unlessContentType().map(ct -> " | Content-Type " + ct).orElse("")
-          + (r.isUnconditional() ? "" : lang.parenthesis(StatusReference.localized(r.condition(), lang.locale())))
-          + " — " + StatusReference.localized(r.spec(), lang.locale());
+      String rule =
+          lang.headerField()
+              + lang.obligation(r.obligation())
+              + " "
+              + r.field()
+              + r.unlessContentType().map(ct -> " | Content-Type " + ct).orElse("")
+              + (r.isUnconditional()
+                  ? ""
+                  : lang.parenthesis(StatusReference.localized(r.condition(), lang.locale())))
+              + " — "
+              + StatusReference.localized(r.spec(), lang.locale());
       paragraph(rule, "  ", "    ");
     }
     for (OtherMeaning m : sc.otherMeanings()) {
-      paragraph(lang.otherMeaning() + sc.code() + " " + m.reason()
-          + lang.parenthesis(StatusReference.localized(m.origin(), lang.locale())) + lang.colon()
-          + m.description(lang.locale()), "  ", "    ");
+      paragraph(
+          lang.otherMeaning()
+              + sc.code()
+              + " "
+              + m.reason()
+              + lang.parenthesis(StatusReference.localized(m.origin(), lang.locale()))
+              + lang.colon()
+              + m.description(lang.locale()),
+          "  ",
+          "    ");
     }
   }
 
   /** The standing in the language: the JSON word in English, the reference's word in Chinese. */
   static String standing(StatusCode sc, Lang lang) {
-    return lang == Lang.EN ? StatusJson.standing(sc) : StatusReference.standingName(sc.standing(), lang.locale());
+    return lang == Lang.EN
+        ? StatusJson.standing(sc)
+        : StatusReference.standingName(sc.standing(), lang.locale());
   }
 
   private String flag(String name, boolean value, Lang lang) {

@@ -10,8 +10,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     name = "httptriage",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "What an HTTP status code means, how httptriage handles it, and what it did with a real request.",
+    description =
+        "What an HTTP status code means, how httptriage handles it, and what it did with a real request.",
     subcommands = {
       ExplainCommand.class,
       TableCommand.class,
@@ -56,10 +57,13 @@ import picocli.CommandLine.Spec;
 public final class HttpTriageCli implements Callable<Integer> {
   /** Exit status: done, nothing serious found. */
   public static final int CLEAN = 0;
+
   /** Exit status: {@code probe} reported a VIOLATION or SECURITY finding. */
   public static final int FINDING = 1;
+
   /** Exit status: bad usage, or the request could not be made. */
   public static final int FAILURE = 2;
+
   /**
    * Exit status: {@code probe}'s chain ended on a redirect that was not followed (a loop, more hops
    * than allowed, a chain cut short), so there is no final answer to judge. Wins over {@link
@@ -110,8 +114,10 @@ public final class HttpTriageCli implements Callable<Integer> {
     if (System.getProperty("org.slf4j.simpleLogger.log.io.httptriage") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.io.httptriage", "off");
     }
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     Style style = Style.forTerminal(Style.stdoutIsTerminal(), System.getenv("NO_COLOR"));
     int status = run(out, err, style, args);
     out.flush();
@@ -148,15 +154,20 @@ public final class HttpTriageCli implements Callable<Integer> {
 
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    String help = cmd.getParent() == null ? "httptriage --help" : "httptriage " + cmd.getCommandName() + " --help";
-    cmd.getErr().println("httptriage: " + CommandFailure.oneLine(e.getMessage()) + "; try '" + help + "'");
+    String help =
+        cmd.getParent() == null
+            ? "httptriage --help"
+            : "httptriage " + cmd.getCommandName() + " --help";
+    cmd.getErr()
+        .println("httptriage: " + CommandFailure.oneLine(e.getMessage()) + "; try '" + help + "'");
     return FAILURE;
   }
 
   private static int failure(Exception e, CommandLine cmd, ParseResult parsed) {
-    String message = e instanceof CommandFailure
-        ? e.getMessage()
-        : "unexpected error: " + CommandFailure.oneLine(String.valueOf(e));
+    String message =
+        e instanceof CommandFailure
+            ? e.getMessage()
+            : "unexpected error: " + CommandFailure.oneLine(String.valueOf(e));
     cmd.getOut().flush();
     cmd.getErr().println("httptriage: " + message);
     return FAILURE;

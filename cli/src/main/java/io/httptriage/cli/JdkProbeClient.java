@@ -30,14 +30,17 @@ final class JdkProbeClient implements ProbeClient {
 
   /** A JDK client with httptriage installed by {@code config}. */
   static ProbeClient open(TriageConfig config) {
-    return new JdkProbeClient(TriageHttpClient.build(HttpClient.newBuilder().connectTimeout(TIMEOUT), config));
+    return new JdkProbeClient(
+        TriageHttpClient.build(HttpClient.newBuilder().connectTimeout(TIMEOUT), config));
   }
 
   @Override
   public int send(ProbeRequest request) throws IOException {
-    HttpRequest.BodyPublisher body = request.body()
-        .map(b -> HttpRequest.BodyPublishers.ofString(b, StandardCharsets.UTF_8))
-        .orElse(HttpRequest.BodyPublishers.noBody());
+    HttpRequest.BodyPublisher body =
+        request
+            .body()
+            .map(b -> HttpRequest.BodyPublishers.ofString(b, StandardCharsets.UTF_8))
+            .orElse(HttpRequest.BodyPublishers.noBody());
     HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(TIMEOUT);
     try {
       b.method(request.method(), body);

@@ -18,8 +18,11 @@ final class JsonOutput {
   private static final ObjectWriter WRITER;
 
   static {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
     printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
     printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
     WRITER = new ObjectMapper().writer(printer);

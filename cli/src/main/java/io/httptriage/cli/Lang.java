@@ -7,8 +7,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The two languages of the registry's descriptions, and the few words the command line prints
- * around them. The policy sentences themselves come from the status reference, so that the
- * command line and the generated docs say the same thing.
+ * around them. The policy sentences themselves come from the status reference, so that the command
+ * line and the generated docs say the same thing.
  */
 enum Lang {
   EN(Locale.ENGLISH, "en"),
@@ -85,7 +85,9 @@ enum Lang {
     return this == EN ? "used by " + origin : "採用者：" + origin;
   }
 
-  /** A header rule's RFC 2119 keyword: MUST, SHOULD, MAY as written in English; 必須, 應, 可 in Chinese. */
+  /**
+   * A header rule's RFC 2119 keyword: MUST, SHOULD, MAY as written in English; 必須, 應, 可 in Chinese.
+   */
   String obligation(Obligation o) {
     if (this == EN) {
       return o.name();

@@ -1,8 +1,8 @@
 package io.httptriage.cli;
 
+import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Tag;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 
-/** Prints the meters of a registry as an aligned table: name, tags, value; sorted by name and tags. */
+/**
+ * Prints the meters of a registry as an aligned table: name, tags, value; sorted by name and tags.
+ */
 final class MeterTable {
   private MeterTable() {}
 
@@ -32,8 +34,12 @@ final class MeterTable {
     int tags = rows.stream().mapToInt(r -> Columns.width(r[1])).max().orElse(0);
     int value = rows.stream().mapToInt(r -> r[2].length()).max().orElse(0);
     for (String[] r : rows) {
-      out.println(indent + Columns.pad(r[0], name + 2) + style.dim(Columns.pad(r[1], tags + 2))
-          + " ".repeat(value - r[2].length()) + style.bold(r[2]));
+      out.println(
+          indent
+              + Columns.pad(r[0], name + 2)
+              + style.dim(Columns.pad(r[1], tags + 2))
+              + " ".repeat(value - r[2].length())
+              + style.bold(r[2]));
     }
   }
 

@@ -23,7 +23,8 @@ final class OkHttpProbeClient implements ProbeClient {
   }
 
   static ProbeClient open(TriageConfig config) {
-    OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(TIMEOUT).readTimeout(TIMEOUT);
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder().connectTimeout(TIMEOUT).readTimeout(TIMEOUT);
     return new OkHttpProbeClient(TriageInterceptor.install(builder, config).build());
   }
 
@@ -54,8 +55,12 @@ final class OkHttpProbeClient implements ProbeClient {
       return RequestBody.create(request.body().get().getBytes(StandardCharsets.UTF_8), type);
     }
     String m = request.method();
-    boolean needsOne = m.equals("POST") || m.equals("PUT") || m.equals("PATCH")
-        || m.equals("PROPPATCH") || m.equals("REPORT");
+    boolean needsOne =
+        m.equals("POST")
+            || m.equals("PUT")
+            || m.equals("PATCH")
+            || m.equals("PROPPATCH")
+            || m.equals("REPORT");
     return needsOne ? RequestBody.create(new byte[0], null) : null;
   }
 

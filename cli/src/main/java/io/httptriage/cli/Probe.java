@@ -10,9 +10,9 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One client with httptriage installed for probing: redirects followed by the policy table
- * ({@link RedirectMode#POLICY}), every retry decision and exchange recorded, meters counted when a
- * registry is given. {@code probe} sends one request through it, each demo scenario a few.
+ * One client with httptriage installed for probing: redirects followed by the policy table ({@link
+ * RedirectMode#POLICY}), every retry decision and exchange recorded, meters counted when a registry
+ * is given. {@code probe} sends one request through it, each demo scenario a few.
  *
  * <p>Not thread-safe: one request at a time.
  */
@@ -34,14 +34,19 @@ final class Probe implements AutoCloseable {
    * @param meters where the default listener counts, or null for no listener at all
    * @throws CommandFailure when this build lacks the client's adapter
    */
-  static Probe open(ClientChoice client, RetrySettings.Builder retry, @Nullable MeterRegistry meters) {
+  static Probe open(
+      ClientChoice client, RetrySettings.Builder retry, @Nullable MeterRegistry meters) {
     ExchangeRecorder recorder = new ExchangeRecorder();
-    TriageConfig.Builder config = TriageConfig.builder()
-        .redirectMode(RedirectMode.POLICY)
-        .retry(retry.build());
+    TriageConfig.Builder config =
+        TriageConfig.builder().redirectMode(RedirectMode.POLICY).retry(retry.build());
     if (meters != null) {
-      config.listener(TriageListener.composite(
-          DefaultTriageListener.builder().meterRegistry(meters).clientName(client.label()).build(), recorder));
+      config.listener(
+          TriageListener.composite(
+              DefaultTriageListener.builder()
+                  .meterRegistry(meters)
+                  .clientName(client.label())
+                  .build(),
+              recorder));
     } else {
       // the report prints every finding and retry; the default listener would log each one again
       config.listener(recorder);

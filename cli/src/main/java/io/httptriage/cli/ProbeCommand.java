@@ -15,9 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code probe URL [-X METHOD] [-d DATA] [-H 'Name: value']... [--client okhttp|jdk] [--json]}:
- * sends one request through a client with httptriage installed and redirects followed by the
- * policy table, then prints the hop chain, the retries and their waits, the findings and the
- * verdict.
+ * sends one request through a client with httptriage installed and redirects followed by the policy
+ * table, then prints the hop chain, the retries and their waits, the findings and the verdict.
  *
  * <p>Exit status: 0 when no finding is serious; 1 when one is of severity VIOLATION or SECURITY (a
  * protocol requirement broken, or credentials or transport security put at risk); 3 when the chain
@@ -37,7 +36,8 @@ import picocli.CommandLine.ParentCommand;
       HttpTriageCli.CLEAN + ":no serious finding",
       HttpTriageCli.FINDING + ":a finding of severity VIOLATION or SECURITY",
       HttpTriageCli.FAILURE + ":usage error, malformed URL, or the server could not be reached",
-      HttpTriageCli.UNFINISHED + ":the redirect chain never reached a final answer (loop, too many hops, cut short)"
+      HttpTriageCli.UNFINISHED
+          + ":the redirect chain never reached a final answer (loop, too many hops, cut short)"
     })
 final class ProbeCommand implements Callable<Integer> {
   @ParentCommand private HttpTriageCli cli;
@@ -45,22 +45,35 @@ final class ProbeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "URL", description = "an absolute http or https URL")
   private String url = "";
 
-  @Option(names = {"-X", "--request"}, paramLabel = "METHOD",
+  @Option(
+      names = {"-X", "--request"},
+      paramLabel = "METHOD",
       description = "the request method (default: GET, or POST with -d)")
   private Optional<String> method = Optional.empty();
 
-  @Option(names = {"-d", "--data"}, paramLabel = "DATA",
-      description = "send DATA as the body, as application/x-www-form-urlencoded unless -H sets a Content-Type")
+  @Option(
+      names = {"-d", "--data"},
+      paramLabel = "DATA",
+      description =
+          "send DATA as the body, as application/x-www-form-urlencoded unless -H sets a Content-Type")
   private Optional<String> data = Optional.empty();
 
-  @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "add a header field; repeatable")
+  @Option(
+      names = {"-H", "--header"},
+      paramLabel = "'Name: value'",
+      description = "add a header field; repeatable")
   private List<String> headers = new ArrayList<>();
 
-  @Option(names = "--client", paramLabel = "okhttp|jdk", converter = ClientChoice.Converter.class,
+  @Option(
+      names = "--client",
+      paramLabel = "okhttp|jdk",
+      converter = ClientChoice.Converter.class,
       description = "the client to send with (default: okhttp)")
   private ClientChoice client = ClientChoice.OKHTTP;
 
-  @Option(names = "--json", description = "one JSON object with keys client, hops, retries, findings, final")
+  @Option(
+      names = "--json",
+      description = "one JSON object with keys client, hops, retries, findings, final")
   private boolean json;
 
   @Override
@@ -77,8 +90,9 @@ final class ProbeCommand implements Callable<Integer> {
     if (json) {
       out.println(JsonOutput.write(report.toJson()));
     } else {
-      out.println(style.bold(request.method() + " " + request.uri()) + style.dim("  via " + client.label()
-          + ", redirects followed by policy"));
+      out.println(
+          style.bold(request.method() + " " + request.uri())
+              + style.dim("  via " + client.label() + ", redirects followed by policy"));
       new ReportPrinter(out, style).print(report, "");
     }
     Optional<String> unfinished = report.unfinished();
@@ -101,6 +115,8 @@ final class ProbeCommand implements Callable<Integer> {
         return message;
       }
     }
-    return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+    return e instanceof java.net.ConnectException
+        ? "connection refused"
+        : e.getClass().getSimpleName();
   }
 }

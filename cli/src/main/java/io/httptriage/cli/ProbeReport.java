@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What httptriage did with one request: the hops (every request sent after the retries of each
- * hop, the final one last), the retry decisions with their waits, the findings of the redirect
- * audit and the lint, and the verdict on the final response.
+ * What httptriage did with one request: the hops (every request sent after the retries of each hop,
+ * the final one last), the retry decisions with their waits, the findings of the redirect audit and
+ * the lint, and the verdict on the final response.
  *
  * <p>Immutable and thread-safe.
  *
@@ -26,7 +26,11 @@ import java.util.Set;
  * @param verdict the verdict on the final response
  */
 record ProbeReport(
-    String client, List<Hop> hops, List<AttemptDecided> retries, List<Finding> findings, Verdict verdict) {
+    String client,
+    List<Hop> hops,
+    List<AttemptDecided> retries,
+    List<Finding> findings,
+    Verdict verdict) {
 
   ProbeReport {
     hops = List.copyOf(hops);
@@ -63,13 +67,19 @@ record ProbeReport(
       }
     }
     if (verdict.kind() == Verdict.Kind.FOLLOW) {
-      return Optional.of("the last response, " + finalStatus() + " at hop " + hops.size()
-          + ", is a redirect that was not followed");
+      return Optional.of(
+          "the last response, "
+              + finalStatus()
+              + " at hop "
+              + hops.size()
+              + ", is a redirect that was not followed");
     }
     return Optional.empty();
   }
 
-  /** The number a finding's hop has in {@link #hops()}, counting from 1; the final hop is the last. */
+  /**
+   * The number a finding's hop has in {@link #hops()}, counting from 1; the final hop is the last.
+   */
   int hopNumber(Finding f) {
     return f.isAboutFinalResponse() ? hops.size() : f.hopIndex() + 1;
   }

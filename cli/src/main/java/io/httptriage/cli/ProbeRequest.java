@@ -23,6 +23,7 @@ import java.util.Optional;
 record ProbeRequest(String method, URI uri, List<Header> headers, Optional<String> body) {
   /** The media type curl gives {@code -d} data. */
   static final String FORM = "application/x-www-form-urlencoded";
+
   private static final String TOKEN_CHARS = "!#$%&'*+-.^_`|~";
 
   /**
@@ -44,7 +45,8 @@ record ProbeRequest(String method, URI uri, List<Header> headers, Optional<Strin
 
   /** A request with a body, labelled with {@code contentType}. */
   static ProbeRequest withBody(String method, URI uri, String contentType, String body) {
-    return new ProbeRequest(method, uri, List.of(new Header("Content-Type", contentType)), Optional.of(body));
+    return new ProbeRequest(
+        method, uri, List.of(new Header("Content-Type", contentType)), Optional.of(body));
   }
 
   /**
@@ -52,12 +54,14 @@ record ProbeRequest(String method, URI uri, List<Header> headers, Optional<Strin
    *
    * @throws CommandFailure for a malformed URL, method or header
    */
-  static ProbeRequest parse(String url, Optional<String> method, Optional<String> data, List<String> headers) {
+  static ProbeRequest parse(
+      String url, Optional<String> method, Optional<String> data, List<String> headers) {
     List<Header> fields = new ArrayList<>();
     for (String h : headers) {
       fields.add(parseHeader(h));
     }
-    if (data.isPresent() && fields.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
+    if (data.isPresent()
+        && fields.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
       fields.add(new Header("Content-Type", FORM));
     }
     String m = method.orElse(data.isPresent() ? "POST" : "GET");
@@ -69,7 +73,10 @@ record ProbeRequest(String method, URI uri, List<Header> headers, Optional<Strin
 
   /** The first value of a header field, matched case-insensitively. */
   Optional<String> header(String name) {
-    return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+    return headers.stream()
+        .filter(h -> h.name().equalsIgnoreCase(name))
+        .map(Header::value)
+        .findFirst();
   }
 
   static URI parseUrl(String url) {
@@ -81,7 +88,8 @@ record ProbeRequest(String method, URI uri, List<Header> headers, Optional<Strin
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new CommandFailure("malformed URL '" + url + "': expected http://host/... or https://host/...");
+      throw new CommandFailure(
+          "malformed URL '" + url + "': expected http://host/... or https://host/...");
     }
     return uri;
   }
@@ -96,7 +104,8 @@ record ProbeRequest(String method, URI uri, List<Header> headers, Optional<Strin
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '\r' || c == '\n' || c == 0) {
-        throw new CommandFailure("malformed header '" + name + "': its value holds a line break or NUL");
+        throw new CommandFailure(
+            "malformed header '" + name + "': its value holds a line break or NUL");
       }
     }
     return new Header(name, value);

@@ -45,10 +45,14 @@ final class ReportPrinter {
     for (int i = 0; i < hops.size(); i++) {
       Hop h = hops.get(i);
       String status = Integer.toString(h.status());
-      out.println(indent + "  " + Columns.pad(Integer.toString(i + 1), 3) + Columns.pad(h.method(), method + 2)
-          + Columns.pad(h.uri().toString(), url + 2)
-          + style.status(StatusRegistry.lookup(h.status()).statusClass(), status)
-          + h.location().map(l -> "  Location: " + l).orElse(""));
+      out.println(
+          indent
+              + "  "
+              + Columns.pad(Integer.toString(i + 1), 3)
+              + Columns.pad(h.method(), method + 2)
+              + Columns.pad(h.uri().toString(), url + 2)
+              + style.status(StatusRegistry.lookup(h.status()).statusClass(), status)
+              + h.location().map(l -> "  Location: " + l).orElse(""));
     }
   }
 
@@ -59,15 +63,27 @@ final class ReportPrinter {
     }
     for (AttemptDecided e : retries) {
       String outcome = Columns.pad(e.outcome().name(), 29);
-      String wait = e.waitTime()
-          .map(d -> "wait " + duration(d) + e.waitSource().map(s -> " (" + source(s) + ")").orElse(""))
-          .orElse("");
+      String wait =
+          e.waitTime()
+              .map(
+                  d ->
+                      "wait "
+                          + duration(d)
+                          + e.waitSource().map(s -> " (" + source(s) + ")").orElse(""))
+              .orElse("");
       String gate = e.gate().map(g -> "  refused by " + g.name()).orElse("");
-      String line = indent + "  " + Columns.pad("attempt " + e.attempt() + "/" + e.maxAttempts(), 13)
-          + Columns.pad(e.method() + " " + e.status(), 10)
-          + (e.retries() ? style.yellow(outcome) : outcome) + wait + gate;
+      String line =
+          indent
+              + "  "
+              + Columns.pad("attempt " + e.attempt() + "/" + e.maxAttempts(), 13)
+              + Columns.pad(e.method() + " " + e.status(), 10)
+              + (e.retries() ? style.yellow(outcome) : outcome)
+              + wait
+              + gate;
       out.println(line.stripTrailing());
-      e.target().ifPresent(t -> out.println(indent + "    " + style.dim("hop " + (e.hop() + 1) + "  " + t)));
+      e.target()
+          .ifPresent(
+              t -> out.println(indent + "    " + style.dim("hop " + (e.hop() + 1) + "  " + t)));
     }
   }
 
@@ -79,8 +95,15 @@ final class ReportPrinter {
     String hang = indent + " ".repeat(13);
     for (Finding f : report.findings()) {
       String severity = Columns.pad(f.severity().name(), 11);
-      out.println(indent + "  " + severity(f.severity(), severity) + style.bold(f.kind().name())
-          + " at hop " + report.hopNumber(f) + "  " + style.dim(f.spec()));
+      out.println(
+          indent
+              + "  "
+              + severity(f.severity(), severity)
+              + style.bold(f.kind().name())
+              + " at hop "
+              + report.hopNumber(f)
+              + "  "
+              + style.dim(f.spec()));
       for (String line : Columns.wrap(f.explanation(), WIDTH - hang.length())) {
         out.println(hang + line);
       }
@@ -91,17 +114,29 @@ final class ReportPrinter {
     heading(indent, "final");
     Verdict v = report.verdict();
     String kind = v.kind().name();
-    out.println(indent + "  " + style.status(v.status().statusClass(), v.status().toString()) + "  "
-        + (v.kind() == Verdict.Kind.ACCEPT ? style.green(kind)
-            : v.kind() == Verdict.Kind.FAIL ? style.red(kind) : style.yellow(kind))
-        + v.refusedBy().map(gate -> "  refused by " + gate).orElse(""));
-    report.unfinished().ifPresent(why -> {
-      for (String line : Columns.wrap("no final answer: " + why, WIDTH - indent.length() - 4)) {
-        out.println(indent + "    " + style.red(line));
-      }
-    });
+    out.println(
+        indent
+            + "  "
+            + style.status(v.status().statusClass(), v.status().toString())
+            + "  "
+            + (v.kind() == Verdict.Kind.ACCEPT
+                ? style.green(kind)
+                : v.kind() == Verdict.Kind.FAIL ? style.red(kind) : style.yellow(kind))
+            + v.refusedBy().map(gate -> "  refused by " + gate).orElse(""));
+    report
+        .unfinished()
+        .ifPresent(
+            why -> {
+              for (String line :
+                  Columns.wrap("no final answer: " + why, WIDTH - indent.length() - 4)) {
+                out.println(indent + "    " + style.red(line));
+              }
+            });
     for (Reason r : v.reasons()) {
-      String cited = r.spec().isBlank() || r.spec().equals("-") ? r.detail() : r.detail() + " (" + r.spec() + ")";
+      String cited =
+          r.spec().isBlank() || r.spec().equals("-")
+              ? r.detail()
+              : r.detail() + " (" + r.spec() + ")";
       for (String line : Columns.wrap(cited, WIDTH - indent.length() - 4)) {
         out.println(indent + "    " + style.dim(line));
       }
@@ -131,7 +166,9 @@ final class ReportPrinter {
     if (ms < 1000) {
       return ms + "ms";
     }
-    return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+    return ms % 1000 == 0
+        ? ms / 1000 + "s"
+        : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
   }
 
   private static String source(AttemptDecided.WaitSource s) {

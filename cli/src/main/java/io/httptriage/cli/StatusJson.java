@@ -1,8 +1,8 @@
 package io.httptriage.cli;
 
-import io.httptriage.reference.OkHttpCaching;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.StatusPolicy;
+import io.httptriage.reference.OkHttpCaching;
 import io.httptriage.reference.StatusReference;
 import io.httptriage.status.HeaderRule;
 import io.httptriage.status.OtherMeaning;

@@ -44,6 +44,8 @@ class ChineseOutputTest {
     StatusCode sc = StatusRegistry.lookup(code);
     String out = CliRun.of("explain", Integer.toString(code), "--lang", "zh-TW").out();
 
-    sc.origin().ifPresentOrElse(o -> assertThat(out).contains("採用者："), () -> assertThat(out).doesNotContain("採用者"));
+    sc.origin()
+        .ifPresentOrElse(
+            o -> assertThat(out).contains("採用者："), () -> assertThat(out).doesNotContain("採用者"));
   }
 }

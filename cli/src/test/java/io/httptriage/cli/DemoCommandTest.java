@@ -19,18 +19,29 @@ class DemoCommandTest {
     // notes wrap: compare their words, not their line breaks
     assertThat(run.out().replaceAll("\\s+", " "))
         .contains("1. 429 with Retry-After, then success", "RETRY_SCHEDULED wait 1s (Retry-After)")
-        .contains("2. a 503 storm cut short by the retry budget",
-            "The server saw 30 requests, not the 60", "10 retries scheduled, 15 refused by the budget")
-        .contains("3. POST + 302: followed as GET, and reported", "WARNING METHOD_REWRITTEN at hop 1",
+        .contains(
+            "2. a 503 storm cut short by the retry budget",
+            "The server saw 30 requests, not the 60",
+            "10 retries scheduled, 15 refused by the budget")
+        .contains(
+            "3. POST + 302: followed as GET, and reported",
+            "WARNING METHOD_REWRITTEN at hop 1",
             "then GET /orders/42 without a body")
-        .contains("4. POST + 307: method and body preserved", "then POST /v2/uploads with a 23-byte body")
-        .contains("5. a cross-origin redirect carrying Authorization", "received Authorization: yes;",
+        .contains(
+            "4. POST + 307: method and body preserved", "then POST /v2/uploads with a 23-byte body")
+        .contains(
+            "5. a cross-origin redirect carrying Authorization",
+            "received Authorization: yes;",
             "received it: no.")
         .contains("6. a response missing a required header", "VIOLATION REQUIRED_HEADER_MISSING")
         .doesNotContain("jdk skipped");
-    assertThat(run.out()).containsPattern("attempt 1/3 +GET 429 +RETRY_SCHEDULED +wait 1s \\(Retry-After\\)\n");
-    String okhttp = run.out().substring(run.out().indexOf("Micrometer meters recorded by okhttp"),
-        run.out().indexOf("Micrometer meters recorded by jdk"));
+    assertThat(run.out())
+        .containsPattern("attempt 1/3 +GET 429 +RETRY_SCHEDULED +wait 1s \\(Retry-After\\)\n");
+    String okhttp =
+        run.out()
+            .substring(
+                run.out().indexOf("Micrometer meters recorded by okhttp"),
+                run.out().indexOf("Micrometer meters recorded by jdk"));
     String jdk = run.out().substring(run.out().indexOf("Micrometer meters recorded by jdk"));
     // the same scenarios give the same meters on both clients, each under its own client tag
     assertThat(jdk).contains("client=jdk").doesNotContain("client=okhttp");
@@ -38,11 +49,15 @@ class DemoCommandTest {
         .isEqualTo(sameButClient(okhttp.substring(okhttp.indexOf('\n')).stripTrailing() + "\n"));
     assertThat(okhttp)
         // what was done: the 20 answers were not retried, and each names the gate that refused
-        .containsPattern("httptriage.responses +class=5xx client=okhttp code=503 refused_by=ATTEMPTS verdict=FAIL +5\n")
-        .containsPattern("httptriage.responses +class=5xx client=okhttp code=503 refused_by=BUDGET verdict=FAIL +15\n")
+        .containsPattern(
+            "httptriage.responses +class=5xx client=okhttp code=503 refused_by=ATTEMPTS verdict=FAIL +5\n")
+        .containsPattern(
+            "httptriage.responses +class=5xx client=okhttp code=503 refused_by=BUDGET verdict=FAIL +15\n")
         .containsPattern("httptriage.retries +client=okhttp code=503 outcome=GAVE_UP_BUDGET +15\n")
-        .containsPattern("httptriage.redirect.findings +client=okhttp kind=METHOD_REWRITTEN severity=WARNING +1\n")
-        .containsPattern("httptriage.conformance.findings +client=okhttp kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");
+        .containsPattern(
+            "httptriage.redirect.findings +client=okhttp kind=METHOD_REWRITTEN severity=WARNING +1\n")
+        .containsPattern(
+            "httptriage.conformance.findings +client=okhttp kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");
   }
 
   private static String sameButClient(String meters) {

@@ -29,7 +29,9 @@ class HttpTriageCliProcessTest {
     Exit exit = run("explain", "429", "--lang", "zh-TW");
 
     assertThat(exit.status()).as("exit status; stderr: %s", exit.err()).isZero();
-    assertThat(exit.out()).startsWith("429 Too Many Requests\n標準 · 4xx · RFC 6585 §4").doesNotContain("\u001b[");
+    assertThat(exit.out())
+        .startsWith("429 Too Many Requests\n標準 · 4xx · RFC 6585 §4")
+        .doesNotContain("\u001b[");
     assertThat(exit.err()).isEmpty();
   }
 
@@ -39,7 +41,10 @@ class HttpTriageCliProcessTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    for (String[] args : List.of(new String[] {"explain", "abc"}, new String[] {"probe", "http://127.0.0.1:" + closed})) {
+    for (String[] args :
+        List.of(
+            new String[] {"explain", "abc"},
+            new String[] {"probe", "http://127.0.0.1:" + closed})) {
       Exit exit = run(args);
       assertThat(exit.status()).as("%s", (Object) args).isEqualTo(2);
       assertThat(exit.out()).isEmpty();
@@ -63,9 +68,13 @@ class HttpTriageCliProcessTest {
   }
 
   private static Exit run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), HttpTriageCli.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HttpTriageCli.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("NO_COLOR");
@@ -74,6 +83,9 @@ class HttpTriageCliProcessTest {
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new Exit(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new Exit(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 }

@@ -28,11 +28,16 @@ class JdkProbeClientTest {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse.Builder().code(201).build());
       server.start(InetAddress.getByName("127.0.0.1"), 0);
-      ProbeRequest request = ProbeRequest.parse("http://127.0.0.1:" + server.getPort() + "/orders",
-          Optional.empty(), Optional.of("{\"n\":1}"), List.of("Content-Type: application/json", "X-Trace: abc"));
+      ProbeRequest request =
+          ProbeRequest.parse(
+              "http://127.0.0.1:" + server.getPort() + "/orders",
+              Optional.empty(),
+              Optional.of("{\"n\":1}"),
+              List.of("Content-Type: application/json", "X-Trace: abc"));
 
-      int status = new JdkProbeClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
-          .send(request);
+      int status =
+          new JdkProbeClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
+              .send(request);
 
       assertThat(status).isEqualTo(201);
       RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
@@ -45,20 +50,27 @@ class JdkProbeClientTest {
 
   @Test
   void aHeaderTheJdkForbidsIsAUsageError() {
-    ProbeRequest request = ProbeRequest.get(URI.create("http://127.0.0.1:9/"), new ProbeRequest.Header("Host", "x"));
+    ProbeRequest request =
+        ProbeRequest.get(URI.create("http://127.0.0.1:9/"), new ProbeRequest.Header("Host", "x"));
 
     assertThatThrownBy(() -> new JdkProbeClient(HttpClient.newHttpClient()).send(request))
-        .isInstanceOf(CommandFailure.class).hasMessageContaining("the JDK client cannot send this request");
+        .isInstanceOf(CommandFailure.class)
+        .hasMessageContaining("the JDK client cannot send this request");
   }
 
   @Test
-  void openInstallsTheAdapterWithRedirectsFollowedByPolicy() throws IOException, InterruptedException {
+  void openInstallsTheAdapterWithRedirectsFollowedByPolicy()
+      throws IOException, InterruptedException {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "/v2").build());
       server.enqueue(new MockResponse.Builder().code(201).build());
       server.start(InetAddress.getByName("127.0.0.1"), 0);
-      ProbeRequest request = ProbeRequest.parse("http://127.0.0.1:" + server.getPort() + "/v1",
-          Optional.empty(), Optional.of("x=1"), List.of());
+      ProbeRequest request =
+          ProbeRequest.parse(
+              "http://127.0.0.1:" + server.getPort() + "/v1",
+              Optional.empty(),
+              Optional.of("x=1"),
+              List.of());
       TriageConfig policy = TriageConfig.builder().redirectMode(RedirectMode.POLICY).build();
 
       int status;

@@ -14,8 +14,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "\u0000\u0001\u001f",
-      "bell\u0007 backspace\b formfeed\f", "§ 中文 é", "emoji \ud83d\ude00", "</script>"})
+  @ValueSource(
+      strings = {
+        "",
+        "plain",
+        "quote \" and backslash \\",
+        "line\nbreak\r\ttab",
+        "\u0000\u0001\u001f",
+        "bell\u0007 backspace\b formfeed\f",
+        "§ 中文 é",
+        "emoji \ud83d\ude00",
+        "</script>"
+      })
   void anyStringSurvivesTheRoundTrip(String s) {
     String json = JsonOutput.write(s);
     assertThat(json).doesNotContain("\n", "\r", "\u0000");
@@ -41,7 +51,10 @@ class JsonTest {
     assertThat(json).startsWith("{\n  \"z\": 1,\n  \"a\": [\n    true,");
     Map<String, Object> back = JsonReader.object(json);
     assertThat(back.keySet()).containsExactly("z", "a", "n", "long", "half", "empty", "none");
-    assertThat(back).containsEntry("long", 12_345_678_901L).containsEntry("half", 0.5)
-        .containsEntry("n", null).containsEntry("a", Arrays.asList(true, false));
+    assertThat(back)
+        .containsEntry("long", 12_345_678_901L)
+        .containsEntry("half", 0.5)
+        .containsEntry("n", null)
+        .containsEntry("a", Arrays.asList(true, false));
   }
 }

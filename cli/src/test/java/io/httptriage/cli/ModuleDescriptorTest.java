@@ -64,8 +64,8 @@ class ModuleDescriptorTest {
 
   /**
    * The most public types (top-level and nested) a user of core may see. Issue 12's target is 25;
-   * this ceiling is the ratchet on the way there: lower it with each package that leaves the
-   * API, and never raise it without saying why.
+   * this ceiling is the ratchet on the way there: lower it with each package that leaves the API,
+   * and never raise it without saying why.
    *
    * <p>71, not 64: issue 14 adds the one listener's typed events (TriageEvent, its three records,
    * AttemptDecided's Outcome and WaitSource) and Micrometer's Convention + Context trio for
@@ -217,12 +217,17 @@ class ModuleDescriptorTest {
     } else if (t instanceof GenericArrayType g) {
       collect(g.getGenericComponentType(), out);
     } else if (t instanceof TypeVariable<?> v) {
-      Stream.of(v.getBounds()).filter(b -> !(b instanceof TypeVariable)).forEach(b -> collect(b, out));
+      Stream.of(v.getBounds())
+          .filter(b -> !(b instanceof TypeVariable))
+          .forEach(b -> collect(b, out));
     }
   }
 
   private static List<String> names(List<Class<?>> types) {
-    return types.stream().map(Class::getName).map(n -> n.substring("io.httptriage.".length())).toList();
+    return types.stream()
+        .map(Class::getName)
+        .map(n -> n.substring("io.httptriage.".length()))
+        .toList();
   }
 
   static ModuleDescriptor descriptorOf(Class<?> member) throws URISyntaxException {
@@ -246,7 +251,9 @@ class ModuleDescriptorTest {
 
   private static Map<String, Set<String>> qualifiedExports(ModuleDescriptor d) {
     Map<String, Set<String>> out = new TreeMap<>();
-    d.exports().stream().filter(Exports::isQualified).forEach(e -> out.put(e.source(), e.targets()));
+    d.exports().stream()
+        .filter(Exports::isQualified)
+        .forEach(e -> out.put(e.source(), e.targets()));
     return out;
   }
 

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Resolves both adapters as a modular application would, from the jars of this test's runtime
- * (the dependencies a user gets) and our modules as built: every {@code requires} must be
- * satisfied by a real module or an automatic one.
+ * Resolves both adapters as a modular application would, from the jars of this test's runtime (the
+ * dependencies a user gets) and our modules as built: every {@code requires} must be satisfied by a
+ * real module or an automatic one.
  */
 class ModuleResolutionTest {
 

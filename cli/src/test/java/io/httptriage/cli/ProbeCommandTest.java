@@ -33,15 +33,19 @@ class ProbeCommandTest {
 
   @Test
   void postOnFoundIsFollowedAsGetWithAWarningAndExitsZero() throws InterruptedException {
-    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/orders/42").build());
+    server.enqueue(
+        new MockResponse.Builder().code(302).addHeader("Location", "/orders/42").build());
     server.enqueue(new MockResponse.Builder().code(200).body("order 42").build());
     String url = url("/orders");
 
-    CliRun run = CliRun.of("probe", url, "-d", "{\"item\":\"book\"}", "-H", "Content-Type: application/json");
+    CliRun run =
+        CliRun.of(
+            "probe", url, "-d", "{\"item\":\"book\"}", "-H", "Content-Type: application/json");
 
     assertThat(run.status()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("POST " + url + "  via okhttp, redirects followed by policy\n")
+    assertThat(run.out())
+        .startsWith("POST " + url + "  via okhttp, redirects followed by policy\n")
         .containsPattern("1  POST  " + url + " +302  Location: /orders/42")
         .containsPattern("2  GET   " + url + "/42 +200")
         .contains("WARNING    METHOD_REWRITTEN at hop 1  RFC 9110 §15.4.3")
@@ -58,23 +62,38 @@ class ProbeCommandTest {
 
   @Test
   void jsonReportHasHopsRetriesFindingsAndFinal() {
-    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/orders/42").build());
+    server.enqueue(
+        new MockResponse.Builder().code(302).addHeader("Location", "/orders/42").build());
     server.enqueue(new MockResponse.Builder().code(200).build());
 
     CliRun run = CliRun.of("probe", url("/orders"), "-X", "POST", "-d", "x=1", "--json");
 
     assertThat(run.status()).isZero();
     Map<String, Object> report = JsonReader.object(run.out());
-    assertThat(report).containsKeys("hops", "retries", "findings", "final").containsEntry("client", "okhttp");
+    assertThat(report)
+        .containsKeys("hops", "retries", "findings", "final")
+        .containsEntry("client", "okhttp");
     List<Map<String, Object>> hops = list(report, "hops");
     assertThat(hops).hasSize(2);
-    assertThat(hops.get(0)).containsEntry("method", "POST").containsEntry("url", url("/orders"))
-        .containsEntry("status", 302L).containsEntry("location", "/orders/42");
-    assertThat(hops.get(1)).containsEntry("method", "GET").containsEntry("status", 200L).containsEntry("location", null);
+    assertThat(hops.get(0))
+        .containsEntry("method", "POST")
+        .containsEntry("url", url("/orders"))
+        .containsEntry("status", 302L)
+        .containsEntry("location", "/orders/42");
+    assertThat(hops.get(1))
+        .containsEntry("method", "GET")
+        .containsEntry("status", 200L)
+        .containsEntry("location", null);
     assertThat(list(report, "retries")).isEmpty();
-    assertThat(list(report, "findings")).singleElement().satisfies(f -> assertThat(f)
-        .containsEntry("kind", "METHOD_REWRITTEN").containsEntry("severity", "WARNING").containsEntry("hop", 1L)
-        .containsEntry("spec", "RFC 9110 §15.4.3"));
+    assertThat(list(report, "findings"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f)
+                    .containsEntry("kind", "METHOD_REWRITTEN")
+                    .containsEntry("severity", "WARNING")
+                    .containsEntry("hop", 1L)
+                    .containsEntry("spec", "RFC 9110 §15.4.3"));
     @SuppressWarnings("unchecked")
     Map<String, Object> fin = (Map<String, Object>) report.get("final");
     assertThat(fin).containsEntry("status", 200L).containsEntry("verdict", "ACCEPT");
@@ -88,8 +107,11 @@ class ProbeCommandTest {
 
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).contains("VIOLATION  REQUIRED_HEADER_MISSING at hop 1  RFC 9110 §15.5.2",
-        "401 Unauthorized lacks WWW-Authenticate", "401 Unauthorized  FAIL");
+    assertThat(run.out())
+        .contains(
+            "VIOLATION  REQUIRED_HEADER_MISSING at hop 1  RFC 9110 §15.5.2",
+            "401 Unauthorized lacks WWW-Authenticate",
+            "401 Unauthorized  FAIL");
   }
 
   @Test
@@ -100,22 +122,39 @@ class ProbeCommandTest {
     CliRun run = CliRun.of("probe", url("/quota"));
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).containsPattern("attempt 1/3 +GET 429 +RETRY_SCHEDULED +wait 0ms \\(Retry-After\\)")
+    assertThat(run.out())
+        .containsPattern("attempt 1/3 +GET 429 +RETRY_SCHEDULED +wait 0ms \\(Retry-After\\)")
         .containsPattern("attempt 2/3 +GET 200 +ANSWERED_AFTER_RETRY\n");
     List<Map<String, Object>> retries = list(JsonReader.object(probeJsonAfter429()), "retries");
-    assertThat(retries.get(0)).containsEntry("outcome", "RETRY_SCHEDULED").containsEntry("waitMillis", 0L)
-        .containsEntry("waitSource", "RETRY_AFTER").containsEntry("status", 429L)
+    assertThat(retries.get(0))
+        .containsEntry("outcome", "RETRY_SCHEDULED")
+        .containsEntry("waitMillis", 0L)
+        .containsEntry("waitSource", "RETRY_AFTER")
+        .containsEntry("status", 429L)
         // the fields of the retry log line
-        .containsEntry("attempt", 1L).containsEntry("maxAttempts", 3L).containsEntry("hop", 1L)
-        .containsEntry("target", url("/quota").toString()).containsEntry("gate", null);
+        .containsEntry("attempt", 1L)
+        .containsEntry("maxAttempts", 3L)
+        .containsEntry("hop", 1L)
+        .containsEntry("target", url("/quota").toString())
+        .containsEntry("gate", null);
   }
 
   @Test
   void headersAndDataAreSentAsGiven() throws InterruptedException {
     server.enqueue(new MockResponse.Builder().code(204).build());
 
-    CliRun run = CliRun.of("probe", url("/items"), "-X", "PUT", "--data", "a=1&b=2", "-H", "X-Trace: abc",
-        "--header", "Accept:text/plain");
+    CliRun run =
+        CliRun.of(
+            "probe",
+            url("/items"),
+            "-X",
+            "PUT",
+            "--data",
+            "a=1&b=2",
+            "-H",
+            "X-Trace: abc",
+            "--header",
+            "Accept:text/plain");
 
     assertThat(run.status()).isZero();
     RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
@@ -137,7 +176,8 @@ class ProbeCommandTest {
 
   @Test
   void jdkClientProbesTheSameChainWithTheSameFindings() throws InterruptedException {
-    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/orders/42").build());
+    server.enqueue(
+        new MockResponse.Builder().code(302).addHeader("Location", "/orders/42").build());
     server.enqueue(new MockResponse.Builder().code(200).body("order 42").build());
     String url = url("/orders");
 
@@ -145,7 +185,8 @@ class ProbeCommandTest {
 
     assertThat(run.status()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("POST " + url + "  via jdk, redirects followed by policy\n")
+    assertThat(run.out())
+        .startsWith("POST " + url + "  via jdk, redirects followed by policy\n")
         .containsPattern("2  GET   " + url + "/42 +200")
         .contains("WARNING    METHOD_REWRITTEN at hop 1  RFC 9110 §15.4.3");
     assertThat(server.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("POST");
@@ -184,8 +225,9 @@ class ProbeCommandTest {
     server.enqueue(new MockResponse.Builder().code(200).build());
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> fin = (Map<String, Object>) JsonReader.object(CliRun.of("probe", url("/"), "--json").out())
-        .get("final");
+    Map<String, Object> fin =
+        (Map<String, Object>)
+            JsonReader.object(CliRun.of("probe", url("/"), "--json").out()).get("final");
     assertThat(fin).containsEntry("unfinished", null);
   }
 

@@ -18,12 +18,14 @@ class StyleTest {
   @Test
   void plainStyleAddsNothing() {
     Style plain = Style.plain();
-    assertThat(plain.red("x") + plain.bold("y") + plain.status(StatusClass.SUCCESSFUL, "200")).isEqualTo("xy200");
+    assertThat(plain.red("x") + plain.bold("y") + plain.status(StatusClass.SUCCESSFUL, "200"))
+        .isEqualTo("xy200");
   }
 
   @Test
   void ansiStyleWrapsAndResets() {
-    assertThat(Style.forTerminal(true, null).status(StatusClass.SERVER_ERROR, "503")).isEqualTo("\u001b[31m503\u001b[0m");
+    assertThat(Style.forTerminal(true, null).status(StatusClass.SERVER_ERROR, "503"))
+        .isEqualTo("\u001b[31m503\u001b[0m");
   }
 
   @Test

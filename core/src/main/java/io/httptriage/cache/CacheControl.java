@@ -37,20 +37,38 @@ final class CacheControl {
 
   private static final int MAX_DIRECTIVES = 64;
 
-  private static final Set<String> DELTA_SECONDS = Set.of(
-      "max-age", "s-maxage", "max-stale", "min-fresh", "stale-if-error", "stale-while-revalidate");
+  private static final Set<String> DELTA_SECONDS =
+      Set.of(
+          "max-age",
+          "s-maxage",
+          "max-stale",
+          "min-fresh",
+          "stale-if-error",
+          "stale-while-revalidate");
 
-  /** Directives that take no argument (§5.2.1, §5.2.2), apart from the qualified no-cache and private. */
-  private static final Set<String> NO_ARGUMENT = Set.of(
-      "no-store", "no-transform", "only-if-cached", "must-revalidate", "must-understand",
-      "proxy-revalidate", "public", "immutable");
+  /**
+   * Directives that take no argument (§5.2.1, §5.2.2), apart from the qualified no-cache and
+   * private.
+   */
+  private static final Set<String> NO_ARGUMENT =
+      Set.of(
+          "no-store",
+          "no-transform",
+          "only-if-cached",
+          "must-revalidate",
+          "must-understand",
+          "proxy-revalidate",
+          "public",
+          "immutable");
 
   private static final CacheControl EMPTY = new CacheControl(Map.of(), Set.of(), List.of());
 
   /** Lower-case name to argument; an empty Optional for a directive given without one. */
   private final Map<String, Optional<String>> directives;
+
   /** Delta-seconds directives left out for an invalid argument. */
   private final Set<String> invalid;
+
   private final List<String> problems;
 
   private CacheControl(
@@ -73,7 +91,8 @@ final class CacheControl {
       for (String element : elements(line)) {
         if (++count > MAX_DIRECTIVES) {
           problems.add("more than " + MAX_DIRECTIVES + " directives; the rest are ignored");
-          return new CacheControl(Map.copyOf(directives), Set.copyOf(invalid), List.copyOf(problems));
+          return new CacheControl(
+              Map.copyOf(directives), Set.copyOf(invalid), List.copyOf(problems));
         }
         directive(element, directives, invalid, problems);
       }
@@ -105,7 +124,9 @@ final class CacheControl {
   }
 
   private static void directive(
-      String element, Map<String, Optional<String>> directives, Set<String> invalid,
+      String element,
+      Map<String, Optional<String>> directives,
+      Set<String> invalid,
       List<String> problems) {
     int eq = element.indexOf('=');
     String name = (eq < 0 ? element : element.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
@@ -118,22 +139,29 @@ final class CacheControl {
       String raw = element.substring(eq + 1).strip();
       String value = raw.startsWith("\"") ? unquote(raw) : (isToken(raw) ? raw : null);
       if (value == null) {
-        problems.add("malformed argument of " + name + ": '" + FieldValues.printable(raw, 40) + "'");
+        problems.add(
+            "malformed argument of " + name + ": '" + FieldValues.printable(raw, 40) + "'");
         return;
       }
       argument = Optional.of(value);
     }
     if (DELTA_SECONDS.contains(name) && !validSeconds(name, argument)) {
-      problems.add(name + " ignored: its argument is not delta-seconds (RFC 9111 §1.2.2): '"
-          + FieldValues.printable(argument.orElse(""), 40) + "'");
+      problems.add(
+          name
+              + " ignored: its argument is not delta-seconds (RFC 9111 §1.2.2): '"
+              + FieldValues.printable(argument.orElse(""), 40)
+              + "'");
       if (!directives.containsKey(name)) {
         invalid.add(name);
       }
       return;
     }
     if (NO_ARGUMENT.contains(name) && argument.isPresent()) {
-      problems.add(name + " takes no argument; '" + FieldValues.printable(argument.get(), 40)
-          + "' is ignored and the directive kept");
+      problems.add(
+          name
+              + " takes no argument; '"
+              + FieldValues.printable(argument.get(), 40)
+              + "' is ignored and the directive kept");
       argument = Optional.empty();
     }
     if (directives.containsKey(name)) {
@@ -222,8 +250,11 @@ final class CacheControl {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean tchar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      boolean tchar =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
       if (!tchar) {
         return false;
       }

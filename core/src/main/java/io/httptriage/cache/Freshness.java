@@ -32,7 +32,10 @@ final class Freshness {
    * @param problems collects why a field was ignored (an invalid Age counts as absent)
    */
   static Duration currentAge(
-      ResponseView stored, Instant requestTime, Instant responseTime, Instant now,
+      ResponseView stored,
+      Instant requestTime,
+      Instant responseTime,
+      Instant now,
       List<String> problems) {
     Instant date = date(stored, "Date", responseTime, problems).orElse(responseTime);
     Duration apparentAge = nonNegative(between(date, responseTime));
@@ -51,7 +54,10 @@ final class Freshness {
    * in the URI does not prevent it, as RFC 9111 no longer says so); else zero.
    */
   static Duration lifetime(
-      ResponseView stored, CacheControl cc, Instant responseTime, Cacheability cacheability,
+      ResponseView stored,
+      CacheControl cc,
+      Instant responseTime,
+      Cacheability cacheability,
       List<String> problems) {
     if (cc.isInvalid("max-age")) {
       return Duration.ZERO; // §4.2.1: invalid freshness information is best taken as stale
@@ -63,8 +69,10 @@ final class Freshness {
     if (!expiresLines.isEmpty()) {
       Optional<Instant> expires = HttpDate.parse(expiresLines.get(0), responseTime);
       if (expires.isEmpty()) {
-        problems.add("Expires '" + FieldValues.printable(expiresLines.get(0), 40)
-            + "' is no HTTP-date: the response counts as expired (RFC 9111 §5.3)");
+        problems.add(
+            "Expires '"
+                + FieldValues.printable(expiresLines.get(0), 40)
+                + "' is no HTTP-date: the response counts as expired (RFC 9111 §5.3)");
         return Duration.ZERO;
       }
       Instant date = date(stored, "Date", responseTime, problems).orElse(responseTime);
@@ -103,8 +111,12 @@ final class Freshness {
     }
     Optional<Instant> date = HttpDate.parse(lines.get(0), now);
     if (date.isEmpty()) {
-      String problem = field + " '" + FieldValues.printable(lines.get(0), 40) + "' is no HTTP-date;"
-          + " ignored";
+      String problem =
+          field
+              + " '"
+              + FieldValues.printable(lines.get(0), 40)
+              + "' is no HTTP-date;"
+              + " ignored";
       if (!problems.contains(problem)) {
         problems.add(problem);
       }

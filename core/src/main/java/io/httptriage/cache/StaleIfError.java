@@ -15,8 +15,8 @@ import java.util.Optional;
  * Cache-Control extension (RFC 5861 §4), and why. Core's one answer to that question; an adapter
  * with a cache asks it and serves the stored response only when {@link #allowed()}.
  *
- * <p>The stored response may be used only when all of these hold, checked in this order; the
- * first that fails is the {@link #reason()}:
+ * <p>The stored response may be used only when all of these hold, checked in this order; the first
+ * that fails is the {@link #reason()}:
  *
  * <ol>
  *   <li>the request is a GET or a HEAD, the methods whose responses a cache reuses (RFC 9110
@@ -25,8 +25,8 @@ import java.util.Optional;
  *   <li>the request does not say {@code no-cache} or {@code no-store} (RFC 9111 §5.2.1.4,
  *       §5.2.1.5): the caller asked for the origin's answer;
  *   <li>the stored response carries no {@code no-store}, {@code no-cache}, {@code must-revalidate}
- *       or {@code proxy-revalidate} (RFC 9111 §4.2.4, §5.2.2.2, §5.2.2.4, §5.2.2.5, §5.2.2.8), which
- *       forbid serving it stale;
+ *       or {@code proxy-revalidate} (RFC 9111 §4.2.4, §5.2.2.2, §5.2.2.4, §5.2.2.5, §5.2.2.8),
+ *       which forbid serving it stale;
  *   <li>a stale-if-error window exists: the request's directive when the caller sent a valid one
  *       (its scope is that request), otherwise the stored response's;
  *   <li>the response's staleness, its current age (RFC 9111 §4.2.3) minus its freshness lifetime
@@ -91,8 +91,8 @@ public record StaleIfError(
 
   /**
    * {@return true when a stored response is worth looking up at all: the request is a GET or a HEAD
-   * and the origin's final status is one RFC 5861 §4 calls an error} An adapter asks this before
-   * it touches its cache; {@link #evaluate} decides on what it finds.
+   * and the origin's final status is one RFC 5861 §4 calls an error} An adapter asks this before it
+   * touches its cache; {@link #evaluate} decides on what it finds.
    *
    * @param method the request method
    * @param status the final status the origin answered, after retries
@@ -128,20 +128,45 @@ public record StaleIfError(
     boolean fromRequest = req.seconds("stale-if-error").isPresent();
     CacheControl source = fromRequest ? req : res;
     if (source.seconds("stale-if-error").isEmpty()) {
-      return new StaleIfError(false, "no stale-if-error directive (RFC 5861 §4)", age, lifetime,
-          Optional.empty(), ignored);
+      return new StaleIfError(
+          false,
+          "no stale-if-error directive (RFC 5861 §4)",
+          age,
+          lifetime,
+          Optional.empty(),
+          ignored);
     }
     Duration window = Duration.ofSeconds(source.seconds("stale-if-error").getAsLong());
     Duration staleness = Freshness.nonNegative(age.minus(lifetime));
     String whose = fromRequest ? "the request's" : "the response's";
     if (staleness.compareTo(window) > 0) {
-      return new StaleIfError(false, "stale for " + seconds(staleness) + ", beyond " + whose
-          + " stale-if-error=" + window.toSeconds() + " (RFC 5861 §4)", age, lifetime,
-          Optional.of(window), ignored);
+      return new StaleIfError(
+          false,
+          "stale for "
+              + seconds(staleness)
+              + ", beyond "
+              + whose
+              + " stale-if-error="
+              + window.toSeconds()
+              + " (RFC 5861 §4)",
+          age,
+          lifetime,
+          Optional.of(window),
+          ignored);
     }
-    return new StaleIfError(true, "stale for " + seconds(staleness) + ", within " + whose
-        + " stale-if-error=" + window.toSeconds() + " (RFC 5861 §4)", age, lifetime,
-        Optional.of(window), ignored);
+    return new StaleIfError(
+        true,
+        "stale for "
+            + seconds(staleness)
+            + ", within "
+            + whose
+            + " stale-if-error="
+            + window.toSeconds()
+            + " (RFC 5861 §4)",
+        age,
+        lifetime,
+        Optional.of(window),
+        ignored);
   }
 
   /** {@return how long past its freshness lifetime the response is; zero while fresh} */
@@ -152,22 +177,31 @@ public record StaleIfError(
   private static Optional<String> refusal(
       String method, Cacheability cacheability, CacheControl req, CacheControl res) {
     if (!isReused(method)) {
-      return Optional.of("a " + method + " is never answered from a cache; only GET and HEAD are"
-          + " (RFC 9111 §4)");
+      return Optional.of(
+          "a "
+              + method
+              + " is never answered from a cache; only GET and HEAD are"
+              + " (RFC 9111 §4)");
     }
     if (cacheability == Cacheability.NEVER_STORE) {
       return Optional.of("the stored status must never be stored (policy: NEVER_STORE)");
     }
     for (String d : new String[] {"no-cache", "no-store"}) {
       if (req.has(d)) {
-        return Optional.of("the request says " + d + ": the caller asked for the origin's answer"
-            + " (RFC 9111 §5.2.1)");
+        return Optional.of(
+            "the request says "
+                + d
+                + ": the caller asked for the origin's answer"
+                + " (RFC 9111 §5.2.1)");
       }
     }
     for (String d : new String[] {"no-store", "no-cache", "must-revalidate", "proxy-revalidate"}) {
       if (res.has(d)) {
-        return Optional.of("the stored response says " + d + ", which forbids serving it stale"
-            + " (RFC 9111 §4.2.4, §5.2.2)");
+        return Optional.of(
+            "the stored response says "
+                + d
+                + ", which forbids serving it stale"
+                + " (RFC 9111 §4.2.4, §5.2.2)");
       }
     }
     return Optional.empty();

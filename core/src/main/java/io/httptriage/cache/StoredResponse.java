@@ -8,9 +8,9 @@ import java.util.Objects;
 
 /**
  * A response a cache holds: its status and header fields as stored, and when the request that
- * produced it was sent and when it was received, which RFC 9111 §4.2.3 needs to compute its age.
- * An adapter builds one from its cache's response (OkHttp: {@code sentRequestAtMillis()} and
- * {@code receivedResponseAtMillis()}).
+ * produced it was sent and when it was received, which RFC 9111 §4.2.3 needs to compute its age. An
+ * adapter builds one from its cache's response (OkHttp: {@code sentRequestAtMillis()} and {@code
+ * receivedResponseAtMillis()}).
  *
  * <p>Immutable and thread-safe if the view is.
  *

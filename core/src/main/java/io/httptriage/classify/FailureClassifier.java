@@ -50,9 +50,10 @@ final class FailureClassifier {
   private static @Nullable Throwable unwrap(@Nullable Throwable failure) {
     Throwable t = failure;
     for (int depth = 0; depth < MAX_DEPTH && t != null; depth++) {
-      boolean wrapper = t instanceof ExecutionException
-          || t instanceof CompletionException
-          || t instanceof UncheckedIOException;
+      boolean wrapper =
+          t instanceof ExecutionException
+              || t instanceof CompletionException
+              || t instanceof UncheckedIOException;
       if (!wrapper || t.getCause() == null || t.getCause() == t) {
         return t;
       }
@@ -104,7 +105,8 @@ final class FailureClassifier {
   /** Whether {@code Socket.connect} (OkHttp's way to connect, and the JDK's) threw it. */
   private static boolean thrownByConnect(Throwable t) {
     for (StackTraceElement frame : t.getStackTrace()) {
-      if (frame.getClassName().equals("java.net.Socket") && frame.getMethodName().equals("connect")) {
+      if (frame.getClassName().equals("java.net.Socket")
+          && frame.getMethodName().equals("connect")) {
         return true;
       }
     }

@@ -5,18 +5,17 @@ package io.httptriage.classify;
  * about the request, in the three kinds a retry decision needs. RFC 9110 §9.2.2 allows a client to
  * repeat a request automatically after a communication failure when its method is idempotent, and
  * otherwise only when it "has some means to know that the request semantics are actually
- * idempotent, regardless of the method, or some means to detect that the original request was
- * never applied to the resource". The kinds sort failures by exactly that:
+ * idempotent, regardless of the method, or some means to detect that the original request was never
+ * applied to the resource". The kinds sort failures by exactly that:
  *
  * <ul>
- *   <li>{@link #NOT_SENT}: no byte of the request can have reached the server (connection
- *       refused, connect timeout, host name not resolved). The request was never applied, so
- *       repeating it is safe for any method.
+ *   <li>{@link #NOT_SENT}: no byte of the request can have reached the server (connection refused,
+ *       connect timeout, host name not resolved). The request was never applied, so repeating it is
+ *       safe for any method.
  *   <li>{@link #SENT_NO_RESPONSE}: the request was, or may have been, sent and no response came
- *       back (connection reset, end of stream on a reused connection, read timeout). The server
- *       may have acted on it: only an idempotent request, or one carrying an {@code
- *       Idempotency-Key}, may be repeated. Any failure that cannot be placed lands here, the
- *       cautious side of §9.2.2.
+ *       back (connection reset, end of stream on a reused connection, read timeout). The server may
+ *       have acted on it: only an idempotent request, or one carrying an {@code Idempotency-Key},
+ *       may be repeated. Any failure that cannot be placed lands here, the cautious side of §9.2.2.
  *   <li>{@link #NEVER_RETRIED}: repeating cannot help or was not wanted: a failed TLS handshake or
  *       certificate check (the same peer would fail the same way, and retrying a certificate error
  *       only repeats a security warning), or the caller's own cancellation, interruption or call
@@ -24,8 +23,8 @@ package io.httptriage.classify;
  * </ul>
  *
  * <p>How an exception maps to a kind is the same for OkHttp (5.x and 4.12) and the JDK's {@code
- * java.net.http} client, tested against the exceptions both really throw; see {@link
- * #of(Throwable, boolean)}. Each kind carries a bounded metric tag value, {@link #tag()}.
+ * java.net.http} client, tested against the exceptions both really throw; see {@link #of(Throwable,
+ * boolean)}. Each kind carries a bounded metric tag value, {@link #tag()}.
  *
  * <p>Immutable and thread-safe.
  *

@@ -49,13 +49,15 @@ public record Reason(Kind kind, String detail, String spec) {
     UNKNOWN_STATUS,
     /** The status is outside 100..599; handled as 500. */
     INVALID_STATUS,
-    /** The status and request allowed a retry, and a gate refused it; the verdict names the gate. */
+    /**
+     * The status and request allowed a retry, and a gate refused it; the verdict names the gate.
+     */
     RETRY_REFUSED,
     /** The redirect could be followed, and was not; the detail says why. */
     NOT_FOLLOWED,
     /**
-     * The origin's error was answered with a stored response its stale-if-error window allowed
-     * (RFC 5861 §4); the detail gives the staleness and the window.
+     * The origin's error was answered with a stored response its stale-if-error window allowed (RFC
+     * 5861 §4); the detail gives the staleness and the window.
      */
     STALE_IF_ERROR
   }

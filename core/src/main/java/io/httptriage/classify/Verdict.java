@@ -52,8 +52,8 @@ public final class Verdict {
    * The checks that turn a {@link Kind#RETRY} into "send again now" or into a final answer, in the
    * order they are applied (the first that refuses is named). A {@link Kind#FOLLOW} with a
    * Retry-After passes the wait cap and the deadline too (RFC 9110 §10.2.3). The name of the gate
-   * that refused is a bounded meter tag ({@code refused_by}), a field of the retry log line and
-   * of the CLI's report.
+   * that refused is a bounded meter tag ({@code refused_by}), a field of the retry log line and of
+   * the CLI's report.
    */
   public enum Gate {
     /** The request body cannot be sent a second time (one-shot, or a consumed stream). */
@@ -75,11 +75,15 @@ public final class Verdict {
   private final Optional<URI> location;
   private final Optional<String> followMethod;
   private final boolean keepsBody;
+
   /** Built on first use for a retry verdict classified on the fast path; see {@link #reasons()}. */
   private List<Reason> reasons;
+
   private final Optional<Gate> refusedBy;
+
   /** For a verdict whose reasons are built on demand: what they are built from. */
   private final String retryMethod;
+
   private final String retryAfterProblem;
   private final boolean anyRequest;
 
@@ -93,7 +97,15 @@ public final class Verdict {
       Optional<String> followMethod,
       boolean keepsBody,
       List<Reason> reasons) {
-    this(kind, status, policy, retryAfter, location, followMethod, keepsBody, List.copyOf(reasons),
+    this(
+        kind,
+        status,
+        policy,
+        retryAfter,
+        location,
+        followMethod,
+        keepsBody,
+        List.copyOf(reasons),
         Optional.empty());
   }
 
@@ -130,7 +142,11 @@ public final class Verdict {
    *     the method
    * @param retryAfterProblem why a Retry-After was ignored; null when none was
    */
-  Verdict(StatusCode status, StatusPolicy policy, Optional<Duration> retryAfter, String method,
+  Verdict(
+      StatusCode status,
+      StatusPolicy policy,
+      Optional<Duration> retryAfter,
+      String method,
       String retryAfterProblem) {
     this.kind = Kind.RETRY;
     this.status = status;
@@ -161,8 +177,8 @@ public final class Verdict {
   }
 
   /**
-   * {@return the wait the response asked for through Retry-After: before a retry, or before following a 3xx
-   * (RFC 9110 §10.2.3)} Empty when absent or ignored.
+   * {@return the wait the response asked for through Retry-After: before a retry, or before
+   * following a 3xx (RFC 9110 §10.2.3)} Empty when absent or ignored.
    */
   public Optional<Duration> retryAfter() {
     return retryAfter;
@@ -195,23 +211,31 @@ public final class Verdict {
 
   private List<Reason> retryReasons() {
     String basis = policy.basis().retry();
-    Reason wait = retryAfter.isPresent()
-        ? new Reason(Reason.Kind.RETRY_AFTER, "server asks to wait " + retryAfter.get(), "RFC 9110 §10.2.3")
-        : retryAfterProblem != null
-            ? new Reason(Reason.Kind.RETRY_AFTER_IGNORED, retryAfterProblem, "RFC 9110 §10.2.3")
-            : null;
-    Reason retryable = anyRequest
-        ? new Reason(Reason.Kind.RETRYABLE,
-            status + " may be retried whatever the method: the request was not processed", basis)
-        : new Reason(Reason.Kind.RETRYABLE, status + " may be retried for " + retryMethod, basis);
+    Reason wait =
+        retryAfter.isPresent()
+            ? new Reason(
+                Reason.Kind.RETRY_AFTER,
+                "server asks to wait " + retryAfter.get(),
+                "RFC 9110 §10.2.3")
+            : retryAfterProblem != null
+                ? new Reason(Reason.Kind.RETRY_AFTER_IGNORED, retryAfterProblem, "RFC 9110 §10.2.3")
+                : null;
+    Reason retryable =
+        anyRequest
+            ? new Reason(
+                Reason.Kind.RETRYABLE,
+                status + " may be retried whatever the method: the request was not processed",
+                basis)
+            : new Reason(
+                Reason.Kind.RETRYABLE, status + " may be retried for " + retryMethod, basis);
     return wait == null ? List.of(retryable) : List.of(wait, retryable);
   }
 
   /**
    * The gate that refused to retry (or to follow after its Retry-After) this response, on the
    * verdict of a final response that the classification alone would have retried or followed.
-    *
-    * @return the refused by
+   *
+   * @return the refused by
    */
   public Optional<Gate> refusedBy() {
     return refusedBy;
@@ -224,7 +248,7 @@ public final class Verdict {
    *
    * @param gate the gate that refused, if one did
    * @param why the reason the response was not retried or followed
-    * @return the as final
+   * @return the as final
    */
   public Verdict asFinal(Optional<Gate> gate, Reason why) {
     if (kind != Kind.RETRY && kind != Kind.FOLLOW) {
@@ -233,8 +257,16 @@ public final class Verdict {
     List<Reason> known = reasons();
     Reason[] all = known.toArray(new Reason[known.size() + 1]);
     all[known.size()] = Objects.requireNonNull(why, "why");
-    return new Verdict(Kind.FAIL, status, policy, retryAfter, location, followMethod, keepsBody,
-        List.of(all), Objects.requireNonNull(gate, "gate"));
+    return new Verdict(
+        Kind.FAIL,
+        status,
+        policy,
+        retryAfter,
+        location,
+        followMethod,
+        keepsBody,
+        List.of(all),
+        Objects.requireNonNull(gate, "gate"));
   }
 
   /**
@@ -249,8 +281,16 @@ public final class Verdict {
     List<Reason> known = reasons();
     Reason[] all = known.toArray(new Reason[known.size() + 1]);
     all[known.size()] = Objects.requireNonNull(why, "why");
-    return new Verdict(Kind.SERVED_STALE, status, policy, retryAfter, location, followMethod,
-        keepsBody, List.of(all), refusedBy);
+    return new Verdict(
+        Kind.SERVED_STALE,
+        status,
+        policy,
+        retryAfter,
+        location,
+        followMethod,
+        keepsBody,
+        List.of(all),
+        refusedBy);
   }
 
   /**
@@ -276,7 +316,8 @@ public final class Verdict {
   public String toString() {
     StringBuilder sb = new StringBuilder().append(kind).append(' ').append(status);
     retryAfter.ifPresent(d -> sb.append(" after ").append(d));
-    followMethod.ifPresent(m -> sb.append(" -> ").append(m).append(' ').append(location.orElse(null)));
+    followMethod.ifPresent(
+        m -> sb.append(" -> ").append(m).append(' ').append(location.orElse(null)));
     refusedBy.ifPresent(g -> sb.append(" refused by ").append(g));
     sb.append(' ').append(reasons());
     return sb.toString();

@@ -12,8 +12,8 @@ import java.time.Duration;
  *       abandon} the probe when no answer came), which releases or holds back the others.
  *   <li>{@link Kind#WAIT}: wait {@link #duration()}, then ask again without sending.
  *   <li>{@link Kind#REJECT}: the origin stays closed for longer than the call can wait; answer the
- *       call without touching the network. {@link #duration()} is how long the origin is expected to
- *       stay closed, for a synthetic Retry-After.
+ *       call without touching the network. {@link #duration()} is how long the origin is expected
+ *       to stay closed, for a synthetic Retry-After.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -51,20 +51,21 @@ public record Admission(Kind kind, Duration duration) {
    * Validates the fields.
    *
    * @param kind what the caller does now
-   * @param duration how long the caller waits (WAIT) or the origin stays closed (REJECT);
-   *     zero for PROCEED and PROBE
-   * @throws IllegalArgumentException when the duration is negative, or not positive for WAIT, or not
-   *     zero for PROCEED and PROBE
+   * @param duration how long the caller waits (WAIT) or the origin stays closed (REJECT); zero for
+   *     PROCEED and PROBE
+   * @throws IllegalArgumentException when the duration is negative, or not positive for WAIT, or
+   *     not zero for PROCEED and PROBE
    */
   public Admission {
     if (kind == null || duration == null) {
       throw new IllegalArgumentException("kind and duration: must not be null");
     }
-    boolean valid = switch (kind) {
-      case PROCEED, PROBE -> duration.isZero();
-      case WAIT -> !duration.isNegative() && !duration.isZero();
-      case REJECT -> !duration.isNegative();
-    };
+    boolean valid =
+        switch (kind) {
+          case PROCEED, PROBE -> duration.isZero();
+          case WAIT -> !duration.isNegative() && !duration.isZero();
+          case REJECT -> !duration.isNegative();
+        };
     if (!valid) {
       throw new IllegalArgumentException("duration: " + duration + " does not fit " + kind);
     }

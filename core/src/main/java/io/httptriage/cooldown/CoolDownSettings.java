@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
  * <ul>
  *   <li><b>Longest cool-down</b> ({@link #maxCoolDown()}): 30 s, the retry engine's longest
  *       Retry-After wait. Retry-After may name any delay or date (RFC 9110 §10.2.3); a server, or
- *       anyone who can inject a header, asking for more holds the origin back for 30 s, not for
- *       the hours it named.
+ *       anyone who can inject a header, asking for more holds the origin back for 30 s, not for the
+ *       hours it named.
  *   <li><b>Origins remembered</b> ({@link #maxOrigins()}): 1,024, least recently used dropped
  *       first. A client that talks to more rate-limited origins at once loses the cool-down of the
  *       one it used least recently, never memory.
@@ -40,8 +40,10 @@ import java.util.random.RandomGenerator;
 public final class CoolDownSettings {
   private static final Duration MAX_DURATION = Duration.ofDays(1);
   private static final int MAX_ORIGINS = 1 << 20;
+
   /** Thread-safe, and only ever called under a lock: contention is not a concern. */
   private static final RandomGenerator SHARED_RANDOM = new Random();
+
   private static final CoolDownSettings DEFAULTS = new Builder().build();
 
   private final int maxOrigins;
@@ -143,8 +145,16 @@ public final class CoolDownSettings {
 
   @Override
   public String toString() {
-    return "CoolDownSettings[maxOrigins=" + maxOrigins + ", maxCoolDown=" + maxCoolDown
-        + ", jitter=" + jitter + ", probeTimeout=" + probeTimeout + ", forgetAfter=" + forgetAfter
+    return "CoolDownSettings[maxOrigins="
+        + maxOrigins
+        + ", maxCoolDown="
+        + maxCoolDown
+        + ", jitter="
+        + jitter
+        + ", probeTimeout="
+        + probeTimeout
+        + ", forgetAfter="
+        + forgetAfter
         + "]";
   }
 

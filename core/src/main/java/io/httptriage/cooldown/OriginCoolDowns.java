@@ -20,16 +20,16 @@ import java.util.random.RandomGenerator;
  * <ol>
  *   <li>{@link #record} with a positive wait (from a 429 or 503 with a valid Retry-After, RFC 6585
  *       §4 and RFC 9110 §10.2.3, or an exhausted RateLimit or X-RateLimit quota) starts a
- *       cool-down, at most {@link CoolDownSettings#maxCoolDown()} long whatever the response
- *       asked. A later wait can lengthen it, never past that cap from the moment it was asked.
+ *       cool-down, at most {@link CoolDownSettings#maxCoolDown()} long whatever the response asked.
+ *       A later wait can lengthen it, never past that cap from the moment it was asked.
  *   <li>During it, {@link #admit} answers WAIT (its end plus a jitter of its own per caller) or,
  *       when the call cannot wait that long, REJECT.
  *   <li>After its end, the first caller gets PROBE; the others get a short jittered WAIT while the
  *       probe is in flight.
- *   <li>The probe's answer, recorded: a new wait, or a 429 or 503 without one (the last
- *       cool-down's length again), starts the next cool-down; any other answer ends it and every
- *       caller proceeds. A probe with no answer is {@link #abandon abandoned}, or times out after
- *       {@link CoolDownSettings#probeTimeout()}, and the next caller probes.
+ *   <li>The probe's answer, recorded: a new wait, or a 429 or 503 without one (the last cool-down's
+ *       length again), starts the next cool-down; any other answer ends it and every caller
+ *       proceeds. A probe with no answer is {@link #abandon abandoned}, or times out after {@link
+ *       CoolDownSettings#probeTimeout()}, and the next caller probes.
  * </ol>
  *
  * <p>An answer other than 429 or 503 that arrives while the cool-down still runs does not end it:
@@ -41,8 +41,8 @@ import java.util.random.RandomGenerator;
  * If the clock steps back, a cool-down is shortened to the cap from the new "now". Nothing here
  * sleeps or blocks beyond a short lock.
  *
- * <p>Thread-safe. A call to an origin with no cool-down, while no origin has one, takes no lock
- * and allocates nothing.
+ * <p>Thread-safe. A call to an origin with no cool-down, while no origin has one, takes no lock and
+ * allocates nothing.
  *
  * <pre>{@code
  * OriginCoolDowns coolDowns = OriginCoolDowns.of(CoolDownSettings.ofDefaults());
@@ -65,6 +65,7 @@ public final class OriginCoolDowns {
   private final long forgetAfterMillis;
   private final RandomGenerator random;
   private final Map<Origin, Entry> entries;
+
   /** The number of entries, read without the lock by the fast path. */
   private volatile int size;
 
@@ -75,12 +76,13 @@ public final class OriginCoolDowns {
     this.forgetAfterMillis = settings.forgetAfter().toMillis();
     this.random = settings.random();
     int max = settings.maxOrigins();
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Origin, Entry> eldest) {
-        return size() > max;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Origin, Entry> eldest) {
+            return size() > max;
+          }
+        };
   }
 
   /**
@@ -97,8 +99,10 @@ public final class OriginCoolDowns {
   private static final class Entry {
     /** When the cool-down ends. */
     long until;
+
     /** When the probe in flight stops holding the others back; 0 when there is none. */
     long probeUntil;
+
     /** The length of the last cool-down, for a probe answered 429 or 503 without a wait. */
     long lastLength;
   }
@@ -110,16 +114,18 @@ public final class OriginCoolDowns {
    * @param now the current instant
    * @param patience how long the call can still wait: the smaller of the wait cap and what is left
    *     of its deadline; negative counts as zero
-   * @return PROCEED or PROBE to send; WAIT (never longer than {@code patience}) to ask again
-   *     after the wait; REJECT when the origin stays closed for longer than {@code patience}
+   * @return PROCEED or PROBE to send; WAIT (never longer than {@code patience}) to ask again after
+   *     the wait; REJECT when the origin stays closed for longer than {@code patience}
    */
   public Admission admit(Origin origin, Instant now, Duration patience) {
     if (size == 0) {
       return Admission.PROCEED;
     }
     long t = millis(now);
-    long limit = patience.isNegative() ? 0
-        : patience.getSeconds() >= TIME_LIMIT / 1000 ? TIME_LIMIT : patience.toMillis();
+    long limit =
+        patience.isNegative()
+            ? 0
+            : patience.getSeconds() >= TIME_LIMIT / 1000 ? TIME_LIMIT : patience.toMillis();
     synchronized (this) {
       Entry e = entries.get(origin);
       if (e == null) {
@@ -156,13 +162,14 @@ public final class OriginCoolDowns {
    *
    * @param origin the call's origin
    * @param status the response's status code
-   * @param wait how long the response asked callers to stay away, when it did: a valid
-   *     Retry-After on a 429 or 503, or the reset of an exhausted RateLimit or X-RateLimit quota.
-   *     Capped at {@link CoolDownSettings#maxCoolDown()}; zero or negative asks for no pause
+   * @param wait how long the response asked callers to stay away, when it did: a valid Retry-After
+   *     on a 429 or 503, or the reset of an exhausted RateLimit or X-RateLimit quota. Capped at
+   *     {@link CoolDownSettings#maxCoolDown()}; zero or negative asks for no pause
    * @param now the current instant
    * @return the length of the cool-down this answer started or renewed, when it did
    */
-  public Optional<Duration> record(Origin origin, int status, Optional<Duration> wait, Instant now) {
+  public Optional<Duration> record(
+      Origin origin, int status, Optional<Duration> wait, Instant now) {
     long pause = wait.map(this::capped).orElse(-1L);
     if (pause <= 0 && size == 0) {
       return Optional.empty();

@@ -11,10 +11,21 @@ record BasicRequestView(
     implements RequestView {
 
   /** The fields {@link RequestView#headerNames()} probes when a view cannot list its own. */
-  static final List<String> INSPECTED_FIELDS = List.of(
-      "Authorization", "Cookie", "Proxy-Authorization", "Idempotency-Key",
-      "Content-Encoding", "Content-Language", "Content-Location", "Content-Type", "Content-Length",
-      "Digest", "Content-Digest", "Repr-Digest", "Last-Modified");
+  static final List<String> INSPECTED_FIELDS =
+      List.of(
+          "Authorization",
+          "Cookie",
+          "Proxy-Authorization",
+          "Idempotency-Key",
+          "Content-Encoding",
+          "Content-Language",
+          "Content-Location",
+          "Content-Type",
+          "Content-Length",
+          "Digest",
+          "Content-Digest",
+          "Repr-Digest",
+          "Last-Modified");
 
   BasicRequestView {
     if (method == null || method.isBlank()) {

@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * Fingerprints of credential values, so that a {@link Hop} can tell whose credential a request
  * carried without holding it: a keyed SHA-256 of the field name and one credential (the whole
  * Authorization value; one {@code name=value} pair of a Cookie or Set-Cookie, RFC 6265 §4.1.1,
- * §4.2.1), cut to 64 bits. The key is drawn once per JVM and never leaves it, so a logged hop
- * gives nothing to test guesses against. Stateless apart from that constant; thread-safe.
+ * §4.2.1), cut to 64 bits. The key is drawn once per JVM and never leaves it, so a logged hop gives
+ * nothing to test guesses against. Stateless apart from that constant; thread-safe.
  */
 final class CredentialPrints {
   /** The request fields whose values are fingerprinted; the audit compares these by value. */

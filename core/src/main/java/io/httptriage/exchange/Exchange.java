@@ -52,7 +52,8 @@ public final class Exchange {
   }
 
   /**
-   * {@return an exchange of a single request and its response, from a client that follows redirects}
+   * {@return an exchange of a single request and its response, from a client that follows
+   * redirects}
    *
    * @param finalHop the request and the response the caller got
    */
@@ -60,7 +61,10 @@ public final class Exchange {
     return of(List.of(), finalHop, true);
   }
 
-  /** {@return an empty builder; the final hop is required, redirects are followed unless told otherwise} */
+  /**
+   * {@return an empty builder; the final hop is required, redirects are followed unless told
+   * otherwise}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -117,7 +121,8 @@ public final class Exchange {
       return false;
     }
     Exchange e = (Exchange) o;
-    return followsRedirects == e.followsRedirects && hops.equals(e.hops)
+    return followsRedirects == e.followsRedirects
+        && hops.equals(e.hops)
         && finalHop.equals(e.finalHop);
   }
 
@@ -199,7 +204,8 @@ public final class Exchange {
     /**
      * Whether the client was configured to follow redirects; true unless told otherwise.
      *
-     * @param value whether the client was configured to follow redirects; true unless told otherwise
+     * @param value whether the client was configured to follow redirects; true unless told
+     *     otherwise
      * @return this builder
      */
     public Builder followsRedirects(boolean value) {

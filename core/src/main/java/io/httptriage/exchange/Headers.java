@@ -42,14 +42,16 @@ public final class Headers {
    */
   public static Headers of(String... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("namesAndValues: expected name/value pairs, got an odd count");
+      throw new IllegalArgumentException(
+          "namesAndValues: expected name/value pairs, got an odd count");
     }
     TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String name = namesAndValues[i];
       String value = namesAndValues[i + 1];
       if (name == null || value == null) {
-        throw new IllegalArgumentException("namesAndValues: null at index " + (name == null ? i : i + 1));
+        throw new IllegalArgumentException(
+            "namesAndValues: null at index " + (name == null ? i : i + 1));
       }
       map.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }

@@ -88,7 +88,8 @@ public record Hop(
     sentCredentials = Set.copyOf(sentCredentials);
     setCookies = Set.copyOf(setCookies);
     if (cacheAge == null || cacheAge.filter(Duration::isNegative).isPresent()) {
-      throw new IllegalArgumentException("cacheAge: must be empty or not negative, was " + cacheAge);
+      throw new IllegalArgumentException(
+          "cacheAge: must be empty or not negative, was " + cacheAge);
     }
   }
 
@@ -102,9 +103,15 @@ public record Hop(
    * @param status the status code of the response
    * @param location the raw Location field of the response, if it had one
    */
-  public Hop(String method, URI uri, Set<String> headerNames, boolean bodySent, int status,
+  public Hop(
+      String method,
+      URI uri,
+      Set<String> headerNames,
+      boolean bodySent,
+      int status,
       Optional<String> location) {
-    this(method, uri, headerNames, bodySent, status, location, Set.of(), Set.of(), Optional.empty());
+    this(
+        method, uri, headerNames, bodySent, status, location, Set.of(), Set.of(), Optional.empty());
   }
 
   /**
@@ -168,16 +175,16 @@ public record Hop(
   }
 
   /**
-   * {@return true when the response carried a Location, even an empty one: an empty reference is the
-   * same-document reference and resolves to the request URI (RFC 3986 §5.4.1)}
+   * {@return true when the response carried a Location, even an empty one: an empty reference is
+   * the same-document reference and resolves to the request URI (RFC 3986 §5.4.1)}
    */
   public boolean hasLocation() {
     return location.isPresent();
   }
 
   /**
-   * {@return the Location resolved against the request URI (RFC 9110 §10.2.2); empty when absent, malformed
-   * or not http(s)}
+   * {@return the Location resolved against the request URI (RFC 9110 §10.2.2); empty when absent,
+   * malformed or not http(s)}
    */
   public Optional<URI> resolvedLocation() {
     return hasLocation() ? Location.resolve(uri, location.get()) : Optional.empty();
@@ -245,7 +252,8 @@ public record Hop(
         throw new IllegalArgumentException("response: must not be null");
       }
       this.setCookies = CredentialPrints.ofSetCookies(response);
-      return status(response.status()).location(Location.fieldValue(response.headers("Location")))
+      return status(response.status())
+          .location(Location.fieldValue(response.headers("Location")))
           .cacheAge(response.cacheAge());
     }
 
@@ -384,8 +392,16 @@ public record Hop(
       if (!statusSet) {
         throw new IllegalArgumentException("status: not set");
       }
-      return new Hop(method, uri, headerNames, bodySent, status, location, sentCredentials,
-          setCookies, cacheAge);
+      return new Hop(
+          method,
+          uri,
+          headerNames,
+          bodySent,
+          status,
+          location,
+          sentCredentials,
+          setCookies,
+          cacheAge);
     }
   }
 }

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The origin of an http(s) URI: scheme, host and port, with the scheme's default port filled in
- * (RFC 6454 §4, RFC 9110 §4.3.1). Two URIs are same-origin when their origins are equal, so
- * {@code https://api.example} and {@code https://API.example:443/x} are, while {@code
- * http://api.example} and {@code https://api.example} are not.
+ * (RFC 6454 §4, RFC 9110 §4.3.1). Two URIs are same-origin when their origins are equal, so {@code
+ * https://api.example} and {@code https://API.example:443/x} are, while {@code http://api.example}
+ * and {@code https://api.example} are not.
  *
  * <p>Immutable and thread-safe.
  *
@@ -47,8 +47,8 @@ public record Origin(String scheme, String host, int port) {
    * The origin of a URI; never throws.
    *
    * @param uri any URI
-   * @return the origin, or empty when the URI is not an absolute http(s) URI with a host and a
-   *     port in 0..65535 (java.net.URI accepts any number of digits as a port)
+   * @return the origin, or empty when the URI is not an absolute http(s) URI with a host and a port
+   *     in 0..65535 (java.net.URI accepts any number of digits as a port)
    */
   public static Optional<Origin> of(URI uri) {
     String scheme = uri.getScheme();

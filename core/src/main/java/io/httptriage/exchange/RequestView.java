@@ -66,8 +66,8 @@ public interface RequestView {
   boolean hasBody();
 
   /**
-   * {@return true when the request can be sent again unchanged: it has no body, or its body can be produced
-   * a second time (not one-shot, not a consumed stream)}
+   * {@return true when the request can be sent again unchanged: it has no body, or its body can be
+   * produced a second time (not one-shot, not a consumed stream)}
    */
   boolean bodyReplayable();
 

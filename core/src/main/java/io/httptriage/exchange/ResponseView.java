@@ -40,8 +40,8 @@ public interface ResponseView {
   }
 
   /**
-   * {@return the length of the content when known: Content-Length, or what the client measured; empty when
-   * it is unknown (e.g. chunked and not yet read)}
+   * {@return the length of the content when known: Content-Length, or what the client measured;
+   * empty when it is unknown (e.g. chunked and not yet read)}
    */
   default OptionalLong contentLength() {
     Optional<String> cl = header("Content-Length");
@@ -59,9 +59,9 @@ public interface ResponseView {
   /**
    * {@return true when content came with the response}
    *
-   * <p>Views that saw the body should override this with what they measured. The default reads
-   * the framing headers: a Transfer-Encoding, or a Content-Length above zero, announces content
-   * (RFC 9112 §6). On a 304 those fields describe the representation a 200 would have carried, not
+   * <p>Views that saw the body should override this with what they measured. The default reads the
+   * framing headers: a Transfer-Encoding, or a Content-Length above zero, announces content (RFC
+   * 9112 §6). On a 304 those fields describe the representation a 200 would have carried, not
    * content of the 304 (RFC 9110 §8.6, RFC 9112 §6.1), so the default answers false there.
    */
   default boolean hasContent() {
@@ -73,8 +73,8 @@ public interface ResponseView {
 
   /**
    * {@return present when a cache answered instead of the network: the stored response's current
-   * age (RFC 9111 §4.2.3) when it was served; empty when the network answered, the default} OkHttp's
-   * view answers for {@code okhttp3.Cache}; the JDK client has no cache.
+   * age (RFC 9111 §4.2.3) when it was served; empty when the network answered, the default}
+   * OkHttp's view answers for {@code okhttp3.Cache}; the JDK client has no cache.
    */
   default Optional<Duration> cacheAge() {
     return Optional.empty();

@@ -10,8 +10,9 @@ import java.util.Optional;
  * <p>The URLs are redacted when the finding is made, whatever the caller passes in: no userinfo, no
  * fragment, path parameters replaced ({@code /login;jsessionid=abc} becomes {@code /login;*}),
  * every query value replaced by {@code *}, and query names kept only when they look like names
- * ({@code [A-Za-z0-9_.-]{1,64}}), so {@code ?token=abc&SECRET} becomes {@code ?token=*&*}. A finding can therefore be logged, counted or sent anywhere. The
- * explanation is one line: line breaks and control characters are replaced.
+ * ({@code [A-Za-z0-9_.-]{1,64}}), so {@code ?token=abc&SECRET} becomes {@code ?token=*&*}. A
+ * finding can therefore be logged, counted or sent anywhere. The explanation is one line: line
+ * breaks and control characters are replaced.
  *
  * <p>Immutable and thread-safe.
  *
@@ -49,9 +50,11 @@ public record Finding(
    *
    * @param kind what was found
    * @param severity how bad it is
-   * @param hopIndex the index in {@code Exchange.hops()} of the hop the finding is about, or -1 for the final response
+   * @param hopIndex the index in {@code Exchange.hops()} of the hop the finding is about, or -1 for
+   *     the final response
    * @param from the redacted URL of the request concerned, when known
-   * @param to the redacted URL the redirect pointed to or the next request went to, when there is one
+   * @param to the redacted URL the redirect pointed to or the next request went to, when there is
+   *     one
    * @param explanation a one-line explanation for a log reader
    * @param spec the rule it rests on, e.g. {@code "RFC 9110 §15.4.8"}
    */
@@ -113,7 +116,10 @@ public record Finding(
     /** Worth knowing; nothing is wrong. */
     INFO;
 
-    /** {@return true for {@link #VIOLATION} and {@link #SECURITY}, which default reporting logs at WARN} */
+    /**
+     * {@return true for {@link #VIOLATION} and {@link #SECURITY}, which default reporting logs at
+     * WARN}
+     */
     public boolean isSerious() {
       return this == VIOLATION || this == SECURITY;
     }

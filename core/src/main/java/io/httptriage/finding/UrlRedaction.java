@@ -73,8 +73,10 @@ final class UrlRedaction {
   private static boolean isScheme(String s, int end) {
     for (int i = 0; i < end; i++) {
       char c = s.charAt(i);
-      boolean ok = c <= 0x7e && (Character.isLetter(c)
-          || i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'));
+      boolean ok =
+          c <= 0x7e
+              && (Character.isLetter(c)
+                  || i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'));
       if (!ok) {
         return false;
       }
@@ -148,8 +150,13 @@ final class UrlRedaction {
     }
     for (int i = 0; i < end; i++) {
       char c = pair.charAt(i);
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '_' || c == '.' || c == '-';
+      boolean ok =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || c == '_'
+              || c == '.'
+              || c == '-';
       if (!ok) {
         return false;
       }

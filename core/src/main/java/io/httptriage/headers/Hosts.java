@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The canonical form of a URL host, as the WHATWG host parser and OkHttp's {@code HttpUrl} write
  * it: an IPv6 literal in RFC 5952 text (lower case, the first longest run of two or more zero
- * groups as {@code ::}, an IPv4-mapped address as IPv4), any other name mapped to ASCII (IDNA,
- * RFC 3490) and lower-cased. Stateless and thread-safe.
+ * groups as {@code ::}, an IPv4-mapped address as IPv4), any other name mapped to ASCII (IDNA, RFC
+ * 3490) and lower-cased. Stateless and thread-safe.
  */
 final class Hosts {
   /** Code points a host may not hold (WHATWG "forbidden host code point", as OkHttp reads it). */

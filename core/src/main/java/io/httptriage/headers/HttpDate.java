@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * An HTTP-date (RFC 9110 §5.6.7) in any of the three formats a recipient must accept: IMF-fixdate
  * ({@code Sun, 06 Nov 1994 08:49:37 GMT}), the obsolete RFC 850 form ({@code Sunday, 06-Nov-94
- * 08:49:37 GMT}) and asctime ({@code Sun Nov  6 08:49:37 1994}); and, as real servers still send
- * it, RFC 1123's own form with a one-digit day or a numeric zone ({@code Sun, 6 Nov 1994 08:49:37
+ * 08:49:37 GMT}) and asctime ({@code Sun Nov 6 08:49:37 1994}); and, as real servers still send it,
+ * RFC 1123's own form with a one-digit day or a numeric zone ({@code Sun, 6 Nov 1994 08:49:37
  * +0000}). The fields Date, Expires and Last-Modified carry one.
  *
  * <p>Stateless and thread-safe. {@link #parse(String, Instant)} never throws.
@@ -47,8 +47,8 @@ public final class HttpDate {
    * {@return the instant the date names; empty when the value is no HTTP-date}
    *
    * @param value the field value as received, surrounding whitespace allowed; any garbage
-   * @param now the current instant: an RFC 850 date's two-digit year is read as the year at most
-   *     50 years after it (RFC 9110 §5.6.7)
+   * @param now the current instant: an RFC 850 date's two-digit year is read as the year at most 50
+   *     years after it (RFC 9110 §5.6.7)
    */
   public static Optional<Instant> parse(String value, Instant now) {
     String v = value.strip();

@@ -8,20 +8,20 @@ import java.util.Optional;
 /**
  * The Location header field of a redirect (RFC 9110 §10.2.2): a URI reference resolved against the
  * target URI of the request that received it, by the one resolver of httptriage (RFC 3986 §5.2,
- * read as leniently as OkHttp's {@code HttpUrl} and the WHATWG URL Standard read it; see
- * {@code UriReference}).
+ * read as leniently as OkHttp's {@code HttpUrl} and the WHATWG URL Standard read it; see {@code
+ * UriReference}).
  *
  * <ul>
- *   <li>What a client can still address is followed: {@code /a b}, {@code /x|y}, {@code /p%zz}
- *       are percent-encoded ({@code /a%20b}, {@code /x%7Cy}, {@code /p%25zz}), {@code \} counts as
+ *   <li>What a client can still address is followed: {@code /a b}, {@code /x|y}, {@code /p%zz} are
+ *       percent-encoded ({@code /a%20b}, {@code /x%7Cy}, {@code /p%25zz}), {@code \} counts as
  *       {@code /}, dot segments are removed (§5.2.4).
  *   <li>An empty value is the same-document reference: it resolves to the request URI (§5.4.1).
  *   <li>A value without a fragment inherits the request's fragment (RFC 9110 §10.2.2).
- *   <li>Location is a singleton field (RFC 9110 §5.3): a response with several field lines is
- *       read through {@link #fieldValue(List)}. Identical lines count as one, as RFC 9110 §8.6 lets
- *       a recipient do for identical Content-Length values; lines that differ make the field
- *       invalid, since nothing says which target the server meant. So both clients refuse it the
- *       same way, where OkHttp alone would follow the last line and the JDK client the first.
+ *   <li>Location is a singleton field (RFC 9110 §5.3): a response with several field lines is read
+ *       through {@link #fieldValue(List)}. Identical lines count as one, as RFC 9110 §8.6 lets a
+ *       recipient do for identical Content-Length values; lines that differ make the field invalid,
+ *       since nothing says which target the server meant. So both clients refuse it the same way,
+ *       where OkHttp alone would follow the last line and the JDK client the first.
  * </ul>
  *
  * <p>{@link #resolve(URI, String)} never throws: a value that resolves to something other than an
@@ -95,7 +95,8 @@ public final class Location {
       }
       URI uri = new URI(target);
       String scheme = uri.getScheme();
-      if (scheme == null || uri.getHost() == null
+      if (scheme == null
+          || uri.getHost() == null
           || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
           || !isPort(uri.getPort())) {
         return Optional.empty();

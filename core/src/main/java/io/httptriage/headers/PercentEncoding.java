@@ -13,9 +13,9 @@ final class PercentEncoding {
   private PercentEncoding() {}
 
   /**
-   * Percent-encodes {@code s[from, to)}: controls, the encode set, a {@code %} that does not
-   * start an escape and, unless {@code unicodeAllowed}, every non-ASCII character; drops tab, line
-   * feed, form feed and carriage return.
+   * Percent-encodes {@code s[from, to)}: controls, the encode set, a {@code %} that does not start
+   * an escape and, unless {@code unicodeAllowed}, every non-ASCII character; drops tab, line feed,
+   * form feed and carriage return.
    */
   static String encode(String s, int from, int to, String encodeSet, boolean unicodeAllowed) {
     StringBuilder out = null;
@@ -23,11 +23,17 @@ final class PercentEncoding {
       int cp = s.codePointAt(i);
       int n = Character.charCount(cp);
       boolean drop = cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r';
-      boolean escape = !drop && (cp < 0x20 || cp == 0x7f
-          || cp >= 0x80 && (!unicodeAllowed || Character.isISOControl(cp)
-              || Character.isSpaceChar(cp) || Character.isSurrogate((char) cp))
-          || cp < 0x80 && encodeSet.indexOf(cp) >= 0
-          || cp == '%' && !isEscape(s, i, to));
+      boolean escape =
+          !drop
+              && (cp < 0x20
+                  || cp == 0x7f
+                  || cp >= 0x80
+                      && (!unicodeAllowed
+                          || Character.isISOControl(cp)
+                          || Character.isSpaceChar(cp)
+                          || Character.isSurrogate((char) cp))
+                  || cp < 0x80 && encodeSet.indexOf(cp) >= 0
+                  || cp == '%' && !isEscape(s, i, to));
       if (drop || escape) {
         if (out == null) {
           out = new StringBuilder(to - from + 16).append(s, from, i);
@@ -47,7 +53,8 @@ final class PercentEncoding {
   }
 
   private static boolean isEscape(String s, int i, int limit) {
-    return i + 2 < limit && Character.digit(s.charAt(i + 1), 16) >= 0
+    return i + 2 < limit
+        && Character.digit(s.charAt(i + 1), 16) >= 0
         && Character.digit(s.charAt(i + 2), 16) >= 0;
   }
 
@@ -60,7 +67,8 @@ final class PercentEncoding {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       if (cp == '%' && isEscape(s, i, s.length())) {
-        bytes.write(Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16));
+        bytes.write(
+            Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16));
         i += 3;
       } else {
         byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);

@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * the longest wait counts. Retry-After, when present and valid, always takes precedence (draft §7);
  * that choice is the caller's.
  *
- * <p>{@link #parse}, {@link #parseLegacy} and {@link #parseXRateLimit} never throw. "Malformed RateLimit header fields MUST
- * be ignored" (draft §7): a field that is not a valid Structured Field List (RFC 9651 §4.2), or
- * whose items break the draft's rules (a non-integer or negative {@code r}, a missing {@code r}, a
- * zero window), is dropped as a whole and a {@link Problem} says why.
+ * <p>{@link #parse}, {@link #parseLegacy} and {@link #parseXRateLimit} never throw. "Malformed
+ * RateLimit header fields MUST be ignored" (draft §7): a field that is not a valid Structured Field
+ * List (RFC 9651 §4.2), or whose items break the draft's rules (a non-integer or negative {@code
+ * r}, a missing {@code r}, a zero window), is dropped as a whole and a {@link Problem} says why.
  *
  * <p>Immutable and thread-safe.
  *
@@ -40,14 +40,19 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimit {
   /** The field carrying service limits. */
   public static final String FIELD = "RateLimit";
+
   /** The field carrying quota policies. */
   public static final String POLICY_FIELD = "RateLimit-Policy";
+
   /** The remaining-quota field of draft revisions up to 06. */
   public static final String LEGACY_REMAINING_FIELD = "RateLimit-Remaining";
+
   /** The reset field of draft revisions up to 06 (delay-seconds). */
   public static final String LEGACY_RESET_FIELD = "RateLimit-Reset";
+
   /** The widespread unregistered remaining-quota field (GitHub, GitLab, Discord, Reddit, ...). */
   public static final String X_REMAINING_FIELD = "X-RateLimit-Remaining";
+
   /** The widespread unregistered reset field: epoch seconds or delta seconds, by magnitude. */
   public static final String X_RESET_FIELD = "X-RateLimit-Reset";
 
@@ -151,7 +156,8 @@ public final class RateLimit {
     }
     List<Problem> problems = new ArrayList<>(2);
     List<ServiceLimit> limits = items(FIELD, rateLimit, RateLimit::serviceLimit, problems);
-    List<QuotaPolicy> policies = items(POLICY_FIELD, rateLimitPolicy, RateLimit::quotaPolicy, problems);
+    List<QuotaPolicy> policies =
+        items(POLICY_FIELD, rateLimitPolicy, RateLimit::quotaPolicy, problems);
     return new RateLimit(limits, policies, problems);
   }
 
@@ -172,9 +178,13 @@ public final class RateLimit {
     String r = single(remaining);
     String t = single(reset);
     if (r == null || t == null) {
-      return new RateLimit(List.of(), List.of(), List.of(new Problem(
-          r == null ? LEGACY_REMAINING_FIELD : LEGACY_RESET_FIELD,
-          "field lines with different values: a singleton field must have one value")));
+      return new RateLimit(
+          List.of(),
+          List.of(),
+          List.of(
+              new Problem(
+                  r == null ? LEGACY_REMAINING_FIELD : LEGACY_RESET_FIELD,
+                  "field lines with different values: a singleton field must have one value")));
     }
     return parseLegacy(r, t);
   }
@@ -225,13 +235,13 @@ public final class RateLimit {
    * GitHub, Discord, Reddit and many others send it; never throws.
    *
    * <p>No specification defines these fields, and servers disagree on the reset: GitHub ({@code
-   * x-ratelimit-reset: 1691591363}) sends the instant of the reset in UTC epoch seconds, Discord the
-   * same with a fraction ({@code 1470173023.123}); Reddit ({@code x-ratelimit-reset: 545}) sends the
-   * seconds left. They are told apart by magnitude: {@code 1000000000} or more (2001-09-09 as an
-   * instant, 31 years as a delay) is an instant, and an instant already past is a zero wait;
-   * anything smaller is a delay. A fraction of up to 9 digits is kept; the remaining count may
-   * carry one too ({@code 598.0}) and counts by its whole part. A value that is not a non-negative
-   * number makes the pair ignored with a problem.
+   * x-ratelimit-reset: 1691591363}) sends the instant of the reset in UTC epoch seconds, Discord
+   * the same with a fraction ({@code 1470173023.123}); Reddit ({@code x-ratelimit-reset: 545})
+   * sends the seconds left. They are told apart by magnitude: {@code 1000000000} or more
+   * (2001-09-09 as an instant, 31 years as a delay) is an instant, and an instant already past is a
+   * zero wait; anything smaller is a delay. A fraction of up to 9 digits is kept; the remaining
+   * count may carry one too ({@code 598.0}) and counts by its whole part. A value that is not a
+   * non-negative number makes the pair ignored with a problem.
    *
    * <pre>{@code
    * RateLimit rl = RateLimit.parseXRateLimit("0", "1691591363", Instant.ofEpochSecond(1691591303));
@@ -248,23 +258,33 @@ public final class RateLimit {
     return legacy(X_REMAINING_FIELD, remaining, X_RESET_FIELD, reset, now);
   }
 
-  private static RateLimit legacy(String remainingField, String remaining, String resetField,
-      String reset, @Nullable Instant now) {
+  private static RateLimit legacy(
+      String remainingField,
+      String remaining,
+      String resetField,
+      String reset,
+      @Nullable Instant now) {
     long r = ResetValue.wholePart(remaining);
     if (r < 0) {
       return legacyProblem(remainingField, remaining, "not a non-negative number");
     }
     Duration t = ResetValue.waitUntil(reset, now);
     if (t == null) {
-      return legacyProblem(resetField, reset, ResetValue.isEpoch(reset)
-          ? "epoch seconds, which need the current time" : "not a non-negative number");
+      return legacyProblem(
+          resetField,
+          reset,
+          ResetValue.isEpoch(reset)
+              ? "epoch seconds, which need the current time"
+              : "not a non-negative number");
     }
     return new RateLimit(List.of(new ServiceLimit("", r, Optional.of(t))), List.of(), List.of());
   }
 
   private static RateLimit legacyProblem(String field, String value, String why) {
-    return new RateLimit(List.of(), List.of(), List.of(new Problem(field,
-        why + ": '" + FieldValues.printable(abbreviate(value)) + "'")));
+    return new RateLimit(
+        List.of(),
+        List.of(),
+        List.of(new Problem(field, why + ": '" + FieldValues.printable(abbreviate(value)) + "'")));
   }
 
   /** {@return the service limits, in field order; empty when absent or ignored} */
@@ -283,9 +303,9 @@ public final class RateLimit {
   }
 
   /**
-   * {@return how long to wait for quota when some limit is exhausted: the longest reset among exhausted
-   * limits, a missing reset standing in for the window of the policy of the same name} Empty when
-   * no limit is exhausted or none of the exhausted ones says when quota returns.
+   * {@return how long to wait for quota when some limit is exhausted: the longest reset among
+   * exhausted limits, a missing reset standing in for the window of the policy of the same name}
+   * Empty when no limit is exhausted or none of the exhausted ones says when quota returns.
    */
   public Optional<Duration> exhaustedWait() {
     Duration longest = null;
@@ -351,14 +371,21 @@ public final class RateLimit {
       }
       return members;
     } catch (StructuredList.Malformed e) {
-      problems.add(new Problem(field, "not a structured list (" + e.getMessage() + "): '"
-          + FieldValues.printable(abbreviate(joined)) + "'"));
+      problems.add(
+          new Problem(
+              field,
+              "not a structured list ("
+                  + e.getMessage()
+                  + "): '"
+                  + FieldValues.printable(abbreviate(joined))
+                  + "'"));
       return List.of();
     }
   }
 
   /** A service limit item (draft §4.1), or null after recording why the field is ignored. */
-  private static @Nullable ServiceLimit serviceLimit(StructuredList.Member m, List<Problem> problems) {
+  private static @Nullable ServiceLimit serviceLimit(
+      StructuredList.Member m, List<Problem> problems) {
     String name = identifier(FIELD, m, problems);
     if (name == null) {
       return null;
@@ -384,14 +411,17 @@ public final class RateLimit {
   }
 
   /** A quota policy item (draft §3.1), or null after recording why the field is ignored. */
-  private static @Nullable QuotaPolicy quotaPolicy(StructuredList.Member m, List<Problem> problems) {
+  private static @Nullable QuotaPolicy quotaPolicy(
+      StructuredList.Member m, List<Problem> problems) {
     String name = identifier(POLICY_FIELD, m, problems);
     if (name == null) {
       return null;
     }
     StructuredList.Value q = m.parameters().get("q");
     if (q == null || !isNonNegativeInteger(q)) {
-      problems.add(new Problem(POLICY_FIELD, "q of '" + name + "' is missing or not a non-negative integer"));
+      problems.add(
+          new Problem(
+              POLICY_FIELD, "q of '" + name + "' is missing or not a non-negative integer"));
       return null;
     }
     StructuredList.Value w = m.parameters().get("w");
@@ -405,12 +435,14 @@ public final class RateLimit {
   }
 
   /** The policy identifier: a String (revision 10) or a Token (later revisions). */
-  private static @Nullable String identifier(String field, StructuredList.Member m, List<Problem> problems) {
+  private static @Nullable String identifier(
+      String field, StructuredList.Member m, List<Problem> problems) {
     StructuredList.Value v = m.value();
     if (v.type() == StructuredList.Type.STRING || v.type() == StructuredList.Type.TOKEN) {
       return v.text();
     }
-    problems.add(new Problem(field, "policy identifier is a " + v.type() + ", not a string or token"));
+    problems.add(
+        new Problem(field, "policy identifier is a " + v.type() + ", not a string or token"));
     return null;
   }
 

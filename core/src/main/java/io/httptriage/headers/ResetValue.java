@@ -22,6 +22,7 @@ final class ResetValue {
 
   /** Digits before the decimal point: up to 15 keep every value inside Duration and Instant. */
   private static final int MAX_INTEGER_DIGITS = 15;
+
   private static final int MAX_FRACTION_DIGITS = 9;
 
   private ResetValue() {}

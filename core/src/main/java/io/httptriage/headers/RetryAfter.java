@@ -7,19 +7,19 @@ import java.util.Optional;
 
 /**
  * The parsed value of a Retry-After header field (RFC 9110 §10.2.3): either a number of seconds
- * (delta-seconds) or an HTTP-date ({@link HttpDate}: the three formats a recipient must accept,
- * RFC 9110 §5.6.7, and RFC 1123's own form as servers still send it).
+ * (delta-seconds) or an HTTP-date ({@link HttpDate}: the three formats a recipient must accept, RFC
+ * 9110 §5.6.7, and RFC 1123's own form as servers still send it).
  *
  * <p>{@link #parse(List, Instant)} and {@link #parse(String, Instant)} never throw. A date in the
  * past means "now" (a zero wait). Delta-seconds past 2<sup>31</sup>, however many digits, count as
  * 2<sup>31</sup> seconds (RFC 9111 §1.2.2, which a recipient of this field applies as a cache
  * does): a wait past any cap, so no retry, never "invalid, retry soon". Negative and malformed
- * values give no delay and a {@link #problem()} that says why, so that callers can log it and
- * carry on.
+ * values give no delay and a {@link #problem()} that says why, so that callers can log it and carry
+ * on.
  *
- * <p>Retry-After is a singleton field (RFC 9110 §5.3, §10.2.3). {@link #parse(List, Instant)}
- * reads every field line of a response: identical lines count as one, as RFC 9110 §8.6 lets a
- * recipient do for identical Content-Length values; lines that differ make the field invalid, the
+ * <p>Retry-After is a singleton field (RFC 9110 §5.3, §10.2.3). {@link #parse(List, Instant)} reads
+ * every field line of a response: identical lines count as one, as RFC 9110 §8.6 lets a recipient
+ * do for identical Content-Length values; lines that differ make the field invalid, the
  * conservative reading of §5.3, since nothing says which wait the server meant. An invalid field is
  * ignored as a malformed one is. Both adapters hand core every line, so OkHttp (whose own lookup
  * takes the last line) and the JDK client (the first) decide the same way.
@@ -69,8 +69,10 @@ public final class RetryAfter {
     String first = values.get(0).strip();
     for (int i = 1; i < values.size(); i++) {
       if (!values.get(i).strip().equals(first)) {
-        return invalid(values.size() + " field lines with different values: a singleton field"
-            + " must have one value");
+        return invalid(
+            values.size()
+                + " field lines with different values: a singleton field"
+                + " must have one value");
       }
     }
     return parse(first, now);
@@ -134,8 +136,10 @@ public final class RetryAfter {
       i++;
     }
     String significant = digits.substring(i);
-    long seconds = significant.length() > 10 ? MAX_SECONDS
-        : Math.min(Long.parseLong(significant), MAX_SECONDS);
+    long seconds =
+        significant.length() > 10
+            ? MAX_SECONDS
+            : Math.min(Long.parseLong(significant), MAX_SECONDS);
     return seconds == 0 ? ZERO : new RetryAfter(Duration.ofSeconds(seconds), null);
   }
 

@@ -236,7 +236,9 @@ final class StructuredList {
         return new Value(Type.DISPLAY_STRING, s.substring(start, pos++), 0);
       }
       if (c == '%') {
-        if (pos + 2 >= s.length() || !isLowerHex(s.charAt(pos + 1)) || !isLowerHex(s.charAt(pos + 2))) {
+        if (pos + 2 >= s.length()
+            || !isLowerHex(s.charAt(pos + 1))
+            || !isLowerHex(s.charAt(pos + 2))) {
           throw new Malformed("invalid percent-encoding in display string");
         }
         pos += 3;

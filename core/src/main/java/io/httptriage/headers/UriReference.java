@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * way the WHATWG URL Standard's basic URL parser and OkHttp's {@code HttpUrl} read a Location.
  *
  * <p>For http and https (the reference's scheme, or the base's when it has none):
+ *
  * <ul>
  *   <li>leading and trailing spaces, tabs and line breaks are dropped, and tabs and line breaks
  *       inside are removed;
@@ -17,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  *       backward-compatible reading RFC 3986 §5.4.2 allows, and any run of two or more slashes
  *       starts an authority ({@code ///g} is the host {@code g});
  *   <li>characters a URI cannot hold are percent-encoded as UTF-8, with OkHttp's encode sets and
- *       the stricter ones its {@code HttpUrl.uri()} adds for java.net.URI: in the path {@code
- *       space " < > ^ ` { } | [ ]}, in the query {@code space " ' < > \ ^ ` { | }}, in the fragment
+ *       the stricter ones its {@code HttpUrl.uri()} adds for java.net.URI: in the path {@code space
+ *       " < > ^ ` { } | [ ]}, in the query {@code space " ' < > \ ^ ` { | }}, in the fragment
  *       {@code space " # < > \ ^ ` { | }}; a {@code %} not followed by two hex digits becomes
  *       {@code %25};
  *   <li>{@code %2e} counts as a dot segment (WHATWG);
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  *       written in its RFC 5952 form; the scheme's default port and an empty port are dropped; an
  *       empty path is {@code /} (RFC 3986 §6.2.3).
  * </ul>
+ *
  * Other schemes resolve by RFC 3986 §5.2 strictly. Stateless and thread-safe; never throws.
  */
 final class UriReference {
@@ -68,8 +70,8 @@ final class UriReference {
   /**
    * Resolves {@code reference} against {@code base}, an absolute URI.
    *
-   * @return the target, or null when the reference cannot be resolved: an http(s) target without
-   *     a valid host or port, or a base that is not absolute
+   * @return the target, or null when the reference cannot be resolved: an http(s) target without a
+   *     valid host or port, or a base that is not absolute
    */
   static @Nullable String resolve(String base, String reference) {
     Parts b = split(base);
@@ -113,12 +115,12 @@ final class UriReference {
   /** §5.2.2, strict. */
   static Parts transform(Parts base, Parts r) {
     if (r.scheme() != null) {
-      return new Parts(r.scheme(), r.authority(), removeDotSegments(r.path()), r.query(),
-          r.fragment());
+      return new Parts(
+          r.scheme(), r.authority(), removeDotSegments(r.path()), r.query(), r.fragment());
     }
     if (r.authority() != null) {
-      return new Parts(base.scheme(), r.authority(), removeDotSegments(r.path()), r.query(),
-          r.fragment());
+      return new Parts(
+          base.scheme(), r.authority(), removeDotSegments(r.path()), r.query(), r.fragment());
     }
     String path;
     String query;
@@ -126,8 +128,10 @@ final class UriReference {
       path = base.path();
       query = r.query() != null ? r.query() : base.query();
     } else {
-      path = r.path().startsWith("/") ? removeDotSegments(r.path())
-          : removeDotSegments(merge(base, r.path()));
+      path =
+          r.path().startsWith("/")
+              ? removeDotSegments(r.path())
+              : removeDotSegments(merge(base, r.path()));
       query = r.query();
     }
     return new Parts(base.scheme(), base.authority(), path, query, r.fragment());
@@ -221,8 +225,11 @@ final class UriReference {
     if (!refPath.isEmpty()) {
       String encoded = encodePath(refPath);
       // Absolute or relative by the first character as received, before tabs are dropped (OkHttp).
-      path = removeDotSegments(refPath.startsWith("/") ? encoded
-          : merge(new Parts(null, "", path, null, null), encoded));
+      path =
+          removeDotSegments(
+              refPath.startsWith("/")
+                  ? encoded
+                  : merge(new Parts(null, "", path, null, null), encoded));
       query = null;
     }
     int pos = pathEnd;
@@ -303,8 +310,10 @@ final class UriReference {
     int colon = raw.indexOf(':');
     int userEnd = colon < 0 ? raw.length() : colon;
     String user = PercentEncoding.encode(raw, 0, userEnd, USERINFO_ENCODE, false);
-    String password = colon < 0 ? ""
-        : PercentEncoding.encode(raw, colon + 1, raw.length(), USERINFO_ENCODE, false);
+    String password =
+        colon < 0
+            ? ""
+            : PercentEncoding.encode(raw, colon + 1, raw.length(), USERINFO_ENCODE, false);
     if (user.isEmpty() && password.isEmpty()) {
       return null;
     }

@@ -24,8 +24,8 @@ import java.util.Optional;
  * <ul>
  *   <li>A header field the code requires is missing — VIOLATION: every unconditional MUST rule of
  *       the registry (401 WWW-Authenticate §15.5.2, 407 Proxy-Authenticate §15.5.8, 405 Allow
- *       §15.5.6, 101 Upgrade §15.2.2, 426 Upgrade §15.5.22, 206 Content-Range §15.3.7.1 unless
- *       the content is {@code multipart/byteranges} §15.3.7.2).
+ *       §15.5.6, 101 Upgrade §15.2.2, 426 Upgrade §15.5.22, 206 Content-Range §15.3.7.1 unless the
+ *       content is {@code multipart/byteranges} §15.3.7.2).
  *   <li>A redirect (301, 302, 303, 307, 308) without Location — VIOLATION, {@code
  *       LOCATION_MISSING}: RFC 9110 only says SHOULD, but such a redirect cannot be followed.
  *       {@code RedirectAudit} reports the same fact for the final hop of an exchange; {@code
@@ -81,14 +81,16 @@ public final class ConformanceLint {
    */
   public List<Finding> lint(RequestView request, ResponseView response) {
     StatusCode sc = StatusRegistry.lookup(response.status());
-    return hasNoRules(sc) ? List.of()
+    return hasNoRules(sc)
+        ? List.of()
         : lint(sc, response, request.method(), Optional.of(request.uri().toString()));
   }
 
   /** True for the many codes with nothing to check: registered, no header or content rule. */
   /**
-   * {@return true when a response with this status can give no finding whatever its headers: a standard
-   * code with no header or content rule (200, 201, 404...)} Lets callers skip building views.
+   * {@return true when a response with this status can give no finding whatever its headers: a
+   * standard code with no header or content rule (200, 201, 404...)} Lets callers skip building
+   * views.
    *
    * @param status the response status
    */
@@ -97,8 +99,10 @@ public final class ConformanceLint {
   }
 
   private static boolean hasNoRules(StatusCode sc) {
-    return sc.standing() == Standing.STANDARD && sc.headerRules().isEmpty()
-        && !sc.contentForbidden() && !sc.contentLengthForbidden();
+    return sc.standing() == Standing.STANDARD
+        && sc.headerRules().isEmpty()
+        && !sc.contentForbidden()
+        && !sc.contentLengthForbidden();
   }
 
   private static List<Finding> lint(
@@ -117,28 +121,44 @@ public final class ConformanceLint {
     switch (sc.standing()) {
       case DEPRECATED:
       case OBSOLETED:
-        report.add(Kind.DEPRECATED_STATUS, Severity.WARNING,
-            sc + " is " + (sc.standing() == Standing.DEPRECATED
-                ? "deprecated" : "defined by a historic document") + "; servers should not send it",
+        report.add(
+            Kind.DEPRECATED_STATUS,
+            Severity.WARNING,
+            sc
+                + " is "
+                + (sc.standing() == Standing.DEPRECATED
+                    ? "deprecated"
+                    : "defined by a historic document")
+                + "; servers should not send it",
             sc.spec());
         break;
       case UNUSED:
-        report.add(Kind.UNUSED_STATUS, Severity.WARNING,
-            sc.code() + " is reserved and not to be sent", sc.spec());
+        report.add(
+            Kind.UNUSED_STATUS,
+            Severity.WARNING,
+            sc.code() + " is reserved and not to be sent",
+            sc.spec());
         break;
       case UNOFFICIAL:
-        report.add(Kind.UNOFFICIAL_STATUS, Severity.INFO,
+        report.add(
+            Kind.UNOFFICIAL_STATUS,
+            Severity.INFO,
             sc + " is not registered; it is " + sc.origin().orElse("a vendor") + "'s",
             sc.spec());
         break;
       case UNKNOWN:
-        report.add(Kind.UNKNOWN_STATUS, Severity.WARNING,
+        report.add(
+            Kind.UNKNOWN_STATUS,
+            Severity.WARNING,
             sc.code() + " is not a registered or known code; handled as " + sc.equivalentCode(),
             "RFC 9110 §15");
         break;
       case INVALID:
-        report.add(Kind.INVALID_STATUS, Severity.VIOLATION,
-            sc.code() + " is outside 100..599; handled as 500", "RFC 9110 §15");
+        report.add(
+            Kind.INVALID_STATUS,
+            Severity.VIOLATION,
+            sc.code() + " is outside 100..599; handled as 500",
+            "RFC 9110 §15");
         break;
       default:
         break;
@@ -148,32 +168,48 @@ public final class ConformanceLint {
   private static void headers(Report report, StatusCode sc, ResponseView response) {
     boolean redirect = isRedirect(sc.code());
     for (HeaderRule rule : sc.headerRules()) {
-      if (!rule.isUnconditional() || rule.obligation() == Obligation.MAY
-          || isPresent(response, rule.field()) || isMetByContentType(rule, response)) {
+      if (!rule.isUnconditional()
+          || rule.obligation() == Obligation.MAY
+          || isPresent(response, rule.field())
+          || isMetByContentType(rule, response)) {
         continue;
       }
       if (redirect && "Location".equalsIgnoreCase(rule.field())) {
-        report.add(Kind.LOCATION_MISSING, Severity.VIOLATION,
-            sc + " has no Location: the redirect cannot be followed", rule.spec());
+        report.add(
+            Kind.LOCATION_MISSING,
+            Severity.VIOLATION,
+            sc + " has no Location: the redirect cannot be followed",
+            rule.spec());
       } else if (rule.obligation() == Obligation.MUST) {
-        report.add(Kind.REQUIRED_HEADER_MISSING, Severity.VIOLATION,
-            sc + " lacks " + rule.field() + alternative(rule), rule.spec());
+        report.add(
+            Kind.REQUIRED_HEADER_MISSING,
+            Severity.VIOLATION,
+            sc + " lacks " + rule.field() + alternative(rule),
+            rule.spec());
       } else {
-        report.add(Kind.RECOMMENDED_HEADER_MISSING, Severity.WARNING,
-            sc + " should carry " + rule.field(), rule.spec());
+        report.add(
+            Kind.RECOMMENDED_HEADER_MISSING,
+            Severity.WARNING,
+            sc + " should carry " + rule.field(),
+            rule.spec());
       }
     }
   }
 
   private static void content(Report report, StatusCode sc, ResponseView response, boolean head) {
     if (sc.contentForbidden() && !head && response.hasContent()) {
-      report.add(Kind.CONTENT_NOT_ALLOWED, Severity.VIOLATION,
-          sc + " came with content, which it cannot have", contentSpec(sc));
+      report.add(
+          Kind.CONTENT_NOT_ALLOWED,
+          Severity.VIOLATION,
+          sc + " came with content, which it cannot have",
+          contentSpec(sc));
     }
     Optional<String> length = response.header("Content-Length");
     if (sc.contentLengthForbidden() && length.isPresent()) {
       boolean zero = "0".equals(length.get().trim());
-      report.add(Kind.CONTENT_LENGTH_NOT_ALLOWED, zero ? Severity.WARNING : Severity.VIOLATION,
+      report.add(
+          Kind.CONTENT_LENGTH_NOT_ALLOWED,
+          zero ? Severity.WARNING : Severity.VIOLATION,
           sc + " carries Content-Length" + (zero ? ": 0, harmless but not allowed" : ""),
           "RFC 9110 §8.6");
     }
@@ -231,8 +267,8 @@ public final class ConformanceLint {
       if (findings.isEmpty()) {
         findings = new ArrayList<>(2);
       }
-      findings.add(new Finding(kind, severity, Finding.FINAL, from, Optional.empty(),
-          explanation, spec));
+      findings.add(
+          new Finding(kind, severity, Finding.FINAL, from, Optional.empty(), explanation, spec));
     }
 
     List<Finding> findings() {

@@ -2,8 +2,8 @@ package io.httptriage.observe;
 
 import io.httptriage.classify.Verdict;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.observe.TriageEvent.ExchangeCompleted;
 import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
+import io.httptriage.observe.TriageEvent.ExchangeCompleted;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The meters of whole calls and of retry waits, next to the counters of {@link TriageMeters}: a
  * timer of the logical call by outcome and final verdict, a distribution summary of the requests
- * sent per call, and a timer of the waits before retries by where the wait came from. Every tag
- * is from an enum or the client's name.
+ * sent per call, and a timer of the waits before retries by where the wait came from. Every tag is
+ * from an enum or the client's name.
  *
  * <p>Thread-safe; meters are registered on first use and kept.
  */
@@ -38,10 +38,11 @@ final class CallMeters {
   CallMeters(MeterRegistry registry, String client) {
     this.registry = registry;
     this.client = client;
-    this.attempts = DistributionSummary.builder(ATTEMPTS)
-        .description("Requests sent per logical call, retries and redirects included")
-        .tag("client", client)
-        .register(registry);
+    this.attempts =
+        DistributionSummary.builder(ATTEMPTS)
+            .description("Requests sent per logical call, retries and redirects included")
+            .tag("client", client)
+            .register(registry);
   }
 
   void completed(ExchangeCompleted e) {
@@ -50,12 +51,14 @@ final class CallMeters {
     int slot = outcome.ordinal() * VERDICTS.length + verdict.ordinal();
     Timer timer = calls.get(slot);
     if (timer == null) {
-      timer = Timer.builder(CALLS)
-          .description("Logical calls, from the first request to the response the caller receives")
-          .tag("client", client)
-          .tag("outcome", outcome.name())
-          .tag("verdict", verdict.name())
-          .register(registry);
+      timer =
+          Timer.builder(CALLS)
+              .description(
+                  "Logical calls, from the first request to the response the caller receives")
+              .tag("client", client)
+              .tag("outcome", outcome.name())
+              .tag("verdict", verdict.name())
+              .register(registry);
       calls.set(slot, timer);
     }
     timer.record(e.duration().toNanos(), TimeUnit.NANOSECONDS);
@@ -69,11 +72,12 @@ final class CallMeters {
     WaitSource source = e.waitSource().get();
     Timer timer = waits.get(source.ordinal());
     if (timer == null) {
-      timer = Timer.builder(WAITS)
-          .description("Waits before retries, by where the wait came from")
-          .tag("client", client)
-          .tag("source", source.name())
-          .register(registry);
+      timer =
+          Timer.builder(WAITS)
+              .description("Waits before retries, by where the wait came from")
+              .tag("client", client)
+              .tag("source", source.name())
+              .register(registry);
       waits.set(source.ordinal(), timer);
     }
     timer.record(e.waitTime().get().toNanos(), TimeUnit.NANOSECONDS);

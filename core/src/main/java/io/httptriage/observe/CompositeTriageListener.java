@@ -62,7 +62,9 @@ final class CompositeTriageListener implements TriageListener {
 
   private static void failed(TriageListener listener, RuntimeException e) {
     // The exception's message could quote request data; name only the listener and the type.
-    LOG.warn("httptriage listener failed listener={} exception={}",
-        listener.getClass().getName(), e.getClass().getName());
+    LOG.warn(
+        "httptriage listener failed listener={} exception={}",
+        listener.getClass().getName(),
+        e.getClass().getName());
   }
 }

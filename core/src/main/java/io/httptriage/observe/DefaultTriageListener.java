@@ -22,16 +22,17 @@ import org.jspecify.annotations.Nullable;
  * passes {@link Builder#maxLinesPerSecond(int) 10 lines a second}; what it held back is said, as
  * {@code suppressed=N}, by the next line of that origin and kind or by a summary line ({@code
  * httptriage findings held back ...}) with the next finding after that second. Each retry decision
- * is one line on {@code io.httptriage.retries} (WARN when a gate refused, DEBUG for a
- * cancellation, INFO otherwise) with the target, attempt of max, wait and its source, and the gate;
- * a redirect whose wait a gate refused gets an INFO line there ({@code client, code, refused_by}).
- * URLs arrive redacted; no header value is logged.
+ * is one line on {@code io.httptriage.retries} (WARN when a gate refused, DEBUG for a cancellation,
+ * INFO otherwise) with the target, attempt of max, wait and its source, and the gate; a redirect
+ * whose wait a gate refused gets an INFO line there ({@code client, code, refused_by}). URLs arrive
+ * redacted; no header value is logged.
  *
  * <p><b>Meters</b>, all tags from bounded sets (no URL, host or header value), each tagged {@code
  * client} with {@link Builder#clientName(String)}:
+ *
  * <ul>
- *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange, for
- *       the FINAL response. code is the number of a registered or vendor code, {@code unknown} or
+ *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange, for the
+ *       FINAL response. code is the number of a registered or vendor code, {@code unknown} or
  *       {@code invalid}; class is {@code 1xx}..{@code 5xx} or {@code invalid}; verdict is what was
  *       done (ACCEPT or FAIL; never RETRY or FOLLOW, since the response reached the caller);
  *       refused_by is the {@link Verdict.Gate} that refused a possible retry (or the wait of a
@@ -44,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code httptriage.call.attempts}, a distribution summary — the requests each call sent;
  *   <li>{@code httptriage.retry.waits}, a timer — source — the wait before each retry made.
  * </ul>
+ *
  * The runtime of each client adds the gauge {@code httptriage.retry.budget.remaining}.
  *
  * <p>Thread-safe. An instance keeps the storm guard's state: give each client its own. A {@code
@@ -60,8 +62,10 @@ import org.jspecify.annotations.Nullable;
 public class DefaultTriageListener implements TriageListener {
   /** The default rate above which the storm guard holds lines of one origin and kind back. */
   public static final int DEFAULT_MAX_LINES_PER_SECOND = 10;
+
   /** The {@code client} of a listener built without {@link Builder#clientName(String)}. */
   public static final String UNNAMED_CLIENT = "unnamed";
+
   /** The longest client name accepted. */
   public static final int MAX_CLIENT_NAME_LENGTH = 64;
 
@@ -105,9 +109,12 @@ public class DefaultTriageListener implements TriageListener {
     return new Builder();
   }
 
-  /** {@return a builder holding this listener's settings; the new listener starts with fresh state} */
+  /**
+   * {@return a builder holding this listener's settings; the new listener starts with fresh state}
+   */
   public Builder toBuilder() {
-    Builder b = new Builder().clock(clock).maxLinesPerSecond(maxLinesPerSecond).clientName(clientName);
+    Builder b =
+        new Builder().clock(clock).maxLinesPerSecond(maxLinesPerSecond).clientName(clientName);
     registry.ifPresent(b::meterRegistry);
     return b;
   }
@@ -163,7 +170,8 @@ public class DefaultTriageListener implements TriageListener {
       log.servedStale(event.status(), staleReason(event.verdict()));
     }
     // A refused retry has its AttemptDecided line; a redirect's refused wait has only this one.
-    if (event.verdict().refusedBy().isPresent() && event.verdict().hasReason(Reason.Kind.NOT_FOLLOWED)) {
+    if (event.verdict().refusedBy().isPresent()
+        && event.verdict().hasReason(Reason.Kind.NOT_FOLLOWED)) {
       log.refused(event.status(), event.verdict().refusedBy().get().name());
     }
   }
@@ -246,11 +254,15 @@ public class DefaultTriageListener implements TriageListener {
      */
     public Builder clientName(String value) {
       nonNull("clientName", value);
-      if (value.isBlank() || value.length() > MAX_CLIENT_NAME_LENGTH
+      if (value.isBlank()
+          || value.length() > MAX_CLIENT_NAME_LENGTH
           || value.chars().anyMatch(Character::isISOControl)) {
-        throw new IllegalArgumentException("clientName: must be 1 to " + MAX_CLIENT_NAME_LENGTH
-            + " characters, not blank, without control characters, was \""
-            + value.replaceAll("\\p{Cntrl}", "?") + "\"");
+        throw new IllegalArgumentException(
+            "clientName: must be 1 to "
+                + MAX_CLIENT_NAME_LENGTH
+                + " characters, not blank, without control characters, was \""
+                + value.replaceAll("\\p{Cntrl}", "?")
+                + "\"");
       }
       this.clientName = value;
       return this;

@@ -57,8 +57,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public class DefaultTriageObservationConvention implements TriageObservationConvention {
-  private static final Set<String> METHODS = Set.of(
-      "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "QUERY");
+  private static final Set<String> METHODS =
+      Set.of(
+          "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "QUERY");
   private static final String NONE = "none";
 
   /** The convention; stateless. */
@@ -76,7 +77,8 @@ public class DefaultTriageObservationConvention implements TriageObservationConv
     if (context.isCall()) {
       return "httptriage " + method;
     }
-    return context.hop() == 0 ? method + " attempt " + context.attempt()
+    return context.hop() == 0
+        ? method + " attempt " + context.attempt()
         : method + " hop " + context.hop() + " attempt " + context.attempt();
   }
 
@@ -90,7 +92,8 @@ public class DefaultTriageObservationConvention implements TriageObservationConv
         KeyValue.of("http.request.method", method(context.method())),
         KeyValue.of("http.response.status_code", answered ? TagValues.code(status) : NONE),
         KeyValue.of("httptriage.status_class", answered ? TagValues.statusClass(status) : NONE),
-        KeyValue.of("outcome", answered ? Outcome.forStatus(status).name() : Outcome.UNKNOWN.name()),
+        KeyValue.of(
+            "outcome", answered ? Outcome.forStatus(status).name() : Outcome.UNKNOWN.name()),
         KeyValue.of("httptriage.verdict", context.verdict().map(Enum::name).orElse(NONE)),
         KeyValue.of("httptriage.refused_by", context.gate().map(Enum::name).orElse(NONE)),
         KeyValue.of("http.request.resend_count", Integer.toString(context.resendCount())),

@@ -31,8 +31,10 @@ import org.slf4j.spi.LoggingEventBuilder;
 final class FindingLog {
   /** The logger of findings; set it to WARN to see only warnings, OFF to see none. */
   static final String FINDINGS_LOGGER = "io.httptriage.findings";
+
   /** The logger of retry decisions ({@link RetryLog}) and of refused redirect waits. */
   static final String RETRIES_LOGGER = RetryLog.RETRIES_LOGGER;
+
   static final int MAX_TRACKED_KEYS = 1024;
   private static final int MAX_METHOD_LENGTH = 32;
 
@@ -42,8 +44,10 @@ final class FindingLog {
   private final Logger findings = LoggerFactory.getLogger(FINDINGS_LOGGER);
   private final Logger retries = LoggerFactory.getLogger(RETRIES_LOGGER);
   private final LogStormGuard<Source> guard;
+
   /** The storm guard of the refused-retry lines, by gate and code. */
   private final LogStormGuard<String> refusals;
+
   private final String client;
   private final boolean keyValues;
 
@@ -56,12 +60,13 @@ final class FindingLog {
 
   /**
    * True when the binding hands key-value pairs on as such (logback, log4j2): its loggers take
-   * whole events, or it builds its own events. SLF4J's fallback for the others writes them into
-   * the message.
+   * whole events, or it builds its own events. SLF4J's fallback for the others writes them into the
+   * message.
    */
   static boolean keepsKeyValues(Logger logger) {
     return logger instanceof LoggingEventAware
-        || logger.makeLoggingEventBuilder(Level.INFO).getClass() != DefaultLoggingEventBuilder.class;
+        || logger.makeLoggingEventBuilder(Level.INFO).getClass()
+            != DefaultLoggingEventBuilder.class;
   }
 
   /** Adds a key-value pair where the binding keeps it apart from the text. */
@@ -89,12 +94,18 @@ final class FindingLog {
     kv(line, "severity", f.severity().name());
     kv(line, "hop", f.hopIndex());
     kv(line, "finalStatus", finalStatus);
-    StringBuilder text = new StringBuilder(256)
-        .append("httptriage finding kind=").append(f.kind())
-        .append(" severity=").append(f.severity())
-        .append(" hop=").append(f.hopIndex())
-        .append(" finalStatus=").append(finalStatus)
-        .append(" client=").append(client);
+    StringBuilder text =
+        new StringBuilder(256)
+            .append("httptriage finding kind=")
+            .append(f.kind())
+            .append(" severity=")
+            .append(f.severity())
+            .append(" hop=")
+            .append(f.hopIndex())
+            .append(" finalStatus=")
+            .append(finalStatus)
+            .append(" client=")
+            .append(client);
     if (f.from().isPresent()) {
       kv(line, "from", f.from().get());
       text.append(" from=").append(f.from().get());
@@ -125,15 +136,24 @@ final class FindingLog {
       kv(line, "severity", s.severity().name());
       kv(line, "origin", s.origin());
       kv(line, "suppressed", h.count());
-      line.log("httptriage findings held back kind=" + s.kind() + " severity=" + s.severity()
-          + " client=" + client + " origin=" + s.origin() + " suppressed=" + h.count());
+      line.log(
+          "httptriage findings held back kind="
+              + s.kind()
+              + " severity="
+              + s.severity()
+              + " client="
+              + client
+              + " origin="
+              + s.origin()
+              + " suppressed="
+              + h.count());
     }
   }
 
   /**
    * One line per final redirect whose wait (its Retry-After) a gate refused, at INFO on the retries
-   * logger, unless one gate and code pass the storm guard's lines a second; the next line that
-   * gets through says how many were held back.
+   * logger, unless one gate and code pass the storm guard's lines a second; the next line that gets
+   * through says how many were held back.
    */
   void refused(int status, String gate) {
     if (!retries.isInfoEnabled()) {
@@ -148,8 +168,12 @@ final class FindingLog {
     kv(line, "code", status);
     kv(line, "refused_by", gate);
     kv(line, "suppressed", suppressed);
-    line.log("httptriage answer not retried code={} refused_by={} client={} suppressed={}", status,
-        gate, client, suppressed);
+    line.log(
+        "httptriage answer not retried code={} refused_by={} client={} suppressed={}",
+        status,
+        gate,
+        client,
+        suppressed);
   }
 
   /**
@@ -169,8 +193,12 @@ final class FindingLog {
     kv(line, "code", status);
     kv(line, "verdict", "SERVED_STALE");
     kv(line, "suppressed", suppressed);
-    line.log("httptriage served stale code={} verdict=SERVED_STALE client={} suppressed={}: {}",
-        status, client, suppressed, why);
+    line.log(
+        "httptriage served stale code={} verdict=SERVED_STALE client={} suppressed={}: {}",
+        status,
+        client,
+        suppressed,
+        why);
   }
 
   /** INFO for information, WARN for everything a reader should act on. */

@@ -12,18 +12,19 @@ import java.util.Map;
  * read: more than {@code maxPerSecond} lines of that key within one second. Every line below that
  * rate gets through, the first one of each key always.
  *
- * <p>What it holds back is counted and said: the next line of the key that gets through carries
- * the count ({@link #admit}), and once the second is over without such a line, or when the key is
+ * <p>What it holds back is counted and said: the next line of the key that gets through carries the
+ * count ({@link #admit}), and once the second is over without such a line, or when the key is
  * forgotten, the count is handed out for a summary line ({@link #takeHeldBack}).
  *
- * <p>Thread-safe. Remembers at most {@code maxKeys} keys, forgetting the least recently seen, so its
- * memory is bounded whatever the traffic.
+ * <p>Thread-safe. Remembers at most {@code maxKeys} keys, forgetting the least recently seen, so
+ * its memory is bounded whatever the traffic.
  *
  * @param <K> the key; equal keys share one rate
  */
 final class LogStormGuard<K> {
   /** What {@link #admit} returns for a line that is held back. */
   static final int HELD = -1;
+
   private static final long WINDOW_MILLIS = 1000;
 
   /** Lines of one key that were held back and not yet reported. */
@@ -32,29 +33,32 @@ final class LogStormGuard<K> {
   private final Clock clock;
   private final int maxPerSecond;
   private final Map<K, Window> windows;
+
   /** The keys with lines held back and not yet reported, in the order they started holding. */
   private final Map<K, Window> holding = new LinkedHashMap<>();
+
   private final List<HeldBack<K>> forgotten = new ArrayList<>(2);
 
   LogStormGuard(Clock clock, int maxPerSecond, int maxKeys) {
     this.clock = clock;
     this.maxPerSecond = maxPerSecond;
-    this.windows = new LinkedHashMap<>(64, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.windows =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, Window> eldest) {
-        if (size() <= maxKeys) {
-          return false;
-        }
-        // A forgotten key must not take its count with it.
-        if (eldest.getValue().held > 0) {
-          holding.remove(eldest.getKey());
-          forgotten.add(new HeldBack<>(eldest.getKey(), eldest.getValue().held));
-        }
-        return true;
-      }
-    };
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<K, Window> eldest) {
+            if (size() <= maxKeys) {
+              return false;
+            }
+            // A forgotten key must not take its count with it.
+            if (eldest.getValue().held > 0) {
+              holding.remove(eldest.getKey());
+              forgotten.add(new HeldBack<>(eldest.getKey(), eldest.getValue().held));
+            }
+            return true;
+          }
+        };
   }
 
   /**

@@ -16,8 +16,8 @@ import org.slf4j.spi.LoggingEventBuilder;
  * (Retry-After, RateLimit, backoff), and the gate that refused when one did; as SLF4J key-value
  * pairs and as {@code key=value} text, like the finding lines ({@link FindingLog}).
  *
- * <p>The same storm guard as for findings, per origin and outcome, holds lines back only past
- * the configured rate and says how many it held back.
+ * <p>The same storm guard as for findings, per origin and outcome, holds lines back only past the
+ * configured rate and says how many it held back.
  */
 final class RetryLog {
   /** The logger of retry decisions. */
@@ -119,8 +119,15 @@ final class RetryLog {
       kv(line, "outcome", s.outcome().name());
       kv(line, "origin", s.origin());
       kv(line, "suppressed", h.count());
-      line.log("httptriage retries held back outcome=" + s.outcome() + " client=" + client
-          + " origin=" + s.origin() + " suppressed=" + h.count());
+      line.log(
+          "httptriage retries held back outcome="
+              + s.outcome()
+              + " client="
+              + client
+              + " origin="
+              + s.origin()
+              + " suppressed="
+              + h.count());
     }
   }
 }

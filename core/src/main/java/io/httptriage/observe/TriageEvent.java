@@ -12,12 +12,12 @@ import java.util.Optional;
  * One thing that happened to a call, with everything known about it, as a {@link TriageListener}
  * receives it: a retry decided ({@link AttemptDecided}), a finding of the redirect audit or the
  * conformance lint ({@link FindingReported}), the call answered ({@link ExchangeCompleted}). The
- * log lines, meters and observations of {@link DefaultTriageListener} are written from these
- * events and nothing else.
+ * log lines, meters and observations of {@link DefaultTriageListener} are written from these events
+ * and nothing else.
  *
  * <p>Every URL is redacted (userinfo removed, query values replaced by {@code *}, see {@link
- * Finding#redactUrl(String)}) and no header value is carried, so events can go to logs and
- * metrics as they are.
+ * Finding#redactUrl(String)}) and no header value is carried, so events can go to logs and metrics
+ * as they are.
  *
  * <p>Immutable and thread-safe.
  *
@@ -60,11 +60,11 @@ public sealed interface TriageEvent
    * @param maxAttempts the attempts a hop may make ({@code RetrySettings.maxAttempts})
    * @param status the status decided about; 0 when no response was involved
    * @param outcome what was decided
-   * @param waitTime for a retry, the wait before it; for a refusal because of a wait, the wait
-   *     that would have applied; empty otherwise
+   * @param waitTime for a retry, the wait before it; for a refusal because of a wait, the wait that
+   *     would have applied; empty otherwise
    * @param waitSource where {@code waitTime} came from; present exactly when it is
-   * @param gate the gate that refused a possible retry; empty when the retry is made or no gate
-   *     was involved
+   * @param gate the gate that refused a possible retry; empty when the retry is made or no gate was
+   *     involved
    * @param errorType the class name of the failure that ended a retry ({@link
    *     Outcome#RETRY_FAILED_IO}); empty otherwise
    * @param elapsed the time since the call started
@@ -89,7 +89,10 @@ public sealed interface TriageEvent
 
     /** What was decided. */
     public enum Outcome {
-      /** The request is sent again after {@link AttemptDecided#waitTime()}; the response was discarded. */
+      /**
+       * The request is sent again after {@link AttemptDecided#waitTime()}; the response was
+       * discarded.
+       */
       RETRY_SCHEDULED,
       /** A retry got a response that needs no further retry; it goes back to the caller. */
       ANSWERED_AFTER_RETRY,
@@ -129,7 +132,10 @@ public sealed interface TriageEvent
     public enum WaitSource {
       /** The response's Retry-After field (RFC 9110 §10.2.3). */
       RETRY_AFTER,
-      /** The reset of an exhausted quota in the RateLimit fields (draft-ietf-httpapi-ratelimit-headers). */
+      /**
+       * The reset of an exhausted quota in the RateLimit fields
+       * (draft-ietf-httpapi-ratelimit-headers).
+       */
       RATE_LIMIT,
       /** Exponential backoff with full jitter, when the server gave no wait. */
       BACKOFF
@@ -176,8 +182,8 @@ public sealed interface TriageEvent
   }
 
   /**
-   * The redirect audit or the conformance lint found something about one hop of a call. Findings
-   * of the same kind, hop and explanation in one call are reported once.
+   * The redirect audit or the conformance lint found something about one hop of a call. Findings of
+   * the same kind, hop and explanation in one call are reported once.
    *
    * @param client the client's name
    * @param method the method of the caller's request
@@ -207,16 +213,16 @@ public sealed interface TriageEvent
   }
 
   /**
-   * A call is over: the caller receives a response with this status. Sent after the call's
-   * {@link FindingReported} events.
+   * A call is over: the caller receives a response with this status. Sent after the call's {@link
+   * FindingReported} events.
    *
    * @param client the client's name
    * @param method the method of the caller's request
    * @param target the redacted URL of the caller's request
    * @param status the status of the final response
    * @param verdict the verdict on the final response as the caller receives it: never {@link
-   *     Verdict.Kind#RETRY} or {@link Verdict.Kind#FOLLOW}; a response that could have been
-   *     retried or followed and was not is a FAIL naming the gate that refused, when one did
+   *     Verdict.Kind#RETRY} or {@link Verdict.Kind#FOLLOW}; a response that could have been retried
+   *     or followed and was not is a FAIL naming the gate that refused, when one did
    * @param attempts the requests sent for the call, every hop and retry included
    * @param hops the redirects followed before the final response, by httptriage or the client
    * @param duration the time from the first request to the final response

@@ -15,9 +15,9 @@ import java.util.List;
  * <p>resilience4j's {@code Retry} events ({@code Triage.retry().getEventPublisher()}) report the
  * same retries from resilience4j's side; see {@link TriageEvent.AttemptDecided}.
  *
- * <p>Implementations must be thread-safe, fast and must not throw: they run on the caller's
- * request path (a listener that throws is logged and the call goes on). URLs arrive redacted (see
- * {@link Finding#redactUrl(String)}).
+ * <p>Implementations must be thread-safe, fast and must not throw: they run on the caller's request
+ * path (a listener that throws is logged and the call goes on). URLs arrive redacted (see {@link
+ * Finding#redactUrl(String)}).
  *
  * <pre>{@code
  * TriageListener alerts = new TriageListener() {

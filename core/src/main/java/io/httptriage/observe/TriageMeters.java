@@ -19,10 +19,12 @@ final class TriageMeters {
 
   /** Codes 0..999 each have a slot; every other int shares the last one (all "invalid"). */
   private static final int CODE_SLOTS = 1001;
+
   private static final int VERDICTS = Verdict.Kind.values().length;
 
   private final MeterRegistry registry;
   private final String client;
+
   /** The response counters, by code slot and verdict: one per exchange is the hot path. */
   private final AtomicReferenceArray<Counter> responses =
       new AtomicReferenceArray<>(CODE_SLOTS * VERDICTS);
@@ -38,8 +40,9 @@ final class TriageMeters {
       registerResponse(finalStatus, verdict, refusedBy.get().name()).increment();
       return;
     }
-    int slot = (finalStatus >= 0 && finalStatus < CODE_SLOTS - 1 ? finalStatus : CODE_SLOTS - 1)
-        * VERDICTS + verdict.ordinal();
+    int slot =
+        (finalStatus >= 0 && finalStatus < CODE_SLOTS - 1 ? finalStatus : CODE_SLOTS - 1) * VERDICTS
+            + verdict.ordinal();
     Counter counter = responses.get(slot);
     if (counter == null) {
       counter = registerResponse(finalStatus, verdict, "none");
@@ -72,7 +75,8 @@ final class TriageMeters {
   void finding(Finding f) {
     boolean redirect = f.kind().category() == Finding.Category.REDIRECT;
     Counter.builder(redirect ? REDIRECT_FINDINGS : CONFORMANCE_FINDINGS)
-        .description(redirect ? "Findings of the redirect audit" : "Findings of the conformance lint")
+        .description(
+            redirect ? "Findings of the redirect audit" : "Findings of the conformance lint")
         .tag("client", client)
         .tag("kind", f.kind().name())
         .tag("severity", f.severity().name())

@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a {@link TriageObservationConvention} reads to name and tag one observation of httptriage:
  * either a whole logical call ({@link #ofCall}, the parent) or one request sent for it ({@link
- * #ofAttempt}, a child: the first attempt, each retry, and the first request of each redirect
- * hop httptriage follows).
+ * #ofAttempt}, a child: the first attempt, each retry, and the first request of each redirect hop
+ * httptriage follows).
  *
- * <p>httptriage fills it as the call goes: the request's fields before the observation starts,
- * the response's before it stops. Findings of the redirect audit and the conformance lint are
- * {@linkplain Observation#event events} on the attempt that received the response of their hop,
- * or on the call when that attempt is over.
+ * <p>httptriage fills it as the call goes: the request's fields before the observation starts, the
+ * response's before it stops. Findings of the redirect audit and the conformance lint are
+ * {@linkplain Observation#event events} on the attempt that received the response of their hop, or
+ * on the call when that attempt is over.
  *
  * <p>Mutable, and not thread-safe: one call touches it from one thread at a time, as Micrometer's
  * other contexts.
@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class TriageObservationContext extends Observation.Context {
   /** The name of the observation of a call. */
   public static final String CALL_NAME = "httptriage.call";
+
   /** The name of the observation of one request sent for a call. */
   public static final String ATTEMPT_NAME = "httptriage.attempt";
 
@@ -53,7 +54,8 @@ public final class TriageObservationContext extends Observation.Context {
    * @param target the redacted URL of the caller's request
    * @return a context named {@value #CALL_NAME}
    */
-  public static TriageObservationContext ofCall(String client, String method, Optional<String> target) {
+  public static TriageObservationContext ofCall(
+      String client, String method, Optional<String> target) {
     return new TriageObservationContext(true, client, method, target, 0, 1, 0);
   }
 
@@ -65,17 +67,28 @@ public final class TriageObservationContext extends Observation.Context {
    * @param target the redacted URL of the request
    * @param hop the redirect hop, 0 for the caller's request
    * @param attempt the attempt within the hop, from 1
-   * @param resendCount the requests of the call sent before this one, retries and redirects
-   *     alike (OpenTelemetry's {@code http.request.resend_count})
+   * @param resendCount the requests of the call sent before this one, retries and redirects alike
+   *     (OpenTelemetry's {@code http.request.resend_count})
    * @return a context named {@value #ATTEMPT_NAME}
    */
-  public static TriageObservationContext ofAttempt(String client, String method,
-      Optional<String> target, int hop, int attempt, int resendCount) {
+  public static TriageObservationContext ofAttempt(
+      String client,
+      String method,
+      Optional<String> target,
+      int hop,
+      int attempt,
+      int resendCount) {
     return new TriageObservationContext(false, client, method, target, hop, attempt, resendCount);
   }
 
-  private TriageObservationContext(boolean call, String client, String method,
-      Optional<String> target, int hop, int attempt, int resendCount) {
+  private TriageObservationContext(
+      boolean call,
+      String client,
+      String method,
+      Optional<String> target,
+      int hop,
+      int attempt,
+      int resendCount) {
     this.call = call;
     this.client = client;
     this.method = method;
@@ -158,8 +171,12 @@ public final class TriageObservationContext extends Observation.Context {
    * @param hopsFollowed the redirects followed
    * @param requests the requests sent, from 1
    */
-  public void completed(int statusCode, Verdict.Kind verdictKind, Optional<Verdict.Gate> refusedBy,
-      int hopsFollowed, int requests) {
+  public void completed(
+      int statusCode,
+      Verdict.Kind verdictKind,
+      Optional<Verdict.Gate> refusedBy,
+      int hopsFollowed,
+      int requests) {
     response(statusCode, verdictKind, refusedBy);
     this.hop = hopsFollowed;
     this.attempt = requests;

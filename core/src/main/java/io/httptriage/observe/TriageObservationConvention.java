@@ -30,7 +30,8 @@ import io.micrometer.observation.ObservationConvention;
  *     .build();
  * }</pre>
  */
-public interface TriageObservationConvention extends ObservationConvention<TriageObservationContext> {
+public interface TriageObservationConvention
+    extends ObservationConvention<TriageObservationContext> {
 
   @Override
   default boolean supportsContext(Observation.Context context) {

@@ -27,9 +27,15 @@ final class DefaultPolicies {
     // heuristically cacheable are (RFC 9110 §15.1), and a cache must understand a code to reuse it
     // heuristically (RFC 9111 §3).
     boolean borrowsCache = sc.isKnown() || StatusClass.of(c) == StatusClass.INFORMATIONAL;
-    Decided<Cacheability> cache = borrowsCache
-        ? cache(c) : new Decided<>(Cacheability.EXPLICIT_ONLY, "RFC 9110 §15.1, RFC 9111 §3");
-    return new StatusPolicy(retry.value(), redirect.value(), method.value(), cache.value(),
+    Decided<Cacheability> cache =
+        borrowsCache
+            ? cache(c)
+            : new Decided<>(Cacheability.EXPLICIT_ONLY, "RFC 9110 §15.1, RFC 9111 §3");
+    return new StatusPolicy(
+        retry.value(),
+        redirect.value(),
+        method.value(),
+        cache.value(),
         new StatusPolicy.Basis(retry.basis(), redirect.basis(), method.basis(), cache.basis()));
   }
 
@@ -63,7 +69,8 @@ final class DefaultPolicies {
         // A defect, not a transient condition: resending repeats the failure and its load.
         return new Decided<>(Retryability.NEVER, "RFC 9110 §15.6.1");
       default:
-        return new Decided<>(Retryability.NEVER,
+        return new Decided<>(
+            Retryability.NEVER,
             StatusClass.of(c) == StatusClass.INFORMATIONAL ? "RFC 9110 §15.2" : NONE);
     }
   }

@@ -13,8 +13,8 @@ public enum MethodRule {
   /** The status is not a redirect. */
   NOT_APPLICABLE,
   /**
-   * Keep method and body: 307 MUST NOT change the method (RFC 9110 §15.4.8), 308 is 301 without
-   * the method change (RFC 7538 §3, RFC 9110 §15.4.9); 300 and unknown 3xx define no change.
+   * Keep method and body: 307 MUST NOT change the method (RFC 9110 §15.4.8), 308 is 301 without the
+   * method change (RFC 7538 §3, RFC 9110 §15.4.9); 300 and unknown 3xx define no change.
    */
   PRESERVE,
   /**

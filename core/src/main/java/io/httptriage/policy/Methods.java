@@ -16,8 +16,8 @@ public final class Methods {
   private Methods() {}
 
   /**
-   * {@return true for the idempotent methods of RFC 9110 §9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE}
-   * Method names are case-sensitive (RFC 9110 §9.1).
+   * {@return true for the idempotent methods of RFC 9110 §9.2.2: GET, HEAD, OPTIONS, TRACE, PUT,
+   * DELETE} Method names are case-sensitive (RFC 9110 §9.1).
    *
    * @param method the request method, case-sensitive
    */

@@ -11,8 +11,8 @@ import java.util.Set;
  * optionally narrowed to request methods) and which decisions it replaces. Decisions the rule does
  * not set keep their default.
  *
- * <p>Immutable and thread-safe; every {@code with...} method returns a new rule. Invalid input fails
- * at once with an {@link IllegalArgumentException} naming the parameter.
+ * <p>Immutable and thread-safe; every {@code with...} method returns a new rule. Invalid input
+ * fails at once with an {@link IllegalArgumentException} naming the parameter.
  *
  * <pre>{@code
  * PolicyRule retry500ForGet = PolicyRule.forCode(500)
@@ -28,7 +28,10 @@ public final class PolicyRule {
   private final Optional<RedirectRule> redirect;
   private final Optional<MethodRule> method;
   private final Optional<Cacheability> cacheability;
-  /** What wrote the rule, for the basis of the decisions it replaces: a user override or a shortcut. */
+
+  /**
+   * What wrote the rule, for the basis of the decisions it replaces: a user override or a shortcut.
+   */
   private final String origin;
 
   private PolicyRule(
@@ -70,8 +73,14 @@ public final class PolicyRule {
    */
   public static PolicyRule forCode(int code) {
     checkCode("code", code);
-    return new PolicyRule(code, code, Set.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+    return new PolicyRule(
+        code,
+        code,
+        Set.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -87,8 +96,8 @@ public final class PolicyRule {
     if (to < from) {
       throw new IllegalArgumentException("to: range " + from + ".." + to + " is empty");
     }
-    return new PolicyRule(from, to, Set.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+    return new PolicyRule(
+        from, to, Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -106,8 +115,8 @@ public final class PolicyRule {
   }
 
   /**
-   * {@return the same rule, matching only requests with one of these methods (case-sensitive, RFC 9110
-   * §9.1)}
+   * {@return the same rule, matching only requests with one of these methods (case-sensitive, RFC
+   * 9110 §9.1)}
    *
    * @param methods the request methods the rule applies to
    * @throws IllegalArgumentException when {@code methods} is empty or holds a null or blank name
@@ -132,8 +141,14 @@ public final class PolicyRule {
    * @param value the new retry decision
    */
   public PolicyRule withRetryability(Retryability value) {
-    return new PolicyRule(from, to, methods, Optional.of(nonNull("retryability", value)), redirect,
-        method, cacheability);
+    return new PolicyRule(
+        from,
+        to,
+        methods,
+        Optional.of(nonNull("retryability", value)),
+        redirect,
+        method,
+        cacheability);
   }
 
   /**
@@ -142,8 +157,14 @@ public final class PolicyRule {
    * @param value the new redirect decision
    */
   public PolicyRule withRedirect(RedirectRule value) {
-    return new PolicyRule(from, to, methods, retryability, Optional.of(nonNull("redirect", value)),
-        method, cacheability);
+    return new PolicyRule(
+        from,
+        to,
+        methods,
+        retryability,
+        Optional.of(nonNull("redirect", value)),
+        method,
+        cacheability);
   }
 
   /**
@@ -152,8 +173,14 @@ public final class PolicyRule {
    * @param value the new method decision
    */
   public PolicyRule withMethod(MethodRule value) {
-    return new PolicyRule(from, to, methods, retryability, redirect,
-        Optional.of(nonNull("method", value)), cacheability);
+    return new PolicyRule(
+        from,
+        to,
+        methods,
+        retryability,
+        redirect,
+        Optional.of(nonNull("method", value)),
+        cacheability);
   }
 
   /**
@@ -162,7 +189,13 @@ public final class PolicyRule {
    * @param value the new cache decision
    */
   public PolicyRule withCacheability(Cacheability value) {
-    return new PolicyRule(from, to, methods, retryability, redirect, method,
+    return new PolicyRule(
+        from,
+        to,
+        methods,
+        retryability,
+        redirect,
+        method,
         Optional.of(nonNull("cacheability", value)));
   }
 
@@ -197,13 +230,16 @@ public final class PolicyRule {
 
   /** {@return true when the rule replaces at least one decision} */
   public boolean changesAnything() {
-    return retryability.isPresent() || redirect.isPresent() || method.isPresent()
+    return retryability.isPresent()
+        || redirect.isPresent()
+        || method.isPresent()
         || cacheability.isPresent();
   }
 
   /** The same rule, saying in the basis of its decisions that {@code shortcut} wrote it. */
   PolicyRule writtenBy(String shortcut) {
-    return new PolicyRule(from, to, methods, retryability, redirect, method, cacheability, shortcut);
+    return new PolicyRule(
+        from, to, methods, retryability, redirect, method, cacheability, shortcut);
   }
 
   int from() {
@@ -227,9 +263,12 @@ public final class PolicyRule {
     return redirect.isPresent() || method.isPresent();
   }
 
-  /** True when this rule matches every response {@code later} matches, so that one never applies. */
+  /**
+   * True when this rule matches every response {@code later} matches, so that one never applies.
+   */
   boolean shadows(PolicyRule later) {
-    return from <= later.from && to >= later.to
+    return from <= later.from
+        && to >= later.to
         && (methods.isEmpty() || (!later.methods.isEmpty() && methods.containsAll(later.methods)));
   }
 
@@ -255,9 +294,13 @@ public final class PolicyRule {
       return false;
     }
     PolicyRule r = (PolicyRule) o;
-    return from == r.from && to == r.to && methods.equals(r.methods)
-        && retryability.equals(r.retryability) && redirect.equals(r.redirect)
-        && method.equals(r.method) && cacheability.equals(r.cacheability);
+    return from == r.from
+        && to == r.to
+        && methods.equals(r.methods)
+        && retryability.equals(r.retryability)
+        && redirect.equals(r.redirect)
+        && method.equals(r.method)
+        && cacheability.equals(r.cacheability);
   }
 
   @Override

@@ -39,10 +39,13 @@ public final class PolicyTable {
   }
 
   private final List<PolicyRule> rules;
+
   /** The policy per code for methods no method-specific rule names. */
   private final StatusPolicy[] byCode;
+
   /** When false, the method never matters and {@link #byCode} answers every lookup. */
   private final boolean hasMethodRules;
+
   /** Per code: whether some method-specific rule covers it. */
   private final boolean[] methodMatters;
 
@@ -95,7 +98,8 @@ public final class PolicyTable {
   }
 
   /**
-   * {@return the policy of a code for requests of any method not singled out by a method-specific rule}
+   * {@return the policy of a code for requests of any method not singled out by a method-specific
+   * rule}
    *
    * @param code any int
    */
@@ -117,8 +121,8 @@ public final class PolicyTable {
   }
 
   /**
-   * {@return true when a method-specific rule covers this code, so that {@link #policyFor(int, String)} may
-   * differ from {@link #policyFor(int)}}
+   * {@return true when a method-specific rule covers this code, so that {@link #policyFor(int,
+   * String)} may differ from {@link #policyFor(int)}}
    *
    * @param code the status code
    */
@@ -160,8 +164,8 @@ public final class PolicyTable {
      * @return this builder
      * @throws IllegalArgumentException when {@code rule} is null, or would do nothing: it replaces
      *     no decision, an earlier rule matches every response it matches (first match wins), it
-     *     sets retryability on codes none of which is a 4xx or 5xx (only errors are retried), or
-     *     it sets the redirect or method decision on codes none of which is a 3xx
+     *     sets retryability on codes none of which is a 4xx or 5xx (only errors are retried), or it
+     *     sets the redirect or method decision on codes none of which is a 3xx
      */
     public Builder rule(PolicyRule rule) {
       if (rule == null) {
@@ -171,17 +175,27 @@ public final class PolicyTable {
         throw new IllegalArgumentException("rule: " + rule + " replaces no decision");
       }
       if (rule.retryability().isPresent() && rule.to() < 400) {
-        throw new IllegalArgumentException("rule: " + rule + " sets retryability on codes below 400,"
-            + " which are never retried (a 2xx is accepted, a 3xx followed); it would do nothing");
+        throw new IllegalArgumentException(
+            "rule: "
+                + rule
+                + " sets retryability on codes below 400,"
+                + " which are never retried (a 2xx is accepted, a 3xx followed); it would do nothing");
       }
       if (rule.setsRedirectDecisions() && (rule.to() < 300 || rule.from() > 399)) {
-        throw new IllegalArgumentException("rule: " + rule + " sets a redirect or method decision on"
-            + " codes outside 3xx, which are never followed; it would do nothing");
+        throw new IllegalArgumentException(
+            "rule: "
+                + rule
+                + " sets a redirect or method decision on"
+                + " codes outside 3xx, which are never followed; it would do nothing");
       }
       for (PolicyRule earlier : rules) {
         if (earlier.shadows(rule)) {
-          throw new IllegalArgumentException("rule: " + rule + " never applies: the earlier rule "
-              + earlier + " matches every response it matches (first match wins); add it before");
+          throw new IllegalArgumentException(
+              "rule: "
+                  + rule
+                  + " never applies: the earlier rule "
+                  + earlier
+                  + " matches every response it matches (first match wins); add it before");
         }
       }
       rules.add(rule);
@@ -195,39 +209,48 @@ public final class PolicyTable {
      * the list leaves out, a rule that never retries it. A listed code keeps its own retryability
      * when it has one (413 only with Retry-After, 421 and 425 for any method). The rules go after
      * those already added, so earlier rules win (first match wins) and later ones refine the
-     * shortcut, e.g. {@code retryOn(429, 503).rule(forCode(500).onlyForMethods("GET")...)}.
-     * Explain any decision with {@link PolicyTable#policyFor(int, String)}: its basis names the
-     * shortcut.
+     * shortcut, e.g. {@code retryOn(429, 503).rule(forCode(500).onlyForMethods("GET")...)}. Explain
+     * any decision with {@link PolicyTable#policyFor(int, String)}: its basis names the shortcut.
      *
      * @param codes one or more codes in 400..599
      * @return this builder
-     * @throws IllegalArgumentException when empty, when a code is outside 400..599 (only errors
-     *     are retried), or when an earlier method-specific rule retries a code the list leaves out
-     *     (the two would contradict each other: call {@code retryOn} first)
+     * @throws IllegalArgumentException when empty, when a code is outside 400..599 (only errors are
+     *     retried), or when an earlier method-specific rule retries a code the list leaves out (the
+     *     two would contradict each other: call {@code retryOn} first)
      */
     public Builder retryOn(int... codes) {
       if (codes == null || codes.length == 0) {
-        throw new IllegalArgumentException("retryOn: at least one status code is required"
-            + " (use RetrySettings maxAttempts(1) to turn retries off)");
+        throw new IllegalArgumentException(
+            "retryOn: at least one status code is required"
+                + " (use RetrySettings maxAttempts(1) to turn retries off)");
       }
       boolean[] listed = new boolean[SIZE];
       StringBuilder name = new StringBuilder("retryOn(");
       for (int code : codes) {
         if (code < 400 || code > 599) {
-          throw new IllegalArgumentException("retryOn: " + code + " is not a 4xx or 5xx status code;"
-              + " only error responses are retried");
+          throw new IllegalArgumentException(
+              "retryOn: "
+                  + code
+                  + " is not a 4xx or 5xx status code;"
+                  + " only error responses are retried");
         }
         name.append(listed[code] ? "" : (name.length() > 8 ? ", " : "") + code);
         listed[code] = true;
       }
       String origin = name.append(')').toString();
       for (PolicyRule earlier : rules) {
-        if (earlier.isMethodSpecific() && earlier.retryability().orElse(Retryability.NEVER)
-            != Retryability.NEVER) {
+        if (earlier.isMethodSpecific()
+            && earlier.retryability().orElse(Retryability.NEVER) != Retryability.NEVER) {
           for (int code = earlier.from(); code <= earlier.to(); code++) {
             if (!listed[code]) {
-              throw new IllegalArgumentException("retryOn: the earlier rule " + earlier + " retries "
-                  + code + ", which " + origin + " leaves out; call retryOn before adding rules");
+              throw new IllegalArgumentException(
+                  "retryOn: the earlier rule "
+                      + earlier
+                      + " retries "
+                      + code
+                      + ", which "
+                      + origin
+                      + " leaves out; call retryOn before adding rules");
             }
           }
         }
@@ -237,16 +260,24 @@ public final class PolicyTable {
       for (int code = 100; code <= 599; code++) {
         boolean retryable = current.policyFor(code).isRetryable();
         if (listed[code] && !retryable) {
-          written.add(PolicyRule.forCode(code).withRetryability(Retryability.IDEMPOTENT).writtenBy(origin));
+          written.add(
+              PolicyRule.forCode(code).withRetryability(Retryability.IDEMPOTENT).writtenBy(origin));
         } else if (!listed[code] && retryable) {
-          written.add(PolicyRule.forCode(code).withRetryability(Retryability.NEVER).writtenBy(origin));
+          written.add(
+              PolicyRule.forCode(code).withRetryability(Retryability.NEVER).writtenBy(origin));
         }
       }
       for (PolicyRule rule : written) {
         for (PolicyRule earlier : rules) {
           if (earlier.shadows(rule)) {
-            throw new IllegalArgumentException("retryOn: the earlier rule " + earlier + " decides "
-                + rule.from() + " first, contradicting " + origin + "; call retryOn before adding rules");
+            throw new IllegalArgumentException(
+                "retryOn: the earlier rule "
+                    + earlier
+                    + " decides "
+                    + rule.from()
+                    + " first, contradicting "
+                    + origin
+                    + "; call retryOn before adding rules");
           }
         }
       }

@@ -13,8 +13,8 @@ public enum Retryability {
   /** Never resend automatically: the answer will not change, or resending is unsafe. */
   NEVER,
   /**
-   * Resend only an idempotent request: an idempotent method (RFC 9110 §9.2.2) or a request
-   * carrying an {@code Idempotency-Key} header (draft-ietf-httpapi-idempotency-key-header).
+   * Resend only an idempotent request: an idempotent method (RFC 9110 §9.2.2) or a request carrying
+   * an {@code Idempotency-Key} header (draft-ietf-httpapi-idempotency-key-header).
    */
   IDEMPOTENT,
   /**

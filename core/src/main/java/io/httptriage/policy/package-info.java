@@ -1,6 +1,6 @@
 /**
- * The handling policy of every status code — retryable, redirect-safe, method-preserving,
- * cacheable — decided from the RFCs, and the table users derive their own policy from.
+ * The handling policy of every status code — retryable, redirect-safe, method-preserving, cacheable
+ * — decided from the RFCs, and the table users derive their own policy from.
  *
  * <p>Start at {@link io.httptriage.policy.PolicyTable#ofDefaults()}.
  */

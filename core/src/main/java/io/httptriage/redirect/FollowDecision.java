@@ -53,7 +53,8 @@ public sealed interface FollowDecision permits FollowDecision.Follow, FollowDeci
       URI uri,
       boolean keepsBody,
       Set<String> headersToRemove,
-      Optional<Duration> retryAfter) implements FollowDecision {
+      Optional<Duration> retryAfter)
+      implements FollowDecision {
 
     /**
      * Validates the fields and freezes the header names.
@@ -62,8 +63,11 @@ public sealed interface FollowDecision permits FollowDecision.Follow, FollowDeci
      * @param method the method of the next request (RFC 9110 §15.4, step 4)
      * @param uri the absolute target, the resolved Location (RFC 9110 §10.2.2)
      * @param keepsBody whether the next request carries the previous request's body
-     * @param headersToRemove the header fields of the previous request to leave out: content-specific fields once the body is dropped (RFC 9110 §15.4, step 5) and credentials once the origin changes (step 3); matched case-insensitively
-     * @param retryAfter how long the redirect asked to wait before the next request (RFC 9110 §10.2.3)
+     * @param headersToRemove the header fields of the previous request to leave out:
+     *     content-specific fields once the body is dropped (RFC 9110 §15.4, step 5) and credentials
+     *     once the origin changes (step 3); matched case-insensitively
+     * @param retryAfter how long the redirect asked to wait before the next request (RFC 9110
+     *     §10.2.3)
      */
     public Follow {
       if (method == null || method.isBlank()) {

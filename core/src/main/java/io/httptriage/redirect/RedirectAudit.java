@@ -30,30 +30,31 @@ import java.util.TreeSet;
  * <p>Each hop is judged by the policy table's rule for its status — which codes are redirects, how
  * they change the method — and by RFC 9110 §15.4. Every kind of {@link Finding.Category#REDIRECT}
  * finding can be reported; see {@link Finding.Kind}. Severities:
+ *
  * <ul>
  *   <li>VIOLATION: 307/308 followed with another method or without the body (RFC 9110 §15.4.8, RFC
  *       7538 §3); a method other than POST rewritten on 301/302 (only POST may be, §15.4.2,
  *       §15.4.3); 303 followed with neither GET nor HEAD (§15.4.4); a redirect without a usable
  *       Location (§10.2.2).
- *   <li>SECURITY: https → http (§4.2.2); credentials the caller set reaching another origin
- *       (§15.4, RFC 6454); a 305 followed (§15.4.6).
+ *   <li>SECURITY: https → http (§4.2.2); credentials the caller set reaching another origin (§15.4,
+ *       RFC 6454); a 305 followed (§15.4.6).
  *   <li>WARNING: POST → GET on 301/302, legal but ambiguous (§15.4.2, §15.4.3); a loop (one
  *       REDIRECT_LOOP finding, nothing else about the same stop); a chain that reached or passed
  *       the hop limit of the settings (TOO_MANY_HOPS); a chain the client cut short before that
  *       limit, as the JDK client does after 5 hops (CHAIN_TRUNCATED) (§15.4).
  *   <li>INFO: a redirect the client was set not to follow, or refused for a good reason; a 305
  *       correctly not followed; a permanent redirect (301, 308) followed from a cache, with the
- *       stored response's age, the answer to "why does my client still go to the old URL" (RFC
- *       9111 §4, RFC 9110 §15.4.2, §15.4.9).
+ *       stored response's age, the answer to "why does my client still go to the old URL" (RFC 9111
+ *       §4, RFC 9110 §15.4.2, §15.4.9).
  * </ul>
  *
- * <p>Credentials are compared by value, not by presence (RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454): a
- * Cookie, Authorization or Proxy-Authorization reaching another origin is a finding only when it is
- * a value that was sent to the first origin, or a cookie the first origin set. A cookie jar that
- * holds a separate host-only cookie for each origin sends each its own, and that is no finding.
- * The hops carry fingerprints, never the values (see {@link Hop}). A hop built from header names
- * alone, and any other credential field of the settings, is judged by presence: the field on the
- * first request and on the request at the other origin.
+ * <p>Credentials are compared by value, not by presence (RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454):
+ * a Cookie, Authorization or Proxy-Authorization reaching another origin is a finding only when it
+ * is a value that was sent to the first origin, or a cookie the first origin set. A cookie jar that
+ * holds a separate host-only cookie for each origin sends each its own, and that is no finding. The
+ * hops carry fingerprints, never the values (see {@link Hop}). A hop built from header names alone,
+ * and any other credential field of the settings, is judged by presence: the field on the first
+ * request and on the request at the other origin.
  *
  * <p>Immutable and thread-safe. Never throws for any exchange.
  *
@@ -130,9 +131,15 @@ public final class RedirectAudit {
       if (isRedirect(sent)) {
         checkLocation(out, i, sent);
         if (code(sent).equivalentCode() == 305) {
-          out.add(finding(Kind.USE_PROXY, Severity.SECURITY, i, sent, next,
-              "305 Use Proxy was followed: in-band proxy configuration is deprecated for security",
-              "RFC 9110 §15.4.6"));
+          out.add(
+              finding(
+                  Kind.USE_PROXY,
+                  Severity.SECURITY,
+                  i,
+                  sent,
+                  next,
+                  "305 Use Proxy was followed: in-band proxy configuration is deprecated for security",
+                  "RFC 9110 §15.4.6"));
         }
         MethodCheck.check(out, i, sent, next, policy(sent));
         checkFromCache(out, i, sent, next);
@@ -142,27 +149,47 @@ public final class RedirectAudit {
         }
       }
       if (RedirectFollower.isDowngrade(sent.uri(), next.uri())) {
-        out.add(finding(Kind.HTTPS_DOWNGRADE, Severity.SECURITY, i, sent, next,
-            "the chain went from https to http: the next request travelled unencrypted",
-            "RFC 9110 §4.2.2"));
+        out.add(
+            finding(
+                Kind.HTTPS_DOWNGRADE,
+                Severity.SECURITY,
+                i,
+                sent,
+                next,
+                "the chain went from https to http: the next request travelled unencrypted",
+                "RFC 9110 §4.2.2"));
       }
       checkCredentials(out, i, first, sent, next, firstOrigin, unknownAtFirst);
     }
     if (loopAt >= 0 && isRedirect(finalHop)) {
       Hop sent = hops.get(loopAt);
       Hop next = loopAt + 1 < hops.size() ? hops.get(loopAt + 1) : finalHop;
-      out.add(finding(Kind.REDIRECT_LOOP, Severity.WARNING, loopAt, sent, next,
-          "the chain came back to " + next.method() + " of a URL it had already been redirected"
-              + " from, and ended on a redirect",
-          "RFC 9110 §15.4"));
+      out.add(
+          finding(
+              Kind.REDIRECT_LOOP,
+              Severity.WARNING,
+              loopAt,
+              sent,
+              next,
+              "the chain came back to "
+                  + next.method()
+                  + " of a URL it had already been redirected"
+                  + " from, and ended on a redirect",
+              "RFC 9110 §15.4"));
     }
     boolean overLimit = hops.size() > settings.maxHops();
     if (overLimit) {
       int at = settings.maxHops();
       Hop next = at + 1 < hops.size() ? hops.get(at + 1) : finalHop;
-      out.add(finding(Kind.TOO_MANY_HOPS, Severity.WARNING, at, hops.get(at), next,
-          hops.size() + " hops in one exchange, more than the limit of " + settings.maxHops(),
-          "RFC 9110 §15.4"));
+      out.add(
+          finding(
+              Kind.TOO_MANY_HOPS,
+              Severity.WARNING,
+              at,
+              hops.get(at),
+              next,
+              hops.size() + " hops in one exchange, more than the limit of " + settings.maxHops(),
+              "RFC 9110 §15.4"));
     }
     checkFinal(out, exchange, loopAt >= 0 || overLimit);
     return out;
@@ -170,8 +197,9 @@ public final class RedirectAudit {
 
   /**
    * Findings about a final response that is a redirect. Who stopped is named: a loop was already
-   * reported as one REDIRECT_LOOP; a chain that reached httptriage's own hop limit is TOO_MANY_HOPS;
-   * CHAIN_TRUNCATED is left for a client that stopped before the limit (the JDK client's 5).
+   * reported as one REDIRECT_LOOP; a chain that reached httptriage's own hop limit is
+   * TOO_MANY_HOPS; CHAIN_TRUNCATED is left for a client that stopped before the limit (the JDK
+   * client's 5).
    */
   private void checkFinal(List<Finding> out, Exchange exchange, boolean stopExplained) {
     Hop last = exchange.finalHop();
@@ -180,9 +208,15 @@ public final class RedirectAudit {
     }
     StatusCode sc = code(last);
     if (sc.equivalentCode() == 305) {
-      out.add(finding(Kind.USE_PROXY, Severity.INFO, Finding.FINAL, last, Optional.empty(),
-          "305 Use Proxy was not followed, rightly: it is deprecated for security",
-          "RFC 9110 §15.4.6"));
+      out.add(
+          finding(
+              Kind.USE_PROXY,
+              Severity.INFO,
+              Finding.FINAL,
+              last,
+              Optional.empty(),
+              "305 Use Proxy was not followed, rightly: it is deprecated for security",
+              "RFC 9110 §15.4.6"));
       return;
     }
     if (!checkLocation(out, Finding.FINAL, last) || !policy(last).redirect().mayFollow()) {
@@ -191,30 +225,68 @@ public final class RedirectAudit {
     URI target = last.resolvedLocation().orElseThrow();
     String hopsText = exchange.hops().size() + (exchange.hops().size() == 1 ? " hop" : " hops");
     if (!exchange.followsRedirects()) {
-      out.add(finding(Kind.REDIRECT_NOT_FOLLOWED, Severity.INFO, Finding.FINAL, last,
-          Optional.of(target), sc + " was handed back: the client is set not to follow redirects",
-          "RFC 9110 §15.4"));
+      out.add(
+          finding(
+              Kind.REDIRECT_NOT_FOLLOWED,
+              Severity.INFO,
+              Finding.FINAL,
+              last,
+              Optional.of(target),
+              sc + " was handed back: the client is set not to follow redirects",
+              "RFC 9110 §15.4"));
     } else if (RedirectFollower.isDowngrade(last.uri(), target)) {
-      out.add(finding(Kind.REDIRECT_NOT_FOLLOWED, Severity.INFO, Finding.FINAL, last,
-          Optional.of(target), sc + " leads from https to http; the client rightly did not follow",
-          "RFC 9110 §4.2.2"));
+      out.add(
+          finding(
+              Kind.REDIRECT_NOT_FOLLOWED,
+              Severity.INFO,
+              Finding.FINAL,
+              last,
+              Optional.of(target),
+              sc + " leads from https to http; the client rightly did not follow",
+              "RFC 9110 §4.2.2"));
     } else if (policy(last).redirect() == RedirectRule.FOLLOW && stopExplained) {
       return;
     } else if (policy(last).redirect() == RedirectRule.FOLLOW
         && exchange.hops().size() >= settings.maxHops()) {
-      out.add(finding(Kind.TOO_MANY_HOPS, Severity.WARNING, Finding.FINAL, last,
-          Optional.of(target), "the chain reached the hop limit of " + settings.maxHops()
-              + " after " + hopsText + "; " + sc + " was handed back without being followed",
-          "RFC 9110 §15.4"));
+      out.add(
+          finding(
+              Kind.TOO_MANY_HOPS,
+              Severity.WARNING,
+              Finding.FINAL,
+              last,
+              Optional.of(target),
+              "the chain reached the hop limit of "
+                  + settings.maxHops()
+                  + " after "
+                  + hopsText
+                  + "; "
+                  + sc
+                  + " was handed back without being followed",
+              "RFC 9110 §15.4"));
     } else if (policy(last).redirect() == RedirectRule.FOLLOW) {
-      out.add(finding(Kind.CHAIN_TRUNCATED, Severity.WARNING, Finding.FINAL, last,
-          Optional.of(target), "the client stopped after " + hopsText + " and handed back " + sc
-              + " as the final response, though it can be followed",
-          "RFC 9110 §15.4"));
+      out.add(
+          finding(
+              Kind.CHAIN_TRUNCATED,
+              Severity.WARNING,
+              Finding.FINAL,
+              last,
+              Optional.of(target),
+              "the client stopped after "
+                  + hopsText
+                  + " and handed back "
+                  + sc
+                  + " as the final response, though it can be followed",
+              "RFC 9110 §15.4"));
     } else {
-      out.add(finding(Kind.REDIRECT_NOT_FOLLOWED, Severity.INFO, Finding.FINAL, last,
-          Optional.of(target), sc + " with a Location was handed back; the policy would follow it",
-          policy(last).basis().redirect()));
+      out.add(
+          finding(
+              Kind.REDIRECT_NOT_FOLLOWED,
+              Severity.INFO,
+              Finding.FINAL,
+              last,
+              Optional.of(target),
+              sc + " with a Location was handed back; the policy would follow it",
+              policy(last).basis().redirect()));
     }
   }
 
@@ -225,10 +297,20 @@ public final class RedirectAudit {
       return;
     }
     Duration age = sent.cacheAge().get();
-    out.add(finding(Kind.REDIRECT_FROM_CACHE, Severity.INFO, index, sent, next,
-        code(sent) + " was followed from the cache, stored " + readable(age) + " ago (Age "
-            + age.toSeconds() + " s): the origin was not asked where the resource is now",
-        "RFC 9111 §4, RFC 9110 §15.4." + (c == 301 ? "2" : "9")));
+    out.add(
+        finding(
+            Kind.REDIRECT_FROM_CACHE,
+            Severity.INFO,
+            index,
+            sent,
+            next,
+            code(sent)
+                + " was followed from the cache, stored "
+                + readable(age)
+                + " ago (Age "
+                + age.toSeconds()
+                + " s): the origin was not asked where the resource is now",
+            "RFC 9111 §4, RFC 9110 §15.4." + (c == 301 ? "2" : "9")));
   }
 
   /** "3 d 4 h", "12 min 5 s": the two largest units, for a log reader. */
@@ -255,18 +337,32 @@ public final class RedirectAudit {
   private boolean checkLocation(List<Finding> out, int index, Hop hop) {
     if (!hop.hasLocation()) {
       if (policy(hop).redirect() == RedirectRule.FOLLOW) {
-        out.add(finding(Kind.LOCATION_MISSING, Severity.VIOLATION, index, hop, Optional.empty(),
-            code(hop) + " has no Location: the redirect cannot be followed", code(hop).spec()));
+        out.add(
+            finding(
+                Kind.LOCATION_MISSING,
+                Severity.VIOLATION,
+                index,
+                hop,
+                Optional.empty(),
+                code(hop) + " has no Location: the redirect cannot be followed",
+                code(hop).spec()));
       }
       return false;
     }
     if (hop.resolvedLocation().isEmpty()) {
       boolean repeated = Location.isRepeated(hop.location().orElseThrow());
-      out.add(new Finding(Kind.LOCATION_INVALID, Severity.VIOLATION, index,
-          Optional.of(hop.uri().toString()), repeated ? Optional.empty() : hop.location(),
-          repeated ? code(hop) + " has several Location field lines with different values"
-              : code(hop) + " has a Location no client can follow: not an http(s) URI reference",
-          repeated ? "RFC 9110 §5.3" : "RFC 9110 §10.2.2"));
+      out.add(
+          new Finding(
+              Kind.LOCATION_INVALID,
+              Severity.VIOLATION,
+              index,
+              Optional.of(hop.uri().toString()),
+              repeated ? Optional.empty() : hop.location(),
+              repeated
+                  ? code(hop) + " has several Location field lines with different values"
+                  : code(hop)
+                      + " has a Location no client can follow: not an http(s) URI reference",
+              repeated ? "RFC 9110 §5.3" : "RFC 9110 §10.2.2"));
       return false;
     }
     return true;
@@ -274,11 +370,17 @@ public final class RedirectAudit {
 
   /**
    * A credential field at another origin counts when one of its values was sent to, or set by, the
-   * first origin; when either side's values are unknown (a hop built from names alone, a field
-   * that is not fingerprinted), when the field was on the first request.
+   * first origin; when either side's values are unknown (a hop built from names alone, a field that
+   * is not fingerprinted), when the field was on the first request.
    */
-  private void checkCredentials(List<Finding> out, int index, Hop first, Hop sent, Hop next,
-      Set<String> firstOrigin, Set<String> unknownAtFirst) {
+  private void checkCredentials(
+      List<Finding> out,
+      int index,
+      Hop first,
+      Hop sent,
+      Hop next,
+      Set<String> firstOrigin,
+      Set<String> unknownAtFirst) {
     if (Origin.same(first.uri(), next.uri())) {
       return;
     }
@@ -288,17 +390,24 @@ public final class RedirectAudit {
         continue;
       }
       Set<String> values = next.sentCredentials(name);
-      boolean crossed = values.isEmpty() || unknownAtFirst.contains(name)
-          ? first.sentHeader(name)
-          : values.stream().anyMatch(firstOrigin::contains);
+      boolean crossed =
+          values.isEmpty() || unknownAtFirst.contains(name)
+              ? first.sentHeader(name)
+              : values.stream().anyMatch(firstOrigin::contains);
       if (crossed) {
         leaked.add(name);
       }
     }
     if (leaked.length() > 0) {
-      out.add(finding(Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY, index, sent, next,
-          leaked + " sent to or set by the first origin reached another origin",
-          "RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454"));
+      out.add(
+          finding(
+              Kind.CREDENTIALS_CROSS_ORIGIN,
+              Severity.SECURITY,
+              index,
+              sent,
+              next,
+              leaked + " sent to or set by the first origin reached another origin",
+              "RFC 9110 §15.4, RFC 6265 §5.4, RFC 6454"));
     }
   }
 
@@ -320,8 +429,20 @@ public final class RedirectAudit {
   }
 
   private static Finding finding(
-      Kind kind, Severity severity, int index, Hop from, Optional<URI> to, String why, String spec) {
-    return new Finding(kind, severity, index, Optional.of(from.uri().toString()),
-        to.map(URI::toString), why, spec);
+      Kind kind,
+      Severity severity,
+      int index,
+      Hop from,
+      Optional<URI> to,
+      String why,
+      String spec) {
+    return new Finding(
+        kind,
+        severity,
+        index,
+        Optional.of(from.uri().toString()),
+        to.map(URI::toString),
+        why,
+        spec);
   }
 }

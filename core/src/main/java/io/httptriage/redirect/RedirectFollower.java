@@ -20,10 +20,11 @@ import java.util.function.Consumer;
  * following off execute the plan and nothing more.
  *
  * <p>The checks, in order; the first that fails stops:
+ *
  * <ol>
- *   <li>The {@link Classifier} must give {@link Verdict.Kind#FOLLOW}: the policy table decides which
- *       codes are followed and how the method changes (303 → GET, POST → GET on 301/302, 307/308
- *       keep method and body), and the Location must resolve to an http(s) URI (RFC 9110
+ *   <li>The {@link Classifier} must give {@link Verdict.Kind#FOLLOW}: the policy table decides
+ *       which codes are followed and how the method changes (303 → GET, POST → GET on 301/302,
+ *       307/308 keep method and body), and the Location must resolve to an http(s) URI (RFC 9110
  *       §10.2.2). 305 is never followed (RFC 9110 §15.4.6).
  *   <li>No more than {@link RedirectSettings#maxHops()} redirects per exchange.
  *   <li>No https → http unless {@link RedirectSettings#allowHttpsDowngrade()} (RFC 9110 §4.2.2).
@@ -56,9 +57,17 @@ import java.util.function.Consumer;
  */
 public final class RedirectFollower {
   /** The content-specific fields RFC 9110 §15.4 names, and the digest fields of RFC 9530. */
-  static final List<String> CONTENT_HEADERS = List.of(
-      "Content-Encoding", "Content-Language", "Content-Location", "Content-Type", "Content-Length",
-      "Digest", "Content-Digest", "Repr-Digest", "Last-Modified");
+  static final List<String> CONTENT_HEADERS =
+      List.of(
+          "Content-Encoding",
+          "Content-Language",
+          "Content-Location",
+          "Content-Type",
+          "Content-Length",
+          "Digest",
+          "Content-Digest",
+          "Repr-Digest",
+          "Last-Modified");
 
   private static final RedirectFollower DEFAULT =
       new RedirectFollower(RedirectSettings.ofDefaults(), Classifier.ofDefaults());
@@ -116,10 +125,10 @@ public final class RedirectFollower {
    * follower's classifier: a response is classified once, by whoever sees it first.
    *
    * @param verdict the classifier's verdict on {@code response}
-    * @param hops the hops
-    * @param request the request
-    * @param response the response
-    * @return the decide
+   * @param hops the hops
+   * @param request the request
+   * @param response the response
+   * @return the decide
    */
   public FollowDecision decide(
       RequestView request, ResponseView response, Verdict verdict, List<Hop> hops) {
@@ -130,23 +139,29 @@ public final class RedirectFollower {
     String method = verdict.followMethod().orElseThrow();
     String to = Finding.redactUrl(target.toString());
     if (hops.size() >= settings.maxHops()) {
-      return new FollowDecision.Stop(FollowDecision.StopReason.TOO_MANY_HOPS,
+      return new FollowDecision.Stop(
+          FollowDecision.StopReason.TOO_MANY_HOPS,
           "already followed " + hops.size() + " redirects, the limit; not following to " + to,
           "RFC 9110 §15.4");
     }
     if (isDowngrade(request.uri(), target) && !settings.allowHttpsDowngrade()) {
-      return new FollowDecision.Stop(FollowDecision.StopReason.DOWNGRADE_REFUSED,
+      return new FollowDecision.Stop(
+          FollowDecision.StopReason.DOWNGRADE_REFUSED,
           verdict.status() + " leads from https to " + to + "; https→http is not followed",
           "RFC 9110 §4.2.2");
     }
     if (timesSent(RequestKey.of(method, target), request, hops) >= 2) {
-      return new FollowDecision.Stop(FollowDecision.StopReason.LOOP,
+      return new FollowDecision.Stop(
+          FollowDecision.StopReason.LOOP,
           method + " " + to + " was already sent twice in this exchange: a redirect loop",
           "RFC 9110 §15.4");
     }
     if (verdict.keepsBody() && !request.bodyReplayable()) {
-      return new FollowDecision.Stop(FollowDecision.StopReason.BODY_NOT_REPLAYABLE,
-          verdict.status() + " keeps the body of " + request.method()
+      return new FollowDecision.Stop(
+          FollowDecision.StopReason.BODY_NOT_REPLAYABLE,
+          verdict.status()
+              + " keeps the body of "
+              + request.method()
               + ", which cannot be sent again",
           verdict.policy().basis().method());
     }
@@ -158,8 +173,8 @@ public final class RedirectFollower {
     if (!Origin.same(request.uri(), target)) {
       addPresent(request, settings.credentialHeaders(), remove::add);
     }
-    return new FollowDecision.Follow(verdict.status().code(), method, target, verdict.keepsBody(),
-        remove, verdict.retryAfter());
+    return new FollowDecision.Follow(
+        verdict.status().code(), method, target, verdict.keepsBody(), remove, verdict.retryAfter());
   }
 
   static boolean isDowngrade(URI from, URI to) {
@@ -192,18 +207,22 @@ public final class RedirectFollower {
           return stop(FollowDecision.StopReason.LOCATION_MISSING, r);
         case LOCATION_INVALID:
           // The classifier quotes the Location, which may carry a query secret: say less.
-          return new FollowDecision.Stop(FollowDecision.StopReason.LOCATION_INVALID,
+          return new FollowDecision.Stop(
+              FollowDecision.StopReason.LOCATION_INVALID,
               verdict.status() + " has a Location that is not an http(s) URI reference",
               r.spec());
         case REDIRECT_REFUSED:
-          return stop(verdict.status().equivalentCode() == 305
-              ? FollowDecision.StopReason.USE_PROXY_REFUSED
-              : FollowDecision.StopReason.REDIRECT_REFUSED, r);
+          return stop(
+              verdict.status().equivalentCode() == 305
+                  ? FollowDecision.StopReason.USE_PROXY_REFUSED
+                  : FollowDecision.StopReason.REDIRECT_REFUSED,
+              r);
         default:
           break;
       }
     }
-    return new FollowDecision.Stop(FollowDecision.StopReason.NOT_A_REDIRECT,
+    return new FollowDecision.Stop(
+        FollowDecision.StopReason.NOT_A_REDIRECT,
         verdict.status() + " is not a redirect the policy follows (" + verdict.kind() + ")",
         "RFC 9110 §15.4");
   }

@@ -9,10 +9,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * How far and how safely redirects are followed: the hop limit, whether an https→http redirect
- * may be followed, and which credential header fields are dropped when a redirect leaves the
- * origin. {@link RedirectFollower} applies these settings; {@link RedirectAudit} judges a chain by
- * the same hop limit and credential fields.
+ * How far and how safely redirects are followed: the hop limit, whether an https→http redirect may
+ * be followed, and which credential header fields are dropped when a redirect leaves the origin.
+ * {@link RedirectFollower} applies these settings; {@link RedirectAudit} judges a chain by the same
+ * hop limit and credential fields.
  *
  * <ul>
  *   <li>{@code maxHops}, default 20 as in OkHttp and the WHATWG Fetch standard: RFC 9110 §15.4 asks
@@ -38,20 +38,26 @@ public final class RedirectSettings {
   /** The default hop limit, as OkHttp's and the WHATWG Fetch standard's. */
   public static final int DEFAULT_MAX_HOPS = 20;
 
-  private static final RedirectSettings DEFAULTS = new RedirectSettings(
-      DEFAULT_MAX_HOPS, false, freeze(List.of("Authorization", "Cookie", "Proxy-Authorization")));
+  private static final RedirectSettings DEFAULTS =
+      new RedirectSettings(
+          DEFAULT_MAX_HOPS,
+          false,
+          freeze(List.of("Authorization", "Cookie", "Proxy-Authorization")));
 
   private final int maxHops;
   private final boolean allowHttpsDowngrade;
   private final Set<String> credentialHeaders;
 
-  private RedirectSettings(int maxHops, boolean allowHttpsDowngrade, Set<String> credentialHeaders) {
+  private RedirectSettings(
+      int maxHops, boolean allowHttpsDowngrade, Set<String> credentialHeaders) {
     this.maxHops = maxHops;
     this.allowHttpsDowngrade = allowHttpsDowngrade;
     this.credentialHeaders = credentialHeaders;
   }
 
-  /** {@return at most 20 hops, no https→http, Authorization, Cookie and Proxy-Authorization dropped} */
+  /**
+   * {@return at most 20 hops, no https→http, Authorization, Cookie and Proxy-Authorization dropped}
+   */
   public static RedirectSettings ofDefaults() {
     return DEFAULTS;
   }
@@ -76,7 +82,9 @@ public final class RedirectSettings {
     return allowHttpsDowngrade;
   }
 
-  /** {@return the header fields that must not travel to another origin; matched case-insensitively} */
+  /**
+   * {@return the header fields that must not travel to another origin; matched case-insensitively}
+   */
   public Set<String> credentialHeaders() {
     return credentialHeaders;
   }
@@ -93,7 +101,8 @@ public final class RedirectSettings {
       return false;
     }
     RedirectSettings s = (RedirectSettings) o;
-    return maxHops == s.maxHops && allowHttpsDowngrade == s.allowHttpsDowngrade
+    return maxHops == s.maxHops
+        && allowHttpsDowngrade == s.allowHttpsDowngrade
         && credentialHeaders.equals(s.credentialHeaders);
   }
 
@@ -104,8 +113,13 @@ public final class RedirectSettings {
 
   @Override
   public String toString() {
-    return "RedirectSettings[maxHops=" + maxHops + ", allowHttpsDowngrade=" + allowHttpsDowngrade
-        + ", credentialHeaders=" + credentialHeaders + "]";
+    return "RedirectSettings[maxHops="
+        + maxHops
+        + ", allowHttpsDowngrade="
+        + allowHttpsDowngrade
+        + ", credentialHeaders="
+        + credentialHeaders
+        + "]";
   }
 
   /**
@@ -142,7 +156,8 @@ public final class RedirectSettings {
     /**
      * Whether a redirect from https to http may be followed; false unless told otherwise.
      *
-     * @param value whether a redirect from https to http may be followed; false unless told otherwise
+     * @param value whether a redirect from https to http may be followed; false unless told
+     *     otherwise
      * @return this builder
      */
     public Builder allowHttpsDowngrade(boolean value) {
@@ -153,7 +168,8 @@ public final class RedirectSettings {
     /**
      * The header fields dropped when a redirect leaves the origin, replacing the defaults.
      *
-     * @param names the header fields dropped when a redirect leaves the origin, replacing the defaults
+     * @param names the header fields dropped when a redirect leaves the origin, replacing the
+     *     defaults
      * @return this builder
      * @throws IllegalArgumentException when a name is null or blank
      */

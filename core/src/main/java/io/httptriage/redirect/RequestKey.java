@@ -14,8 +14,10 @@ final class RequestKey {
   static String of(String method, URI uri) {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    String origin = Origin.of(uri).map(Origin::toString)
-        .orElseGet(() -> String.valueOf(uri.getScheme()) + "://" + uri.getRawAuthority());
+    String origin =
+        Origin.of(uri)
+            .map(Origin::toString)
+            .orElseGet(() -> String.valueOf(uri.getScheme()) + "://" + uri.getRawAuthority());
     return method + " " + origin + path + query;
   }
 }

@@ -4,9 +4,8 @@ import io.httptriage.policy.Cacheability;
 
 /**
  * What OkHttp's own cache ({@code okhttp3.Cache}) does with each status code, in the words of the
- * policy table, so that the reference and {@code explain} can show it next to what RFC 9110 and
- * RFC 9111 allow. A fact about a client, not a decision: httptriage never changes what OkHttp
- * stores.
+ * policy table, so that the reference and {@code explain} can show it next to what RFC 9110 and RFC
+ * 9111 allow. A fact about a client, not a decision: httptriage never changes what OkHttp stores.
  *
  * <p>OkHttp 5.x and 4.12 decide alike ({@code CacheStrategy.isCacheable}), and a test runs a real
  * {@code Cache} against every code on both to prove this table:
@@ -19,9 +18,9 @@ import io.httptriage.policy.Cacheability;
  *   <li>{@link Cacheability#EXPLICIT_ONLY}: 302 and 307, only with Expires, max-age, public or
  *       private;
  *   <li>{@link Cacheability#NEVER_STORE}: every other code, whatever its directives, including 206
- *       ("doesn't support caching partial content") and 451, which RFC 9110 §15.3.7 and RFC 7725
- *       §3 make heuristically cacheable, and every code RFC 9111 §3 lets a cache store with
- *       explicit freshness.
+ *       ("doesn't support caching partial content") and 451, which RFC 9110 §15.3.7 and RFC 7725 §3
+ *       make heuristically cacheable, and every code RFC 9111 §3 lets a cache store with explicit
+ *       freshness.
  * </ul>
  *
  * <p>OkHttp also stores only responses to GET. Stateless and thread-safe.

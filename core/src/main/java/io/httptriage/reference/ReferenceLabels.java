@@ -18,7 +18,9 @@ enum ReferenceLabels {
   }
 
   String title() {
-    return this == EN ? "HTTP status codes and how httptriage handles them" : "HTTP 狀態碼與 httptriage 的處理方式";
+    return this == EN
+        ? "HTTP status codes and how httptriage handles them"
+        : "HTTP 狀態碼與 httptriage 的處理方式";
   }
 
   String intro() {
@@ -95,7 +97,9 @@ enum ReferenceLabels {
   }
 
   String noContentLength() {
-    return this == EN ? "Must not carry Content-Length (RFC 9110 §8.6)." : "不得帶有 Content-Length（RFC 9110 §8.6）。";
+    return this == EN
+        ? "Must not carry Content-Length (RFC 9110 §8.6)."
+        : "不得帶有 Content-Length（RFC 9110 §8.6）。";
   }
 
   String otherMeaningsLabel() {
@@ -161,9 +165,7 @@ enum ReferenceLabels {
   String methodLine(MethodRule m) {
     switch (m) {
       case PRESERVE:
-        return this == EN
-            ? "Method: kept, with the body, when following"
-            : "請求方法：跟隨時保留原方法與內容";
+        return this == EN ? "Method: kept, with the body, when following" : "請求方法：跟隨時保留原方法與內容";
       case POST_BECOMES_GET:
         return this == EN
             ? "Method: POST becomes GET without body; every other method is kept"
@@ -197,15 +199,17 @@ enum ReferenceLabels {
     String line;
     switch (okHttp) {
       case HEURISTIC:
-        line = this == EN
-            ? "OkHttp's cache: stores it, and reuses it without explicit freshness when Last-Modified"
-                + " allows"
-            : "OkHttp 快取：會儲存，有 Last-Modified 時沒有明確有效期限也會重複使用";
+        line =
+            this == EN
+                ? "OkHttp's cache: stores it, and reuses it without explicit freshness when Last-Modified"
+                    + " allows"
+                : "OkHttp 快取：會儲存，有 Last-Modified 時沒有明確有效期限也會重複使用";
         break;
       case EXPLICIT_ONLY:
-        line = this == EN
-            ? "OkHttp's cache: stores it only with Expires, max-age, public or private"
-            : "OkHttp 快取：僅在有 Expires、max-age、「public」或「private」時儲存";
+        line =
+            this == EN
+                ? "OkHttp's cache: stores it only with Expires, max-age, public or private"
+                : "OkHttp 快取：僅在有 Expires、max-age、「public」或「private」時儲存";
         break;
       default:
         line = this == EN ? "OkHttp's cache: never stores it" : "OkHttp 快取：一律不儲存";

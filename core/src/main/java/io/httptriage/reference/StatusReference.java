@@ -62,8 +62,10 @@ public final class StatusReference {
     Path root = Path.of(args.length > 0 ? args[0] : ".");
     StatusReference ref = of(PolicyTable.ofDefaults());
     Files.createDirectories(root.resolve("docs"));
-    Files.writeString(root.resolve(ENGLISH_FILE), ref.render(Locale.ENGLISH), StandardCharsets.UTF_8);
-    Files.writeString(root.resolve(CHINESE_FILE), ref.render(Locale.TAIWAN), StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve(ENGLISH_FILE), ref.render(Locale.ENGLISH), StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve(CHINESE_FILE), ref.render(Locale.TAIWAN), StandardCharsets.UTF_8);
   }
 
   /**
@@ -100,26 +102,57 @@ public final class StatusReference {
   }
 
   private void entry(StringBuilder md, StatusCode sc, ReferenceLabels l, Locale locale) {
-    boolean retired = sc.standing() == Standing.DEPRECATED || sc.standing() == Standing.OBSOLETED
-        || sc.standing() == Standing.UNUSED;
+    boolean retired =
+        sc.standing() == Standing.DEPRECATED
+            || sc.standing() == Standing.OBSOLETED
+            || sc.standing() == Standing.UNUSED;
     String heading = sc.code() + " " + sc.reason();
     md.append("## ").append(retired ? "~~" + heading + "~~" : heading).append("\n\n");
     md.append(sc.description(locale)).append("\n\n");
-    md.append("- ").append(l.standingLabel()).append(": ").append(l.standing(sc.standing()))
-        .append(" · ").append(l.classLabel()).append(": ").append(sc.statusClass().label())
-        .append(" · ").append(l.specLabel()).append(": ").append(localized(sc.spec(), locale)).append('\n');
-    sc.origin().ifPresent(o -> md.append("- ").append(l.originLabel()).append(": ").append(localized(o, locale))
-        .append('\n'));
+    md.append("- ")
+        .append(l.standingLabel())
+        .append(": ")
+        .append(l.standing(sc.standing()))
+        .append(" · ")
+        .append(l.classLabel())
+        .append(": ")
+        .append(sc.statusClass().label())
+        .append(" · ")
+        .append(l.specLabel())
+        .append(": ")
+        .append(localized(sc.spec(), locale))
+        .append('\n');
+    sc.origin()
+        .ifPresent(
+            o ->
+                md.append("- ")
+                    .append(l.originLabel())
+                    .append(": ")
+                    .append(localized(o, locale))
+                    .append('\n'));
     if (!sc.formerReasons().isEmpty()) {
-      md.append("- ").append(l.formerLabel()).append(": ").append(String.join(", ", sc.formerReasons()))
+      md.append("- ")
+          .append(l.formerLabel())
+          .append(": ")
+          .append(String.join(", ", sc.formerReasons()))
           .append('\n');
     }
     for (HeaderRule r : sc.headerRules()) {
-      md.append("- ").append(l.headersLabel()).append(": ").append(l.obligation(r.obligation()))
-          .append(" `").append(r.field()).append('`');
-      r.unlessContentType().ifPresent(ct -> md.append(' ').append(l.or()).append(" `").append(ct).append('`'));
+      md.append("- ")
+          .append(l.headersLabel())
+          .append(": ")
+          .append(l.obligation(r.obligation()))
+          .append(" `")
+          .append(r.field())
+          .append('`');
+      r.unlessContentType()
+          .ifPresent(ct -> md.append(' ').append(l.or()).append(" `").append(ct).append('`'));
       if (!r.isUnconditional()) {
-        md.append(" (").append(l.when()).append(' ').append(localized(r.condition(), locale)).append(')');
+        md.append(" (")
+            .append(l.when())
+            .append(' ')
+            .append(localized(r.condition(), locale))
+            .append(')');
       }
       md.append(" — ").append(localized(r.spec(), locale)).append('\n');
     }
@@ -132,8 +165,15 @@ public final class StatusReference {
     if (!sc.otherMeanings().isEmpty()) {
       md.append("- ").append(l.otherMeaningsLabel()).append(":\n");
       for (OtherMeaning m : sc.otherMeanings()) {
-        md.append("  - ").append(sc.code()).append(' ').append(m.reason()).append(" (").append(localized(m.origin(), locale))
-            .append("): ").append(m.description(locale)).append('\n');
+        md.append("  - ")
+            .append(sc.code())
+            .append(' ')
+            .append(m.reason())
+            .append(" (")
+            .append(localized(m.origin(), locale))
+            .append("): ")
+            .append(m.description(locale))
+            .append('\n');
       }
     }
     md.append("\n### ").append(l.usageHeading()).append('\n');
@@ -146,8 +186,8 @@ public final class StatusReference {
   /**
    * {@return the five lines of a code's "usage" section — retry, redirect, method, cache, and what
    * OkHttp's cache does with the code ({@link OkHttpCaching}) — each followed by the rule behind
-   * it, in English or in Traditional Chinese for a zh-TW/zh-Hant locale}
-   * Lets a tool show one code the way the reference shows it.
+   * it, in English or in Traditional Chinese for a zh-TW/zh-Hant locale} Lets a tool show one code
+   * the way the reference shows it.
    *
    * <pre>{@code
    * StatusReference.of(PolicyTable.ofDefaults()).usage(429, Locale.ENGLISH).get(0);
@@ -178,8 +218,7 @@ public final class StatusReference {
         l.redirectLine(p.redirect()) + cite(p.basis().redirect(), l),
         l.methodLine(p.method()) + cite(p.basis().method(), l),
         l.cacheLine(p.cacheability()) + cite(p.basis().cache(), l),
-        l.okHttpCacheLine(OkHttpCaching.of(code), p.cacheability())
-            + cite(OkHttpCaching.BASIS, l));
+        l.okHttpCacheLine(OkHttpCaching.of(code), p.cacheability()) + cite(OkHttpCaching.BASIS, l));
   }
 
   private static ReferenceLabels labels(Locale locale) {
@@ -187,12 +226,16 @@ public final class StatusReference {
   }
 
   private static String cite(String basis, ReferenceLabels l) {
-    return "-".equals(basis) ? "" : " — " + (l == ReferenceLabels.ZH_TW ? ChineseTerms.zhTw(basis) : basis);
+    return "-".equals(basis)
+        ? ""
+        : " — " + (l == ReferenceLabels.ZH_TW ? ChineseTerms.zhTw(basis) : basis);
   }
 
   private static boolean isChinese(Locale locale) {
     return "zh".equals(locale.getLanguage())
-        && ("TW".equals(locale.getCountry()) || "Hant".equals(locale.getScript())
-            || "HK".equals(locale.getCountry()) || "MO".equals(locale.getCountry()));
+        && ("TW".equals(locale.getCountry())
+            || "Hant".equals(locale.getScript())
+            || "HK".equals(locale.getCountry())
+            || "MO".equals(locale.getCountry()));
   }
 }

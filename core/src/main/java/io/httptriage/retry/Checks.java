@@ -11,8 +11,8 @@ final class Checks {
   static Duration duration(String parameter, Duration value, Duration min) {
     nonNull(parameter, value);
     if (value.compareTo(min) < 0 || value.compareTo(MAX_DURATION) > 0) {
-      throw new IllegalArgumentException(parameter + ": must be in " + min + ".." + MAX_DURATION
-          + ", was " + value);
+      throw new IllegalArgumentException(
+          parameter + ": must be in " + min + ".." + MAX_DURATION + ", was " + value);
     }
     return value;
   }

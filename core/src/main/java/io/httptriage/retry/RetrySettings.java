@@ -42,7 +42,8 @@ import java.util.random.RandomGenerator;
  *       random still has each of them mended. Retries beyond the budget are refused and counted.
  * </ul>
  *
- * <p>Immutable and thread-safe, provided the injected clock, sleeper and random source are. Builders validate each value at once and throw {@link IllegalArgumentException} naming the
+ * <p>Immutable and thread-safe, provided the injected clock, sleeper and random source are.
+ * Builders validate each value at once and throw {@link IllegalArgumentException} naming the
  * parameter.
  */
 public final class RetrySettings {
@@ -118,7 +119,10 @@ public final class RetrySettings {
     return backoffMax;
   }
 
-  /** {@return retries allowed per logical request whose first answer was healthy, over the budget window} */
+  /**
+   * {@return retries allowed per logical request whose first answer was healthy, over the budget
+   * window}
+   */
   public double budgetRatio() {
     return budgetRatio;
   }
@@ -160,11 +164,25 @@ public final class RetrySettings {
 
   @Override
   public String toString() {
-    return "RetrySettings[name=" + name + ", maxAttempts=" + maxAttempts
-        + ", maxRetryAfter=" + maxRetryAfter + ", deadline=" + deadline
-        + ", backoff=" + backoffBase + ".." + backoffMax
-        + ", budget=" + budgetRatio + " per healthy request, min " + budgetMinRetriesPerSecond + "/s over "
-        + budgetWindow + "]";
+    return "RetrySettings[name="
+        + name
+        + ", maxAttempts="
+        + maxAttempts
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + ", deadline="
+        + deadline
+        + ", backoff="
+        + backoffBase
+        + ".."
+        + backoffMax
+        + ", budget="
+        + budgetRatio
+        + " per healthy request, min "
+        + budgetMinRetriesPerSecond
+        + "/s over "
+        + budgetWindow
+        + "]";
   }
 
   /**
@@ -240,7 +258,8 @@ public final class RetrySettings {
      * The time from the start of a call after which no attempt is started: no wait is scheduled
      * that would end at or past it.
      *
-     * @param deadline the time from the start of a call after which no attempt is started: no wait is scheduled that would end at or past it
+     * @param deadline the time from the start of a call after which no attempt is started: no wait
+     *     is scheduled that would end at or past it
      * @return this builder
      * @throws IllegalArgumentException when under 1 ms or longer than a day
      */
@@ -264,7 +283,8 @@ public final class RetrySettings {
     /**
      * The largest backoff ceiling; must not be below {@link #backoffBase(Duration)} when built.
      *
-     * @param backoffMax the largest backoff ceiling; must not be below {@link #backoffBase(Duration)} when built
+     * @param backoffMax the largest backoff ceiling; must not be below {@link
+     *     #backoffBase(Duration)} when built
      * @return this builder
      * @throws IllegalArgumentException when negative or longer than a day
      */
@@ -277,7 +297,8 @@ public final class RetrySettings {
      * Retries allowed per logical request whose first answer was healthy (a status not retried),
      * over the budget window; default 0.5.
      *
-     * @param budgetRatio retries allowed per logical request whose first answer was healthy (a status not retried), over the budget window; default 0.5
+     * @param budgetRatio retries allowed per logical request whose first answer was healthy (a
+     *     status not retried), over the budget window; default 0.5
      * @return this builder
      * @throws IllegalArgumentException when negative, NaN or infinite
      */
@@ -293,14 +314,15 @@ public final class RetrySettings {
     /**
      * Retries per second always allowed, whatever the request count (the floor).
      *
-     * @param budgetMinRetriesPerSecond retries per second always allowed, whatever the request count (the floor)
+     * @param budgetMinRetriesPerSecond retries per second always allowed, whatever the request
+     *     count (the floor)
      * @return this builder
      * @throws IllegalArgumentException when outside 0..1000000
      */
     public Builder budgetMinRetriesPerSecond(int budgetMinRetriesPerSecond) {
       if (budgetMinRetriesPerSecond < 0 || budgetMinRetriesPerSecond > 1_000_000) {
-        throw new IllegalArgumentException("budgetMinRetriesPerSecond: must be in 0..1000000, was "
-            + budgetMinRetriesPerSecond);
+        throw new IllegalArgumentException(
+            "budgetMinRetriesPerSecond: must be in 0..1000000, was " + budgetMinRetriesPerSecond);
       }
       this.budgetMinRetriesPerSecond = budgetMinRetriesPerSecond;
       return this;
@@ -346,7 +368,8 @@ public final class RetrySettings {
      * The random source of the jitter; must be thread-safe when the client is shared (e.g. {@code
      * new java.util.Random(seed)}). The default uses {@link ThreadLocalRandom}.
      *
-     * @param random the random source of the jitter; must be thread-safe when the engine is shared (e.g. {@code new java.util.Random(seed)})
+     * @param random the random source of the jitter; must be thread-safe when the engine is shared
+     *     (e.g. {@code new java.util.Random(seed)})
      * @return this builder
      * @throws IllegalArgumentException when null
      */
@@ -358,7 +381,8 @@ public final class RetrySettings {
     /**
      * The name of the resilience4j {@code Retry}, used as the {@code name} tag of its metrics.
      *
-     * @param name the name of the resilience4j {@code Retry}, used as the {@code name} tag of its metrics
+     * @param name the name of the resilience4j {@code Retry}, used as the {@code name} tag of its
+     *     metrics
      * @return this builder
      * @throws IllegalArgumentException when null or blank
      */
@@ -391,8 +415,8 @@ public final class RetrySettings {
      */
     public RetrySettings build() {
       if (backoffMax.compareTo(backoffBase) < 0) {
-        throw new IllegalArgumentException("backoffMax: " + backoffMax
-            + " is below backoffBase " + backoffBase);
+        throw new IllegalArgumentException(
+            "backoffMax: " + backoffMax + " is below backoffBase " + backoffBase);
       }
       return new RetrySettings(this);
     }

@@ -29,8 +29,8 @@ public record Descriptions(String en, String zhTw) {
   }
 
   /**
-   * {@return the text for a locale: Traditional Chinese for Chinese in Taiwan, Hong Kong, Macau or the Hant
-   * script, English for everything else}
+   * {@return the text for a locale: Traditional Chinese for Chinese in Taiwan, Hong Kong, Macau or
+   * the Hant script, English for everything else}
    *
    * @param locale the language
    */

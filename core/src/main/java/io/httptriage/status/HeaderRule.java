@@ -9,8 +9,8 @@ import java.util.Optional;
  * <p>A rule with a non-empty {@link #condition()} applies only in a situation a client cannot
  * always see (for example 304's validators "that would have been sent in a 200"); conformance
  * checks skip such rules. A rule with an {@link #unlessContentType()} is also met by a response of
- * that media type (206 may carry {@code multipart/byteranges} instead of {@code Content-Range},
- * RFC 9110 §15.3.7.2).
+ * that media type (206 may carry {@code multipart/byteranges} instead of {@code Content-Range}, RFC
+ * 9110 §15.3.7.2).
  *
  * <p>Immutable and thread-safe.
  *

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * A meaning a status number has had in the past or has elsewhere, next to the one the registry
- * gives it: a WebDAV draft's 421 "Destination Locked", Exchange ActiveSync's 451 "Redirect",
- * Esri's 499 "Token Required". Recorded so that a user who meets the number in an old document or
- * from one of those servers can understand what they saw.
+ * gives it: a WebDAV draft's 421 "Destination Locked", Exchange ActiveSync's 451 "Redirect", Esri's
+ * 499 "Token Required". Recorded so that a user who meets the number in an old document or from one
+ * of those servers can understand what they saw.
  *
  * <p>Immutable and thread-safe.
  *

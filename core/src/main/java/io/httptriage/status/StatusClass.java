@@ -52,14 +52,17 @@ public enum StatusClass {
     return digit;
   }
 
-  /** {@return {@code "1xx"} .. {@code "5xx"}, or {@code "invalid"}; stable, used as a metric tag value} */
+  /**
+   * {@return {@code "1xx"} .. {@code "5xx"}, or {@code "invalid"}; stable, used as a metric tag
+   * value}
+   */
   public String label() {
     return label;
   }
 
   /**
-   * {@return the class a client must treat a response of this class as: itself, except that an {@link
-   * #INVALID} code is handled as {@link #SERVER_ERROR} (RFC 9110 §15)}
+   * {@return the class a client must treat a response of this class as: itself, except that an
+   * {@link #INVALID} code is handled as {@link #SERVER_ERROR} (RFC 9110 §15)}
    */
   public StatusClass effective() {
     return this == INVALID ? SERVER_ERROR : this;

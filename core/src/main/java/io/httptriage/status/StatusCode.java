@@ -87,14 +87,16 @@ public final class StatusCode {
   }
 
   /**
-   * {@return where the code is defined: {@code "RFC 9110 §15.4.8"}, {@code "RFC 6585 §4"}, or for an
-   * unofficial code the vendor's source or documentation}
+   * {@return where the code is defined: {@code "RFC 9110 §15.4.8"}, {@code "RFC 6585 §4"}, or for
+   * an unofficial code the vendor's source or documentation}
    */
   public String spec() {
     return spec;
   }
 
-  /** {@return who uses an unofficial code ({@code "nginx"}, {@code "Cloudflare"}); empty otherwise} */
+  /**
+   * {@return who uses an unofficial code ({@code "nginx"}, {@code "Cloudflare"}); empty otherwise}
+   */
   public Optional<String> origin() {
     return origin;
   }
@@ -105,14 +107,17 @@ public final class StatusCode {
   }
 
   /**
-   * {@return true when a response with this code cannot carry content: 1xx, 204 and 304 (RFC 9110 §6.4.1),
-   * and 205, where the server MUST NOT generate any (RFC 9110 §15.3.6)}
+   * {@return true when a response with this code cannot carry content: 1xx, 204 and 304 (RFC 9110
+   * §6.4.1), and 205, where the server MUST NOT generate any (RFC 9110 §15.3.6)}
    */
   public boolean contentForbidden() {
     return contentForbidden;
   }
 
-  /** {@return true when a server MUST NOT send Content-Length with this code: 1xx and 204 (RFC 9110 §8.6)} */
+  /**
+   * {@return true when a server MUST NOT send Content-Length with this code: 1xx and 204 (RFC 9110
+   * §8.6)}
+   */
   public boolean contentLengthForbidden() {
     return contentLengthForbidden;
   }
@@ -131,7 +136,10 @@ public final class StatusCode {
     return descriptions.in(locale);
   }
 
-  /** {@return names this code carried in earlier documents ("Payload Too Large", "Request Time-out")} */
+  /**
+   * {@return names this code carried in earlier documents ("Payload Too Large", "Request
+   * Time-out")}
+   */
   public List<String> formerReasons() {
     return formerReasons;
   }
@@ -142,8 +150,8 @@ public final class StatusCode {
   }
 
   /**
-   * {@return the code a client should behave as: the code itself when known (registered or unofficial), the
-   * x00 code of the class when unknown, 500 when invalid (RFC 9110 §15)}
+   * {@return the code a client should behave as: the code itself when known (registered or
+   * unofficial), the x00 code of the class when unknown, 500 when invalid (RFC 9110 §15)}
    */
   public int equivalentCode() {
     return equivalentCode;

@@ -57,6 +57,8 @@ sealed interface Action<Q> permits Action.Answer, Action.Retry, Action.Follow {
   /** The response is discarded and {@code CallState.current} is sent again after the wait. */
   record Retry<Q>(long waitMillis) implements Action<Q> {}
 
-  /** The response is discarded and {@code next}, now {@code CallState.current}, sent after the wait. */
+  /**
+   * The response is discarded and {@code next}, now {@code CallState.current}, sent after the wait.
+   */
   record Follow<Q>(Q next, long waitMillis) implements Action<Q> {}
 }

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Cancelling the caller's future cancels the send or the wait in flight; no attempt starts after
  * it, and a response that still arrives is discarded.
  *
- * <p>Steps run one after another (each starts when the previous completed or its wait ran out),
- * so the call state is touched by one thread at a time.
+ * <p>Steps run one after another (each starts when the previous completed or its wait ran out), so
+ * the call state is touched by one thread at a time.
  */
 final class AsyncExchange<Q, R> {
   private final Step step;
@@ -28,10 +28,15 @@ final class AsyncExchange<Q, R> {
   private final CallState<Q> state;
   private final CompletableFuture<R> result = new CompletableFuture<>();
   private final AtomicReference<Future<?>> inFlight = new AtomicReference<>();
+
   /** True while a retry or follow-up waits or is in flight, for the cancellation's event. */
   private volatile boolean pending;
 
-  AsyncExchange(Step step, Q request, ClientCall<Q, R> call, Triage.SendAsync<Q, R> send,
+  AsyncExchange(
+      Step step,
+      Q request,
+      ClientCall<Q, R> call,
+      Triage.SendAsync<Q, R> send,
       ScheduledExecutorService scheduler) {
     this.step = step;
     this.call = call;
@@ -41,17 +46,18 @@ final class AsyncExchange<Q, R> {
   }
 
   CompletableFuture<R> start() {
-    result.whenComplete((r, e) -> {
-      if (result.isCancelled()) {
-        Future<?> f = inFlight.get();
-        cancel(f);
-        if (pending) {
-          step.cancelled(state);
-        } else {
-          step.ended(state, new CancellationException("the caller cancelled the call"));
-        }
-      }
-    });
+    result.whenComplete(
+        (r, e) -> {
+          if (result.isCancelled()) {
+            Future<?> f = inFlight.get();
+            cancel(f);
+            if (pending) {
+              step.cancelled(state);
+            } else {
+              step.ended(state, new CancellationException("the caller cancelled the call"));
+            }
+          }
+        });
     if (step.observing()) {
       step.observe(state, call, false);
     }
@@ -152,7 +158,8 @@ final class AsyncExchange<Q, R> {
   }
 
   static Throwable unwrap(Throwable t) {
-    if ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    if ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       return t.getCause();
     }
     return t;

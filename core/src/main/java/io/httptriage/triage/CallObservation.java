@@ -11,20 +11,21 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Micrometer observations of one call: the call's, open from before the first request until
- * the caller gets the final response, and as its children one per request sent, each started
- * before its send and stopped once its response was decided about. The synchronous driver opens
- * the call's scope on the caller's thread, so that the client's own instrumentation and anything
- * else observed there nests under the call; the asynchronous one names the parent explicitly.
+ * The Micrometer observations of one call: the call's, open from before the first request until the
+ * caller gets the final response, and as its children one per request sent, each started before its
+ * send and stopped once its response was decided about. The synchronous driver opens the call's
+ * scope on the caller's thread, so that the client's own instrumentation and anything else observed
+ * there nests under the call; the asynchronous one names the parent explicitly.
  *
- * <p>Findings become events on the attempt that received the response of their hop while it is
- * open (the final one), else on the call, naming the hop.
+ * <p>Findings become events on the attempt that received the response of their hop while it is open
+ * (the final one), else on the call, naming the hop.
  *
- * <p>Built only when the configuration has an observation registry that is not a no-op. Used by
- * one call, from one thread at a time.
+ * <p>Built only when the configuration has an observation registry that is not a no-op. Used by one
+ * call, from one thread at a time.
  */
 final class CallObservation {
-  private static final TriageObservationConvention DEFAULT = new DefaultTriageObservationConvention();
+  private static final TriageObservationConvention DEFAULT =
+      new DefaultTriageObservationConvention();
 
   private final ObservationRegistry registry;
   private final TriageObservationConvention convention;
@@ -36,19 +37,29 @@ final class CallObservation {
   private int sent;
   private boolean stopped;
 
-  private CallObservation(ObservationRegistry registry,
-      @Nullable TriageObservationConvention custom, String client, String method,
+  private CallObservation(
+      ObservationRegistry registry,
+      @Nullable TriageObservationConvention custom,
+      String client,
+      String method,
       Optional<String> target) {
     this.registry = registry;
     this.callContext = TriageObservationContext.ofCall(client, method, target);
     this.convention = custom != null ? custom : DEFAULT;
-    this.call = Observation.createNotStarted(TriageObservationContext.CALL_NAME, () -> callContext, registry)
-        .observationConvention(convention);
+    this.call =
+        Observation.createNotStarted(
+                TriageObservationContext.CALL_NAME, () -> callContext, registry)
+            .observationConvention(convention);
   }
 
   /** Starts the call's observation; {@code scoped} opens its scope on this thread. */
-  static CallObservation start(ObservationRegistry registry, @Nullable TriageObservationConvention custom,
-      String client, String method, Optional<String> target, boolean scoped) {
+  static CallObservation start(
+      ObservationRegistry registry,
+      @Nullable TriageObservationConvention custom,
+      String client,
+      String method,
+      Optional<String> target,
+      boolean scoped) {
     CallObservation o = new CallObservation(registry, custom, client, method, target);
     o.call.start();
     if (scoped) {
@@ -57,19 +68,21 @@ final class CallObservation {
     return o;
   }
 
-
   /**
    * A request is about to be sent: the attempt's observation starts, as a child of the call. Its
-   * scope is returned open, for the driver to close once the send has started (before anything
-   * else ends), so that the client's own instrumentation nests under the attempt.
+   * scope is returned open, for the driver to close once the send has started (before anything else
+   * ends), so that the client's own instrumentation nests under the attempt.
    */
-  Observation.Scope attemptStarted(int hop, int attemptOfHop, String method, Optional<String> target) {
-    TriageObservationContext context = TriageObservationContext.ofAttempt(
-        callContext.client(), method, target, hop, attemptOfHop, sent);
+  Observation.Scope attemptStarted(
+      int hop, int attemptOfHop, String method, Optional<String> target) {
+    TriageObservationContext context =
+        TriageObservationContext.ofAttempt(
+            callContext.client(), method, target, hop, attemptOfHop, sent);
     sent++;
-    Observation o = Observation.createNotStarted(TriageObservationContext.ATTEMPT_NAME, () -> context, registry)
-        .observationConvention(convention)
-        .parentObservation(call);
+    Observation o =
+        Observation.createNotStarted(TriageObservationContext.ATTEMPT_NAME, () -> context, registry)
+            .observationConvention(convention)
+            .parentObservation(call);
     o.start();
     attempt = o;
     attemptContext = context;
@@ -106,8 +119,10 @@ final class CallObservation {
    * @param hop the hop of the attempt that saw the finding's response
    */
   void finding(Finding f, int hop) {
-    Observation.Event event = Observation.Event.of("httptriage.finding." + f.kind().name(),
-        f.kind().name() + " (" + f.severity() + ") hop " + hop + ": " + f.explanation());
+    Observation.Event event =
+        Observation.Event.of(
+            "httptriage.finding." + f.kind().name(),
+            f.kind().name() + " (" + f.severity() + ") hop " + hop + ": " + f.explanation());
     Observation o = attempt;
     if (o != null && attemptContext != null && attemptContext.hop() == hop) {
       o.event(event);

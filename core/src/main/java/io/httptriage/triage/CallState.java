@@ -17,25 +17,36 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallState<Q> {
   final Q original;
+
   /** The clock's reading when the call started: the deadline counts from here. */
   final long startMillis;
+
   Q current;
+
   /** The view of {@link #current}, built only when a decision needs it. */
   @Nullable RequestView view;
+
   /** The hops followed (POLICY mode), oldest first; null until the first. */
   @Nullable List<Hop> hops;
+
   /** The number of the attempt of the current hop that is in flight or answered, from 1. */
   int attempt = 1;
+
   /** The resilience4j context of the current hop, from its first retryable answer on. */
   Retry.@Nullable AsyncContext<Decision> retryContext;
+
   /** True once the budget counted the call's first answer that was not a redirect to follow. */
   boolean judged;
+
   /** The status of the last answer, for a cancellation's event. */
   int lastStatus;
+
   /** {@link System#nanoTime()} when the call started, for its duration. */
   final long startNanos;
+
   /** The requests sent so far, every hop and retry included, and the client's own resends. */
   int requests;
+
   /** The call's observations while they are open; null when calls are not observed. */
   @Nullable CallObservation observation;
 

@@ -45,8 +45,8 @@ public interface ClientCall<Q, R> {
   ResponseView responseView(R response);
 
   /**
-   * {@return the status of a response, without building a view: core asks this first on every call, so
-   * adapters should answer it directly}
+   * {@return the status of a response, without building a view: core asks this first on every call,
+   * so adapters should answer it directly}
    *
    * @param response the client's response
    */
@@ -55,9 +55,9 @@ public interface ClientCall<Q, R> {
   }
 
   /**
-   * {@return the exchange as the client reports it, when the client followed redirects itself ({@link
-   * RedirectMode#CLIENT}): the earlier hops from OkHttp's {@code priorResponse()} or the JDK's
-   * {@code previousResponse()} chain, and whether the client was set to follow}
+   * {@return the exchange as the client reports it, when the client followed redirects itself
+   * ({@link RedirectMode#CLIENT}): the earlier hops from OkHttp's {@code priorResponse()} or the
+   * JDK's {@code previousResponse()} chain, and whether the client was set to follow}
    *
    * @param request the request the caller made
    * @param response the final response the client returned
@@ -65,9 +65,9 @@ public interface ClientCall<Q, R> {
   Exchange reportedExchange(Q request, R response);
 
   /**
-   * {@return the follow-up request for a redirect core decided to follow ({@link RedirectMode#POLICY}): the
-   * plan's method and URI, the original body only when {@link FollowDecision.Follow#keepsBody()},
-   * and without the header fields the plan removes}
+   * {@return the follow-up request for a redirect core decided to follow ({@link
+   * RedirectMode#POLICY}): the plan's method and URI, the original body only when {@link
+   * FollowDecision.Follow#keepsBody()}, and without the header fields the plan removes}
    *
    * @param request the request that was redirected
    * @param plan the method, target and headers core decided on
@@ -75,17 +75,17 @@ public interface ClientCall<Q, R> {
   Q followUp(Q request, FollowDecision.Follow plan);
 
   /**
-   * {@return true when the client followed at least one redirect to produce this response (OkHttp's {@code
-   * priorResponse() != null}, the JDK's {@code previousResponse().isPresent()})} Lets core skip the
-   * audit on the common single-hop exchange.
+   * {@return true when the client followed at least one redirect to produce this response (OkHttp's
+   * {@code priorResponse() != null}, the JDK's {@code previousResponse().isPresent()})} Lets core
+   * skip the audit on the common single-hop exchange.
    *
    * @param response the client's response
    */
   boolean isRedirected(R response);
 
   /**
-   * {@return true once the caller cancelled this call: a pending retry wait ends and no further attempt or
-   * follow-up starts} The default never cancels.
+   * {@return true once the caller cancelled this call: a pending retry wait ends and no further
+   * attempt or follow-up starts} The default never cancels.
    */
   default boolean isCancelled() {
     return false;
@@ -105,11 +105,11 @@ public interface ClientCall<Q, R> {
   }
 
   /**
-   * Looks into the client's cache, without the network, for the response it stores for this
-   * request (OkHttp: the same request with {@code FORCE_CACHE}), for stale-if-error (RFC 5861 §4).
-   * Core asks only for a GET or a HEAD whose final answer, after the retries, is a 500, 502, 503 or
-   * 504, and decides with {@link io.httptriage.cache.StaleIfError} whether to serve what was
-   * found; a stored response it does not serve is passed to {@link #discard}.
+   * Looks into the client's cache, without the network, for the response it stores for this request
+   * (OkHttp: the same request with {@code FORCE_CACHE}), for stale-if-error (RFC 5861 §4). Core
+   * asks only for a GET or a HEAD whose final answer, after the retries, is a 500, 502, 503 or 504,
+   * and decides with {@link io.httptriage.cache.StaleIfError} whether to serve what was found; a
+   * stored response it does not serve is passed to {@link #discard}.
    *
    * <p>A client that allows one open response per call (OkHttp) cannot read its cache while the
    * error is open: the adapter may hand back, as {@link CacheLookup#answer()}, a copy of the error

@@ -1,12 +1,11 @@
 package io.httptriage.triage;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.classify.Verdict;
-import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import io.httptriage.retry.RetrySettings;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +42,8 @@ record Decision(
   }
 
   /** A refusal by a gate, with the wait that would have applied when one was computed. */
-  static Decision refused(Verdict.Gate gate, long waitMillis, @Nullable WaitSource source,
-      List<String> ignored) {
+  static Decision refused(
+      Verdict.Gate gate, long waitMillis, @Nullable WaitSource source, List<String> ignored) {
     return new Decision(outcomeOf(gate), source == null ? -1 : waitMillis, source, ignored, gate);
   }
 
@@ -71,8 +70,8 @@ record Decision(
 
   /**
    * What resilience4j's result predicate answers: true also when the attempts are spent, so that
-   * resilience4j itself ends the call and counts it as failed after retries; every other refusal
-   * is a result it does not retry.
+   * resilience4j itself ends the call and counts it as failed after retries; every other refusal is
+   * a result it does not retry.
    */
   boolean wantsRetry() {
     return outcome == Outcome.RETRY_SCHEDULED || outcome == Outcome.GAVE_UP_ATTEMPTS;
@@ -87,27 +86,31 @@ record Decision(
    * The resilience4j Retry that carries out a client's retries: its result predicate and interval
    * read only the decision, so it retries exactly when the step does, after the step's wait.
    *
-   * @throws IllegalArgumentException when the settings' registry already holds another Retry of
-   *     the name
+   * @throws IllegalArgumentException when the settings' registry already holds another Retry of the
+   *     name
    */
   static Retry retryOf(RetrySettings settings) {
-    RetryConfig config = RetryConfig.<Decision>custom()
-        .maxAttempts(settings.maxAttempts())
-        .retryOnResult(Decision::wantsRetry)
-        // Only called for results the predicate retries, whose wait is never negative.
-        .intervalBiFunction((attempt, result) ->
-            result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
-        .retryOnException(e -> false)
-        .failAfterMaxAttempts(false)
-        .build();
+    RetryConfig config =
+        RetryConfig.<Decision>custom()
+            .maxAttempts(settings.maxAttempts())
+            .retryOnResult(Decision::wantsRetry)
+            // Only called for results the predicate retries, whose wait is never negative.
+            .intervalBiFunction(
+                (attempt, result) ->
+                    result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
+            .retryOnException(e -> false)
+            .failAfterMaxAttempts(false)
+            .build();
     if (settings.retryRegistry().isEmpty()) {
       return Retry.of(settings.name(), config);
     }
     RetryRegistry registry = settings.retryRegistry().get();
     Retry created = registry.retry(settings.name(), config);
     if (created.getRetryConfig() != config) {
-      throw new IllegalArgumentException("name: the registry already holds a Retry named '"
-          + settings.name() + "'; give each client its own name");
+      throw new IllegalArgumentException(
+          "name: the registry already holds a Retry named '"
+              + settings.name()
+              + "'; give each client its own name");
     }
     return created;
   }

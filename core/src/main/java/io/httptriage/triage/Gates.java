@@ -1,13 +1,12 @@
 package io.httptriage.triage;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.headers.RateLimit;
-import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import io.httptriage.retry.RetrySettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The gates a {@link Verdict.Kind#RETRY} passes before the request is sent again, as an ordered
- * list: the first that refuses wins and is named in the final verdict ({@link Verdict#refusedBy()}).
- * The order is that of {@link Verdict.Gate}: replayable body, attempts left, wait cap, deadline,
- * budget. The budget is last, so that only a retry about to happen spends it. A new gate (a
- * per-origin cool-down) is one more {@link Check} in {@link #ORDER}, before the budget.
+ * list: the first that refuses wins and is named in the final verdict ({@link
+ * Verdict#refusedBy()}). The order is that of {@link Verdict.Gate}: replayable body, attempts left,
+ * wait cap, deadline, budget. The budget is last, so that only a retry about to happen spends it. A
+ * new gate (a per-origin cool-down) is one more {@link Check} in {@link #ORDER}, before the budget.
  *
  * <p>The wait is computed once, when the first gate that needs it asks: the verdict's Retry-After
  * (parsed by the classifier, never again here); else the reset of an exhausted RateLimit quota;
@@ -39,12 +38,13 @@ final class Gates {
   }
 
   /** The gates, in the order they are applied. */
-  static final List<Check> ORDER = List.of(
-      (g, c) -> c.request.bodyReplayable() ? null : Verdict.Gate.BODY_NOT_REPLAYABLE,
-      (g, c) -> c.attempt < g.maxAttempts ? null : Verdict.Gate.ATTEMPTS,
-      (g, c) -> g.withinCap(c) ? null : Verdict.Gate.WAIT_CAP,
-      (g, c) -> g.beforeDeadline(c.startMillis, c.waitMillis()) ? null : Verdict.Gate.DEADLINE,
-      (g, c) -> g.budget.tryRetry() ? null : Verdict.Gate.BUDGET);
+  static final List<Check> ORDER =
+      List.of(
+          (g, c) -> c.request.bodyReplayable() ? null : Verdict.Gate.BODY_NOT_REPLAYABLE,
+          (g, c) -> c.attempt < g.maxAttempts ? null : Verdict.Gate.ATTEMPTS,
+          (g, c) -> g.withinCap(c) ? null : Verdict.Gate.WAIT_CAP,
+          (g, c) -> g.beforeDeadline(c.startMillis, c.waitMillis()) ? null : Verdict.Gate.DEADLINE,
+          (g, c) -> g.budget.tryRetry() ? null : Verdict.Gate.BUDGET);
 
   private final int maxAttempts;
   private final long maxWaitMillis;
@@ -77,7 +77,12 @@ final class Gates {
     private @Nullable WaitSource source;
     private List<String> ignored = List.of();
 
-    Candidate(RequestView request, ResponseView response, Verdict verdict, int attempt, long startMillis) {
+    Candidate(
+        RequestView request,
+        ResponseView response,
+        Verdict verdict,
+        int attempt,
+        long startMillis) {
       this.request = request;
       this.response = response;
       this.verdict = verdict;
@@ -127,8 +132,10 @@ final class Gates {
 
   private void computeWait(Candidate c) {
     Optional<Duration> retryAfter = c.verdict.retryAfter();
-    List<String> ignored = c.verdict.hasReason(Reason.Kind.RETRY_AFTER_IGNORED)
-        ? new ArrayList<>(List.of("Retry-After")) : null;
+    List<String> ignored =
+        c.verdict.hasReason(Reason.Kind.RETRY_AFTER_IGNORED)
+            ? new ArrayList<>(List.of("Retry-After"))
+            : null;
     if (retryAfter.isPresent()) {
       c.waitMillis = ceilMillis(retryAfter.get());
       c.source = WaitSource.RETRY_AFTER;
@@ -158,7 +165,8 @@ final class Gates {
     if (!fields.isEmpty()) {
       return RateLimit.parse(fields, response.headers(RateLimit.POLICY_FIELD));
     }
-    return RateLimit.parseLegacy(response.headers(RateLimit.LEGACY_REMAINING_FIELD),
+    return RateLimit.parseLegacy(
+        response.headers(RateLimit.LEGACY_REMAINING_FIELD),
         response.headers(RateLimit.LEGACY_RESET_FIELD));
   }
 

@@ -35,40 +35,47 @@ final class Report {
   private final RedirectAudit audit;
   private final ConformanceLint lint = ConformanceLint.ofDefaults();
   private final String client;
+
   /** True when the listener needs nothing from a clean single-hop answer: see {@link #quickly}. */
   private final boolean quiet;
 
   Report(TriageConfig config, TriageListener listener, String client) {
     this.client = client;
-    this.quiet = listener.getClass() == DefaultTriageListener.class
-        && ((DefaultTriageListener) listener).meterRegistry().isEmpty();
+    this.quiet =
+        listener.getClass() == DefaultTriageListener.class
+            && ((DefaultTriageListener) listener).meterRegistry().isEmpty();
     this.config = config;
     this.listener = listener;
     this.audit = RedirectAudit.of(config.redirects(), config.policyTable());
   }
 
   /**
-   * True when a single-hop answer with this precomputed verdict needs no view, audit, lint or
-   * event (a 200, a 204...): the path nearly every call takes. Only the default listener without a
-   * meter registry needs nothing from such an answer (it logs findings and retries, of which there
-   * are none); any other listener gets its {@link TriageEvent.ExchangeCompleted} from {@link
-   * #answer}.
+   * True when a single-hop answer with this precomputed verdict needs no view, audit, lint or event
+   * (a 200, a 204...): the path nearly every call takes. Only the default listener without a meter
+   * registry needs nothing from such an answer (it logs findings and retries, of which there are
+   * none); any other listener gets its {@link TriageEvent.ExchangeCompleted} from {@link #answer}.
    */
   boolean quickly(int status, Verdict verdict) {
     return quiet && !isRedirection(status) && lint.findsNothingFor(status);
   }
 
   /** Reports the answer of a call. */
-  <Q, R> void answer(CallState<Q> state, ClientCall<Q, R> call, R response, RequestView lastRequest,
-      ResponseView finalView, Verdict verdict) {
+  <Q, R> void answer(
+      CallState<Q> state,
+      ClientCall<Q, R> call,
+      R response,
+      RequestView lastRequest,
+      ResponseView finalView,
+      Verdict verdict) {
     try {
       List<Finding> lintFindings = lint.lint(lastRequest, finalView);
       List<Finding> findings = lintFindings;
       List<Hop> hops = state.hops;
       // Built for every answer that takes this path: the event carries the hops as followed.
-      Exchange exchange = config.redirectMode() == RedirectMode.POLICY
-          ? Exchange.of(hops == null ? List.of() : hops, Hop.of(lastRequest, finalView), true)
-          : call.reportedExchange(state.original, response);
+      Exchange exchange =
+          config.redirectMode() == RedirectMode.POLICY
+              ? Exchange.of(hops == null ? List.of() : hops, Hop.of(lastRequest, finalView), true)
+              : call.reportedExchange(state.original, response);
       if (!exchange.hops().isEmpty() || isRedirection(finalView.status())) {
         List<Finding> auditFindings = audit.audit(exchange);
         if (!auditFindings.isEmpty()) {
@@ -82,28 +89,41 @@ final class Report {
       int status = finalView.status();
       List<Hop> followed = exchange.hops();
       String method = followed.isEmpty() ? lastRequest.method() : followed.get(0).method();
-      Optional<String> target = Optional.of(Finding.redactUrl(
-          (followed.isEmpty() ? lastRequest.uri() : followed.get(0).uri()).toString()));
+      Optional<String> target =
+          Optional.of(
+              Finding.redactUrl(
+                  (followed.isEmpty() ? lastRequest.uri() : followed.get(0).uri()).toString()));
       CallObservation observation = state.observation;
       for (Finding f : findings) {
-        listener.findingReported(new TriageEvent.FindingReported(client, method, target, status, f));
+        listener.findingReported(
+            new TriageEvent.FindingReported(client, method, target, status, f));
         if (observation != null) {
           // POLICY mode: each hop had its attempts; CLIENT mode: one attempt saw every hop.
           int hop = hops == null ? 0 : f.isAboutFinalResponse() ? hops.size() : f.hopIndex();
           observation.finding(f, hop);
         }
       }
-      listener.exchangeCompleted(new TriageEvent.ExchangeCompleted(client, method, target, status,
-          verdict, Math.max(1, state.requests), followed.size(),
-          Duration.ofNanos(System.nanoTime() - state.startNanos), findings,
-          exchange));
+      listener.exchangeCompleted(
+          new TriageEvent.ExchangeCompleted(
+              client,
+              method,
+              target,
+              status,
+              verdict,
+              Math.max(1, state.requests),
+              followed.size(),
+              Duration.ofNanos(System.nanoTime() - state.startNanos),
+              findings,
+              exchange));
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report an exchange; the response is returned unchanged", e);
     }
   }
 
-  /** Findings of the same kind, hop and explanation reported once: the audit and the lint both see a
-   * final redirect without Location. */
+  /**
+   * Findings of the same kind, hop and explanation reported once: the audit and the lint both see a
+   * final redirect without Location.
+   */
   private static List<Finding> distinct(List<Finding> findings) {
     if (findings.size() < 2) {
       return findings;

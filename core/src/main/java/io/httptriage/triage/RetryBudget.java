@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Storm control shared by all calls of one client: over a sliding window, retries may be at most
  * {@code max(minRetries, floor(ratio * healthy))}, where {@code healthy} counts logical requests
- * whose first attempt was answered with a status that is not retried. Retries are earned by
- * the server's good answers: in a total outage there are none, and only the floor is left (above
- * its rate, about one server request per logical request); when a fifth of the answers fail at
- * random, the four fifths that succeed earn enough retries to mend them.
+ * whose first attempt was answered with a status that is not retried. Retries are earned by the
+ * server's good answers: in a total outage there are none, and only the floor is left (above its
+ * rate, about one server request per logical request); when a fifth of the answers fail at random,
+ * the four fifths that succeed earn enough retries to mend them.
  *
  * <p>The idea is gRPC's retry throttling (tokens earned by successes) and Finagle's RetryBudget;
  * unlike a token bucket whose floor refills over time, the floor here is a minimum, not an
@@ -63,7 +63,9 @@ final class RetryBudget {
     return now;
   }
 
-  /** Counts a logical request whose first attempt got a status the engine retries: it earns nothing. */
+  /**
+   * Counts a logical request whose first attempt got a status the engine retries: it earns nothing.
+   */
   void onFailedFirstAttempt() {
     long now = clock.millis();
     synchronized (this) {
@@ -94,7 +96,10 @@ final class RetryBudget {
     return false;
   }
 
-  /** The retries the budget would allow now; what the {@code httptriage.retry.budget.remaining} gauge reads. */
+  /**
+   * The retries the budget would allow now; what the {@code httptriage.retry.budget.remaining}
+   * gauge reads.
+   */
   double remaining() {
     long now = clock.millis();
     synchronized (this) {
@@ -105,7 +110,9 @@ final class RetryBudget {
     }
   }
 
-    /** Counts retries the client made by itself, below httptriage: they are spent whatever is left. */
+  /**
+   * Counts retries the client made by itself, below httptriage: they are spent whatever is left.
+   */
   void charge(int n) {
     long now = clock.millis();
     synchronized (this) {
@@ -120,7 +127,9 @@ final class RetryBudget {
     return refusals.sum();
   }
 
-  /** Moves the window to {@code now}; returns the index of the current slot. Caller holds the lock. */
+  /**
+   * Moves the window to {@code now}; returns the index of the current slot. Caller holds the lock.
+   */
   private int roll(long now) {
     long slot = Math.floorDiv(now, slotMillis);
     long steps = slot - currentSlot;
@@ -140,8 +149,8 @@ final class RetryBudget {
   }
 
   /**
-   * Registers the gauge {@value #REMAINING} of this budget. The gauge holds the budget weakly, so
-   * a client's runtime dropped by its owner can be collected.
+   * Registers the gauge {@value #REMAINING} of this budget. The gauge holds the budget weakly, so a
+   * client's runtime dropped by its owner can be collected.
    */
   void gauge(MeterRegistry registry, String client) {
     Gauge.builder(REMAINING, this, RetryBudget::remaining)

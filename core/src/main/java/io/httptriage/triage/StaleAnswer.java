@@ -42,8 +42,8 @@ final class StaleAnswer {
   }
 
   /** Looks for a stored response to serve instead of the origin's error {@code answer}. */
-  <Q, R> Outcome<R> find(ClientCall<Q, R> call, Q current, RequestView request, int status,
-      R answer) {
+  <Q, R> Outcome<R> find(
+      ClientCall<Q, R> call, Q current, RequestView request, int status, R answer) {
     if (!enabled || !StaleIfError.worthLookingUp(request.method(), status)) {
       return new Outcome<>(answer, answer, null);
     }
@@ -61,21 +61,36 @@ final class StaleAnswer {
     }
     StaleIfError decision;
     try {
-      decision = StaleIfError.evaluate(request, found.view(),
-          table.policyFor(found.view().response().status()).cacheability(), clock.instant());
+      decision =
+          StaleIfError.evaluate(
+              request,
+              found.view(),
+              table.policyFor(found.view().response().status()).cacheability(),
+              clock.instant());
     } catch (RuntimeException e) {
       call.discard(stored);
       throw e;
     }
     if (!decision.allowed()) {
-      LOG.debug("httptriage did not serve the stored response instead of {}: {}", status,
+      LOG.debug(
+          "httptriage did not serve the stored response instead of {}: {}",
+          status,
           decision.reason());
       call.discard(stored);
       return new Outcome<>(error, error, null);
     }
     R served = call.servedStale(current, stored, status, decision);
-    return new Outcome<>(served, error, new Reason(Reason.Kind.STALE_IF_ERROR,
-        "served the stored " + found.view().response().status() + " instead of " + status + ": "
-            + decision.reason(), "RFC 5861 §4"));
+    return new Outcome<>(
+        served,
+        error,
+        new Reason(
+            Reason.Kind.STALE_IF_ERROR,
+            "served the stored "
+                + found.view().response().status()
+                + " instead of "
+                + status
+                + ": "
+                + decision.reason(),
+            "RFC 5861 §4"));
   }
 }

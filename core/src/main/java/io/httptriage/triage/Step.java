@@ -43,10 +43,11 @@ import org.slf4j.LoggerFactory;
  *       never RETRY or FOLLOW ({@link Verdict#asFinal}).
  * </ul>
  *
- * <p>A call counts once in the retry budget, however many hops it follows; its first answer that
- * is not a redirect to follow decides whether it was healthy, so a redirect earns no retry.
- * Attempts are counted per hop. Transport failures are not verdicts yet: an exception from a send
- * propagates, after a {@link TriageEvent.AttemptDecided.Outcome#RETRY_FAILED_IO} event when it ended a retry.
+ * <p>A call counts once in the retry budget, however many hops it follows; its first answer that is
+ * not a redirect to follow decides whether it was healthy, so a redirect earns no retry. Attempts
+ * are counted per hop. Transport failures are not verdicts yet: an exception from a send
+ * propagates, after a {@link TriageEvent.AttemptDecided.Outcome#RETRY_FAILED_IO} event when it
+ * ended a retry.
  *
  * <p>Thread-safe: one step serves every call of a client.
  */
@@ -74,13 +75,19 @@ final class Step {
     this.table = config.policyTable();
     this.classifier = Classifier.of(table, settings.clock());
     this.follower = RedirectFollower.of(config.redirects(), classifier);
-    this.budget = new RetryBudget(settings.clock(), settings.budgetRatio(),
-        settings.budgetMinRetriesPerSecond(), settings.budgetWindow().toMillis());
+    this.budget =
+        new RetryBudget(
+            settings.clock(),
+            settings.budgetRatio(),
+            settings.budgetMinRetriesPerSecond(),
+            settings.budgetWindow().toMillis());
     this.gates = new Gates(settings, budget);
     this.retry = Decision.retryOf(settings);
     this.listener = listener;
-    this.client = listener instanceof DefaultTriageListener d ? d.clientName()
-        : config.clientName().orElse(adapterName);
+    this.client =
+        listener instanceof DefaultTriageListener d
+            ? d.clientName()
+            : config.clientName().orElse(adapterName);
     this.report = new Report(config, listener, client);
     this.stale = new StaleAnswer(config);
     this.observations = config.observationRegistry();
@@ -98,13 +105,14 @@ final class Step {
   /** Starts the observation of a call; {@code scoped} opens its scope on this thread. */
   <Q, R> void observe(CallState<Q> state, ClientCall<Q, R> call, boolean scoped) {
     RequestView view = viewOf(state, call);
-    state.observation = CallObservation.start(observations, convention, client, view.method(),
-        target(view), scoped);
+    state.observation =
+        CallObservation.start(
+            observations, convention, client, view.method(), target(view), scoped);
   }
 
   /**
-   * A request is about to be sent for the call: counted, and its attempt observed when the call
-   * is; the attempt's scope, to hold open around the send, or null.
+   * A request is about to be sent for the call: counted, and its attempt observed when the call is;
+   * the attempt's scope, to hold open around the send, or null.
    */
   <Q, R> Observation.@Nullable Scope sending(CallState<Q> state, ClientCall<Q, R> call) {
     state.requests++;
@@ -166,13 +174,15 @@ final class Step {
   <Q, R> boolean answeredQuickly(ClientCall<Q, R> call, R response) {
     int status = call.status(response);
     Optional<Verdict> known = classifier.statusOnlyVerdict(status);
-    return known.isPresent() && !call.isRedirected(response) && !stale.mayApply(status)
+    return known.isPresent()
+        && !call.isRedirected(response)
+        && !stale.mayApply(status)
         && report.quickly(status, known.get());
   }
 
   /**
-   * Decides what to do with a response to {@code state.current}. When the action is an answer,
-   * the answer has been reported.
+   * Decides what to do with a response to {@code state.current}. When the action is an answer, the
+   * answer has been reported.
    */
   <Q, R> Action<Q> decide(CallState<Q> state, ClientCall<Q, R> call, R response) {
     Action<Q> action = act(state, call, response);
@@ -185,7 +195,9 @@ final class Step {
         state.observation = null;
         o.completed(status, v.kind(), v.refusedBy(), hop(state));
       } else {
-        o.attemptEnded(status, action instanceof Action.Retry ? Verdict.Kind.RETRY : Verdict.Kind.FOLLOW,
+        o.attemptEnded(
+            status,
+            action instanceof Action.Retry ? Verdict.Kind.RETRY : Verdict.Kind.FOLLOW,
             Optional.empty());
       }
     }
@@ -202,8 +214,12 @@ final class Step {
       budget.charge(resent);
     }
     Optional<Verdict> known = classifier.statusOnlyVerdict(status);
-    if (known.isPresent() && state.hops == null && state.retryContext == null
-        && state.observation == null && !call.isRedirected(response) && !stale.mayApply(status)
+    if (known.isPresent()
+        && state.hops == null
+        && state.retryContext == null
+        && state.observation == null
+        && !call.isRedirected(response)
+        && !stale.mayApply(status)
         && report.quickly(status, known.get())) {
       state.judged = true;
       return Action.Answer.reported();
@@ -221,14 +237,19 @@ final class Step {
     }
   }
 
-  private <Q, R> Action<Q> retry(CallState<Q> state, ClientCall<Q, R> call, R response,
-      RequestView request, ResponseView seen, Verdict verdict) {
+  private <Q, R> Action<Q> retry(
+      CallState<Q> state,
+      ClientCall<Q, R> call,
+      R response,
+      RequestView request,
+      ResponseView seen,
+      Verdict verdict) {
     if (!state.judged) {
       state.judged = true;
       budget.onFailedFirstAttempt();
     }
-    Decision decision = gates.decide(
-        gates.new Candidate(request, seen, verdict, state.attempt, state.startMillis));
+    Decision decision =
+        gates.decide(gates.new Candidate(request, seen, verdict, state.attempt, state.startMillis));
     Retry.AsyncContext<Decision> context = state.retryContext;
     if (context == null) {
       context = retry.asyncContext();
@@ -240,55 +261,114 @@ final class Step {
       context.onComplete();
       state.retryContext = null;
       Verdict.Gate gate = decision.gate();
-      Verdict last = verdict.asFinal(Optional.ofNullable(gate), new Reason(Reason.Kind.RETRY_REFUSED,
-          "a retry was possible; the " + gate + " gate refused it", "RetrySettings"));
+      Verdict last =
+          verdict.asFinal(
+              Optional.ofNullable(gate),
+              new Reason(
+                  Reason.Kind.RETRY_REFUSED,
+                  "a retry was possible; the " + gate + " gate refused it",
+                  "RetrySettings"));
       return answered(state, call, response, request, seen, last);
     }
     state.attempt++;
     return new Action.Retry<>(Math.max(0, wait));
   }
 
-  private <Q, R> Action<Q> follow(CallState<Q> state, ClientCall<Q, R> call, R response,
-      RequestView request, ResponseView seen, Verdict verdict) {
+  private <Q, R> Action<Q> follow(
+      CallState<Q> state,
+      ClientCall<Q, R> call,
+      R response,
+      RequestView request,
+      ResponseView seen,
+      Verdict verdict) {
     if (mode != RedirectMode.POLICY) {
-      return notFollowed(state, call, response, request, seen, verdict, Optional.empty(),
-          "the client handed this redirect back without following it", "RFC 9110 §15.4");
+      return notFollowed(
+          state,
+          call,
+          response,
+          request,
+          seen,
+          verdict,
+          Optional.empty(),
+          "the client handed this redirect back without following it",
+          "RFC 9110 §15.4");
     }
     List<Hop> hops = state.hops == null ? List.of() : state.hops;
     FollowDecision decision = follower.decide(request, seen, verdict, hops);
     if (decision instanceof FollowDecision.Stop stop) {
-      return notFollowed(state, call, response, request, seen, verdict, Optional.empty(),
-          stop.explanation(), stop.spec());
+      return notFollowed(
+          state,
+          call,
+          response,
+          request,
+          seen,
+          verdict,
+          Optional.empty(),
+          stop.explanation(),
+          stop.spec());
     }
     FollowDecision.Follow plan = (FollowDecision.Follow) decision;
     long wait = plan.retryAfter().map(Gates::ceilMillis).orElse(0L);
-    Verdict.Gate refused = !gates.withinCap(wait) ? Verdict.Gate.WAIT_CAP
-        : wait > 0 && !gates.beforeDeadline(state.startMillis, wait) ? Verdict.Gate.DEADLINE : null;
+    Verdict.Gate refused =
+        !gates.withinCap(wait)
+            ? Verdict.Gate.WAIT_CAP
+            : wait > 0 && !gates.beforeDeadline(state.startMillis, wait)
+                ? Verdict.Gate.DEADLINE
+                : null;
     if (refused != null) {
-      return notFollowed(state, call, response, request, seen, verdict, Optional.of(refused),
-          "the redirect asks to wait " + wait + " ms; the " + refused + " gate refused", "RFC 9110 §10.2.3");
+      return notFollowed(
+          state,
+          call,
+          response,
+          request,
+          seen,
+          verdict,
+          Optional.of(refused),
+          "the redirect asks to wait " + wait + " ms; the " + refused + " gate refused",
+          "RFC 9110 §10.2.3");
     }
     Q next = followUp(call, state.current, plan);
     if (next == null) {
-      return notFollowed(state, call, response, request, seen, verdict, Optional.empty(),
-          "the client cannot address the target", "RFC 9110 §10.2.2");
+      return notFollowed(
+          state,
+          call,
+          response,
+          request,
+          seen,
+          verdict,
+          Optional.empty(),
+          "the client cannot address the target",
+          "RFC 9110 §10.2.2");
     }
     closeRetryContext(state, request.method(), seen.status());
     state.follow(next, Hop.of(request, seen));
     return new Action.Follow<>(next, wait);
   }
 
-  private <Q, R> Action<Q> notFollowed(CallState<Q> state, ClientCall<Q, R> call, R response,
-      RequestView request, ResponseView seen, Verdict verdict, Optional<Verdict.Gate> gate,
-      String why, String spec) {
+  private <Q, R> Action<Q> notFollowed(
+      CallState<Q> state,
+      ClientCall<Q, R> call,
+      R response,
+      RequestView request,
+      ResponseView seen,
+      Verdict verdict,
+      Optional<Verdict.Gate> gate,
+      String why,
+      String spec) {
     Verdict last = verdict.asFinal(gate, new Reason(Reason.Kind.NOT_FOLLOWED, why, spec));
     return answer(state, call, response, request, seen, last);
   }
 
-  private <Q, R> Action<Q> answer(CallState<Q> state, ClientCall<Q, R> call, R response,
-      RequestView request, ResponseView seen, Verdict verdict) {
+  private <Q, R> Action<Q> answer(
+      CallState<Q> state,
+      ClientCall<Q, R> call,
+      R response,
+      RequestView request,
+      ResponseView seen,
+      Verdict verdict) {
     state.judged = true;
-    if (!closeRetryContext(state, request.method(), seen.status()) && verdict.kind() == Verdict.Kind.FAIL) {
+    if (!closeRetryContext(state, request.method(), seen.status())
+        && verdict.kind() == Verdict.Kind.FAIL) {
       if (verdict.hasReason(Reason.Kind.NOT_IDEMPOTENT)) {
         event(Decision.NOT_IDEMPOTENT, state, seen.status(), null);
       } else if (verdict.hasReason(Reason.Kind.RETRY_AFTER_MISSING)
@@ -305,13 +385,19 @@ final class Step {
    * served stale, the stored response goes instead, reported as {@link Verdict.Kind#SERVED_STALE}
    * against the origin's status.
    */
-  private <Q, R> Action<Q> answered(CallState<Q> state, ClientCall<Q, R> call, R response,
-      RequestView request, ResponseView seen, Verdict verdict) {
+  private <Q, R> Action<Q> answered(
+      CallState<Q> state,
+      ClientCall<Q, R> call,
+      R response,
+      RequestView request,
+      ResponseView seen,
+      Verdict verdict) {
     if (!stale.mayApply(seen.status())) {
       report.answer(state, call, response, request, seen, verdict);
       return new Action.Answer<>(verdict);
     }
-    StaleAnswer.Outcome<R> outcome = stale.find(call, state.current, request, seen.status(), response);
+    StaleAnswer.Outcome<R> outcome =
+        stale.find(call, state.current, request, seen.status(), response);
     Verdict last = outcome.reason() == null ? verdict : verdict.asServedStale(outcome.reason());
     report.answer(state, call, outcome.error(), request, seen, last);
     if (outcome.reason() != null && outcome.error() != response) {
@@ -366,8 +452,11 @@ final class Step {
     try {
       return call.followUp(request, plan);
     } catch (RuntimeException e) {
-      LOG.debug("httptriage cannot follow a {} to a target this client refuses ({});"
-          + " the redirect is returned as final", plan.status(), e.getClass().getName());
+      LOG.debug(
+          "httptriage cannot follow a {} to a target this client refuses ({});"
+              + " the redirect is returned as final",
+          plan.status(),
+          e.getClass().getName());
       return null;
     }
   }
@@ -375,14 +464,25 @@ final class Step {
   /** Tells the listener; a listener that throws is logged and the call goes on. */
   private void event(Decision d, CallState<?> state, int status, @Nullable Throwable error) {
     String method = method(state);
-    Duration elapsed = Duration.ofMillis(Math.max(0, settings.clock().millis() - state.startMillis));
+    Duration elapsed =
+        Duration.ofMillis(Math.max(0, settings.clock().millis() - state.startMillis));
     try {
-      listener.attemptDecided(new TriageEvent.AttemptDecided(client, method,
-          state.view == null ? Optional.empty() : target(state.view), hop(state), state.attempt,
-          settings.maxAttempts(), status, d.outcome(), d.waitDuration(), Optional.ofNullable(d.source()),
-          Optional.ofNullable(d.gate()),
-          error == null ? Optional.empty() : Optional.of(error.getClass().getName()),
-          elapsed, d.ignoredHeaders()));
+      listener.attemptDecided(
+          new TriageEvent.AttemptDecided(
+              client,
+              method,
+              state.view == null ? Optional.empty() : target(state.view),
+              hop(state),
+              state.attempt,
+              settings.maxAttempts(),
+              status,
+              d.outcome(),
+              d.waitDuration(),
+              Optional.ofNullable(d.source()),
+              Optional.ofNullable(d.gate()),
+              error == null ? Optional.empty() : Optional.of(error.getClass().getName()),
+              elapsed,
+              d.ignoredHeaders()));
     } catch (RuntimeException e) {
       LOG.warn("httptriage listener failed on a retry decision", e);
     }

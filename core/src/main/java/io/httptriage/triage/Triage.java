@@ -18,11 +18,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * ClientCall} that translates their types.
  *
  * <p>Each response is classified once, and one step (shared by both paths) turns the verdict into
- * an action: hand the response back, send the request again after a wait, or follow a redirect
- * (in {@link RedirectMode#POLICY}) after the wait its Retry-After asks for. A RETRY passes the
- * gates in order — replayable body, attempts left, wait cap, deadline, budget — and the first that
- * refuses is named in the verdict reported ({@link io.httptriage.classify.Verdict#refusedBy()}).
- * The synchronous path sleeps through the settings' {@link io.httptriage.retry.Sleeper}, the
+ * an action: hand the response back, send the request again after a wait, or follow a redirect (in
+ * {@link RedirectMode#POLICY}) after the wait its Retry-After asks for. A RETRY passes the gates in
+ * order — replayable body, attempts left, wait cap, deadline, budget — and the first that refuses
+ * is named in the verdict reported ({@link io.httptriage.classify.Verdict#refusedBy()}). The
+ * synchronous path sleeps through the settings' {@link io.httptriage.retry.Sleeper}, the
  * asynchronous one schedules; neither decides anything. resilience4j's {@link #retry()} carries
  * every retry out on both paths, so its events and metrics agree with httptriage's meters.
  *
@@ -167,7 +167,9 @@ public final class Triage {
       call.discard(response);
       if (action instanceof Action.Retry || action.waitMillis() > 0) {
         try {
-          step.settings().sleeper().sleep(Duration.ofMillis(action.waitMillis()), call::isCancelled);
+          step.settings()
+              .sleeper()
+              .sleep(Duration.ofMillis(action.waitMillis()), call::isCancelled);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           step.cancelled(state);
@@ -209,7 +211,8 @@ public final class Triage {
    * @param <R> the client's response type
    * @return the final response
    */
-  public <Q, R> CompletableFuture<R> executeAsync(Q request, ClientCall<Q, R> call, SendAsync<Q, R> send) {
+  public <Q, R> CompletableFuture<R> executeAsync(
+      Q request, ClientCall<Q, R> call, SendAsync<Q, R> send) {
     return new AsyncExchange<>(step, request, call, send, scheduler()).start();
   }
 
@@ -226,11 +229,14 @@ public final class Triage {
     }
 
     private static ScheduledExecutorService create() {
-      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "httptriage-retry-scheduler");
-        t.setDaemon(true);
-        return t;
-      });
+      ScheduledThreadPoolExecutor executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              r -> {
+                Thread t = new Thread(r, "httptriage-retry-scheduler");
+                t.setDaemon(true);
+                return t;
+              });
       executor.setRemoveOnCancelPolicy(true);
       return executor;
     }

@@ -20,17 +20,17 @@ import java.util.concurrent.ScheduledExecutorService;
  *   <li>{@link #policyTable()} — the handling policy per status code ({@link
  *       PolicyTable#ofDefaults()}): the only owner of which responses are retried for which
  *       requests, and which redirects are followed and how.
- *   <li>{@link #retry()} — the limits and timing of retries: attempts, wait cap, deadline,
- *       backoff, budget ({@link RetrySettings#ofDefaults()}).
+ *   <li>{@link #retry()} — the limits and timing of retries: attempts, wait cap, deadline, backoff,
+ *       budget ({@link RetrySettings#ofDefaults()}).
  *   <li>{@link #redirectMode()} — whether the client or httptriage follows redirects ({@link
  *       RedirectMode#CLIENT} by default: the client's behaviour is unchanged and audited).
  *   <li>{@link #redirects()} — hop limit, https→http downgrade, credential headers ({@link
  *       RedirectSettings#ofDefaults()}).
- *   <li>{@link #listener()} — where findings and decisions go: by default each client gets a
- *       {@link DefaultTriageListener} of its own that logs through SLF4J and, given {@link
+ *   <li>{@link #listener()} — where findings and decisions go: by default each client gets a {@link
+ *       DefaultTriageListener} of its own that logs through SLF4J and, given {@link
  *       Builder#meterRegistry(MeterRegistry)}, records Micrometer meters.
- *   <li>{@link #clientName()} — the {@code client} tag of the meters and field of the log lines;
- *       by default the adapter's name ({@code okhttp}, {@code jdk}).
+ *   <li>{@link #clientName()} — the {@code client} tag of the meters and field of the log lines; by
+ *       default the adapter's name ({@code okhttp}, {@code jdk}).
  *   <li>{@link #observationRegistry()} — Micrometer observations of each call and its attempts.
  *   <li>{@link #scheduler()} — where asynchronous retries wait; by default a shared daemon thread.
  *   <li>{@link #staleIfError()} — whether a stored response the origin allowed to be served stale
@@ -80,7 +80,10 @@ public final class TriageConfig {
     this.observationConvention = Optional.ofNullable(b.observationConvention);
   }
 
-  /** {@return the defaults: RFC policy table, default retries, the client follows redirects, logging only} */
+  /**
+   * {@return the defaults: RFC policy table, default retries, the client follows redirects, logging
+   * only}
+   */
   public static TriageConfig ofDefaults() {
     return DEFAULTS;
   }
@@ -122,7 +125,10 @@ public final class TriageConfig {
     return redirectMode;
   }
 
-  /** {@return the redirect settings, used by the audit in both modes and by the follower in POLICY mode} */
+  /**
+   * {@return the redirect settings, used by the audit in both modes and by the follower in POLICY
+   * mode}
+   */
   public RedirectSettings redirects() {
     return redirects;
   }
@@ -140,7 +146,8 @@ public final class TriageConfig {
   /**
    * The client name set with {@link Builder#clientName(String)}; empty for the adapter's name.
    *
-   * @return the client name set with {@link Builder#clientName(String)}; empty for the adapter's name
+   * @return the client name set with {@link Builder#clientName(String)}; empty for the adapter's
+   *     name
    */
   public Optional<String> clientName() {
     return clientName;
@@ -157,9 +164,10 @@ public final class TriageConfig {
     if (listener.isPresent()) {
       return listener.get();
     }
-    DefaultTriageListener.Builder b = DefaultTriageListener.builder()
-        .clock(retry.clock())
-        .clientName(clientName.orElse(adapterName));
+    DefaultTriageListener.Builder b =
+        DefaultTriageListener.builder()
+            .clock(retry.clock())
+            .clientName(clientName.orElse(adapterName));
     meterRegistry.ifPresent(b::meterRegistry);
     return b.build();
   }
@@ -182,9 +190,9 @@ public final class TriageConfig {
    * {@return true when a stored response may answer an origin's error} After the retries of a GET
    * or HEAD are spent and its final answer is a 500, 502, 503 or 504, httptriage asks the client's
    * cache for the stored response and serves it when {@link io.httptriage.cache.StaleIfError}
-   * allows: its stale-if-error window (the request's, else the response's) covers its staleness
-   * and no must-revalidate, proxy-revalidate, no-cache or no-store forbids it (RFC 5861 §4, RFC
-   * 9111 §4.2.4). The answer is reported with the verdict {@code SERVED_STALE}. Default true.
+   * allows: its stale-if-error window (the request's, else the response's) covers its staleness and
+   * no must-revalidate, proxy-revalidate, no-cache or no-store forbids it (RFC 5861 §4, RFC 9111
+   * §4.2.4). The answer is reported with the verdict {@code SERVED_STALE}. Default true.
    */
   public boolean staleIfError() {
     return staleIfError;
@@ -202,15 +210,25 @@ public final class TriageConfig {
 
   @Override
   public String toString() {
-    return "TriageConfig[redirectMode=" + redirectMode + ", retry=" + retry + ", redirects=" + redirects
-        + ", rules=" + policyTable.rules().size() + ", metrics=" + meterRegistry.isPresent()
-        + ", staleIfError=" + staleIfError
-        + clientName.map(n -> ", clientName=" + n).orElse("") + "]";
+    return "TriageConfig[redirectMode="
+        + redirectMode
+        + ", retry="
+        + retry
+        + ", redirects="
+        + redirects
+        + ", rules="
+        + policyTable.rules().size()
+        + ", metrics="
+        + meterRegistry.isPresent()
+        + ", staleIfError="
+        + staleIfError
+        + clientName.map(n -> ", clientName=" + n).orElse("")
+        + "]";
   }
 
   /**
-   * Builds a {@link TriageConfig}. Every setter rejects null with an {@link IllegalArgumentException}
-   * naming the parameter.
+   * Builds a {@link TriageConfig}. Every setter rejects null with an {@link
+   * IllegalArgumentException} naming the parameter.
    *
    * <p>Not thread-safe.
    */
@@ -282,8 +300,8 @@ public final class TriageConfig {
      *
      * @param value the listener that receives every event
      * @return this builder
-     * @throws IllegalArgumentException when null, or when a meter registry or a client name was
-     *     set (give them to your {@link DefaultTriageListener} instead)
+     * @throws IllegalArgumentException when null, or when a meter registry or a client name was set
+     *     (give them to your {@link DefaultTriageListener} instead)
      */
     public Builder listener(TriageListener value) {
       nonNull("listener", value);
@@ -292,8 +310,9 @@ public final class TriageConfig {
             "listener: a meterRegistry is already set; give it to your DefaultTriageListener instead");
       }
       if (clientName != null) {
-        throw new IllegalArgumentException("listener: a clientName is already set; give it to your"
-            + " DefaultTriageListener instead");
+        throw new IllegalArgumentException(
+            "listener: a clientName is already set; give it to your"
+                + " DefaultTriageListener instead");
       }
       this.listener = value;
       return this;
@@ -331,8 +350,9 @@ public final class TriageConfig {
       // One rule for a client name, wherever it is given: the default listener's.
       DefaultTriageListener.builder().clientName(value);
       if (listener != null) {
-        throw new IllegalArgumentException("clientName: a listener is already set, and the name"
-            + " would not reach it; give it to your DefaultTriageListener's clientName instead");
+        throw new IllegalArgumentException(
+            "clientName: a listener is already set, and the name"
+                + " would not reach it; give it to your DefaultTriageListener's clientName instead");
       }
       this.clientName = value;
       return this;
@@ -400,8 +420,10 @@ public final class TriageConfig {
       if (retry.maxAttempts() == 1) {
         for (PolicyRule rule : policyTable.rules()) {
           if (rule.retries()) {
-            throw new IllegalArgumentException("retry: maxAttempts is 1, so the rule " + rule
-                + " of the policy table would never retry; raise maxAttempts or drop the rule");
+            throw new IllegalArgumentException(
+                "retry: maxAttempts is 1, so the rule "
+                    + rule
+                    + " of the policy table would never retry; raise maxAttempts or drop the rule");
           }
         }
       }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClassifierTest {
   private static final URI TARGET = URI.create("https://api.example.test/a/b?q=1");
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
   private final Classifier classifier = Classifier.of(PolicyTable.ofDefaults(), CLOCK);
 
   private static RequestView get() {
@@ -96,9 +97,15 @@ class ClassifierTest {
 
   @Test
   void postIsRetriedWhenTheUserOptsInThroughAMethodRule() {
-    Classifier optIn = Classifier.of(PolicyTable.builder()
-        .rule(PolicyRule.forCode(503).onlyForMethods("POST").withRetryability(Retryability.ANY_REQUEST))
-        .build(), CLOCK);
+    Classifier optIn =
+        Classifier.of(
+            PolicyTable.builder()
+                .rule(
+                    PolicyRule.forCode(503)
+                        .onlyForMethods("POST")
+                        .withRetryability(Retryability.ANY_REQUEST))
+                .build(),
+            CLOCK);
     assertThat(optIn.classify(post(), ResponseView.of(503)).kind()).isEqualTo(Verdict.Kind.RETRY);
     assertThat(optIn.classify(get(), ResponseView.of(503)).kind()).isEqualTo(Verdict.Kind.RETRY);
   }
@@ -129,8 +136,10 @@ class ClassifierTest {
 
   @Test
   void putMovedPermanentlyKeepsMethodAndBody() {
-    Verdict v = classifier.classify(RequestView.of("PUT", TARGET, Headers.empty(), true, true),
-        ResponseView.of(301, Headers.of("Location", "https://new.example.test/b")));
+    Verdict v =
+        classifier.classify(
+            RequestView.of("PUT", TARGET, Headers.empty(), true, true),
+            ResponseView.of(301, Headers.of("Location", "https://new.example.test/b")));
     assertThat(v.followMethod()).contains("PUT");
     assertThat(v.keepsBody()).isTrue();
   }
@@ -157,7 +166,14 @@ class ClassifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://[bad", "javascript:alert(1)", "ftp://files.example.test/x", "mailto:a@b", "http://"})
+  @ValueSource(
+      strings = {
+        "http://[bad",
+        "javascript:alert(1)",
+        "ftp://files.example.test/x",
+        "mailto:a@b",
+        "http://"
+      })
   void redirectToAnUnusableLocationFails(String location) {
     Verdict v = classify(get(), 302, "Location", location);
     assertThat(v.kind()).isEqualTo(Verdict.Kind.FAIL);
@@ -205,6 +221,7 @@ class ClassifierTest {
   @Test
   void misconfigurationFailsFastNamingTheParameter() {
     assertThatThrownBy(() -> Classifier.of(null, CLOCK)).hasMessageStartingWith("table:");
-    assertThatThrownBy(() -> Classifier.of(PolicyTable.ofDefaults(), null)).hasMessageStartingWith("clock:");
+    assertThatThrownBy(() -> Classifier.of(PolicyTable.ofDefaults(), null))
+        .hasMessageStartingWith("clock:");
   }
 }

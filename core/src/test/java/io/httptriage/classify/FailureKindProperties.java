@@ -25,18 +25,19 @@ import net.jqwik.api.constraints.IntRange;
 
 /** No chain of causes, however long, odd or cyclic, makes {@link FailureKind#of} throw or waver. */
 class FailureKindProperties {
-  private static final List<Function<String, Throwable>> LINKS = List.of(
-      IOException::new,
-      ConnectException::new,
-      UnknownHostException::new,
-      SocketException::new,
-      SocketTimeoutException::new,
-      EOFException::new,
-      InterruptedIOException::new,
-      SSLException::new,
-      SSLHandshakeException::new,
-      CertificateException::new,
-      IllegalStateException::new);
+  private static final List<Function<String, Throwable>> LINKS =
+      List.of(
+          IOException::new,
+          ConnectException::new,
+          UnknownHostException::new,
+          SocketException::new,
+          SocketTimeoutException::new,
+          EOFException::new,
+          InterruptedIOException::new,
+          SSLException::new,
+          SSLHandshakeException::new,
+          CertificateException::new,
+          IllegalStateException::new);
 
   @Property(tries = 1_000)
   void anyChainGetsAKindAndCancellationAlwaysWins(
@@ -69,20 +70,29 @@ class FailureKindProperties {
   @Provide
   Arbitrary<Throwable> chains() {
     Arbitrary<Function<String, Throwable>> link = Arbitraries.of(LINKS);
-    Arbitrary<String> message = Arbitraries.oneOf(
-        Arbitraries.strings().all().ofMaxLength(40),
-        Arbitraries.of("Connect timed out", "Canceled", "timeout", "Connection reset"));
-    return link.list().ofMinSize(1).ofMaxSize(30).flatMap(links ->
-        message.list().ofSize(links.size()).map(messages -> {
-          Throwable cause = null;
-          for (int i = links.size() - 1; i >= 0; i--) {
-            Throwable t = links.get(i).apply(messages.get(i));
-            if (cause != null) {
-              t.initCause(cause);
-            }
-            cause = t;
-          }
-          return cause;
-        }));
+    Arbitrary<String> message =
+        Arbitraries.oneOf(
+            Arbitraries.strings().all().ofMaxLength(40),
+            Arbitraries.of("Connect timed out", "Canceled", "timeout", "Connection reset"));
+    return link.list()
+        .ofMinSize(1)
+        .ofMaxSize(30)
+        .flatMap(
+            links ->
+                message
+                    .list()
+                    .ofSize(links.size())
+                    .map(
+                        messages -> {
+                          Throwable cause = null;
+                          for (int i = links.size() - 1; i >= 0; i--) {
+                            Throwable t = links.get(i).apply(messages.get(i));
+                            if (cause != null) {
+                              t.initCause(cause);
+                            }
+                            cause = t;
+                          }
+                          return cause;
+                        }));
   }
 }

@@ -55,7 +55,8 @@ class FailureKindTest {
     ConnectException jdk = new ConnectException();
     jdk.initCause(new UnresolvedAddressException());
 
-    assertThat(FailureKind.of(new UnknownHostException("no-such-host.invalid"))).isEqualTo(NOT_SENT);
+    assertThat(FailureKind.of(new UnknownHostException("no-such-host.invalid")))
+        .isEqualTo(NOT_SENT);
     assertThat(FailureKind.of(jdk)).isEqualTo(NOT_SENT);
     assertThat(FailureKind.of(new NoRouteToHostException())).isEqualTo(NOT_SENT);
   }
@@ -104,37 +105,45 @@ class FailureKindTest {
     okio.initCause(new SocketException("Socket closed"));
 
     assertThat(FailureKind.of(okio)).isEqualTo(SENT_NO_RESPONSE);
-    assertThat(FailureKind.of(new SocketTimeoutException("Read timed out"))).isEqualTo(SENT_NO_RESPONSE);
+    assertThat(FailureKind.of(new SocketTimeoutException("Read timed out")))
+        .isEqualTo(SENT_NO_RESPONSE);
   }
 
   @Test
   void aTimeoutMessageSayingConnectIsNotEnough() {
     // only the stack tells a connect timeout: a message can say anything
     SocketTimeoutException fake = new SocketTimeoutException("Connect timed out");
-    fake.setStackTrace(new StackTraceElement[] {
-        new StackTraceElement("okio.SocketAsyncTimeout", "newTimeoutException", null, 1)});
+    fake.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("okio.SocketAsyncTimeout", "newTimeoutException", null, 1)
+        });
 
     assertThat(FailureKind.of(fake)).isEqualTo(SENT_NO_RESPONSE);
   }
 
   @Test
   void resetAndEndOfStreamWereSent() {
-    IOException jdk = new IOException("HTTP/1.1 header parser received no bytes",
-        new SocketException("Connection reset"));
-    IOException okhttp = new IOException("unexpected end of stream on http://127.0.0.1/...",
-        new EOFException("\\n not found: limit=0"));
+    IOException jdk =
+        new IOException(
+            "HTTP/1.1 header parser received no bytes", new SocketException("Connection reset"));
+    IOException okhttp =
+        new IOException(
+            "unexpected end of stream on http://127.0.0.1/...",
+            new EOFException("\\n not found: limit=0"));
 
     assertThat(FailureKind.of(new SocketException("Connection reset"))).isEqualTo(SENT_NO_RESPONSE);
     assertThat(FailureKind.of(jdk)).isEqualTo(SENT_NO_RESPONSE);
     assertThat(FailureKind.of(okhttp)).isEqualTo(SENT_NO_RESPONSE);
-    assertThat(FailureKind.of(new HttpTimeoutException("request timed out"))).isEqualTo(SENT_NO_RESPONSE);
+    assertThat(FailureKind.of(new HttpTimeoutException("request timed out")))
+        .isEqualTo(SENT_NO_RESPONSE);
   }
 
   @Test
   void tlsFailuresAreNeverRetried() {
     SSLHandshakeException certificate = new SSLHandshakeException("PKIX path building failed");
     certificate.initCause(new CertificateException("unable to find valid certification path"));
-    SSLHandshakeException terminated = new SSLHandshakeException("Remote host terminated the handshake");
+    SSLHandshakeException terminated =
+        new SSLHandshakeException("Remote host terminated the handshake");
     terminated.initCause(new EOFException("SSL peer shut down incorrectly"));
 
     // OkHttp's, then the JDK client's words for TLS meeting plain TCP
@@ -146,12 +155,14 @@ class FailureKindTest {
     assertThat(FailureKind.of(terminated)).isEqualTo(NEVER_RETRIED);
     assertThat(FailureKind.of(new SSLPeerUnverifiedException("Hostname 127.0.0.1 not verified")))
         .isEqualTo(NEVER_RETRIED);
-    assertThat(FailureKind.of(new IOException(new CertificateException("expired")))).isEqualTo(NEVER_RETRIED);
+    assertThat(FailureKind.of(new IOException(new CertificateException("expired"))))
+        .isEqualTo(NEVER_RETRIED);
   }
 
   @Test
   void aTlsSessionWhoseSocketBrokeIsABrokenConnection() {
-    SSLException reset = new SSLException("Connection reset", new SocketException("Connection reset"));
+    SSLException reset =
+        new SSLException("Connection reset", new SocketException("Connection reset"));
 
     assertThat(FailureKind.of(reset)).isEqualTo(SENT_NO_RESPONSE);
   }
@@ -172,10 +183,12 @@ class FailureKindTest {
     ConnectException refused = new ConnectException();
 
     assertThat(FailureKind.of(new ExecutionException(refused))).isEqualTo(NOT_SENT);
-    assertThat(FailureKind.of(new CompletionException(new ExecutionException(refused)))).isEqualTo(NOT_SENT);
+    assertThat(FailureKind.of(new CompletionException(new ExecutionException(refused))))
+        .isEqualTo(NOT_SENT);
     assertThat(FailureKind.of(new UncheckedIOException(new SocketException("Connection reset"))))
         .isEqualTo(SENT_NO_RESPONSE);
-    assertThat(FailureKind.of(new CompletionException(new CancellationException()))).isEqualTo(NEVER_RETRIED);
+    assertThat(FailureKind.of(new CompletionException(new CancellationException())))
+        .isEqualTo(NEVER_RETRIED);
   }
 
   @Test

@@ -45,10 +45,10 @@ class NoInputEscapesProperties {
       @ForAll("headerValues") String retryAfter,
       @ForAll("headerValues") String location,
       @ForAll("headerValues") String idempotencyKey) {
-    RequestView request = RequestView.of(method, TARGET,
-        Headers.of("Idempotency-Key", idempotencyKey), true, true);
-    ResponseView response = ResponseView.of(status,
-        Headers.of("Retry-After", retryAfter, "Location", location));
+    RequestView request =
+        RequestView.of(method, TARGET, Headers.of("Idempotency-Key", idempotencyKey), true, true);
+    ResponseView response =
+        ResponseView.of(status, Headers.of("Retry-After", retryAfter, "Location", location));
     Verdict v = Classifier.ofDefaults().classify(request, response);
     assertThat(v.reasons()).isNotEmpty();
     v.retryAfter().ifPresent(d -> assertThat(d.isNegative()).isFalse());
@@ -60,20 +60,32 @@ class NoInputEscapesProperties {
         Arbitraries.strings().all().ofMaxLength(80),
         Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(40),
         Arbitraries.longs().map(Object::toString),
-        Arbitraries.of("Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
-            "Sun Nov  6 08:49:37 1994", "Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0000 00:00:00 GMT",
-            "/relative", "//host.example.test/x", "http://[::1", "https://ü.example/ä", "%zz", " "));
+        Arbitraries.of(
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+            "Mon, 01 Jan 0000 00:00:00 GMT",
+            "/relative",
+            "//host.example.test/x",
+            "http://[::1",
+            "https://ü.example/ä",
+            "%zz",
+            " "));
   }
 
   @Provide
   Arbitrary<Instant> instants() {
-    return Arbitraries.longs().between(-62_000_000_000L, 250_000_000_000L).map(Instant::ofEpochSecond);
+    return Arbitraries.longs()
+        .between(-62_000_000_000L, 250_000_000_000L)
+        .map(Instant::ofEpochSecond);
   }
 
   @Provide
   Arbitrary<String> methods() {
     return Arbitraries.oneOf(
-        Arbitraries.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND"),
+        Arbitraries.of(
+            "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND"),
         Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12));
   }
 }

@@ -1,12 +1,12 @@
 package io.httptriage.contract;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.retry.Sleeper;
 import io.httptriage.triage.RedirectMode;
@@ -73,7 +73,8 @@ public abstract class AdapterContract {
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   protected final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final ScheduledExecutorService scheduler = new WaitRecordingScheduler(waits::add);
-  protected final List<AttemptDecided> retryEvents = Collections.synchronizedList(new ArrayList<>());
+  protected final List<AttemptDecided> retryEvents =
+      Collections.synchronizedList(new ArrayList<>());
   protected final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
   protected final List<Verdict> verdicts = Collections.synchronizedList(new ArrayList<>());
   protected final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
@@ -96,18 +97,21 @@ public abstract class AdapterContract {
    * observer.
    */
   protected TriageConfig config(RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry) {
-    RetrySettings.Builder settings = RetrySettings.builder()
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .sleeper(waits::add);
+    RetrySettings.Builder settings =
+        RetrySettings.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).sleeper(waits::add);
     return TriageConfig.builder()
         .redirectMode(mode)
         .retry(retry.apply(settings).build())
         .scheduler(scheduler)
-        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry).build(), (exchange, verdict, found) -> {
-          exchanges.add(exchange);
-          verdicts.add(verdict);
-          findings.addAll(found);
-        }, retryEvents::add))
+        .listener(
+            ExchangeTap.with(
+                DefaultTriageListener.builder().meterRegistry(registry).build(),
+                (exchange, verdict, found) -> {
+                  exchanges.add(exchange);
+                  verdicts.add(verdict);
+                  findings.addAll(found);
+                },
+                retryEvents::add))
         .build();
   }
 
@@ -222,8 +226,10 @@ public abstract class AdapterContract {
     server.enqueue(Reply.status(503));
     server.enqueue(Reply.status(201).body("created"));
 
-    Answer answer = send(RedirectMode.CLIENT,
-        post(server.url("/orders"), "{\"n\":1}", "Idempotency-Key", "order-1"));
+    Answer answer =
+        send(
+            RedirectMode.CLIENT,
+            post(server.url("/orders"), "{\"n\":1}", "Idempotency-Key", "order-1"));
 
     assertThat(answer).isEqualTo(new Answer(201, "created"));
     Recorded first = server.take();
@@ -238,8 +244,10 @@ public abstract class AdapterContract {
     server.enqueue(Reply.status(503).header("Retry-After", "3600").body("maintenance"));
     server.enqueue(Reply.status(200));
 
-    Answer answer = send(config(RedirectMode.CLIENT, b -> b.maxRetryAfter(Duration.ofSeconds(30))),
-        get(server.url("/items")));
+    Answer answer =
+        send(
+            config(RedirectMode.CLIENT, b -> b.maxRetryAfter(Duration.ofSeconds(30))),
+            get(server.url("/items")));
 
     assertThat(answer).isEqualTo(new Answer(503, "maintenance"));
     assertThat(server.requestCount()).isEqualTo(1);
@@ -252,8 +260,10 @@ public abstract class AdapterContract {
     server.enqueue(Reply.status(503));
     server.enqueue(Reply.status(200));
 
-    Answer answer = send(config(RedirectMode.CLIENT, b -> b.budgetRatio(0).budgetMinRetriesPerSecond(0)),
-        get(server.url("/items")));
+    Answer answer =
+        send(
+            config(RedirectMode.CLIENT, b -> b.budgetRatio(0).budgetMinRetriesPerSecond(0)),
+            get(server.url("/items")));
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(server.requestCount()).isEqualTo(1);
@@ -270,7 +280,8 @@ public abstract class AdapterContract {
 
     assertThat(count("httptriage.responses", "code", "200", "verdict", "ACCEPT")).isEqualTo(1);
     assertThat(count("httptriage.responses", "code", "429")).isZero();
-    assertThat(count("httptriage.retries", "outcome", "RETRY_SCHEDULED", "code", "429")).isEqualTo(1);
+    assertThat(count("httptriage.retries", "outcome", "RETRY_SCHEDULED", "code", "429"))
+        .isEqualTo(1);
   }
 
   // ---- redirects the client follows ---------------------------------------------------------
@@ -302,7 +313,8 @@ public abstract class AdapterContract {
     assertThat(followed.method()).isEqualTo("POST");
     assertThat(followed.path()).isEqualTo("/v2/orders");
     assertThat(followed.body()).isEqualTo("{\"n\":8}");
-    assertThat(findingKinds()).doesNotContain(Finding.Kind.METHOD_NOT_PRESERVED, Finding.Kind.BODY_NOT_PRESERVED);
+    assertThat(findingKinds())
+        .doesNotContain(Finding.Kind.METHOD_NOT_PRESERVED, Finding.Kind.BODY_NOT_PRESERVED);
   }
 
   @Test
@@ -321,12 +333,14 @@ public abstract class AdapterContract {
     server.enqueue(Reply.status(302).header("Location", other.url("/landing").toString()));
     other.enqueue(Reply.status(200).body("elsewhere"));
 
-    Answer answer = send(RedirectMode.CLIENT,
-        get(server.url("/start"), "Authorization", "Bearer secret-token"));
+    Answer answer =
+        send(
+            RedirectMode.CLIENT, get(server.url("/start"), "Authorization", "Bearer secret-token"));
 
     assertThat(answer.status()).isEqualTo(200);
     boolean leaked = other.take().headers().contains("Authorization");
-    // Clients differ in whether they forward credentials; the audit must say so exactly when they do.
+    // Clients differ in whether they forward credentials; the audit must say so exactly when they
+    // do.
     if (leaked) {
       assertThat(findingKinds()).contains(Finding.Kind.CREDENTIALS_CROSS_ORIGIN);
     } else {
@@ -371,8 +385,10 @@ public abstract class AdapterContract {
     server.enqueue(Reply.status(301).header("Location", "/v2/item"));
     server.enqueue(Reply.status(204));
 
-    Answer answer = send(RedirectMode.POLICY,
-        new Call("PUT", server.url("/item"), List.of(), Optional.of("v=1")));
+    Answer answer =
+        send(
+            RedirectMode.POLICY,
+            new Call("PUT", server.url("/item"), List.of(), Optional.of("v=1")));
 
     assertThat(answer.status()).isEqualTo(204);
     server.take();
@@ -386,8 +402,10 @@ public abstract class AdapterContract {
     server.enqueue(Reply.status(302).header("Location", other.url("/landing").toString()));
     other.enqueue(Reply.status(200).body("elsewhere"));
 
-    Answer answer = send(RedirectMode.POLICY,
-        get(server.url("/start"), "Authorization", "Bearer secret-token", "Cookie", "sid=1"));
+    Answer answer =
+        send(
+            RedirectMode.POLICY,
+            get(server.url("/start"), "Authorization", "Bearer secret-token", "Cookie", "sid=1"));
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(server.take().headers().contains("Authorization")).isTrue();
@@ -459,11 +477,16 @@ public abstract class AdapterContract {
     Answer answer = send(RedirectMode.CLIENT, get(server.url("/items")));
 
     assertThat(answer.status()).isEqualTo(503);
-    assertThat(verdicts).singleElement().satisfies(v -> {
-      assertThat(v.kind()).isEqualTo(Verdict.Kind.FAIL);
-      assertThat(v.refusedBy()).contains(Verdict.Gate.WAIT_CAP);
-    });
-    assertThat(count("httptriage.responses", "code", "503", "verdict", "FAIL", "refused_by", "WAIT_CAP"))
+    assertThat(verdicts)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.kind()).isEqualTo(Verdict.Kind.FAIL);
+              assertThat(v.refusedBy()).contains(Verdict.Gate.WAIT_CAP);
+            });
+    assertThat(
+            count(
+                "httptriage.responses", "code", "503", "verdict", "FAIL", "refused_by", "WAIT_CAP"))
         .isEqualTo(1);
   }
 
@@ -477,6 +500,7 @@ public abstract class AdapterContract {
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(findingKinds()).contains(Finding.Kind.REQUIRED_HEADER_MISSING);
-    assertThat(count("httptriage.conformance.findings", "kind", "REQUIRED_HEADER_MISSING")).isEqualTo(1);
+    assertThat(count("httptriage.conformance.findings", "kind", "REQUIRED_HEADER_MISSING"))
+        .isEqualTo(1);
   }
 }

@@ -39,7 +39,8 @@ public final class CapturedLog implements AutoCloseable {
 
   /** "LEVEL message" per line, for compact assertions. */
   public List<String> leveled() {
-    return events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage())
+    return events().stream()
+        .map(e -> e.getLevel() + " " + e.getFormattedMessage())
         .collect(Collectors.toList());
   }
 

@@ -32,24 +32,31 @@ public interface ExchangeTap {
   }
 
   /** {@code listener}, then {@code tap}, then {@code attempts} for each retry decision. */
-  static TriageListener with(TriageListener listener, ExchangeTap tap,
+  static TriageListener with(
+      TriageListener listener,
+      ExchangeTap tap,
       Consumer<? super TriageEvent.AttemptDecided> attempts) {
-    return TriageListener.composite(listener, of(tap), new TriageListener() {
-      @Override
-      public void attemptDecided(TriageEvent.AttemptDecided event) {
-        attempts.accept(event);
-      }
-    });
+    return TriageListener.composite(
+        listener,
+        of(tap),
+        new TriageListener() {
+          @Override
+          public void attemptDecided(TriageEvent.AttemptDecided event) {
+            attempts.accept(event);
+          }
+        });
   }
 
   /** A default listener of its own, then {@code attempts} for each retry decision. */
   static TriageListener withAttempts(Consumer<? super TriageEvent.AttemptDecided> attempts) {
-    return TriageListener.composite(DefaultTriageListener.ofDefaults(), new TriageListener() {
-      @Override
-      public void attemptDecided(TriageEvent.AttemptDecided event) {
-        attempts.accept(event);
-      }
-    });
+    return TriageListener.composite(
+        DefaultTriageListener.ofDefaults(),
+        new TriageListener() {
+          @Override
+          public void attemptDecided(TriageEvent.AttemptDecided event) {
+            attempts.accept(event);
+          }
+        });
   }
 
   /** A default listener of its own, then {@code tap}. */

@@ -54,8 +54,8 @@ public final class FailingServer implements AutoCloseable {
     /** Nobody listens on the port: the client's SYN is refused. Attempts are not visible. */
     REFUSED,
     /**
-     * A listener whose accept queue is full and that never accepts: the client's SYN is dropped
-     * and its connect times out. Attempts are not visible.
+     * A listener whose accept queue is full and that never accepts: the client's SYN is dropped and
+     * its connect times out. Attempts are not visible.
      */
     ACCEPT_QUEUE_FULL
   }
@@ -146,11 +146,14 @@ public final class FailingServer implements AutoCloseable {
   }
 
   private void acceptLoop() {
-    RawServer.acceptEach(listener, () -> closed, s -> {
-      accepted.incrementAndGet();
-      open.add(s);
-      serve(s);
-    });
+    RawServer.acceptEach(
+        listener,
+        () -> closed,
+        s -> {
+          accepted.incrementAndGet();
+          open.add(s);
+          serve(s);
+        });
   }
 
   private void serve(Socket s) {
@@ -171,8 +174,10 @@ public final class FailingServer implements AutoCloseable {
             if (answeredOnce.getAndSet(true)) {
               break;
             }
-            conn.getOutputStream().write(
-                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1));
+            conn.getOutputStream()
+                .write(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        .getBytes(StandardCharsets.ISO_8859_1));
             conn.getOutputStream().flush();
           }
         }
@@ -185,16 +190,18 @@ public final class FailingServer implements AutoCloseable {
           }
         }
         case UNTRUSTED_TLS -> {
-          SSLSocket tls = (SSLSocket) TestTls.create().serverSockets()
-              .createSocket(conn, null, conn.getPort(), true);
+          SSLSocket tls =
+              (SSLSocket)
+                  TestTls.create().serverSockets().createSocket(conn, null, conn.getPort(), true);
           tls.setUseClientMode(false);
           tls.startHandshake();
         }
         default -> {
           in.read(new byte[4096]);
-          conn.getOutputStream().write(
-              "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                  .getBytes(StandardCharsets.ISO_8859_1));
+          conn.getOutputStream()
+              .write(
+                  "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                      .getBytes(StandardCharsets.ISO_8859_1));
           conn.getOutputStream().flush();
         }
       }

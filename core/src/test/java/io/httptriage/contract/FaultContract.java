@@ -33,7 +33,8 @@ public abstract class FaultContract {
   private static final Duration NO_HANG = Duration.ofSeconds(15);
 
   /** A real client of this adapter with httptriage installed and this read timeout. */
-  protected abstract AdapterContract.ClientUnderTest newClient(TriageConfig config, Duration readTimeout);
+  protected abstract AdapterContract.ClientUnderTest newClient(
+      TriageConfig config, Duration readTimeout);
 
   protected RawServer server;
   protected final List<Verdict> verdicts = Collections.synchronizedList(new ArrayList<>());
@@ -52,17 +53,20 @@ public abstract class FaultContract {
   private TriageConfig config(RedirectMode mode) {
     return TriageConfig.builder()
         .redirectMode(mode)
-        .retry(RetrySettings.builder().sleeper(d -> { }).build())
-        .listener(ExchangeTap.withDefaults((exchange, verdict, found) -> {
-          verdicts.add(verdict);
-          findings.addAll(found);
-        }))
+        .retry(RetrySettings.builder().sleeper(d -> {}).build())
+        .listener(
+            ExchangeTap.withDefaults(
+                (exchange, verdict, found) -> {
+                  verdicts.add(verdict);
+                  findings.addAll(found);
+                }))
         .build();
   }
 
   private AdapterContract.Answer get(RedirectMode mode, String path) throws IOException {
     try (AdapterContract.ClientUnderTest client = newClient(config(mode), Duration.ofSeconds(1))) {
-      return client.send(new AdapterContract.Call("GET", server.url(path), List.of(), Optional.empty()));
+      return client.send(
+          new AdapterContract.Call("GET", server.url(path), List.of(), Optional.empty()));
     }
   }
 
@@ -72,24 +76,27 @@ public abstract class FaultContract {
 
   /** The answer, or the IOException the caller got instead; anything else fails the test. */
   private static Object answerOrIoException(ThrowingSupplier<AdapterContract.Answer> work) {
-    return assertTimeoutPreemptively(NO_HANG, () -> {
-      try {
-        return work.get();
-      } catch (IOException e) {
-        return e;
-      } catch (Throwable t) {
-        throw new AssertionError("expected an answer or an IOException, got " + t, t);
-      }
-    });
+    return assertTimeoutPreemptively(
+        NO_HANG,
+        () -> {
+          try {
+            return work.get();
+          } catch (IOException e) {
+            return e;
+          } catch (Throwable t) {
+            throw new AssertionError("expected an answer or an IOException, got " + t, t);
+          }
+        });
   }
 
   @Test
   void resetDuringHeadersEndsInAnIoException() {
-    server.enqueue((s, out) -> {
-      out.write("HTTP/1.1 200 OK\r\nContent-Le".getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      RawServer.reset(s);
-    });
+    server.enqueue(
+        (s, out) -> {
+          out.write("HTTP/1.1 200 OK\r\nContent-Le".getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          RawServer.reset(s);
+        });
 
     assertThatThrownBy(() -> noHang(() -> get(RedirectMode.CLIENT, "/reset-headers")))
         .isInstanceOf(IOException.class);
@@ -97,11 +104,14 @@ public abstract class FaultContract {
 
   @Test
   void resetDuringBodyEndsInAnIoException() {
-    server.enqueue((s, out) -> {
-      out.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789".getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      RawServer.reset(s);
-    });
+    server.enqueue(
+        (s, out) -> {
+          out.write(
+              "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"
+                  .getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          RawServer.reset(s);
+        });
 
     assertThatThrownBy(() -> noHang(() -> get(RedirectMode.CLIENT, "/reset-body")))
         .isInstanceOf(IOException.class);
@@ -117,14 +127,15 @@ public abstract class FaultContract {
 
   @Test
   void headersThatNeverFinishTimeOut() {
-    server.enqueue((s, out) -> {
-      out.write("HTTP/1.1 200 OK\r\nX-Slow: 1\r\n".getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = s.getInputStream();
-      while (in.read() >= 0) {
-        // hold the connection open until the client gives up
-      }
-    });
+    server.enqueue(
+        (s, out) -> {
+          out.write("HTTP/1.1 200 OK\r\nX-Slow: 1\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          InputStream in = s.getInputStream();
+          while (in.read() >= 0) {
+            // hold the connection open until the client gives up
+          }
+        });
 
     assertThatThrownBy(() -> noHang(() -> get(RedirectMode.CLIENT, "/never")))
         .isInstanceOf(IOException.class);
@@ -132,8 +143,9 @@ public abstract class FaultContract {
 
   @Test
   void interimResponseBeforeTheFinalOneIsSkipped() throws IOException {
-    server.enqueue("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
-        + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    server.enqueue(
+        "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+            + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
 
     AdapterContract.Answer answer = noHang(() -> get(RedirectMode.CLIENT, "/hints"));
 
@@ -188,11 +200,14 @@ public abstract class FaultContract {
 
   @Test
   void retryableResponseResetMidBodyEndsInTheRetriedAnswerOrAClearException() {
-    server.enqueue((s, out) -> {
-      out.write("HTTP/1.1 503 Busy\r\nRetry-After: 0\r\nContent-Length: 100\r\n\r\nxx".getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      RawServer.reset(s);
-    });
+    server.enqueue(
+        (s, out) -> {
+          out.write(
+              "HTTP/1.1 503 Busy\r\nRetry-After: 0\r\nContent-Length: 100\r\n\r\nxx"
+                  .getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          RawServer.reset(s);
+        });
     server.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nafter");
 
     Object outcome = answerOrIoException(() -> get(RedirectMode.CLIENT, "/flaky"));

@@ -1,6 +1,5 @@
 package io.httptriage.contract;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.contract.AdapterContract.Answer;
@@ -9,6 +8,7 @@ import io.httptriage.contract.AdapterContract.ClientUnderTest;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
@@ -57,7 +57,8 @@ public abstract class HeaderAndRedirectContract {
   protected TestServer other;
   protected final TestTls tls = TestTls.create();
   protected final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-  protected final List<AttemptDecided> retryEvents = Collections.synchronizedList(new ArrayList<>());
+  protected final List<AttemptDecided> retryEvents =
+      Collections.synchronizedList(new ArrayList<>());
   protected final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
   protected final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
 
@@ -73,19 +74,22 @@ public abstract class HeaderAndRedirectContract {
     other.close();
   }
 
-  private TriageConfig config(RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry,
-      RedirectSettings redirects) {
-    RetrySettings.Builder settings = RetrySettings.builder()
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .sleeper(waits::add);
+  private TriageConfig config(
+      RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry, RedirectSettings redirects) {
+    RetrySettings.Builder settings =
+        RetrySettings.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).sleeper(waits::add);
     return TriageConfig.builder()
         .redirectMode(mode)
         .redirects(redirects)
         .retry(retry.apply(settings).build())
-        .listener(ExchangeTap.with(DefaultTriageListener.builder().build(), (exchange, verdict, found) -> {
-          exchanges.add(exchange);
-          findings.addAll(found);
-        }, retryEvents::add))
+        .listener(
+            ExchangeTap.with(
+                DefaultTriageListener.builder().build(),
+                (exchange, verdict, found) -> {
+                  exchanges.add(exchange);
+                  findings.addAll(found);
+                },
+                retryEvents::add))
         .build();
   }
 
@@ -112,7 +116,8 @@ public abstract class HeaderAndRedirectContract {
   /** Where bare OkHttp goes from {@code base} for {@code location}: path and query. */
   private static String okHttpTarget(URI base, String location) {
     URI resolved = HttpUrl.get(base.toString()).resolve(location).uri();
-    return resolved.getRawPath() + (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery());
+    return resolved.getRawPath()
+        + (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery());
   }
 
   private String followedTo(String from, String location) throws IOException {
@@ -130,7 +135,8 @@ public abstract class HeaderAndRedirectContract {
 
   @Test
   void queryOnlyLocationKeepsThePathInsteadOfDroppingTheLastSegment() throws IOException {
-    assertThat(followedTo("/b/c/d;p?q", "?y")).isEqualTo("/b/c/d;p?y")
+    assertThat(followedTo("/b/c/d;p?q", "?y"))
+        .isEqualTo("/b/c/d;p?y")
         .isEqualTo(okHttpTarget(server.url("/b/c/d;p?q"), "?y"));
   }
 
@@ -200,11 +206,11 @@ public abstract class HeaderAndRedirectContract {
 
   @ParameterizedTest
   @ValueSource(strings = {"2,600", "600,2"})
-  void retryAfterRepeatedWithDifferentValuesIsIgnoredOnEveryClientInsteadOfFirstOrLast(
-      String lines) throws IOException {
+  void retryAfterRepeatedWithDifferentValuesIsIgnoredOnEveryClientInsteadOfFirstOrLast(String lines)
+      throws IOException {
     String[] values = lines.split(",");
-    server.enqueue(Reply.status(429).header("Retry-After", values[0])
-        .header("Retry-After", values[1]));
+    server.enqueue(
+        Reply.status(429).header("Retry-After", values[0]).header("Retry-After", values[1]));
     server.enqueue(Reply.status(200).body("ok"));
 
     Answer answer = send(config(RedirectMode.CLIENT), get(server.url("/items")));
@@ -230,7 +236,8 @@ public abstract class HeaderAndRedirectContract {
     assertThat(answer).isEqualTo(new Answer(429, "later"));
     assertThat(server.requestCount()).isEqualTo(1);
     assertThat(waits).isEmpty();
-    assertThat(retryEvents).extracting(AttemptDecided::outcome)
+    assertThat(retryEvents)
+        .extracting(AttemptDecided::outcome)
         .containsExactly(AttemptDecided.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
   }
 
@@ -248,8 +255,11 @@ public abstract class HeaderAndRedirectContract {
     server.enqueue(Reply.status(302).header("Location", landing.toString()));
     other.enqueue(Reply.status(200).body("elsewhere"));
 
-    try (ClientUnderTest client = newClientWithCookies(config(RedirectMode.CLIENT), tls,
-        Map.of("127.0.0.1", "sid=for-127", "localhost", "sid=for-localhost"))) {
+    try (ClientUnderTest client =
+        newClientWithCookies(
+            config(RedirectMode.CLIENT),
+            tls,
+            Map.of("127.0.0.1", "sid=for-127", "localhost", "sid=for-localhost"))) {
       assertThat(client.send(get(start)).status()).isEqualTo(200);
     }
 
@@ -264,11 +274,14 @@ public abstract class HeaderAndRedirectContract {
    */
   @Test
   void cookieTheFirstOriginSetReachingAnotherPortIsACredentialFinding() throws IOException {
-    server.enqueue(Reply.status(302).header("Location", other.url("/landing").toString())
-        .header("Set-Cookie", "sid=set-by-first; Path=/"));
+    server.enqueue(
+        Reply.status(302)
+            .header("Location", other.url("/landing").toString())
+            .header("Set-Cookie", "sid=set-by-first; Path=/"));
     other.enqueue(Reply.status(200).body("elsewhere"));
 
-    try (ClientUnderTest client = newClientWithCookies(config(RedirectMode.CLIENT), tls, Map.of())) {
+    try (ClientUnderTest client =
+        newClientWithCookies(config(RedirectMode.CLIENT), tls, Map.of())) {
       assertThat(client.send(get(server.url("/start"))).status()).isEqualTo(200);
     }
 
@@ -282,12 +295,15 @@ public abstract class HeaderAndRedirectContract {
   @Test
   void pathParametersAndValuelessQueryTokensAreRedactedInFindingsInsteadOfLoggedInClear()
       throws IOException {
-    server.enqueue(Reply.status(302)
-        .header("Location", "/login;jsessionid=S3CRETSESSION?S3CRETTOKEN&next=S3CRETVALUE"));
+    server.enqueue(
+        Reply.status(302)
+            .header("Location", "/login;jsessionid=S3CRETSESSION?S3CRETTOKEN&next=S3CRETVALUE"));
     server.enqueue(Reply.status(200));
 
-    send(config(RedirectMode.POLICY),
-        new Call("POST", server.url("/form;jsessionid=S3CRETSESSION"), List.of(), Optional.of("x")));
+    send(
+        config(RedirectMode.POLICY),
+        new Call(
+            "POST", server.url("/form;jsessionid=S3CRETSESSION"), List.of(), Optional.of("x")));
 
     assertThat(kinds()).contains(Finding.Kind.METHOD_REWRITTEN);
     synchronized (findings) {
@@ -309,7 +325,8 @@ public abstract class HeaderAndRedirectContract {
     Answer answer = send(config(RedirectMode.POLICY), get(server.url("/a")));
 
     assertThat(answer.status()).isEqualTo(302);
-    assertThat(kinds()).containsOnlyOnce(Finding.Kind.REDIRECT_LOOP)
+    assertThat(kinds())
+        .containsOnlyOnce(Finding.Kind.REDIRECT_LOOP)
         .doesNotContain(Finding.Kind.CHAIN_TRUNCATED);
   }
 
@@ -319,12 +336,18 @@ public abstract class HeaderAndRedirectContract {
       server.enqueue(Reply.status(302).header("Location", "/" + (i + 1)));
     }
 
-    Answer answer = send(config(RedirectMode.POLICY, UnaryOperator.identity(),
-        RedirectSettings.builder().maxHops(3).build()), get(server.url("/0")));
+    Answer answer =
+        send(
+            config(
+                RedirectMode.POLICY,
+                UnaryOperator.identity(),
+                RedirectSettings.builder().maxHops(3).build()),
+            get(server.url("/0")));
 
     assertThat(answer.status()).isEqualTo(302);
     assertThat(server.requestCount()).isEqualTo(4);
-    assertThat(kinds()).contains(Finding.Kind.TOO_MANY_HOPS)
+    assertThat(kinds())
+        .contains(Finding.Kind.TOO_MANY_HOPS)
         .doesNotContain(Finding.Kind.CHAIN_TRUNCATED);
   }
 }

@@ -1,10 +1,10 @@
 package io.httptriage.contract;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.status.StatusClass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -57,7 +56,8 @@ final class MeterTable {
       Path pom = dir.resolve("pom.xml");
       Path readme = dir.resolve("README.md");
       try {
-        if (Files.isRegularFile(readme) && Files.isRegularFile(pom)
+        if (Files.isRegularFile(readme)
+            && Files.isRegularFile(pom)
             && Files.readString(pom).contains("<artifactId>httptriage-parent</artifactId>")
             && Files.readString(pom).contains("<modules>")) {
           return readme;
@@ -66,7 +66,8 @@ final class MeterTable {
         throw new UncheckedIOException(e);
       }
     }
-    throw new AssertionError("no README.md of the httptriage root above " + Path.of("").toAbsolutePath());
+    throw new AssertionError(
+        "no README.md of the httptriage root above " + Path.of("").toAbsolutePath());
   }
 
   static MeterTable fromReadme() {
@@ -83,13 +84,20 @@ final class MeterTable {
     assertThat(tables).as("the Meters section's tables").hasSize(2);
     Map<String, Meter> meters = new LinkedHashMap<>();
     for (String[] row : tables.get(0)) {
-      Meter m = new Meter(one(row[0]), row[1].strip(), new LinkedHashSet<>(codes(row[2])),
-          new LinkedHashSet<>(codes(row[3])));
+      Meter m =
+          new Meter(
+              one(row[0]),
+              row[1].strip(),
+              new LinkedHashSet<>(codes(row[2])),
+              new LinkedHashSet<>(codes(row[3])));
       meters.put(m.name(), m);
     }
     List<Tag> tags = new ArrayList<>();
     for (String[] row : tables.get(1)) {
-      Set<String> on = row[1].strip().equals("every meter") ? meters.keySet() : new LinkedHashSet<>(codes(row[1]));
+      Set<String> on =
+          row[1].strip().equals("every meter")
+              ? meters.keySet()
+              : new LinkedHashSet<>(codes(row[1]));
       tags.add(new Tag(one(row[0]), on, codes(row[2])));
     }
     return new MeterTable(meters, tags);
@@ -101,8 +109,10 @@ final class MeterTable {
 
   /** The values the README lists for {@code tag} on {@code meter}. */
   List<String> values(String tag, String meter) {
-    return tags.stream().filter(t -> t.name().equals(tag) && t.meters().contains(meter))
-        .findFirst().map(Tag::values)
+    return tags.stream()
+        .filter(t -> t.name().equals(tag) && t.meters().contains(meter))
+        .findFirst()
+        .map(Tag::values)
         .orElseThrow(() -> new AssertionError("README lists no values of " + tag + " on " + meter));
   }
 
@@ -128,13 +138,23 @@ final class MeterTable {
       while (label.find()) {
         labels.put(label.group(1), label.group(2));
       }
-      assertThat(labels.keySet()).as("tags of %s", line).containsExactlyInAnyOrderElementsOf(meter.tags());
-      labels.forEach((tag, value) -> assertThat(allows(tag, meter.name(), value))
-          .as("README allows %s=%s on %s", tag, value, meter.name()).isTrue());
-      assertThat(scrape).as("TYPE of %s", meter.name()).containsPattern(typeLine(meter, sample.group(1)));
+      assertThat(labels.keySet())
+          .as("tags of %s", line)
+          .containsExactlyInAnyOrderElementsOf(meter.tags());
+      labels.forEach(
+          (tag, value) ->
+              assertThat(allows(tag, meter.name(), value))
+                  .as("README allows %s=%s on %s", tag, value, meter.name())
+                  .isTrue());
+      assertThat(scrape)
+          .as("TYPE of %s", meter.name())
+          .containsPattern(typeLine(meter, sample.group(1)));
     }
-    assertThat(seen).as("meters written by the calls").containsExactlyInAnyOrderElementsOf(meters.keySet());
-    assertThat(seenSeries).as("Prometheus series written by the calls")
+    assertThat(seen)
+        .as("meters written by the calls")
+        .containsExactlyInAnyOrderElementsOf(meters.keySet());
+    assertThat(seenSeries)
+        .as("Prometheus series written by the calls")
         .containsExactlyInAnyOrderElementsOf(byPrometheus.keySet());
     assertThat(values("client", "httptriage.responses")).contains(clientName);
     assertValueListsMatchTheCode();
@@ -179,27 +199,37 @@ final class MeterTable {
   private void assertValueListsMatchTheCode() {
     // a final response was accepted, failed, or (an error) answered from the cache: RETRY and
     // FOLLOW are never what was done with it
-    assertThat(values("verdict", "httptriage.responses")).containsExactly(Verdict.Kind.ACCEPT.name(),
-        Verdict.Kind.FAIL.name(), Verdict.Kind.SERVED_STALE.name());
-    assertThat(values("refused_by", "httptriage.responses")).containsExactlyElementsOf(
-        Stream.concat(Stream.of("none"), names(Verdict.Gate.values()).stream()).toList());
-    assertThat(values("class", "httptriage.responses")).containsExactlyInAnyOrderElementsOf(
-        Arrays.stream(StatusClass.values()).map(StatusClass::label).toList());
+    assertThat(values("verdict", "httptriage.responses"))
+        .containsExactly(
+            Verdict.Kind.ACCEPT.name(), Verdict.Kind.FAIL.name(), Verdict.Kind.SERVED_STALE.name());
+    assertThat(values("refused_by", "httptriage.responses"))
+        .containsExactlyElementsOf(
+            Stream.concat(Stream.of("none"), names(Verdict.Gate.values()).stream()).toList());
+    assertThat(values("class", "httptriage.responses"))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(StatusClass.values()).map(StatusClass::label).toList());
     assertThat(values("verdict", "httptriage.calls"))
         .containsExactlyElementsOf(values("verdict", "httptriage.responses"));
-    assertThat(values("outcome", "httptriage.calls")).containsExactlyInAnyOrderElementsOf(
-        names(io.micrometer.core.instrument.binder.http.Outcome.values()));
+    assertThat(values("outcome", "httptriage.calls"))
+        .containsExactlyInAnyOrderElementsOf(
+            names(io.micrometer.core.instrument.binder.http.Outcome.values()));
     assertThat(values("source", "httptriage.retry.waits"))
         .containsExactlyElementsOf(names(AttemptDecided.WaitSource.values()));
-    assertThat(values("outcome", "httptriage.retries")).containsExactlyElementsOf(
-        names(AttemptDecided.Outcome.values()));
-    for (String meter : List.of("httptriage.redirect.findings", "httptriage.conformance.findings")) {
-      Finding.Category category = meter.contains("redirect") ? Finding.Category.REDIRECT
-          : Finding.Category.CONFORMANCE;
-      assertThat(values("kind", meter)).as("kind on %s", meter).containsExactlyElementsOf(
-          Arrays.stream(Finding.Kind.values()).filter(k -> k.category() == category)
-              .map(Enum::name).toList());
-      assertThat(values("severity", meter)).containsExactlyElementsOf(names(Finding.Severity.values()));
+    assertThat(values("outcome", "httptriage.retries"))
+        .containsExactlyElementsOf(names(AttemptDecided.Outcome.values()));
+    for (String meter :
+        List.of("httptriage.redirect.findings", "httptriage.conformance.findings")) {
+      Finding.Category category =
+          meter.contains("redirect") ? Finding.Category.REDIRECT : Finding.Category.CONFORMANCE;
+      assertThat(values("kind", meter))
+          .as("kind on %s", meter)
+          .containsExactlyElementsOf(
+              Arrays.stream(Finding.Kind.values())
+                  .filter(k -> k.category() == category)
+                  .map(Enum::name)
+                  .toList());
+      assertThat(values("severity", meter))
+          .containsExactlyElementsOf(names(Finding.Severity.values()));
     }
   }
 

@@ -65,14 +65,16 @@ public final class MockWebServer3TestServer implements TestServer {
 
   @Override
   public void dispatch(Function<Recorded, Reply> answers) {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        // The server queued this request for takeRequest() before dispatching it: take one back.
-        server.takeRequest(0, TimeUnit.NANOSECONDS);
-        return response(answers.apply(recorded(request)));
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            // The server queued this request for takeRequest() before dispatching it: take one
+            // back.
+            server.takeRequest(0, TimeUnit.NANOSECONDS);
+            return response(answers.apply(recorded(request)));
+          }
+        });
   }
 
   @Override
@@ -94,5 +96,4 @@ public final class MockWebServer3TestServer implements TestServer {
   public void close() {
     server.close();
   }
-
 }

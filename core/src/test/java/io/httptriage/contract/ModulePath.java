@@ -19,9 +19,9 @@ import java.util.TreeSet;
 
 /**
  * Resolves modules as a modular application would, from the jars and module directories of the
- * test's runtime class path: what a user of our modules gets, seen through the module system.
- * Used by the module resolution tests of the cli (OkHttp 5, both adapters) and of okhttp4-compat
- * (OkHttp 4.12).
+ * test's runtime class path: what a user of our modules gets, seen through the module system. Used
+ * by the module resolution tests of the cli (OkHttp 5, both adapters) and of okhttp4-compat (OkHttp
+ * 4.12).
  */
 public final class ModulePath {
   private ModulePath() {}

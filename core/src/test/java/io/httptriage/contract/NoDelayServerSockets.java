@@ -42,7 +42,8 @@ public final class NoDelayServerSockets extends ServerSocketFactory {
   }
 
   @Override
-  public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+  public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+      throws IOException {
     ServerSocket s = new NoDelayServerSocket();
     s.bind(new java.net.InetSocketAddress(address, port), backlog);
     return s;

@@ -12,6 +12,7 @@ import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
@@ -20,7 +21,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,13 +86,15 @@ public abstract class ObservabilityContract {
   }
 
   private static Map<String, Object> fields(ILoggingEvent e) {
-    return e.getKeyValuePairs() == null ? Map.of()
+    return e.getKeyValuePairs() == null
+        ? Map.of()
         : e.getKeyValuePairs().stream().collect(Collectors.toMap(kv -> kv.key, kv -> kv.value));
   }
 
   private static Level levelOf(Object severity) {
     return Finding.Severity.valueOf(severity.toString()) == Finding.Severity.INFO
-        ? Level.INFO : Level.WARN;
+        ? Level.INFO
+        : Level.WARN;
   }
 
   // ---- one line per misinterpreted redirect ---------------------------------------------------
@@ -126,7 +128,8 @@ public abstract class ObservabilityContract {
     try (ClientUnderTest client = newClient(TriageConfig.ofDefaults(), tls)) {
       assertThat(client.send(post(server.url("/orders"), "{\"n\":7}")).status()).isEqualTo(200);
       assertThat(client.send(post(server.url("/orders"), "{\"n\":8}")).status()).isEqualTo(200);
-      assertThat(client.send(get(server.url("/me"), "Cookie", "sid=s3cret")).status()).isEqualTo(200);
+      assertThat(client.send(get(server.url("/me"), "Cookie", "sid=s3cret")).status())
+          .isEqualTo(200);
       client.send(get(secure.url("/secure")));
       client.send(get(chain.url("/step/0")));
     } finally {
@@ -141,47 +144,72 @@ public abstract class ObservabilityContract {
 
     List<ILoggingEvent> events = log.events();
     assertThat(events).as(log.all()).hasSize((chainCut ? 5 : 4) - (cookieCrossed ? 0 : 1));
-    assertThat(events).allSatisfy(e -> {
-      Map<String, Object> f = fields(e);
-      assertThat(f).containsKeys("client", "kind", "severity", "hop", "finalStatus", "from", "spec",
-          "explanation");
-      assertThat(f.get("client")).isEqualTo(adapterName());
-      assertThat(e.getLevel()).isEqualTo(levelOf(f.get("severity")));
-      assertThat(e.getFormattedMessage()).contains("kind=" + f.get("kind"),
-          "severity=" + f.get("severity"), "client=" + adapterName());
-      assertThat(e.getFormattedMessage() + f).doesNotContain("s3cret");
-    });
+    assertThat(events)
+        .allSatisfy(
+            e -> {
+              Map<String, Object> f = fields(e);
+              assertThat(f)
+                  .containsKeys(
+                      "client",
+                      "kind",
+                      "severity",
+                      "hop",
+                      "finalStatus",
+                      "from",
+                      "spec",
+                      "explanation");
+              assertThat(f.get("client")).isEqualTo(adapterName());
+              assertThat(e.getLevel()).isEqualTo(levelOf(f.get("severity")));
+              assertThat(e.getFormattedMessage())
+                  .contains(
+                      "kind=" + f.get("kind"),
+                      "severity=" + f.get("severity"),
+                      "client=" + adapterName());
+              assertThat(e.getFormattedMessage() + f).doesNotContain("s3cret");
+            });
     assertThat(events.get(0).getLevel()).isEqualTo(Level.WARN);
-    assertThat(fields(events.get(0))).containsEntry("kind", "METHOD_REWRITTEN")
+    assertThat(fields(events.get(0)))
+        .containsEntry("kind", "METHOD_REWRITTEN")
         .containsEntry("from", server.url("/orders").toString())
         .containsEntry("spec", "RFC 9110 §15.4.3");
     // The same origin and kind again: the old one-line-a-minute limit swallowed this one.
     assertThat(events.get(1).getLevel()).isEqualTo(Level.WARN);
-    assertThat(fields(events.get(1))).containsEntry("kind", "METHOD_REWRITTEN")
+    assertThat(fields(events.get(1)))
+        .containsEntry("kind", "METHOD_REWRITTEN")
         .containsEntry("from", server.url("/orders").toString())
         .containsEntry("spec", "RFC 9110 §15.4.2");
     int next = 2;
     if (cookieCrossed) {
       assertThat(events.get(next).getLevel()).isEqualTo(Level.WARN);
-      assertThat(fields(events.get(next))).containsEntry("kind", "CREDENTIALS_CROSS_ORIGIN")
+      assertThat(fields(events.get(next)))
+          .containsEntry("kind", "CREDENTIALS_CROSS_ORIGIN")
           .containsEntry("to", other.url("/landing").toString());
       next++;
     }
-    assertThat(fields(events.get(next))).containsEntry("kind",
-        downgradeFollowed ? "HTTPS_DOWNGRADE" : "REDIRECT_NOT_FOLLOWED");
+    assertThat(fields(events.get(next)))
+        .containsEntry("kind", downgradeFollowed ? "HTTPS_DOWNGRADE" : "REDIRECT_NOT_FOLLOWED");
     assertThat(events.get(next).getLevel()).isEqualTo(downgradeFollowed ? Level.WARN : Level.INFO);
     next++;
     if (chainCut) {
       assertThat(events.get(next).getLevel()).isEqualTo(Level.WARN);
       assertThat(fields(events.get(next))).containsEntry("kind", "CHAIN_TRUNCATED");
     }
-    long misinterpreted = events.stream()
-        .filter(e -> !"REDIRECT_NOT_FOLLOWED".equals(fields(e).get("kind"))).count();
-    assertThat(misinterpreted).as("one line per misinterpreted redirect")
+    long misinterpreted =
+        events.stream().filter(e -> !"REDIRECT_NOT_FOLLOWED".equals(fields(e).get("kind"))).count();
+    assertThat(misinterpreted)
+        .as("one line per misinterpreted redirect")
         .isEqualTo(2 + (cookieCrossed ? 1 : 0) + (downgradeFollowed ? 1 : 0) + (chainCut ? 1 : 0));
     if (Boolean.getBoolean("httptriage.printLines")) {
-      events.forEach(e -> System.out.println(e.getLevel() + " " + e.getLoggerName() + " - "
-          + e.getFormattedMessage() + "\n    key-value pairs: " + e.getKeyValuePairs()));
+      events.forEach(
+          e ->
+              System.out.println(
+                  e.getLevel()
+                      + " "
+                      + e.getLoggerName()
+                      + " - "
+                      + e.getFormattedMessage()
+                      + "\n    key-value pairs: "
+                      + e.getKeyValuePairs()));
     }
   }
 
@@ -206,10 +234,13 @@ public abstract class ObservabilityContract {
   @Test
   void aStormOnOneClientHoldsBackNoLineOfAnotherClientOfTheSameConfig() throws IOException {
     // A clock that stands still: every line of this test falls in one second of the storm guard.
-    TriageConfig config = TriageConfig.builder()
-        .retry(RetrySettings.builder()
-            .clock(Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC)).build())
-        .build();
+    TriageConfig config =
+        TriageConfig.builder()
+            .retry(
+                RetrySettings.builder()
+                    .clock(Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC))
+                    .build())
+            .build();
     int storm = 12;
     for (int i = 0; i <= storm; i++) {
       server.enqueue(Reply.status(302).header("Location", "/orders/" + i));
@@ -224,7 +255,9 @@ public abstract class ObservabilityContract {
       quiet.send(post(server.url("/orders"), "quiet"));
     }
 
-    assertThat(log.lines()).as(log.all()).hasSize(11)
+    assertThat(log.lines())
+        .as(log.all())
+        .hasSize(11)
         .allMatch(l -> l.contains("kind=METHOD_REWRITTEN") && !l.contains("suppressed"));
   }
 
@@ -242,10 +275,11 @@ public abstract class ObservabilityContract {
     server.enqueue(Reply.status(302).header("Location", "/orders/7"));
     server.enqueue(Reply.status(200).body("order 7"));
     server.enqueue(Reply.status(401).body("who?"));
-    TriageConfig built = config
-        .retry(RetrySettings.builder().sleeper(waits::add).build())
-        .meterRegistry(registry)
-        .build();
+    TriageConfig built =
+        config
+            .retry(RetrySettings.builder().sleeper(waits::add).build())
+            .meterRegistry(registry)
+            .build();
 
     try (ClientUnderTest client = newClient(built, tls)) {
       assertThat(client.send(get(server.url("/items")))).isEqualTo(new Answer(200, "ok"));
@@ -265,15 +299,20 @@ public abstract class ObservabilityContract {
     if (Boolean.getBoolean("httptriage.printLines")) {
       System.out.println(scrape);
     }
-    assertThat(scrape).contains(
-        "httptriage_responses_total{class=\"2xx\",client=\"" + adapterName()
-            + "\",code=\"200\",refused_by=\"none\",verdict=\"ACCEPT\"} 3.0",
-        "httptriage_retries_total{client=\"" + adapterName()
-            + "\",code=\"429\",outcome=\"RETRY_SCHEDULED\"} 1.0",
-        "httptriage_redirect_findings_total{client=\"" + adapterName()
-            + "\",kind=\"METHOD_REWRITTEN\",severity=\"WARNING\"} 1.0",
-        "httptriage_conformance_findings_total{client=\"" + adapterName()
-            + "\",kind=\"REQUIRED_HEADER_MISSING\",severity=\"VIOLATION\"} 1.0");
+    assertThat(scrape)
+        .contains(
+            "httptriage_responses_total{class=\"2xx\",client=\""
+                + adapterName()
+                + "\",code=\"200\",refused_by=\"none\",verdict=\"ACCEPT\"} 3.0",
+            "httptriage_retries_total{client=\""
+                + adapterName()
+                + "\",code=\"429\",outcome=\"RETRY_SCHEDULED\"} 1.0",
+            "httptriage_redirect_findings_total{client=\""
+                + adapterName()
+                + "\",kind=\"METHOD_REWRITTEN\",severity=\"WARNING\"} 1.0",
+            "httptriage_conformance_findings_total{client=\""
+                + adapterName()
+                + "\",kind=\"REQUIRED_HEADER_MISSING\",severity=\"VIOLATION\"} 1.0");
   }
 
   @Test
@@ -281,13 +320,18 @@ public abstract class ObservabilityContract {
     String scrape = scrapeAfterRealCalls(TriageConfig.builder());
     String client = "client=\"" + adapterName() + "\"";
 
-    assertThat(scrape).contains(
-        "httptriage_calls_seconds_count{" + client + ",outcome=\"SUCCESS\",verdict=\"ACCEPT\"} 3",
-        "httptriage_calls_seconds_count{" + client + ",outcome=\"CLIENT_ERROR\",verdict=\"FAIL\"} 1",
-        "httptriage_call_attempts_count{" + client + "} 4",
-        "httptriage_retry_waits_seconds_count{" + client + ",source=\"RETRY_AFTER\"} 1",
-        "httptriage_retry_waits_seconds_sum{" + client + ",source=\"RETRY_AFTER\"} 1.0",
-        "httptriage_retry_budget_remaining{" + client + "} ");
+    assertThat(scrape)
+        .contains(
+            "httptriage_calls_seconds_count{"
+                + client
+                + ",outcome=\"SUCCESS\",verdict=\"ACCEPT\"} 3",
+            "httptriage_calls_seconds_count{"
+                + client
+                + ",outcome=\"CLIENT_ERROR\",verdict=\"FAIL\"} 1",
+            "httptriage_call_attempts_count{" + client + "} 4",
+            "httptriage_retry_waits_seconds_count{" + client + ",source=\"RETRY_AFTER\"} 1",
+            "httptriage_retry_waits_seconds_sum{" + client + ",source=\"RETRY_AFTER\"} 1.0",
+            "httptriage_retry_budget_remaining{" + client + "} ");
   }
 
   // ---- retry lines ---------------------------------------------------------------------------
@@ -298,24 +342,39 @@ public abstract class ObservabilityContract {
     server.enqueue(Reply.status(200).body("ok"));
 
     try (CapturedLog retries = new CapturedLog("io.httptriage.retries", Level.INFO);
-        ClientUnderTest client = newClient(TriageConfig.builder()
-            .retry(RetrySettings.builder().sleeper(waits::add).build()).build(), tls)) {
-      assertThat(client.send(get(server.url("/items?token=s3cret")))).isEqualTo(new Answer(200, "ok"));
+        ClientUnderTest client =
+            newClient(
+                TriageConfig.builder()
+                    .retry(RetrySettings.builder().sleeper(waits::add).build())
+                    .build(),
+                tls)) {
+      assertThat(client.send(get(server.url("/items?token=s3cret"))))
+          .isEqualTo(new Answer(200, "ok"));
 
       List<ILoggingEvent> lines = retries.events();
       assertThat(lines).as(retries.all()).hasSize(2);
       Map<String, Object> retried = fields(lines.get(0));
-      assertThat(retried).containsEntry("outcome", "RETRY_SCHEDULED").containsEntry("client", adapterName())
+      assertThat(retried)
+          .containsEntry("outcome", "RETRY_SCHEDULED")
+          .containsEntry("client", adapterName())
           .containsEntry("target", server.url("/items?token=*").toString())
-          .containsEntry("attempt", 1).containsEntry("maxAttempts", 3).containsEntry("status", 429)
-          .containsEntry("waitMillis", 1000L).containsEntry("waitSource", "RETRY_AFTER");
-      assertThat(lines.get(0).getFormattedMessage()).contains("attempt=1/3", "wait=1000ms",
-          "waitSource=RETRY_AFTER").doesNotContain("s3cret");
-      assertThat(fields(lines.get(1))).containsEntry("outcome", "ANSWERED_AFTER_RETRY")
-          .containsEntry("attempt", 2).containsEntry("status", 200);
+          .containsEntry("attempt", 1)
+          .containsEntry("maxAttempts", 3)
+          .containsEntry("status", 429)
+          .containsEntry("waitMillis", 1000L)
+          .containsEntry("waitSource", "RETRY_AFTER");
+      assertThat(lines.get(0).getFormattedMessage())
+          .contains("attempt=1/3", "wait=1000ms", "waitSource=RETRY_AFTER")
+          .doesNotContain("s3cret");
+      assertThat(fields(lines.get(1)))
+          .containsEntry("outcome", "ANSWERED_AFTER_RETRY")
+          .containsEntry("attempt", 2)
+          .containsEntry("status", 200);
       if (Boolean.getBoolean("httptriage.printLines")) {
-        lines.forEach(e -> System.out.println(e.getLevel() + " " + e.getLoggerName() + " - "
-            + e.getFormattedMessage()));
+        lines.forEach(
+            e ->
+                System.out.println(
+                    e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()));
       }
     }
   }
@@ -326,38 +385,66 @@ public abstract class ObservabilityContract {
   @Test
   void traceOfA429Then200IsOneCallSpanWithTwoAttemptSpans() throws IOException {
     InMemorySpanExporter spans = InMemorySpanExporter.create();
-    SdkTracerProvider provider = SdkTracerProvider.builder()
-        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
     OtelCurrentTraceContext current = new OtelCurrentTraceContext();
-    OtelTracer tracer = new OtelTracer(provider.get("httptriage-test"), current, event -> { },
-        new OtelBaggageManager(current, List.of(), List.of()));
+    OtelTracer tracer =
+        new OtelTracer(
+            provider.get("httptriage-test"),
+            current,
+            event -> {},
+            new OtelBaggageManager(current, List.of(), List.of()));
     ObservationRegistry observations = ObservationRegistry.create();
-    observations.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
+    observations
+        .observationConfig()
+        .observationHandler(new DefaultTracingObservationHandler(tracer));
     server.enqueue(Reply.status(429).header("Retry-After", "1"));
     server.enqueue(Reply.status(200).body("ok"));
 
-    try (ClientUnderTest client = newClient(TriageConfig.builder()
-        .retry(RetrySettings.builder().sleeper(waits::add).build())
-        .observationRegistry(observations).build(), tls)) {
-      assertThat(client.send(get(server.url("/items?token=s3cret")))).isEqualTo(new Answer(200, "ok"));
+    try (ClientUnderTest client =
+        newClient(
+            TriageConfig.builder()
+                .retry(RetrySettings.builder().sleeper(waits::add).build())
+                .observationRegistry(observations)
+                .build(),
+            tls)) {
+      assertThat(client.send(get(server.url("/items?token=s3cret"))))
+          .isEqualTo(new Answer(200, "ok"));
     }
     // read before closing: closing the provider shuts the exporter down, which empties it
     List<SpanData> finished = spans.getFinishedSpanItems();
     provider.close();
     assertThat(finished).as(tree(finished)).hasSize(3);
-    SpanData call = finished.stream().filter(sp -> sp.getName().equals("httptriage GET")).findFirst().orElseThrow();
+    SpanData call =
+        finished.stream()
+            .filter(sp -> sp.getName().equals("httptriage GET"))
+            .findFirst()
+            .orElseThrow();
     assertThat(call.getParentSpanContext().isValid()).isFalse();
-    assertThat(finished).filteredOn(sp -> sp != call)
+    assertThat(finished)
+        .filteredOn(sp -> sp != call)
         .allSatisfy(sp -> assertThat(sp.getParentSpanId()).isEqualTo(call.getSpanId()))
-        .extracting(sp -> sp.getName() + " " + sp.getAttributes().asMap().entrySet().stream()
-            .filter(e -> List.of("http.response.status_code", "http.request.resend_count", "httptriage.verdict")
-                .contains(e.getKey().getKey()))
-            .map(e -> e.getKey().getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")))
+        .extracting(
+            sp ->
+                sp.getName()
+                    + " "
+                    + sp.getAttributes().asMap().entrySet().stream()
+                        .filter(
+                            e ->
+                                List.of(
+                                        "http.response.status_code",
+                                        "http.request.resend_count",
+                                        "httptriage.verdict")
+                                    .contains(e.getKey().getKey()))
+                        .map(e -> e.getKey().getKey() + "=" + e.getValue())
+                        .sorted()
+                        .collect(Collectors.joining(",")))
         .containsExactly(
             "GET attempt 1 http.request.resend_count=0,http.response.status_code=429,httptriage.verdict=RETRY",
             "GET attempt 2 http.request.resend_count=1,http.response.status_code=200,httptriage.verdict=ACCEPT");
-    assertThat(call.getAttributes().asMap().toString()).contains("client=" + adapterName(),
-        "url.full=" + server.url("/items?token=*")).doesNotContain("s3cret");
+    assertThat(call.getAttributes().asMap().toString())
+        .contains("client=" + adapterName(), "url.full=" + server.url("/items?token=*"))
+        .doesNotContain("s3cret");
     if (Boolean.getBoolean("httptriage.printLines")) {
       System.out.println(tree(finished));
     }
@@ -375,10 +462,17 @@ public abstract class ObservabilityContract {
   }
 
   private static void print(SpanData span, List<SpanData> all, String indent, StringBuilder out) {
-    out.append(indent).append(span.getName()).append(' ').append(new java.util.TreeMap<>(
-        span.getAttributes().asMap().entrySet().stream().collect(Collectors.toMap(
-            e -> e.getKey().getKey(), e -> String.valueOf(e.getValue())))));
-    span.getEvents().forEach(e -> out.append("\n").append(indent).append("  event ").append(e.getName()));
+    out.append(indent)
+        .append(span.getName())
+        .append(' ')
+        .append(
+            new java.util.TreeMap<>(
+                span.getAttributes().asMap().entrySet().stream()
+                    .collect(
+                        Collectors.toMap(
+                            e -> e.getKey().getKey(), e -> String.valueOf(e.getValue())))));
+    span.getEvents()
+        .forEach(e -> out.append("\n").append(indent).append("  event ").append(e.getName()));
     out.append('\n');
     for (SpanData child : all) {
       if (child.getParentSpanId().equals(span.getSpanId())) {
@@ -392,6 +486,8 @@ public abstract class ObservabilityContract {
     String scrape = scrapeAfterRealCalls(TriageConfig.builder().clientName("payments"));
 
     List<String> samples = scrape.lines().filter(l -> l.startsWith("httptriage_")).toList();
-    assertThat(samples).hasSizeGreaterThanOrEqualTo(5).allMatch(l -> l.contains("client=\"payments\""));
+    assertThat(samples)
+        .hasSizeGreaterThanOrEqualTo(5)
+        .allMatch(l -> l.contains("client=\"payments\""));
   }
 }

@@ -21,10 +21,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * A test server on 127.0.0.1 that answers each connection with raw bytes from a script, for
- * faults no well-behaved server produces: invalid status lines, truncated or reset responses,
- * headers that never end. One request per connection; every connection is closed afterwards.
- * Works whatever OkHttp version is on the classpath.
+ * A test server on 127.0.0.1 that answers each connection with raw bytes from a script, for faults
+ * no well-behaved server produces: invalid status lines, truncated or reset responses, headers that
+ * never end. One request per connection; every connection is closed afterwards. Works whatever
+ * OkHttp version is on the classpath.
  */
 public final class RawServer implements AutoCloseable {
 
@@ -141,8 +141,11 @@ public final class RawServer implements AutoCloseable {
         return false;
       }
       head.write(b);
-      matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-          ? matched + 1 : (b == '\r' ? 1 : 0);
+      matched =
+          (b == '\r' && (matched == 0 || matched == 2))
+                  || (b == '\n' && (matched == 1 || matched == 3))
+              ? matched + 1
+              : (b == '\r' ? 1 : 0);
     }
     String text = head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
     int at = text.indexOf("content-length:");

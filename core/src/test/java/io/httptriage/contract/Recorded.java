@@ -12,7 +12,10 @@ import io.httptriage.exchange.Headers;
  */
 public record Recorded(String method, String path, Headers headers, String body) {
 
-  /** Core's headers from OkHttp's, which both test servers record (the class is the same in 4.12 and 5). */
+  /**
+   * Core's headers from OkHttp's, which both test servers record (the class is the same in 4.12 and
+   * 5).
+   */
   public static Headers fieldsOf(okhttp3.Headers h) {
     String[] pairs = new String[h.size() * 2];
     for (int i = 0; i < h.size(); i++) {

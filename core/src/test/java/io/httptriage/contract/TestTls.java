@@ -26,15 +26,16 @@ public final class TestTls {
     } catch (UnknownHostException e) {
       localhost = "localhost";
     }
-    HeldCertificate cert = new HeldCertificate.Builder()
-        .addSubjectAlternativeName("127.0.0.1")
-        .addSubjectAlternativeName("localhost")
-        .addSubjectAlternativeName(localhost)
-        .build();
-    HandshakeCertificates server = new HandshakeCertificates.Builder().heldCertificate(cert).build();
-    HandshakeCertificates client = new HandshakeCertificates.Builder()
-        .addTrustedCertificate(cert.certificate())
-        .build();
+    HeldCertificate cert =
+        new HeldCertificate.Builder()
+            .addSubjectAlternativeName("127.0.0.1")
+            .addSubjectAlternativeName("localhost")
+            .addSubjectAlternativeName(localhost)
+            .build();
+    HandshakeCertificates server =
+        new HandshakeCertificates.Builder().heldCertificate(cert).build();
+    HandshakeCertificates client =
+        new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build();
     return new TestTls(server, client);
   }
 

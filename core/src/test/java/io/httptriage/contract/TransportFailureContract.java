@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each client and way of sending subclasses this once (bare clients too, as the oracle of what the
  * client does by itself).
  *
- * <p>Attempts are counted where they can be seen: the server's accepted connections for a reset,
- * a silent server and a TLS client meeting plain TCP; the client's own count (OkHttp's {@code
+ * <p>Attempts are counted where they can be seen: the server's accepted connections for a reset, a
+ * silent server and a TLS client meeting plain TCP; the client's own count (OkHttp's {@code
  * EventListener.connectStart}) for a refused port, a full accept queue and an unknown host, which
  * no server sees. Where neither can see them (the JDK client on a refused port), the expected count
  * comes from the client's source and the test asserts only the failure kind.
@@ -44,17 +44,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class TransportFailureContract {
   /** The connect timeout of a client meeting {@link Failure#CONNECT_TIMEOUT}. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(300);
+
   /**
    * The read timeout (the JDK client's request timeout) of a client meeting {@link
    * Failure#NO_ANSWER}.
    */
   public static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+
   /**
    * Both timeouts of a client meeting any other failure: long enough that a slow first TLS
    * handshake on a busy machine never turns into a timeout, and never waited for.
    */
   public static final Duration UNHURRIED = Duration.ofSeconds(5);
+
   private static final Duration NO_HANG = Duration.ofSeconds(15);
+
   /** A name under RFC 6761's reserved {@code .invalid}: it never resolves. */
   private static final String UNRESOLVABLE = "http://no-such-host.invalid/";
 
@@ -128,9 +132,7 @@ public abstract class TransportFailureContract {
    * do not wait, so that no test waits for time once transport failures are retried.
    */
   public static TriageConfig config() {
-    return TriageConfig.builder()
-        .retry(RetrySettings.builder().sleeper(d -> { }).build())
-        .build();
+    return TriageConfig.builder().retry(RetrySettings.builder().sleeper(d -> {}).build()).build();
   }
 
   @BeforeAll
@@ -158,24 +160,29 @@ public abstract class TransportFailureContract {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("failuresAndMethods")
   void failureFallsInItsKindAfterTodaysAttempts(Failure failure, String method) {
-    try (FailingServer server = failure.behaviour == null ? null : FailingServer.start(failure.behaviour);
-        FailingClient client = newClient(
-            failure == Failure.CONNECT_TIMEOUT ? CONNECT_TIMEOUT : UNHURRIED,
-            failure == Failure.NO_ANSWER ? READ_TIMEOUT : UNHURRIED)) {
+    try (FailingServer server =
+            failure.behaviour == null ? null : FailingServer.start(failure.behaviour);
+        FailingClient client =
+            newClient(
+                failure == Failure.CONNECT_TIMEOUT ? CONNECT_TIMEOUT : UNHURRIED,
+                failure == Failure.NO_ANSWER ? READ_TIMEOUT : UNHURRIED)) {
       URI uri = uri(failure, server);
       if (failure == Failure.EOF_ON_REUSE) {
         // an earlier call leaves the connection in the client's pool
         assertTimeoutPreemptively(NO_HANG, () -> client.send("GET", server.url("/first")));
       }
 
-      Throwable thrown = assertTimeoutPreemptively(NO_HANG, () -> {
-        try {
-          client.send(method, uri);
-        } catch (Exception e) {
-          return e;
-        }
-        return fail("expected %s to fail on %s", method, uri);
-      });
+      Throwable thrown =
+          assertTimeoutPreemptively(
+              NO_HANG,
+              () -> {
+                try {
+                  client.send(method, uri);
+                } catch (Exception e) {
+                  return e;
+                }
+                return fail("expected %s to fail on %s", method, uri);
+              });
 
       int expected = attemptsToday(failure, method);
       String countedBy;
@@ -193,15 +200,22 @@ public abstract class TransportFailureContract {
         countedBy = "source";
         counted = expected;
       }
-      String connections = server == null || !server.connectionsVisible()
-          ? "-" : Integer.toString(server.connectionCount());
-      System.out.printf(Locale.ROOT, "transport-failure | %s | %s | %s | %d (%s) | %s | %s%n",
-          getClass().getSimpleName(), failure, method, counted, countedBy, connections,
+      String connections =
+          server == null || !server.connectionsVisible()
+              ? "-"
+              : Integer.toString(server.connectionCount());
+      System.out.printf(
+          Locale.ROOT,
+          "transport-failure | %s | %s | %s | %d (%s) | %s | %s%n",
+          getClass().getSimpleName(),
+          failure,
+          method,
+          counted,
+          countedBy,
+          connections,
           describe(thrown, uri));
 
-      assertThat(FailureKind.of(thrown))
-          .as("kind of %s", thrown)
-          .isEqualTo(failure.kind());
+      assertThat(FailureKind.of(thrown)).as("kind of %s", thrown).isEqualTo(failure.kind());
       assertThat(counted)
           .as("connection attempts (counted by the %s) for %s %s", countedBy, failure, method)
           .isEqualTo(expected);
@@ -218,11 +232,14 @@ public abstract class TransportFailureContract {
 
   /** The exception as the caller sees it, without the port, which changes from run to run. */
   private static String describe(Throwable thrown, URI uri) {
-    StringBuilder text = new StringBuilder(thrown.getClass().getName())
-        .append(": ").append(thrown.getMessage());
+    StringBuilder text =
+        new StringBuilder(thrown.getClass().getName()).append(": ").append(thrown.getMessage());
     Throwable cause = thrown.getCause();
     if (cause != null && cause != thrown) {
-      text.append(" <- ").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
+      text.append(" <- ")
+          .append(cause.getClass().getName())
+          .append(": ")
+          .append(cause.getMessage());
     }
     if (thrown.getSuppressed().length > 0) {
       text.append(" [suppressed: ").append(thrown.getSuppressed().length).append(']');

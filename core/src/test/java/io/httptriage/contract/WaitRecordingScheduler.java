@@ -8,19 +8,21 @@ import java.util.function.Consumer;
 
 /**
  * The asynchronous path's counterpart of the contract's recording sleeper: each delayed task (a
- * retry wait) is recorded and run at once, so that an adapter whose async path schedules its
- * waits instead of sleeping passes the same scenarios without waiting for time.
+ * retry wait) is recorded and run at once, so that an adapter whose async path schedules its waits
+ * instead of sleeping passes the same scenarios without waiting for time.
  */
 public final class WaitRecordingScheduler extends ScheduledThreadPoolExecutor {
   private final Consumer<Duration> waits;
 
   /** Hands each wait asked for to {@code waits}, which must be thread-safe. */
   public WaitRecordingScheduler(Consumer<Duration> waits) {
-    super(1, task -> {
-      Thread thread = new Thread(task, "contract-retry-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    super(
+        1,
+        task -> {
+          Thread thread = new Thread(task, "contract-retry-scheduler");
+          thread.setDaemon(true);
+          return thread;
+        });
     this.waits = waits;
   }
 

@@ -43,10 +43,12 @@ class OriginCoolDownsConcurrencyTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<T>> futures = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        return task.call();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return task.call();
+              }));
     }
     start.countDown();
     List<T> results = new ArrayList<>();
@@ -57,69 +59,84 @@ class OriginCoolDownsConcurrencyTest {
   }
 
   @Test
-  void grantsOneProbeAmongThreadsArrivingTogetherAndReleasesThemAllWhenItSucceeds() throws Exception {
+  void grantsOneProbeAmongThreadsArrivingTogetherAndReleasesThemAllWhenItSucceeds()
+      throws Exception {
     OriginCoolDowns c = OriginCoolDowns.of(CoolDownSettings.ofDefaults());
     c.record(API, 429, Optional.of(Duration.ofSeconds(1)), T0);
     Instant end = T0.plusSeconds(1);
     AtomicInteger probes = new AtomicInteger();
 
-    List<Integer> waits = together(() -> {
-      int waited = 0;
-      for (int i = 0; i < 200; i++) {
-        Admission a = c.admit(API, end.plusMillis(i), Duration.ofSeconds(5));
-        if (a.kind() == Kind.PROBE) {
-          probes.incrementAndGet();
-        } else if (a.kind() == Kind.WAIT) {
-          waited++;
-        }
-      }
-      return waited;
-    });
+    List<Integer> waits =
+        together(
+            () -> {
+              int waited = 0;
+              for (int i = 0; i < 200; i++) {
+                Admission a = c.admit(API, end.plusMillis(i), Duration.ofSeconds(5));
+                if (a.kind() == Kind.PROBE) {
+                  probes.incrementAndGet();
+                } else if (a.kind() == Kind.WAIT) {
+                  waited++;
+                }
+              }
+              return waited;
+            });
 
     assertThat(probes).hasValue(1);
     assertThat(waits.stream().mapToInt(Integer::intValue).sum()).isEqualTo(THREADS * 200 - 1);
 
     c.record(API, 200, Optional.empty(), end.plusMillis(300));
 
-    List<Admission> after = together(() -> c.admit(API, end.plusMillis(301), Duration.ofSeconds(5)));
+    List<Admission> after =
+        together(() -> c.admit(API, end.plusMillis(301), Duration.ofSeconds(5)));
     assertThat(after).containsOnly(Admission.PROCEED);
   }
 
   @Test
   void staysBoundedAndConsistentUnderConcurrentCallsToManyOrigins() throws Exception {
     int maxOrigins = 64;
-    OriginCoolDowns c = OriginCoolDowns.of(CoolDownSettings.builder().maxOrigins(maxOrigins).build());
+    OriginCoolDowns c =
+        OriginCoolDowns.of(CoolDownSettings.builder().maxOrigins(maxOrigins).build());
     List<Origin> origins = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
-      origins.add(Origin.of(URI.create("http://h" + i + ".example:" + (8000 + i % 7) + "/")).orElseThrow());
+      origins.add(
+          Origin.of(URI.create("http://h" + i + ".example:" + (8000 + i % 7) + "/")).orElseThrow());
     }
     AtomicLong clock = new AtomicLong();
     AtomicInteger seeds = new AtomicInteger();
     AtomicInteger tooBig = new AtomicInteger();
 
-    List<Integer> wrongWaits = together(() -> {
-      SplittableRandom random = new SplittableRandom(seeds.incrementAndGet());
-      int wrong = 0;
-      for (int i = 0; i < 5_000; i++) {
-        Instant now = T0.plusMillis(clock.addAndGet(random.nextInt(3)));
-        Origin origin = origins.get(random.nextInt(origins.size()));
-        switch (random.nextInt(4)) {
-          case 0 -> c.record(origin, 429, Optional.of(Duration.ofMillis(random.nextLong(1, 90_000))), now);
-          case 1 -> c.record(origin, random.nextBoolean() ? 200 : 503, Optional.empty(), now);
-          case 2 -> c.abandon(origin, now);
-          default -> {
-            Admission a = c.admit(origin, now, Duration.ofSeconds(10));
-            if (a.kind() == Kind.WAIT && a.duration().compareTo(Duration.ofSeconds(10)) > 0) {
-              wrong++;
-            }
-          }
-        }
-        if (c.size() > maxOrigins) {
-          tooBig.incrementAndGet();
-        }
-      }
-      return wrong;
-    });
+    List<Integer> wrongWaits =
+        together(
+            () -> {
+              SplittableRandom random = new SplittableRandom(seeds.incrementAndGet());
+              int wrong = 0;
+              for (int i = 0; i < 5_000; i++) {
+                Instant now = T0.plusMillis(clock.addAndGet(random.nextInt(3)));
+                Origin origin = origins.get(random.nextInt(origins.size()));
+                switch (random.nextInt(4)) {
+                  case 0 ->
+                      c.record(
+                          origin,
+                          429,
+                          Optional.of(Duration.ofMillis(random.nextLong(1, 90_000))),
+                          now);
+                  case 1 ->
+                      c.record(origin, random.nextBoolean() ? 200 : 503, Optional.empty(), now);
+                  case 2 -> c.abandon(origin, now);
+                  default -> {
+                    Admission a = c.admit(origin, now, Duration.ofSeconds(10));
+                    if (a.kind() == Kind.WAIT
+                        && a.duration().compareTo(Duration.ofSeconds(10)) > 0) {
+                      wrong++;
+                    }
+                  }
+                }
+                if (c.size() > maxOrigins) {
+                  tooBig.incrementAndGet();
+                }
+              }
+              return wrong;
+            });
 
     assertThat(wrongWaits).containsOnly(0);
     assertThat(tooBig).hasValue(0);

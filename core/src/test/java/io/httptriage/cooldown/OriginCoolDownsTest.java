@@ -20,17 +20,18 @@ class OriginCoolDownsTest {
   private static final Origin OTHER = origin("https://other.example/");
 
   /** The largest jitter every time, so that tests see the bound. */
-  static final RandomGenerator MAX_JITTER = new RandomGenerator() {
-    @Override
-    public long nextLong() {
-      return Long.MAX_VALUE;
-    }
+  static final RandomGenerator MAX_JITTER =
+      new RandomGenerator() {
+        @Override
+        public long nextLong() {
+          return Long.MAX_VALUE;
+        }
 
-    @Override
-    public long nextLong(long bound) {
-      return bound - 1;
-    }
-  };
+        @Override
+        public long nextLong(long bound) {
+          return bound - 1;
+        }
+      };
 
   private static final CoolDownSettings NO_JITTER =
       CoolDownSettings.builder().jitter(Duration.ZERO).build();
@@ -65,8 +66,10 @@ class OriginCoolDownsTest {
 
     assertThat(c.record(API, 429, seconds(1), T0)).contains(Duration.ofSeconds(1));
 
-    assertThat(c.admit(API, at(0), PATIENT)).isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(1)));
-    assertThat(c.admit(API, at(400), PATIENT)).isEqualTo(new Admission(Kind.WAIT, Duration.ofMillis(600)));
+    assertThat(c.admit(API, at(0), PATIENT))
+        .isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(1)));
+    assertThat(c.admit(API, at(400), PATIENT))
+        .isEqualTo(new Admission(Kind.WAIT, Duration.ofMillis(600)));
     assertThat(c.admit(OTHER, at(400), PATIENT)).isEqualTo(Admission.PROCEED);
   }
 
@@ -97,7 +100,8 @@ class OriginCoolDownsTest {
 
     c.record(API, 429, seconds(2), at(1010));
 
-    assertThat(c.admit(API, at(1010), PATIENT)).isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(2)));
+    assertThat(c.admit(API, at(1010), PATIENT))
+        .isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(2)));
     assertThat(c.admit(API, at(3010), PATIENT)).isEqualTo(Admission.PROBE);
   }
 
@@ -109,7 +113,8 @@ class OriginCoolDownsTest {
 
     assertThat(c.record(API, 429, Optional.empty(), at(3050))).contains(Duration.ofSeconds(3));
 
-    assertThat(c.admit(API, at(3050), PATIENT)).isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(3)));
+    assertThat(c.admit(API, at(3050), PATIENT))
+        .isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(3)));
   }
 
   @Test
@@ -157,7 +162,8 @@ class OriginCoolDownsTest {
     assertThat(c.admit(API, at(1260), Duration.ofMillis(3)))
         .isEqualTo(new Admission(Kind.WAIT, Duration.ofMillis(3)));
     assertThat(c.admit(API, at(1260), Duration.ZERO).kind()).isEqualTo(Kind.REJECT);
-    assertThat(c.admit(API, at(1260), PATIENT)).isEqualTo(new Admission(Kind.WAIT, Duration.ofMillis(250)));
+    assertThat(c.admit(API, at(1260), PATIENT))
+        .isEqualTo(new Admission(Kind.WAIT, Duration.ofMillis(250)));
   }
 
   @Test
@@ -165,17 +171,20 @@ class OriginCoolDownsTest {
     OriginCoolDowns c = OriginCoolDowns.of(CoolDownSettings.builder().random(MAX_JITTER).build());
     c.record(API, 429, seconds(1), T0);
 
-    assertThat(c.admit(API, T0, PATIENT)).isEqualTo(new Admission(Kind.WAIT, Duration.ofMillis(1250)));
+    assertThat(c.admit(API, T0, PATIENT))
+        .isEqualTo(new Admission(Kind.WAIT, Duration.ofMillis(1250)));
   }
 
   @Test
   void capsAHostileRetryAfterAtTheLongestCoolDown() {
     OriginCoolDowns c = OriginCoolDowns.of(NO_JITTER);
 
-    assertThat(c.record(API, 429, Optional.of(Duration.ofDays(3650)), T0)).contains(Duration.ofSeconds(30));
+    assertThat(c.record(API, 429, Optional.of(Duration.ofDays(3650)), T0))
+        .contains(Duration.ofSeconds(30));
     c.record(API, 429, Optional.of(Duration.ofSeconds(Long.MAX_VALUE)), at(5000));
 
-    assertThat(c.admit(API, at(5000), PATIENT)).isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(30)));
+    assertThat(c.admit(API, at(5000), PATIENT))
+        .isEqualTo(new Admission(Kind.WAIT, Duration.ofSeconds(30)));
     assertThat(c.admit(API, at(35_000), PATIENT)).isEqualTo(Admission.PROBE);
   }
 
@@ -183,7 +192,8 @@ class OriginCoolDownsTest {
   void roundsASubMillisecondWaitUp() {
     OriginCoolDowns c = OriginCoolDowns.of(NO_JITTER);
 
-    assertThat(c.record(API, 429, Optional.of(Duration.ofNanos(1)), T0)).contains(Duration.ofMillis(1));
+    assertThat(c.record(API, 429, Optional.of(Duration.ofNanos(1)), T0))
+        .contains(Duration.ofMillis(1));
   }
 
   @Test
@@ -209,7 +219,8 @@ class OriginCoolDownsTest {
 
   @Test
   void aProbeThatNeverAnswersStopsHoldingTheOthersAfterTheProbeTimeout() {
-    OriginCoolDowns c = OriginCoolDowns.of(NO_JITTER.toBuilder().probeTimeout(Duration.ofSeconds(2)).build());
+    OriginCoolDowns c =
+        OriginCoolDowns.of(NO_JITTER.toBuilder().probeTimeout(Duration.ofSeconds(2)).build());
     c.record(API, 429, seconds(1), T0);
     assertThat(c.admit(API, at(1000), PATIENT)).isEqualTo(Admission.PROBE);
 
@@ -219,7 +230,8 @@ class OriginCoolDownsTest {
 
   @Test
   void forgetsACoolDownNobodyProbed() {
-    OriginCoolDowns c = OriginCoolDowns.of(NO_JITTER.toBuilder().forgetAfter(Duration.ofSeconds(5)).build());
+    OriginCoolDowns c =
+        OriginCoolDowns.of(NO_JITTER.toBuilder().forgetAfter(Duration.ofSeconds(5)).build());
     c.record(API, 429, seconds(1), T0);
 
     assertThat(c.admit(API, at(6000), PATIENT)).isEqualTo(Admission.PROCEED);
@@ -228,7 +240,8 @@ class OriginCoolDownsTest {
 
   @Test
   void forgetAfterZeroLetsTheFirstCallAfterTheEndProceed() {
-    OriginCoolDowns c = OriginCoolDowns.of(NO_JITTER.toBuilder().forgetAfter(Duration.ZERO).build());
+    OriginCoolDowns c =
+        OriginCoolDowns.of(NO_JITTER.toBuilder().forgetAfter(Duration.ZERO).build());
     c.record(API, 429, seconds(1), T0);
 
     assertThat(c.admit(API, at(999), PATIENT).kind()).isEqualTo(Kind.WAIT);
@@ -269,30 +282,34 @@ class OriginCoolDownsTest {
     c.record(API, 429, seconds(1), Instant.MAX);
 
     assertThat(c.admit(API, Instant.MAX, PATIENT).kind()).isEqualTo(Kind.WAIT);
-    assertThat(c.admit(API, Instant.MIN, PATIENT).duration()).isLessThanOrEqualTo(Duration.ofSeconds(30));
+    assertThat(c.admit(API, Instant.MIN, PATIENT).duration())
+        .isLessThanOrEqualTo(Duration.ofSeconds(30));
   }
 
   /** Origins are compared after normalisation: scheme and host case, default ports, IPv6. */
   @ParameterizedTest
   @CsvSource({
-      "HTTPS://API.Example/v1, https://api.example:443/other, true",
-      "http://api.example, http://api.example:80/, true",
-      "http://api.example, https://api.example, false",
-      "http://api.example:8080/, http://api.example/, false",
-      "http://[::1]:8080/a, http://[::1]:8080/b, true",
-      "http://[2001:DB8::1]/, http://[2001:db8::1]:80/, true",
-      "http://[::1]:8080/, http://[::1]:8081/, false"})
+    "HTTPS://API.Example/v1, https://api.example:443/other, true",
+    "http://api.example, http://api.example:80/, true",
+    "http://api.example, https://api.example, false",
+    "http://api.example:8080/, http://api.example/, false",
+    "http://[::1]:8080/a, http://[::1]:8080/b, true",
+    "http://[2001:DB8::1]/, http://[2001:db8::1]:80/, true",
+    "http://[::1]:8080/, http://[::1]:8081/, false"
+  })
   void sharesTheCoolDownAcrossTheSpellingsOfOneOrigin(String armed, String asked, boolean shared) {
     OriginCoolDowns c = OriginCoolDowns.of(NO_JITTER);
     c.record(origin(armed), 429, seconds(1), T0);
 
-    assertThat(c.admit(origin(asked), T0, PATIENT).kind()).isEqualTo(shared ? Kind.WAIT : Kind.PROCEED);
+    assertThat(c.admit(origin(asked), T0, PATIENT).kind())
+        .isEqualTo(shared ? Kind.WAIT : Kind.PROCEED);
   }
 
   @Test
   void admissionRefusesAWaitThatDoesNotFitItsKind() {
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-        .isThrownBy(() -> new Admission(Kind.WAIT, Duration.ZERO)).withMessageContaining("duration");
+        .isThrownBy(() -> new Admission(Kind.WAIT, Duration.ZERO))
+        .withMessageContaining("duration");
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> new Admission(Kind.PROCEED, Duration.ofMillis(1)));
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()

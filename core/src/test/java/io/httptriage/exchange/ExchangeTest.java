@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 class ExchangeTest {
 
   private static Hop hop(String path, int status) {
-    return Hop.builder().method("GET").uri(URI.create("https://a.example" + path)).status(status)
-        .location(path + "/next").build();
+    return Hop.builder()
+        .method("GET")
+        .uri(URI.create("https://a.example" + path))
+        .status(status)
+        .location(path + "/next")
+        .build();
   }
 
   @Test
@@ -20,8 +24,8 @@ class ExchangeTest {
     Hop second = hop("/2", 302);
     Hop last = hop("/3", 200);
 
-    Exchange exchange = Exchange.builder().finalHop(last).earlierHop(second).earlierHop(first)
-        .build();
+    Exchange exchange =
+        Exchange.builder().finalHop(last).earlierHop(second).earlierHop(first).build();
 
     assertThat(exchange.hops()).containsExactly(first, second);
     assertThat(exchange.allHops()).containsExactly(first, second, last);
@@ -37,7 +41,8 @@ class ExchangeTest {
     Hop first = hop("/1", 307);
     Hop last = hop("/2", 200);
 
-    Exchange appended = Exchange.builder().hop(first).finalHop(last).followsRedirects(false).build();
+    Exchange appended =
+        Exchange.builder().hop(first).finalHop(last).followsRedirects(false).build();
 
     assertThat(appended).isEqualTo(Exchange.of(List.of(first), last, false));
     assertThat(appended.toBuilder().build()).isEqualTo(appended);
@@ -57,8 +62,10 @@ class ExchangeTest {
   @Test
   void requiresTheFinalHop() {
     assertThatThrownBy(() -> Exchange.builder().hop(hop("/", 302)).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("finalHop");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("finalHop");
     assertThatThrownBy(() -> Exchange.builder().hop(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("hop");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("hop");
   }
 }

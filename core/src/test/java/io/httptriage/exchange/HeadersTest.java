@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class HeadersTest {
 
-  /** Regression: copyOf asked the lists contains(null), which immutable lists answer with an NPE. */
+  /**
+   * Regression: copyOf asked the lists contains(null), which immutable lists answer with an NPE.
+   */
   @Test
   void copyOfAcceptsTheImmutableListsOfJdkHttpHeaders() {
     HttpHeaders jdk = HttpHeaders.of(Map.of("Retry-After", List.of("5")), (name, value) -> true);

@@ -13,8 +13,13 @@ class HopTest {
 
   @Test
   void takesRequestAndResponseFromTheViews() {
-    RequestView request = RequestView.of("POST", ORDERS,
-        Headers.of("Authorization", "Bearer s3cret", "Content-Type", "application/json"), true, true);
+    RequestView request =
+        RequestView.of(
+            "POST",
+            ORDERS,
+            Headers.of("Authorization", "Bearer s3cret", "Content-Type", "application/json"),
+            true,
+            true);
     ResponseView response = ResponseView.of(302, Headers.of("Location", "/orders/42"));
 
     Hop hop = Hop.of(request, response);
@@ -31,34 +36,35 @@ class HopTest {
 
   @Test
   void probesTheInspectedFieldsOfAViewThatCannotListItsOwn() {
-    RequestView plain = RequestView.of("GET", ORDERS, Headers.of("Cookie", "a=1", "X-Trace", "t"),
-        false, true);
-    RequestView opaque = new RequestView() {
-      @Override
-      public String method() {
-        return plain.method();
-      }
+    RequestView plain =
+        RequestView.of("GET", ORDERS, Headers.of("Cookie", "a=1", "X-Trace", "t"), false, true);
+    RequestView opaque =
+        new RequestView() {
+          @Override
+          public String method() {
+            return plain.method();
+          }
 
-      @Override
-      public URI uri() {
-        return plain.uri();
-      }
+          @Override
+          public URI uri() {
+            return plain.uri();
+          }
 
-      @Override
-      public Optional<String> header(String name) {
-        return plain.header(name);
-      }
+          @Override
+          public Optional<String> header(String name) {
+            return plain.header(name);
+          }
 
-      @Override
-      public boolean hasBody() {
-        return false;
-      }
+          @Override
+          public boolean hasBody() {
+            return false;
+          }
 
-      @Override
-      public boolean bodyReplayable() {
-        return true;
-      }
-    };
+          @Override
+          public boolean bodyReplayable() {
+            return true;
+          }
+        };
 
     assertThat(plain.headerNames()).containsExactlyInAnyOrder("Cookie", "X-Trace");
     assertThat(opaque.headerNames()).containsExactly("Cookie");
@@ -66,8 +72,13 @@ class HopTest {
 
   @Test
   void matchesHeaderNamesCaseInsensitively() {
-    Hop hop = Hop.builder().method("GET").uri(ORDERS).headerNames(List.of("PROXY-AUTHORIZATION"))
-        .status(200).build();
+    Hop hop =
+        Hop.builder()
+            .method("GET")
+            .uri(ORDERS)
+            .headerNames(List.of("PROXY-AUTHORIZATION"))
+            .status(200)
+            .build();
 
     assertThat(hop.sentHeader("Proxy-Authorization")).isTrue();
     assertThat(hop.headerNames()).containsExactly("PROXY-AUTHORIZATION");
@@ -77,8 +88,15 @@ class HopTest {
 
   @Test
   void roundTripsThroughItsBuilder() {
-    Hop hop = Hop.builder().method("PUT").uri(ORDERS).headerNames(List.of("A", "b"))
-        .bodySent(true).status(307).location("https://eu.api.example/orders").build();
+    Hop hop =
+        Hop.builder()
+            .method("PUT")
+            .uri(ORDERS)
+            .headerNames(List.of("A", "b"))
+            .bodySent(true)
+            .status(307)
+            .location("https://eu.api.example/orders")
+            .build();
 
     assertThat(hop.toBuilder().build()).isEqualTo(hop);
     assertThat(hop.toBuilder().status(308).build().status()).isEqualTo(308);
@@ -96,14 +114,19 @@ class HopTest {
   @Test
   void buildersNameTheMissingOrBadParameter() {
     assertThatThrownBy(() -> Hop.builder().uri(ORDERS).status(200).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("method");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("method");
     assertThatThrownBy(() -> Hop.builder().method("GET").status(200).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("uri");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("uri");
     assertThatThrownBy(() -> Hop.builder().method("GET").uri(ORDERS).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("status");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("status");
     assertThatThrownBy(() -> Hop.builder().method(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("method");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("method");
     assertThatThrownBy(() -> Hop.builder().headerNames(java.util.Arrays.asList("A", null)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("headerNames");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("headerNames");
   }
 }

@@ -11,12 +11,12 @@ class OriginTest {
 
   @ParameterizedTest
   @CsvSource({
-      "https://api.example/x,       https://API.example:443/y?q=1, true",
-      "http://api.example/,         http://api.example:80/,        true",
-      "http://api.example/,         https://api.example/,          false",
-      "https://api.example/,        https://api.example:8443/,     false",
-      "https://api.example/,        https://cdn.example/,          false",
-      "https://u:p@api.example/,    https://api.example/,          true",
+    "https://api.example/x,       https://API.example:443/y?q=1, true",
+    "http://api.example/,         http://api.example:80/,        true",
+    "http://api.example/,         https://api.example/,          false",
+    "https://api.example/,        https://api.example:8443/,     false",
+    "https://api.example/,        https://cdn.example/,          false",
+    "https://u:p@api.example/,    https://api.example/,          true",
   })
   void comparesSchemeHostAndPortWithDefaultPorts(String a, String b, boolean same) {
     assertThat(Origin.same(URI.create(a), URI.create(b))).isEqualTo(same);
@@ -30,7 +30,8 @@ class OriginTest {
 
   @org.junit.jupiter.api.Test
   void printsWithThePortFilledIn() {
-    assertThat(Origin.of(URI.create("https://Api.Example/x"))).get()
+    assertThat(Origin.of(URI.create("https://Api.Example/x")))
+        .get()
         .hasToString("https://api.example:443")
         .matches(Origin::isSecure);
   }

@@ -12,10 +12,15 @@ class FindingTest {
 
   @Test
   void redactsWhateverUrlsItIsGiven() {
-    Finding f = new Finding(Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY, 0,
-        Optional.of("https://me:pw@a.example/login?session=abc"),
-        Optional.of("https://b.example/cb?code=xyz#state"),
-        "Authorization set for the first origin reached another origin", "RFC 9110 §15.4");
+    Finding f =
+        new Finding(
+            Kind.CREDENTIALS_CROSS_ORIGIN,
+            Severity.SECURITY,
+            0,
+            Optional.of("https://me:pw@a.example/login?session=abc"),
+            Optional.of("https://b.example/cb?code=xyz#state"),
+            "Authorization set for the first origin reached another origin",
+            "RFC 9110 §15.4");
 
     assertThat(f.from()).contains("https://a.example/login?session=*");
     assertThat(f.to()).contains("https://b.example/cb?code=*");
@@ -24,8 +29,15 @@ class FindingTest {
 
   @Test
   void keepsTheExplanationToOneLine() {
-    Finding f = new Finding(Kind.UNKNOWN_STATUS, Severity.WARNING, Finding.FINAL, Optional.empty(),
-        Optional.empty(), "first\nsecond", "RFC 9110 §15");
+    Finding f =
+        new Finding(
+            Kind.UNKNOWN_STATUS,
+            Severity.WARNING,
+            Finding.FINAL,
+            Optional.empty(),
+            Optional.empty(),
+            "first\nsecond",
+            "RFC 9110 §15");
 
     assertThat(f.explanation()).isEqualTo("first_second");
     assertThat(f.isAboutFinalResponse()).isTrue();
@@ -33,7 +45,8 @@ class FindingTest {
 
   @Test
   void redactUrlIsThePublicFaceOfTheSameRedaction() {
-    assertThat(Finding.redactUrl("https://u:p@a.example/?q=1#f")).isEqualTo("https://a.example/?q=*");
+    assertThat(Finding.redactUrl("https://u:p@a.example/?q=1#f"))
+        .isEqualTo("https://a.example/?q=*");
   }
 
   @Test
@@ -46,14 +59,35 @@ class FindingTest {
 
   @Test
   void rejectsBadFieldsNamingThem() {
-    assertThatThrownBy(() -> new Finding(Kind.USE_PROXY, Severity.INFO, -2, Optional.empty(),
-        Optional.empty(), "x", "RFC 9110 §15.4.6"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("hopIndex");
-    assertThatThrownBy(() -> new Finding(Kind.USE_PROXY, Severity.INFO, 0, Optional.empty(),
-        Optional.empty(), " ", "RFC 9110 §15.4.6"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("explanation");
-    assertThatThrownBy(() -> new Finding(Kind.USE_PROXY, Severity.INFO, 0, Optional.empty(),
-        Optional.empty(), "x", ""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spec");
+    assertThatThrownBy(
+            () ->
+                new Finding(
+                    Kind.USE_PROXY,
+                    Severity.INFO,
+                    -2,
+                    Optional.empty(),
+                    Optional.empty(),
+                    "x",
+                    "RFC 9110 §15.4.6"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("hopIndex");
+    assertThatThrownBy(
+            () ->
+                new Finding(
+                    Kind.USE_PROXY,
+                    Severity.INFO,
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    " ",
+                    "RFC 9110 §15.4.6"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("explanation");
+    assertThatThrownBy(
+            () ->
+                new Finding(
+                    Kind.USE_PROXY, Severity.INFO, 0, Optional.empty(), Optional.empty(), "x", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("spec");
   }
 }

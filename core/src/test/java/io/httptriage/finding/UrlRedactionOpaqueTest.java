@@ -10,8 +10,10 @@ class UrlRedactionOpaqueTest {
   @Test
   void credentialsInAReferenceWithoutAuthorityAreRedacted() {
     assertThat(Finding.redactUrl("javascript:u:SECRET@a.example.test:/x"))
-        .doesNotContain("SECRET").isEqualTo("javascript:*@a.example.test:/x");
+        .doesNotContain("SECRET")
+        .isEqualTo("javascript:*@a.example.test:/x");
     assertThat(Finding.redactUrl("mailto:someone@example.test")).isEqualTo("mailto:*@example.test");
-    assertThat(Finding.redactUrl("javascript:*@a.example.test:/x")).isEqualTo("javascript:*@a.example.test:/x");
+    assertThat(Finding.redactUrl("javascript:*@a.example.test:/x"))
+        .isEqualTo("javascript:*@a.example.test:/x");
   }
 }

@@ -14,27 +14,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UrlRedactionTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "https://api.example/a                      | https://api.example/a",
-      "https://u:p@api.example/a                  | https://api.example/a",
-      "https://user@api.example:8443/a            | https://api.example:8443/a",
-      "https://a%40b:p%2Fw@api.example/           | https://api.example/",
-      "//u:p@cdn.example/x                        | //cdn.example/x",
-      "https://api.example/a?token=s3cret&page=2  | https://api.example/a?token=*&page=*",
-      "https://api.example/a?flag&empty=&x=1      | https://api.example/a?*&empty=&x=*",
-      "https://api.example/login;jsessionid=AB12  | https://api.example/login;*",
-      "https://api.example/a;v=1/b;k=2?x=1        | https://api.example/a;*/b;*?x=*",
-      "https://api.example/?SECRETTOKEN&x=1       | https://api.example/?*&x=*",
-      "https://api.example/?a%20b=1&=2&&c.d-e_f=3 | https://api.example/?*=*&*=*&&c.d-e_f=*",
-      "https://api.example/a?ok=1&x=2             | https://api.example/a?ok=*&x=*",
-      "https://api.example/a?x=1=2                | https://api.example/a?x=*",
-      "https://api.example/a#frag?token=1         | https://api.example/a",
-      "https://api.example/a?t=1#top              | https://api.example/a?t=*",
-      "/relative/path?sig=abc                     | /relative/path?sig=*",
-      "/users/@me?x=1                             | /users/@me?x=*",
-      "not a url ?key=value                       | not a url ?key=*",
-      "''                                         | ''",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://api.example/a                      | https://api.example/a",
+        "https://u:p@api.example/a                  | https://api.example/a",
+        "https://user@api.example:8443/a            | https://api.example:8443/a",
+        "https://a%40b:p%2Fw@api.example/           | https://api.example/",
+        "//u:p@cdn.example/x                        | //cdn.example/x",
+        "https://api.example/a?token=s3cret&page=2  | https://api.example/a?token=*&page=*",
+        "https://api.example/a?flag&empty=&x=1      | https://api.example/a?*&empty=&x=*",
+        "https://api.example/login;jsessionid=AB12  | https://api.example/login;*",
+        "https://api.example/a;v=1/b;k=2?x=1        | https://api.example/a;*/b;*?x=*",
+        "https://api.example/?SECRETTOKEN&x=1       | https://api.example/?*&x=*",
+        "https://api.example/?a%20b=1&=2&&c.d-e_f=3 | https://api.example/?*=*&*=*&&c.d-e_f=*",
+        "https://api.example/a?ok=1&x=2             | https://api.example/a?ok=*&x=*",
+        "https://api.example/a?x=1=2                | https://api.example/a?x=*",
+        "https://api.example/a#frag?token=1         | https://api.example/a",
+        "https://api.example/a?t=1#top              | https://api.example/a?t=*",
+        "/relative/path?sig=abc                     | /relative/path?sig=*",
+        "/users/@me?x=1                             | /users/@me?x=*",
+        "not a url ?key=value                       | not a url ?key=*",
+        "''                                         | ''",
+      })
   void keepsNamesAndDropsSecrets(String raw, String redacted) {
     assertThat(UrlRedaction.redact(raw)).isEqualTo(redacted);
   }
@@ -62,12 +64,21 @@ class UrlRedactionTest {
   @Property // jqwik.tries.default
   void noQueryValueOrPasswordSurvives(
       @ForAll("secrets") String secret, @ForAll("secrets") String password) {
-    String raw = "https://user:" + password + "@api.example/p?name=" + secret + "&b=" + secret
-        + "#" + secret;
+    String raw =
+        "https://user:"
+            + password
+            + "@api.example/p?name="
+            + secret
+            + "&b="
+            + secret
+            + "#"
+            + secret;
 
     String redacted = UrlRedaction.redact(raw);
 
-    assertThat(redacted).doesNotContain(secret).doesNotContain(password)
+    assertThat(redacted)
+        .doesNotContain(secret)
+        .doesNotContain(password)
         .isEqualTo("https://api.example/p?name=*&b=*");
   }
 
@@ -82,19 +93,20 @@ class UrlRedactionTest {
       @ForAll("places") int place,
       @ForAll("noise") String before,
       @ForAll("noise") String after) {
-    String url = switch (place) {
-      case 0 -> "https://" + secret + "@h.example/" + before;
-      case 1 -> "https://u:" + secret + "@h.example/" + before;
-      case 2 -> "https://h.example/" + before + ";jsessionid=" + secret + "/" + after;
-      case 3 -> "https://h.example/" + before + ";" + secret;
-      case 4 -> "https://h.example/" + before + "?a=" + after + "&b=" + secret;
-      case 5 -> "https://h.example/" + before + "?" + secret + "&x=1";
-      case 6 -> "https://h.example/" + before + "?x=1&" + secret;
-      case 7 -> "https://h.example/" + before + "?" + secret + "%20=1";
-      case 8 -> "https://h.example/" + before + "?" + "n".repeat(65) + secret + "=1";
-      case 9 -> "/relative;" + secret + "?x=" + secret;
-      default -> "https://h.example/" + before + "#" + secret;
-    };
+    String url =
+        switch (place) {
+          case 0 -> "https://" + secret + "@h.example/" + before;
+          case 1 -> "https://u:" + secret + "@h.example/" + before;
+          case 2 -> "https://h.example/" + before + ";jsessionid=" + secret + "/" + after;
+          case 3 -> "https://h.example/" + before + ";" + secret;
+          case 4 -> "https://h.example/" + before + "?a=" + after + "&b=" + secret;
+          case 5 -> "https://h.example/" + before + "?" + secret + "&x=1";
+          case 6 -> "https://h.example/" + before + "?x=1&" + secret;
+          case 7 -> "https://h.example/" + before + "?" + secret + "%20=1";
+          case 8 -> "https://h.example/" + before + "?" + "n".repeat(65) + secret + "=1";
+          case 9 -> "/relative;" + secret + "?x=" + secret;
+          default -> "https://h.example/" + before + "#" + secret;
+        };
 
     assertThat(UrlRedaction.redact(url)).doesNotContain(secret);
   }
@@ -113,7 +125,11 @@ class UrlRedactionTest {
   @Provide
   Arbitrary<String> secrets() {
     // Characters that cannot be mistaken for URL structure, long enough to be unique.
-    return Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(12).ofMaxLength(40)
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .numeric()
+        .ofMinLength(12)
+        .ofMaxLength(40)
         .map(s -> "S" + s);
   }
 }

@@ -22,8 +22,10 @@ class RateLimitProperties {
 
     rl.exhaustedWait().ifPresent(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ZERO));
     assertThat(rl.limits()).allSatisfy(l -> assertThat(l.remaining()).isNotNegative());
-    assertThat(rl.limits().isEmpty() || rl.problems().stream()
-        .noneMatch(p -> p.field().equals(RateLimit.FIELD))).isTrue();
+    assertThat(
+            rl.limits().isEmpty()
+                || rl.problems().stream().noneMatch(p -> p.field().equals(RateLimit.FIELD)))
+        .isTrue();
   }
 
   @Property // jqwik.tries.default
@@ -35,12 +37,17 @@ class RateLimitProperties {
 
   @Property // jqwik.tries.default
   void xRateLimitPairNeverThrowsAndNeverWaitsANegativeTime(
-      @ForAll("values") String remaining, @ForAll("resets") String reset, @ForAll("instants") Instant now) {
+      @ForAll("values") String remaining,
+      @ForAll("resets") String reset,
+      @ForAll("instants") Instant now) {
     RateLimit rl = RateLimit.parseXRateLimit(remaining, reset, now);
 
     assertThat(rl.limits().size() + rl.problems().size()).isEqualTo(1);
-    rl.limits().forEach(l -> assertThat(l.reset()).hasValueSatisfying(
-        w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ZERO)));
+    rl.limits()
+        .forEach(
+            l ->
+                assertThat(l.reset())
+                    .hasValueSatisfying(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ZERO)));
   }
 
   @Property // jqwik.tries.default
@@ -63,16 +70,21 @@ class RateLimitProperties {
 
   @Property(tries = 1000)
   void readsEveryWellFormedServiceLimit(
-      @ForAll("names") String name, @ForAll("integers") long remaining, @ForAll("integers") long reset) {
-    RateLimit rl = RateLimit.parse(
-        List.of("\"" + name + "\";r=" + remaining + ";t=" + reset), List.of());
+      @ForAll("names") String name,
+      @ForAll("integers") long remaining,
+      @ForAll("integers") long reset) {
+    RateLimit rl =
+        RateLimit.parse(List.of("\"" + name + "\";r=" + remaining + ";t=" + reset), List.of());
 
     assertThat(rl.problems()).isEmpty();
-    assertThat(rl.limits()).singleElement().satisfies(l -> {
-      assertThat(l.policy()).isEqualTo(name);
-      assertThat(l.remaining()).isEqualTo(remaining);
-      assertThat(l.reset()).contains(Duration.ofSeconds(reset));
-    });
+    assertThat(rl.limits())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.policy()).isEqualTo(name);
+              assertThat(l.remaining()).isEqualTo(remaining);
+              assertThat(l.reset()).contains(Duration.ofSeconds(reset));
+            });
   }
 
   @Provide
@@ -83,25 +95,65 @@ class RateLimitProperties {
   /** Garbage, and strings built from the pieces of structured fields, which reach deeper. */
   @Provide
   Arbitrary<String> values() {
-    Arbitrary<String> pieces = Arbitraries.of(
-        "\"default\"", "daily", ";r=", ";t=", ";q=", ";w=", ";pk=", "0", "7", "-1", "1.5",
-        "999999999999999", "9999999999999999", ",", ", ", " ", "\t", "\"", "\\", ":YWJj:", "?1",
-        "?2", "@1700000000", "%\"caf%c3%a9\"", "(", ")", "*", "=", ";", "é", "\u0000")
-        .list().ofMaxSize(12).map(l -> String.join("", l));
+    Arbitrary<String> pieces =
+        Arbitraries.of(
+                "\"default\"",
+                "daily",
+                ";r=",
+                ";t=",
+                ";q=",
+                ";w=",
+                ";pk=",
+                "0",
+                "7",
+                "-1",
+                "1.5",
+                "999999999999999",
+                "9999999999999999",
+                ",",
+                ", ",
+                " ",
+                "\t",
+                "\"",
+                "\\",
+                ":YWJj:",
+                "?1",
+                "?2",
+                "@1700000000",
+                "%\"caf%c3%a9\"",
+                "(",
+                ")",
+                "*",
+                "=",
+                ";",
+                "é",
+                "\u0000")
+            .list()
+            .ofMaxSize(12)
+            .map(l -> String.join("", l));
     return Arbitraries.oneOf(
         Arbitraries.strings().all().ofMaxLength(40),
         Arbitraries.strings().withChars("0123456789 -+.,;=\"rtqw:?@%()*").ofMaxLength(30),
         pieces);
   }
 
-  /** Reset values: numbers either side of the epoch threshold, with and without fractions, and garbage. */
+  /**
+   * Reset values: numbers either side of the epoch threshold, with and without fractions, and
+   * garbage.
+   */
   @Provide
   Arbitrary<String> resets() {
-    Arbitrary<String> numbers = Arbitraries.longs().between(0, 999_999_999_999_999L)
-        .edgeCases(c -> c.add(999_999_999L).add(1_000_000_000L).add(0L))
-        .map(String::valueOf);
-    Arbitrary<String> fractions = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(11)
-        .map(f -> f.isEmpty() ? "" : "." + f);
+    Arbitrary<String> numbers =
+        Arbitraries.longs()
+            .between(0, 999_999_999_999_999L)
+            .edgeCases(c -> c.add(999_999_999L).add(1_000_000_000L).add(0L))
+            .map(String::valueOf);
+    Arbitrary<String> fractions =
+        Arbitraries.strings()
+            .numeric()
+            .ofMinLength(0)
+            .ofMaxLength(11)
+            .map(f -> f.isEmpty() ? "" : "." + f);
     return Arbitraries.oneOf(
         net.jqwik.api.Combinators.combine(numbers, fractions).as(String::concat), values());
   }
@@ -116,7 +168,9 @@ class RateLimitProperties {
 
   @Provide
   Arbitrary<String> names() {
-    return Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20)
+    return Arbitraries.strings()
+        .withCharRange(' ', '~')
+        .ofMaxLength(20)
         .filter(s -> s.indexOf('"') < 0 && s.indexOf('\\') < 0);
   }
 

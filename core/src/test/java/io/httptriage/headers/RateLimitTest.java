@@ -21,8 +21,9 @@ class RateLimitTest {
   void readsTheDraftExample() {
     RateLimit rl = limits("\"default\";r=50;t=30");
 
-    assertThat(rl.limits()).containsExactly(
-        new RateLimit.ServiceLimit("default", 50, Optional.of(Duration.ofSeconds(30))));
+    assertThat(rl.limits())
+        .containsExactly(
+            new RateLimit.ServiceLimit("default", 50, Optional.of(Duration.ofSeconds(30))));
     assertThat(rl.problems()).isEmpty();
     assertThat(rl.exhaustedWait()).isEmpty();
   }
@@ -47,10 +48,13 @@ class RateLimitTest {
 
   @Test
   void fallsBackToThePolicyWindowWhenTheResetIsMissing() {
-    RateLimit rl = RateLimit.parse(List.of("\"perhr\";r=0"),
-        List.of("\"permin\";q=50;w=60,\"perhr\";q=1000;w=3600"));
+    RateLimit rl =
+        RateLimit.parse(
+            List.of("\"perhr\";r=0"), List.of("\"permin\";q=50;w=60,\"perhr\";q=1000;w=3600"));
 
-    assertThat(rl.policies()).extracting(RateLimit.QuotaPolicy::name).containsExactly("permin", "perhr");
+    assertThat(rl.policies())
+        .extracting(RateLimit.QuotaPolicy::name)
+        .containsExactly("permin", "perhr");
     assertThat(rl.exhaustedWait()).contains(Duration.ofSeconds(3600));
   }
 
@@ -68,18 +72,35 @@ class RateLimitTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "   ", "\"default\";t=30", "\"default\";r=-1;t=30", "\"default\";r=0;t=-1",
-      "\"default\";r=0.5;t=30", "\"default\";r=\"0\";t=30", "\"default\";r=0;t=30,",
-      "\"default\";r=0;t=30 garbage", "(\"a\" \"b\");r=0", "\"unterminated;r=0", "12;r=0;t=3",
-      "\"default\";R=0;t=3", "\"default\";r=0;t=9999999999999999", "\"default\";r", "\"default\";r=0;t",
-      "\"d\u00e9fault\";r=0;t=3", "\"default\";r=0;;t=3", "limit=100, remaining=0, reset=30"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "\"default\";t=30",
+        "\"default\";r=-1;t=30",
+        "\"default\";r=0;t=-1",
+        "\"default\";r=0.5;t=30",
+        "\"default\";r=\"0\";t=30",
+        "\"default\";r=0;t=30,",
+        "\"default\";r=0;t=30 garbage",
+        "(\"a\" \"b\");r=0",
+        "\"unterminated;r=0",
+        "12;r=0;t=3",
+        "\"default\";R=0;t=3",
+        "\"default\";r=0;t=9999999999999999",
+        "\"default\";r",
+        "\"default\";r=0;t",
+        "\"d\u00e9fault\";r=0;t=3",
+        "\"default\";r=0;;t=3",
+        "limit=100, remaining=0, reset=30"
+      })
   void ignoresAMalformedFieldWithAReason(String value) {
     RateLimit rl = limits(value);
 
     assertThat(rl.limits()).isEmpty();
     assertThat(rl.exhaustedWait()).isEmpty();
-    assertThat(rl.problems()).singleElement()
+    assertThat(rl.problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.field()).isEqualTo("RateLimit"));
   }
 
@@ -104,14 +125,17 @@ class RateLimitTest {
 
     assertThat(rl.limits()).hasSize(1);
     assertThat(rl.policies()).isEmpty();
-    assertThat(rl.problems()).extracting(RateLimit.Problem::field).containsExactly("RateLimit-Policy");
+    assertThat(rl.problems())
+        .extracting(RateLimit.Problem::field)
+        .containsExactly("RateLimit-Policy");
   }
 
   @Test
   void refusesAFieldLongerThanTheLimit() {
     String huge = "\"a\";r=1, ".repeat(500) + "\"a\";r=1";
 
-    assertThat(limits(huge).problems()).singleElement()
+    assertThat(limits(huge).problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.detail()).contains("longer than"));
   }
 
@@ -131,12 +155,27 @@ class RateLimitTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-1", "1.", ".5", "1.5.0", "1e3", "1.1234567890", "ten",
-      "1234567890123456", "0x10", "+5", "\u0665"})
+  @ValueSource(
+      strings = {
+        "",
+        "-1",
+        "1.",
+        ".5",
+        "1.5.0",
+        "1e3",
+        "1.1234567890",
+        "ten",
+        "1234567890123456",
+        "0x10",
+        "+5",
+        "\u0665"
+      })
   void ignoresAMalformedLegacyValue(String value) {
-    assertThat(RateLimit.parseLegacy(value, "5").problems()).extracting(RateLimit.Problem::field)
+    assertThat(RateLimit.parseLegacy(value, "5").problems())
+        .extracting(RateLimit.Problem::field)
         .containsExactly("RateLimit-Remaining");
-    assertThat(RateLimit.parseLegacy("0", value).problems()).extracting(RateLimit.Problem::field)
+    assertThat(RateLimit.parseLegacy("0", value).problems())
+        .extracting(RateLimit.Problem::field)
         .containsExactly("RateLimit-Reset");
     assertThat(RateLimit.parseLegacy("0", value).exhaustedWait()).isEmpty();
   }
@@ -147,26 +186,30 @@ class RateLimitTest {
     RateLimit rl = RateLimit.parseLegacy("0", "1609844400");
 
     assertThat(rl.exhaustedWait()).isEmpty();
-    assertThat(rl.problems()).singleElement().satisfies(p -> {
-      assertThat(p.field()).isEqualTo("RateLimit-Reset");
-      assertThat(p.detail()).contains("epoch seconds");
-    });
+    assertThat(rl.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("RateLimit-Reset");
+              assertThat(p.detail()).contains("epoch seconds");
+            });
   }
 
   /** Header values as the services document them, with the instant each was sent. */
   @ParameterizedTest(name = "{0}: reset {2} at {3} waits {4} ms")
   @CsvSource({
-      // GitHub REST API: x-ratelimit-reset is the reset instant in UTC epoch seconds.
-      "GitHub, 0, 1691591363, 1691591303, 60000",
-      // Discord: the reset instant with a millisecond fraction (X-RateLimit-Reset-After says 1).
-      "Discord, 0, 1470173023.123, 1470173022.123, 1000",
-      // Reddit: x-ratelimit-remaining is a decimal, x-ratelimit-reset the seconds left.
-      "Reddit, 0.0, 545, 1700000000, 545000",
-      // A reset instant already past: the quota is back, no wait.
-      "GitHub (past), 0, 1691591363, 1691591400, 0",
-      // The smallest epoch value and the largest delay, either side of the threshold.
-      "threshold, 0, 1000000000, 999999990, 10000",
-      "largest delay, 0, 999999999, 1700000000, 999999999000"})
+    // GitHub REST API: x-ratelimit-reset is the reset instant in UTC epoch seconds.
+    "GitHub, 0, 1691591363, 1691591303, 60000",
+    // Discord: the reset instant with a millisecond fraction (X-RateLimit-Reset-After says 1).
+    "Discord, 0, 1470173023.123, 1470173022.123, 1000",
+    // Reddit: x-ratelimit-remaining is a decimal, x-ratelimit-reset the seconds left.
+    "Reddit, 0.0, 545, 1700000000, 545000",
+    // A reset instant already past: the quota is back, no wait.
+    "GitHub (past), 0, 1691591363, 1691591400, 0",
+    // The smallest epoch value and the largest delay, either side of the threshold.
+    "threshold, 0, 1000000000, 999999990, 10000",
+    "largest delay, 0, 999999999, 1700000000, 999999999000"
+  })
   void tellsEpochFromDeltaResetsByMagnitude(
       String service, String remaining, String reset, String now, long expectedMillis) {
     RateLimit rl = RateLimit.parseXRateLimit(remaining, reset, instant(now));
@@ -192,20 +235,26 @@ class RateLimitTest {
   void readsARemainingQuotaWithAFractionByItsWholePart() {
     RateLimit rl = RateLimit.parseXRateLimit("598.0", "545", Instant.EPOCH);
 
-    assertThat(rl.limits()).singleElement().satisfies(l -> {
-      assertThat(l.remaining()).isEqualTo(598);
-      assertThat(l.isExhausted()).isFalse();
-    });
+    assertThat(rl.limits())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.remaining()).isEqualTo(598);
+              assertThat(l.isExhausted()).isFalse();
+            });
     assertThat(rl.exhaustedWait()).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-1", "1.", "soon", "1234567890123456", "Tue, 05 Jan 2021 11:00:00 GMT"})
+  @ValueSource(
+      strings = {"", "-1", "1.", "soon", "1234567890123456", "Tue, 05 Jan 2021 11:00:00 GMT"})
   void namesTheXFieldsInProblems(String value) {
     assertThat(RateLimit.parseXRateLimit(value, "5", Instant.EPOCH).problems())
-        .extracting(RateLimit.Problem::field).containsExactly("X-RateLimit-Remaining");
+        .extracting(RateLimit.Problem::field)
+        .containsExactly("X-RateLimit-Remaining");
     assertThat(RateLimit.parseXRateLimit("0", value, Instant.EPOCH).problems())
-        .extracting(RateLimit.Problem::field).containsExactly("X-RateLimit-Reset");
+        .extracting(RateLimit.Problem::field)
+        .containsExactly("X-RateLimit-Reset");
   }
 
   private static Instant instant(String epochSeconds) {
@@ -213,7 +262,8 @@ class RateLimitTest {
     if (dot < 0) {
       return Instant.ofEpochSecond(Long.parseLong(epochSeconds));
     }
-    return Instant.ofEpochSecond(Long.parseLong(epochSeconds.substring(0, dot)),
+    return Instant.ofEpochSecond(
+        Long.parseLong(epochSeconds.substring(0, dot)),
         Long.parseLong(epochSeconds.substring(dot + 1)) * 1_000_000);
   }
 
@@ -237,7 +287,8 @@ class RateLimitTest {
       RateLimit rl = RateLimit.parseLegacy(List.of("0"), reset);
 
       assertThat(rl.exhaustedWait()).isEmpty();
-      assertThat(rl.problems()).extracting(RateLimit.Problem::field)
+      assertThat(rl.problems())
+          .extracting(RateLimit.Problem::field)
           .containsExactly(RateLimit.LEGACY_RESET_FIELD);
     }
   }

@@ -20,7 +20,8 @@ import okhttp3.HttpUrl;
  * pieces where resolvers differ: dot segments in every spelling, backslashes, runs of slashes,
  * schemes, empty parts, characters that need encoding, bad escapes, IPv6 literals, ports and
  * userinfo. Hosts no lookup can use are the one place where the answers differ on purpose (see
- * {@link #isNetworkHost}). The fragment rule of RFC 9110 §10.2.2 is applied to OkHttp's answer, which lacks it.
+ * {@link #isNetworkHost}). The fragment rule of RFC 9110 §10.2.2 is applied to OkHttp's answer,
+ * which lacks it.
  */
 class ResolverMatchesOkHttpProperties {
   static final int TRIES = 10_000;
@@ -82,13 +83,73 @@ class ResolverMatchesOkHttpProperties {
 
   @Provide
   Arbitrary<String> references() {
-    Arbitrary<String> piece = Arbitraries.of(List.of(
-        "g", "h", "a b", "x|y", "{z}", "%zz", "%41", "%2e", "%2E%2e", ".", "..", ".%2e", "/", "//",
-        "///", "\\", "\\\\", "?", "?y", "?q=a b", "&", "=", "#", "#s", "#a#b", ";x", ";p=1",
-        "é", "^", "`", "'", "\"", "<", ">", "[", "]", ":", ":8080", ":0", ":65536", ":",
-        "@", "u:p@", "http:", "https:", "HTTP:", "g:h", "ftp:", "[::1]", "[2001:DB8::7]",
-        "[::ffff:7f00:1]", "127.0.0.1", "H.Example", "x-y.example", "\t", " ", "+", "~", "!",
-        "$", "*", "(", ")", ","));
+    Arbitrary<String> piece =
+        Arbitraries.of(
+            List.of(
+                "g",
+                "h",
+                "a b",
+                "x|y",
+                "{z}",
+                "%zz",
+                "%41",
+                "%2e",
+                "%2E%2e",
+                ".",
+                "..",
+                ".%2e",
+                "/",
+                "//",
+                "///",
+                "\\",
+                "\\\\",
+                "?",
+                "?y",
+                "?q=a b",
+                "&",
+                "=",
+                "#",
+                "#s",
+                "#a#b",
+                ";x",
+                ";p=1",
+                "é",
+                "^",
+                "`",
+                "'",
+                "\"",
+                "<",
+                ">",
+                "[",
+                "]",
+                ":",
+                ":8080",
+                ":0",
+                ":65536",
+                ":",
+                "@",
+                "u:p@",
+                "http:",
+                "https:",
+                "HTTP:",
+                "g:h",
+                "ftp:",
+                "[::1]",
+                "[2001:DB8::7]",
+                "[::ffff:7f00:1]",
+                "127.0.0.1",
+                "H.Example",
+                "x-y.example",
+                "\t",
+                " ",
+                "+",
+                "~",
+                "!",
+                "$",
+                "*",
+                "(",
+                ")",
+                ","));
     return piece.list().ofMinSize(0).ofMaxSize(7).map(parts -> String.join("", parts));
   }
 }

@@ -17,7 +17,8 @@ class RetryAfterTest {
     assertThat(RetryAfter.parse("120", NOW).delay()).contains(Duration.ofSeconds(120));
     assertThat(RetryAfter.parse(" 7 ", NOW).delay()).contains(Duration.ofSeconds(7));
     assertThat(RetryAfter.parse("0", NOW).delay()).contains(Duration.ZERO);
-    assertThat(RetryAfter.parse("0000000000000000000000005", NOW).delay()).contains(Duration.ofSeconds(5));
+    assertThat(RetryAfter.parse("0000000000000000000000005", NOW).delay())
+        .contains(Duration.ofSeconds(5));
   }
 
   @Test
@@ -36,12 +37,14 @@ class RetryAfterTest {
   @Test
   void rfc850YearMoreThanFiftyYearsAheadIsInThePastCentury() {
     // "77" would be 2077, over 50 years ahead of 2026: RFC 9110 §5.6.7 makes it 1977, a past date.
-    assertThat(RetryAfter.parse("Monday, 21-Nov-77 12:00:00 GMT", NOW).delay()).contains(Duration.ZERO);
+    assertThat(RetryAfter.parse("Monday, 21-Nov-77 12:00:00 GMT", NOW).delay())
+        .contains(Duration.ZERO);
   }
 
   @Test
   void asctimeDateIsAccepted() {
-    assertThat(RetryAfter.parse("Sun Nov 22 12:00:05 2026", NOW).delay()).contains(Duration.ofSeconds(5));
+    assertThat(RetryAfter.parse("Sun Nov 22 12:00:05 2026", NOW).delay())
+        .contains(Duration.ofSeconds(5));
     assertThat(RetryAfter.parse("Sun Nov  1 12:00:00 2026", NOW).delay()).contains(Duration.ZERO);
   }
 
@@ -53,11 +56,22 @@ class RetryAfterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "-5", "+5", "", "   ", "soon", "1.5", "12s",
-    "Sun, 32 Nov 2026 12:00:00 GMT", "Mon, 22 Nov 2026 12:00:00 GMT", "Sun, 22 Nov 2026 12:00:00 PST",
-    "\u0000\u0001", "５", "Sun, 22 Nov 2026 12:00:00 GMT\r\nX-Injected: 1",
-  })
+  @ValueSource(
+      strings = {
+        "-5",
+        "+5",
+        "",
+        "   ",
+        "soon",
+        "1.5",
+        "12s",
+        "Sun, 32 Nov 2026 12:00:00 GMT",
+        "Mon, 22 Nov 2026 12:00:00 GMT",
+        "Sun, 22 Nov 2026 12:00:00 PST",
+        "\u0000\u0001",
+        "５",
+        "Sun, 22 Nov 2026 12:00:00 GMT\r\nX-Injected: 1",
+      })
   void badValuesAreIgnoredWithAReason(String value) {
     RetryAfter ra = RetryAfter.parse(value, NOW);
     assertThat(ra.delay()).isEmpty();
@@ -74,14 +88,24 @@ class RetryAfterTest {
 
   @Test
   void largestAcceptedDelayIsIntMaxSeconds() {
-    assertThat(RetryAfter.parse("2147483647", NOW).delay()).contains(Duration.ofSeconds(Integer.MAX_VALUE));
+    assertThat(RetryAfter.parse("2147483647", NOW).delay())
+        .contains(Duration.ofSeconds(Integer.MAX_VALUE));
   }
 
-  /** RFC 9111 §1.2.2: past 2^31, delta-seconds count as 2^31; before, such values were "invalid". */
+  /**
+   * RFC 9111 §1.2.2: past 2^31, delta-seconds count as 2^31; before, such values were "invalid".
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"2147483648", "2147483649", "99999999999", "18446744073709551616",
-      "99999999999999999999", "000000000000000000000002147483648",
-      "9999999999999999999999999999999999999999999999999999999999999999999999999999999999"})
+  @ValueSource(
+      strings = {
+        "2147483648",
+        "2147483649",
+        "99999999999",
+        "18446744073709551616",
+        "99999999999999999999",
+        "000000000000000000000002147483648",
+        "9999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+      })
   void delaySecondsPastTwoToTheThirtyFirstCountAsTwoToTheThirtyFirst(String value) {
     RetryAfter ra = RetryAfter.parse(value, NOW);
     assertThat(ra.delay()).contains(Duration.ofSeconds(1L << 31));

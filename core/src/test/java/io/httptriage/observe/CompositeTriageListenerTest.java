@@ -36,31 +36,39 @@ class CompositeTriageListenerTest {
   @Test
   void tellsEveryListenerInOrder() {
     List<String> order = new ArrayList<>();
-    TriageListener first = new TriageListener() {
-      @Override
-      public void attemptDecided(TriageEvent.AttemptDecided e) {
-        order.add("first");
-      }
-    };
+    TriageListener first =
+        new TriageListener() {
+          @Override
+          public void attemptDecided(TriageEvent.AttemptDecided e) {
+            order.add("first");
+          }
+        };
     Recorder second = new Recorder();
 
     TriageListener both = TriageListener.composite(first, second);
     Events.decided(both, Outcome.RETRY_SCHEDULED, 503, "GET");
-    Events.complete(both, 200, Verdicts.ACCEPT,
-        List.of(Findings.at("https://a.example/", Finding.Kind.METHOD_REWRITTEN, Finding.Severity.WARNING)));
+    Events.complete(
+        both,
+        200,
+        Verdicts.ACCEPT,
+        List.of(
+            Findings.at(
+                "https://a.example/", Finding.Kind.METHOD_REWRITTEN, Finding.Severity.WARNING)));
 
     assertThat(order).containsExactly("first");
-    assertThat(second.calls).containsExactly("RETRY_SCHEDULED 503 GET", "METHOD_REWRITTEN", "200 ACCEPT");
+    assertThat(second.calls)
+        .containsExactly("RETRY_SCHEDULED 503 GET", "METHOD_REWRITTEN", "200 ACCEPT");
   }
 
   @Test
   void aFailingListenerDoesNotStopTheOthersNorTheRequest() {
-    TriageListener broken = new TriageListener() {
-      @Override
-      public void exchangeCompleted(TriageEvent.ExchangeCompleted e) {
-        throw new IllegalStateException("secret=s3cret");
-      }
-    };
+    TriageListener broken =
+        new TriageListener() {
+          @Override
+          public void exchangeCompleted(TriageEvent.ExchangeCompleted e) {
+            throw new IllegalStateException("secret=s3cret");
+          }
+        };
     Recorder after = new Recorder();
 
     try (CapturedLog log = new CapturedLog(CompositeTriageListener.class.getName(), Level.WARN)) {
@@ -73,12 +81,13 @@ class CompositeTriageListenerTest {
 
   @Test
   void aCompositeOfOneStillShieldsTheRequest() {
-    TriageListener broken = new TriageListener() {
-      @Override
-      public void attemptDecided(TriageEvent.AttemptDecided e) {
-        throw new IllegalStateException();
-      }
-    };
+    TriageListener broken =
+        new TriageListener() {
+          @Override
+          public void attemptDecided(TriageEvent.AttemptDecided e) {
+            throw new IllegalStateException();
+          }
+        };
 
     try (CapturedLog log = new CapturedLog(CompositeTriageListener.class.getName(), Level.OFF)) {
       Events.decided(TriageListener.composite(broken), Outcome.RETRY_SCHEDULED, 503, "GET");
@@ -96,6 +105,7 @@ class CompositeTriageListenerTest {
   @Test
   void rejectsNullListeners() {
     assertThatThrownBy(() -> TriageListener.composite(new Recorder(), null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("index 1");
   }
 }

@@ -7,11 +7,11 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
 import io.httptriage.finding.Finding.Kind;
 import io.httptriage.finding.Finding.Severity;
+import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.status.StatusRegistry;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DefaultTriageListenerMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final DefaultTriageListener listener = DefaultTriageListener.builder()
-      .meterRegistry(registry).clock(new MutableClock()).build();
+  private final DefaultTriageListener listener =
+      DefaultTriageListener.builder().meterRegistry(registry).clock(new MutableClock()).build();
 
   private double count(String name, String... tags) {
     return registry.get(name).tags(tags).counter().count();
@@ -43,13 +43,13 @@ class DefaultTriageListenerMetricsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "299,  unknown, 2xx",
-      "499,  499,     4xx",
-      "520,  520,     5xx",
-      "0,    invalid, invalid",
-      "600,  invalid, invalid",
-      "-1,   invalid, invalid",
-      "2147483647, invalid, invalid",
+    "299,  unknown, 2xx",
+    "499,  499,     4xx",
+    "520,  520,     5xx",
+    "0,    invalid, invalid",
+    "600,  invalid, invalid",
+    "-1,   invalid, invalid",
+    "2147483647, invalid, invalid",
   })
   void collapsesUnknownAndInvalidCodes(int status, String code, String statusClass) {
     Events.complete(listener, status, Verdicts.FAIL, List.of());
@@ -63,25 +63,50 @@ class DefaultTriageListenerMetricsTest {
     Events.decided(listener, Outcome.RETRY_SCHEDULED, 503, "GET");
     Events.decided(listener, Outcome.GAVE_UP_ATTEMPTS, 429, "POST");
 
-    assertThat(count("httptriage.retries", "outcome", "RETRY_SCHEDULED", "code", "503")).isEqualTo(2);
-    assertThat(count("httptriage.retries", "outcome", "GAVE_UP_ATTEMPTS", "code", "429")).isEqualTo(1);
+    assertThat(count("httptriage.retries", "outcome", "RETRY_SCHEDULED", "code", "503"))
+        .isEqualTo(2);
+    assertThat(count("httptriage.retries", "outcome", "GAVE_UP_ATTEMPTS", "code", "429"))
+        .isEqualTo(1);
   }
 
   @Test
   void countsFindingsByKindAndSeverityUnderTheirCheck() {
-    Events.complete(listener, 200, Verdicts.ACCEPT, List.of(
-        Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
-        Findings.at("https://a.example/", Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY),
-        new Finding(Kind.CONTENT_LENGTH_NOT_ALLOWED, Severity.WARNING, Finding.FINAL,
-            Optional.empty(), Optional.empty(), "204 No Content carries Content-Length",
-            "RFC 9110 §8.6")));
+    Events.complete(
+        listener,
+        200,
+        Verdicts.ACCEPT,
+        List.of(
+            Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
+            Findings.at("https://a.example/", Kind.CREDENTIALS_CROSS_ORIGIN, Severity.SECURITY),
+            new Finding(
+                Kind.CONTENT_LENGTH_NOT_ALLOWED,
+                Severity.WARNING,
+                Finding.FINAL,
+                Optional.empty(),
+                Optional.empty(),
+                "204 No Content carries Content-Length",
+                "RFC 9110 §8.6")));
 
-    assertThat(count("httptriage.redirect.findings", "kind", "METHOD_REWRITTEN",
-        "severity", "WARNING")).isEqualTo(1);
-    assertThat(count("httptriage.redirect.findings", "kind", "CREDENTIALS_CROSS_ORIGIN",
-        "severity", "SECURITY")).isEqualTo(1);
-    assertThat(count("httptriage.conformance.findings", "kind", "CONTENT_LENGTH_NOT_ALLOWED",
-        "severity", "WARNING")).isEqualTo(1);
+    assertThat(
+            count(
+                "httptriage.redirect.findings", "kind", "METHOD_REWRITTEN", "severity", "WARNING"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "httptriage.redirect.findings",
+                "kind",
+                "CREDENTIALS_CROSS_ORIGIN",
+                "severity",
+                "SECURITY"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "httptriage.conformance.findings",
+                "kind",
+                "CONTENT_LENGTH_NOT_ALLOWED",
+                "severity",
+                "WARNING"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -89,25 +114,38 @@ class DefaultTriageListenerMetricsTest {
     int known = StatusRegistry.all().size();
     for (int status = -1000; status <= 2000; status++) {
       String url = "https://host" + status + ".example/path/" + status + "?id=" + status;
-      Events.complete(listener, status, Verdicts.of(Verdict.Kind.values()[Math.floorMod(status, 4)]),
-          List.of(Findings.at(url, Kind.values()[Math.floorMod(status, Kind.values().length)],
-              Severity.values()[Math.floorMod(status, 4)])));
-      Events.decided(listener, Outcome.values()[Math.floorMod(status, Outcome.values().length)], status,
+      Events.complete(
+          listener,
+          status,
+          Verdicts.of(Verdict.Kind.values()[Math.floorMod(status, 4)]),
+          List.of(
+              Findings.at(
+                  url,
+                  Kind.values()[Math.floorMod(status, Kind.values().length)],
+                  Severity.values()[Math.floorMod(status, 4)])));
+      Events.decided(
+          listener,
+          Outcome.values()[Math.floorMod(status, Outcome.values().length)],
+          status,
           "M" + status);
     }
 
     List<Meter> meters = registry.getMeters();
-    long responses = meters.stream().filter(m -> m.getId().getName().equals("httptriage.responses"))
-        .count();
-    long retries = meters.stream().filter(m -> m.getId().getName().equals("httptriage.retries"))
-        .count();
+    long responses =
+        meters.stream().filter(m -> m.getId().getName().equals("httptriage.responses")).count();
+    long retries =
+        meters.stream().filter(m -> m.getId().getName().equals("httptriage.retries")).count();
     long findings = meters.stream().filter(m -> m.getId().getName().endsWith(".findings")).count();
     // code is a known code, "unknown" (one per class) or "invalid"; 4 verdicts
     assertThat(responses).isLessThanOrEqualTo((known + 5 + 1) * 4L);
     assertThat(retries).isLessThanOrEqualTo((long) Outcome.values().length * (known + 2));
-    assertThat(findings).isLessThanOrEqualTo((long) Kind.values().length * Severity.values().length);
-    Set<String> tagValues = meters.stream().flatMap(m -> m.getId().getTags().stream())
-        .map(Tag::getValue).collect(Collectors.toSet());
+    assertThat(findings)
+        .isLessThanOrEqualTo((long) Kind.values().length * Severity.values().length);
+    Set<String> tagValues =
+        meters.stream()
+            .flatMap(m -> m.getId().getTags().stream())
+            .map(Tag::getValue)
+            .collect(Collectors.toSet());
     assertThat(tagValues).noneMatch(v -> v.contains("host") || v.contains("/") || v.contains("."));
     assertThat(tagValues).contains("unknown", "invalid");
   }
@@ -115,19 +153,25 @@ class DefaultTriageListenerMetricsTest {
   @Test
   void tagsEveryMeterWithTheClientName() {
     SimpleMeterRegistry own = new SimpleMeterRegistry();
-    DefaultTriageListener named = DefaultTriageListener.builder().meterRegistry(own)
-        .clientName("payments").build();
+    DefaultTriageListener named =
+        DefaultTriageListener.builder().meterRegistry(own).clientName("payments").build();
 
-    Events.complete(named, 302, Verdicts.FAIL, List.of(
-        Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
-        Findings.at("https://a.example/", Kind.UNOFFICIAL_STATUS, Severity.INFO)));
+    Events.complete(
+        named,
+        302,
+        Verdicts.FAIL,
+        List.of(
+            Findings.at("https://a.example/", Kind.METHOD_REWRITTEN, Severity.WARNING),
+            Findings.at("https://a.example/", Kind.UNOFFICIAL_STATUS, Severity.INFO)));
     Events.decided(named, Outcome.RETRY_SCHEDULED, 503, "GET");
     Events.complete(listener, 200, Verdicts.ACCEPT, List.of());
 
     // responses, two finding counters, retries, the call timer, attempts and the wait timer
-    assertThat(own.getMeters()).hasSize(7)
+    assertThat(own.getMeters())
+        .hasSize(7)
         .allMatch(m -> "payments".equals(m.getId().getTag("client")));
-    assertThat(registry.getMeters()).isNotEmpty()
+    assertThat(registry.getMeters())
+        .isNotEmpty()
         .allMatch(m -> DefaultTriageListener.UNNAMED_CLIENT.equals(m.getId().getTag("client")));
   }
 
@@ -146,7 +190,9 @@ class DefaultTriageListenerMetricsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"''", "' '", "'\t'", "'pay\nments'"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"''", "' '", "'\t'", "'pay\nments'"})
   void rejectsABlankOrControlClientName(String raw) {
     String name = raw.translateEscapes();
     assertThatThrownBy(() -> DefaultTriageListener.builder().clientName(name))
@@ -164,14 +210,18 @@ class DefaultTriageListenerMetricsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was \"" + "x".repeat(65) + "\"");
     assertThatThrownBy(() -> DefaultTriageListener.builder().clientName(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("clientName: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clientName: must not be null");
   }
 
   @Test
   void worksWithNoMeterRegistry() {
     DefaultTriageListener logsOnly = DefaultTriageListener.ofDefaults();
 
-    Events.complete(logsOnly, 302, Verdicts.FOLLOW,
+    Events.complete(
+        logsOnly,
+        302,
+        Verdicts.FOLLOW,
         List.of(Findings.at("https://a.example/", Kind.CHAIN_TRUNCATED, Severity.WARNING)));
     Events.decided(logsOnly, Outcome.RETRY_SCHEDULED, 503, "GET");
 
@@ -184,9 +234,13 @@ class DefaultTriageListenerMetricsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxLinesPerSecond: must be at least 1, was 0");
     assertThatThrownBy(() -> DefaultTriageListener.builder().meterRegistry(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("meterRegistry");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("meterRegistry");
     assertThat(listener.toBuilder().build().meterRegistry()).contains(registry);
-    assertThat(DefaultTriageListener.builder().clientName("a").build().toBuilder().build()
-        .clientName()).isEqualTo("a");
+    assertThat(
+            DefaultTriageListener.builder().clientName("a").build().toBuilder()
+                .build()
+                .clientName())
+        .isEqualTo("a");
   }
 }

@@ -6,8 +6,8 @@ import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
-import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
+import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -20,24 +20,48 @@ final class Events {
   /** A retry decision about a response to a GET of one attempt out of 3; a retry waits 1 s. */
   static void decided(TriageListener listener, Outcome outcome, int status, String method) {
     boolean retry = outcome == Outcome.RETRY_SCHEDULED;
-    listener.attemptDecided(new TriageEvent.AttemptDecided("test", method, Optional.empty(), 0, 1, 3,
-        status, outcome, retry ? Optional.of(Duration.ofSeconds(1)) : Optional.empty(),
-        retry ? Optional.of(WaitSource.BACKOFF) : Optional.empty(), Optional.empty(), Optional.empty(),
-        Duration.ZERO, List.of()));
+    listener.attemptDecided(
+        new TriageEvent.AttemptDecided(
+            "test",
+            method,
+            Optional.empty(),
+            0,
+            1,
+            3,
+            status,
+            outcome,
+            retry ? Optional.of(Duration.ofSeconds(1)) : Optional.empty(),
+            retry ? Optional.of(WaitSource.BACKOFF) : Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Duration.ZERO,
+            List.of()));
   }
 
   /** Each finding, then the call's end, as the runtime's report sends them. */
-  static void complete(TriageListener listener, int status, Verdict verdict, List<Finding> findings) {
+  static void complete(
+      TriageListener listener, int status, Verdict verdict, List<Finding> findings) {
     for (Finding f : findings) {
-      listener.findingReported(new TriageEvent.FindingReported("test", "GET", Optional.empty(), status, f));
+      listener.findingReported(
+          new TriageEvent.FindingReported("test", "GET", Optional.empty(), status, f));
     }
-    listener.exchangeCompleted(new TriageEvent.ExchangeCompleted("test", "GET", Optional.empty(),
-        status, verdict, 1, 0, Duration.ZERO, findings, Events.exchange(status)));
+    listener.exchangeCompleted(
+        new TriageEvent.ExchangeCompleted(
+            "test",
+            "GET",
+            Optional.empty(),
+            status,
+            verdict,
+            1,
+            0,
+            Duration.ZERO,
+            findings,
+            Events.exchange(status)));
   }
 
   /** A single-hop exchange answered with {@code status}. */
   static Exchange exchange(int status) {
-    return Exchange.single(Hop.of(RequestView.of("GET", URI.create("https://api.example/")),
-        ResponseView.of(status)));
+    return Exchange.single(
+        Hop.of(RequestView.of("GET", URI.create("https://api.example/")), ResponseView.of(status)));
   }
 }

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
 import io.httptriage.finding.Finding.Kind;
 import io.httptriage.finding.Finding.Severity;
@@ -57,9 +56,15 @@ class FindingLogJsonTest {
   @Test
   void jsonEncoderWritesEachFieldOfAFindingLine() throws Exception {
     DefaultTriageListener listener = DefaultTriageListener.builder().clientName("payments").build();
-    Finding f = new Finding(Kind.METHOD_REWRITTEN, Severity.WARNING, 0,
-        Optional.of("https://api.example/orders?token=s3cret"), Optional.of("https://api.example/orders/7"),
-        "POST was followed with GET after 302", "RFC 9110 §15.4.3");
+    Finding f =
+        new Finding(
+            Kind.METHOD_REWRITTEN,
+            Severity.WARNING,
+            0,
+            Optional.of("https://api.example/orders?token=s3cret"),
+            Optional.of("https://api.example/orders/7"),
+            "POST was followed with GET after 302",
+            "RFC 9110 §15.4.3");
 
     Events.complete(listener, 200, Verdicts.ACCEPT, List.of(f));
 

@@ -10,7 +10,13 @@ final class Findings {
   private Findings() {}
 
   static Finding at(String from, Kind kind, Severity severity) {
-    return new Finding(kind, severity, 0, Optional.of(from), Optional.empty(),
-        "made up for a test", "RFC 9110 §15.4");
+    return new Finding(
+        kind,
+        severity,
+        0,
+        Optional.of(from),
+        Optional.empty(),
+        "made up for a test",
+        "RFC 9110 §15.4");
   }
 }

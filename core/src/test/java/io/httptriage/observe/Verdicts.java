@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /** Real verdicts of each kind, from the default classifier, for the listener tests. */
 final class Verdicts {
-  private static final RequestView GET = RequestView.of("GET", URI.create("https://api.example.test/x"));
+  private static final RequestView GET =
+      RequestView.of("GET", URI.create("https://api.example.test/x"));
 
   static final Verdict ACCEPT = classify(200, Headers.empty());
   static final Verdict FAIL = classify(404, Headers.empty());
@@ -35,7 +36,8 @@ final class Verdicts {
 
   /** A 503 whose retry the gate refused, as the runtime reports it. */
   static Verdict refusedBy(Verdict.Gate gate) {
-    return RETRY.asFinal(Optional.of(gate), new Reason(Reason.Kind.RETRY_REFUSED, "refused", "test"));
+    return RETRY.asFinal(
+        Optional.of(gate), new Reason(Reason.Kind.RETRY_REFUSED, "refused", "test"));
   }
 
   private static Verdict classify(int status, Headers headers) {

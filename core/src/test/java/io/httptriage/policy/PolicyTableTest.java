@@ -1,16 +1,14 @@
 package io.httptriage.policy;
 
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.stream.IntStream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.httptriage.status.StatusClass;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyTableTest {
   private final PolicyTable defaults = PolicyTable.ofDefaults();
@@ -53,7 +51,8 @@ class PolicyTableTest {
     "399, FOLLOW_IF_LOCATION, PRESERVE",
     "200, NOT_A_REDIRECT, NOT_APPLICABLE",
   })
-  void redirectDecisionsFollowRfc9110Section15_4(int code, RedirectRule redirect, MethodRule method) {
+  void redirectDecisionsFollowRfc9110Section15_4(
+      int code, RedirectRule redirect, MethodRule method) {
     StatusPolicy p = defaults.policyFor(code);
     assertThat(p.redirect()).isEqualTo(redirect);
     assertThat(p.method()).isEqualTo(method);
@@ -69,10 +68,14 @@ class PolicyTableTest {
       }
     }
     for (int code : heuristic) {
-      assertThat(defaults.policyFor(code).cacheability()).as("%s", code).isEqualTo(Cacheability.HEURISTIC);
+      assertThat(defaults.policyFor(code).cacheability())
+          .as("%s", code)
+          .isEqualTo(Cacheability.HEURISTIC);
     }
     assertThat(count).isEqualTo(heuristic.length);
-    assertThat(defaults.policyFor(299).cacheability()).as("unknown 2xx").isEqualTo(Cacheability.EXPLICIT_ONLY);
+    assertThat(defaults.policyFor(299).cacheability())
+        .as("unknown 2xx")
+        .isEqualTo(Cacheability.EXPLICIT_ONLY);
     assertThat(defaults.policyFor(421).cacheability()).isEqualTo(Cacheability.EXPLICIT_ONLY);
     assertThat(defaults.policyFor(429).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
     assertThat(defaults.policyFor(103).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
@@ -102,9 +105,13 @@ class PolicyTableTest {
 
   @Test
   void overrideByCodeAndMethodAppliesOnlyToThatMethod() {
-    PolicyTable table = PolicyTable.builder()
-        .rule(PolicyRule.forCode(500).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT))
-        .build();
+    PolicyTable table =
+        PolicyTable.builder()
+            .rule(
+                PolicyRule.forCode(500)
+                    .onlyForMethods("GET")
+                    .withRetryability(Retryability.IDEMPOTENT))
+            .build();
     assertThat(table.policyFor(500, "GET").retryability()).isEqualTo(Retryability.IDEMPOTENT);
     assertThat(table.policyFor(500, "GET").basis().retry()).startsWith("override");
     assertThat(table.policyFor(500, "POST").retryability()).isEqualTo(Retryability.NEVER);
@@ -115,13 +122,17 @@ class PolicyTableTest {
 
   @Test
   void firstMatchingRuleWinsAndKeepsUnsetDecisions() {
-    PolicyTable table = PolicyTable.builder()
-        .rule(PolicyRule.forCode(522).withRetryability(Retryability.NEVER))
-        .rule(PolicyRule.forRange(520, 529).withRetryability(Retryability.ANY_REQUEST))
-        .rule(PolicyRule.forClass(StatusClass.SERVER_ERROR).withCacheability(Cacheability.NEVER_STORE))
-        .build();
+    PolicyTable table =
+        PolicyTable.builder()
+            .rule(PolicyRule.forCode(522).withRetryability(Retryability.NEVER))
+            .rule(PolicyRule.forRange(520, 529).withRetryability(Retryability.ANY_REQUEST))
+            .rule(
+                PolicyRule.forClass(StatusClass.SERVER_ERROR)
+                    .withCacheability(Cacheability.NEVER_STORE))
+            .build();
     assertThat(table.policyFor(522).retryability()).isEqualTo(Retryability.NEVER);
-    assertThat(table.policyFor(522).cacheability()).as("unset by the first match")
+    assertThat(table.policyFor(522).cacheability())
+        .as("unset by the first match")
         .isEqualTo(Cacheability.EXPLICIT_ONLY);
     assertThat(table.policyFor(524).retryability()).isEqualTo(Retryability.ANY_REQUEST);
     assertThat(table.policyFor(501).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
@@ -131,43 +142,55 @@ class PolicyTableTest {
 
   @Test
   void toBuilderKeepsEarlierRulesAndDefaultsStayUntouched() {
-    PolicyTable first = PolicyTable.builder()
-        .rule(PolicyRule.forCode(307).withMethod(MethodRule.BECOMES_GET))
-        .build();
-    PolicyTable second = first.toBuilder()
-        .rule(PolicyRule.forCode(301).withMethod(MethodRule.PRESERVE))
-        .build();
+    PolicyTable first =
+        PolicyTable.builder()
+            .rule(PolicyRule.forCode(307).withMethod(MethodRule.BECOMES_GET))
+            .build();
+    PolicyTable second =
+        first.toBuilder().rule(PolicyRule.forCode(301).withMethod(MethodRule.PRESERVE)).build();
     assertThat(second.rules()).hasSize(2);
     assertThat(second.policyFor(307).method()).isEqualTo(MethodRule.BECOMES_GET);
     assertThat(second.policyFor(301).method()).isEqualTo(MethodRule.PRESERVE);
-    assertThat(PolicyTable.ofDefaults().policyFor(301).method()).isEqualTo(MethodRule.POST_BECOMES_GET);
+    assertThat(PolicyTable.ofDefaults().policyFor(301).method())
+        .isEqualTo(MethodRule.POST_BECOMES_GET);
     assertThat(PolicyTable.ofDefaults().rules()).isEmpty();
   }
 
   @Test
   void invalidOverridesFailFastNamingTheParameter() {
     assertThatThrownBy(() -> PolicyRule.forCode(42))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("code:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("code:");
     assertThatThrownBy(() -> PolicyRule.forCode(600))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("code:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("code:");
     assertThatThrownBy(() -> PolicyRule.forRange(510, 500))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("to:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("to:");
     assertThatThrownBy(() -> PolicyRule.forRange(99, 200))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("from:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("from:");
     assertThatThrownBy(() -> PolicyRule.forClass(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("statusClass:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("statusClass:");
     assertThatThrownBy(() -> PolicyRule.forClass(StatusClass.INVALID))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("statusClass:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("statusClass:");
     assertThatThrownBy(() -> PolicyRule.forCode(500).onlyForMethods())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("methods:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("methods:");
     assertThatThrownBy(() -> PolicyRule.forCode(500).onlyForMethods("GET", null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("methods:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("methods:");
     assertThatThrownBy(() -> PolicyRule.forCode(500).withRetryability(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("retryability:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("retryability:");
     assertThatThrownBy(() -> PolicyTable.builder().rule(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("rule:");
     assertThatThrownBy(() -> PolicyTable.builder().rule(PolicyRule.forCode(500)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("rule:");
   }
 
   @Test
@@ -186,7 +209,8 @@ class PolicyTableTest {
   void retryOnRetriesExactlyTheListedCodesAndTheBasisNamesIt() {
     PolicyTable table = PolicyTable.builder().retryOn(429, 503).build();
 
-    assertThat(IntStream.rangeClosed(100, 999).filter(c -> table.policyFor(c).isRetryable()).boxed())
+    assertThat(
+            IntStream.rangeClosed(100, 999).filter(c -> table.policyFor(c).isRetryable()).boxed())
         .containsExactly(429, 503);
     assertThat(table.policyFor(502).basis().retry()).startsWith("retryOn(429, 503)");
     assertThat(table.policyFor(503).basis().retry()).isEqualTo("RFC 9110 §15.6.4");
@@ -204,12 +228,14 @@ class PolicyTableTest {
   void retryOnKeepsTheOwnRetryabilityOfAListedCode() {
     PolicyTable table = PolicyTable.builder().retryOn(413, 425).build();
 
-    assertThat(table.policyFor(413).retryability()).isEqualTo(Retryability.IDEMPOTENT_WITH_RETRY_AFTER);
+    assertThat(table.policyFor(413).retryability())
+        .isEqualTo(Retryability.IDEMPOTENT_WITH_RETRY_AFTER);
     assertThat(table.policyFor(425).retryability()).isEqualTo(Retryability.ANY_REQUEST);
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 99, 100, 200, 304, 399, 600, 999, Integer.MAX_VALUE})
+  @ValueSource(
+      ints = {Integer.MIN_VALUE, -1, 0, 99, 100, 200, 304, 399, 600, 999, Integer.MAX_VALUE})
   void retryOnRejectsACodeThatIsNotAnError(int code) {
     assertThatThrownBy(() -> PolicyTable.builder().retryOn(503, code))
         .isInstanceOf(IllegalArgumentException.class)
@@ -223,52 +249,70 @@ class PolicyTableTest {
 
   @Test
   void retryOnAfterARuleThatRetriesACodeItLeavesOutIsAContradiction() {
-    PolicyTable.Builder builder = PolicyTable.builder()
-        .rule(PolicyRule.forCode(500).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT));
+    PolicyTable.Builder builder =
+        PolicyTable.builder()
+            .rule(
+                PolicyRule.forCode(500)
+                    .onlyForMethods("GET")
+                    .withRetryability(Retryability.IDEMPOTENT));
 
     assertThatThrownBy(() -> builder.retryOn(429))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("retries 500").hasMessageContaining("call retryOn before adding rules");
+        .hasMessageContaining("retries 500")
+        .hasMessageContaining("call retryOn before adding rules");
   }
 
   @Test
   void retryOnAfterARuleThatNeverRetriesAListedCodeIsAContradiction() {
-    PolicyTable.Builder builder = PolicyTable.builder()
-        .rule(PolicyRule.forCode(503).withRetryability(Retryability.NEVER));
+    PolicyTable.Builder builder =
+        PolicyTable.builder().rule(PolicyRule.forCode(503).withRetryability(Retryability.NEVER));
 
-    assertThatThrownBy(() -> builder.retryOn(503)).hasMessageContaining("contradicting retryOn(503)");
+    assertThatThrownBy(() -> builder.retryOn(503))
+        .hasMessageContaining("contradicting retryOn(503)");
   }
 
   @Test
   void rejectsARuleThatAnEarlierRuleShadows() {
-    PolicyTable.Builder builder = PolicyTable.builder()
-        .rule(PolicyRule.forRange(500, 599).withRetryability(Retryability.NEVER));
+    PolicyTable.Builder builder =
+        PolicyTable.builder()
+            .rule(PolicyRule.forRange(500, 599).withRetryability(Retryability.NEVER));
 
-    assertThatThrownBy(() -> builder.rule(
-        PolicyRule.forCode(503).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT)))
+    assertThatThrownBy(
+            () ->
+                builder.rule(
+                    PolicyRule.forCode(503)
+                        .onlyForMethods("GET")
+                        .withRetryability(Retryability.IDEMPOTENT)))
         .hasMessageContaining("never applies");
   }
 
   @Test
   void rejectsARetryRuleOnCodesThatAreNeverRetried() {
-    assertThatThrownBy(() -> PolicyTable.builder()
-        .rule(PolicyRule.forRange(200, 399).withRetryability(Retryability.IDEMPOTENT)))
+    assertThatThrownBy(
+            () ->
+                PolicyTable.builder()
+                    .rule(PolicyRule.forRange(200, 399).withRetryability(Retryability.IDEMPOTENT)))
         .hasMessageContaining("would do nothing");
   }
 
   @Test
   void rejectsARedirectRuleOnCodesThatAreNeverFollowed() {
-    assertThatThrownBy(() -> PolicyTable.builder()
-        .rule(PolicyRule.forCode(404).withMethod(MethodRule.PRESERVE)))
+    assertThatThrownBy(
+            () ->
+                PolicyTable.builder().rule(PolicyRule.forCode(404).withMethod(MethodRule.PRESERVE)))
         .hasMessageContaining("would do nothing");
   }
 
   @Test
   void acceptsARuleNarrowerThanNoEarlierOne() {
-    PolicyTable table = PolicyTable.builder()
-        .rule(PolicyRule.forCode(503).onlyForMethods("DELETE").withRetryability(Retryability.NEVER))
-        .rule(PolicyRule.forCode(503).withRetryability(Retryability.ANY_REQUEST))
-        .build();
+    PolicyTable table =
+        PolicyTable.builder()
+            .rule(
+                PolicyRule.forCode(503)
+                    .onlyForMethods("DELETE")
+                    .withRetryability(Retryability.NEVER))
+            .rule(PolicyRule.forCode(503).withRetryability(Retryability.ANY_REQUEST))
+            .build();
 
     assertThat(table.policyFor(503, "DELETE").isRetryable()).isFalse();
     assertThat(table.policyFor(503, "POST").retryability()).isEqualTo(Retryability.ANY_REQUEST);

@@ -21,22 +21,27 @@ class CacheHopAuditTest {
   @ParameterizedTest(name = "[{index}] {0} from the cache: {1}")
   @CsvSource({"301, true", "308, true", "302, false", "307, false", "303, false"})
   void reportsAPermanentRedirectFollowedFromTheCache(int status, boolean reported) {
-    List<Finding> findings = RedirectAudit.ofDefaults().audit(exchange(status, Optional.of(THREE_DAYS)));
+    List<Finding> findings =
+        RedirectAudit.ofDefaults().audit(exchange(status, Optional.of(THREE_DAYS)));
 
-    List<Finding> fromCache = findings.stream()
-        .filter(f -> f.kind() == Finding.Kind.REDIRECT_FROM_CACHE).toList();
+    List<Finding> fromCache =
+        findings.stream().filter(f -> f.kind() == Finding.Kind.REDIRECT_FROM_CACHE).toList();
     if (!reported) {
       assertThat(fromCache).isEmpty();
       return;
     }
-    assertThat(fromCache).singleElement().satisfies(f -> {
-      assertThat(f.severity()).isEqualTo(Finding.Severity.INFO);
-      assertThat(f.hopIndex()).isZero();
-      assertThat(f.from()).hasValue("https://a.example/old");
-      assertThat(f.to()).hasValue("https://a.example/new");
-      assertThat(f.explanation()).contains("followed from the cache, stored 3 d 4 h ago (Age 273600 s)");
-      assertThat(f.spec()).startsWith("RFC 9111 §4");
-    });
+    assertThat(fromCache)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Finding.Severity.INFO);
+              assertThat(f.hopIndex()).isZero();
+              assertThat(f.from()).hasValue("https://a.example/old");
+              assertThat(f.to()).hasValue("https://a.example/new");
+              assertThat(f.explanation())
+                  .contains("followed from the cache, stored 3 d 4 h ago (Age 273600 s)");
+              assertThat(f.spec()).startsWith("RFC 9111 §4");
+            });
   }
 
   @Test
@@ -53,17 +58,31 @@ class CacheHopAuditTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0, 0 s", "45, 45 s", "60, 1 min", "3725, 1 h 2 min", "86400, 1 d", "90061, 1 d 1 h",
-      "2147483648, 24855 d 3 h"})
+  @CsvSource({
+    "0, 0 s",
+    "45, 45 s",
+    "60, 1 min",
+    "3725, 1 h 2 min",
+    "86400, 1 d",
+    "90061, 1 d 1 h",
+    "2147483648, 24855 d 3 h"
+  })
   void writesAnAgeAsAPersonWould(long seconds, String text) {
     assertThat(RedirectAudit.readable(Duration.ofSeconds(seconds))).isEqualTo(text);
   }
 
   private static Exchange exchange(int status, Optional<Duration> cacheAge) {
-    Hop redirect = Hop.builder().method("GET").uri(URI.create("https://a.example/old"))
-        .headerNames(Set.of()).status(status).location("/new").cacheAge(cacheAge).build();
-    Hop answer = Hop.builder().method("GET").uri(URI.create("https://a.example/new")).status(200)
-        .build();
+    Hop redirect =
+        Hop.builder()
+            .method("GET")
+            .uri(URI.create("https://a.example/old"))
+            .headerNames(Set.of())
+            .status(status)
+            .location("/new")
+            .cacheAge(cacheAge)
+            .build();
+    Hop answer =
+        Hop.builder().method("GET").uri(URI.create("https://a.example/new")).status(200).build();
     return Exchange.of(List.of(redirect), answer, true);
   }
 }

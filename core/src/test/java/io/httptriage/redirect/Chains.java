@@ -29,8 +29,13 @@ final class Chains {
 
   private Chains add(
       String method, String url, int status, String location, boolean body, String... names) {
-    Hop.Builder b = Hop.builder().method(method).uri(URI.create(url)).status(status)
-        .bodySent(body).headerNames(Arrays.asList(names));
+    Hop.Builder b =
+        Hop.builder()
+            .method(method)
+            .uri(URI.create(url))
+            .status(status)
+            .bodySent(body)
+            .headerNames(Arrays.asList(names));
     if (location != null) {
       b.location(location);
     }

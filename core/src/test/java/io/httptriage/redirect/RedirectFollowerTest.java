@@ -25,9 +25,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RedirectFollowerTest {
   private static final URI FORM = URI.create("https://a.example/form");
-  private static final Headers POSTED = Headers.of(
-      "Content-Type", "application/json", "Content-Length", "12", "Authorization", "Bearer t0k",
-      "Cookie", "sid=1", "Proxy-Authorization", "Basic p", "X-Trace", "abc");
+  private static final Headers POSTED =
+      Headers.of(
+          "Content-Type",
+          "application/json",
+          "Content-Length",
+          "12",
+          "Authorization",
+          "Bearer t0k",
+          "Cookie",
+          "sid=1",
+          "Proxy-Authorization",
+          "Basic p",
+          "X-Trace",
+          "abc");
 
   private final RedirectFollower follower = RedirectFollower.ofDefaults();
 
@@ -107,8 +118,9 @@ class RedirectFollowerTest {
   void dropsBothContentAndCredentialsOnACrossOrigin303() {
     Follow f = follow(post(FORM), redirect(303, "https://b.example/result"));
 
-    assertThat(f.headersToRemove()).containsExactlyInAnyOrder(
-        "Content-Type", "Content-Length", "Authorization", "Cookie", "Proxy-Authorization");
+    assertThat(f.headersToRemove())
+        .containsExactlyInAnyOrder(
+            "Content-Type", "Content-Length", "Authorization", "Cookie", "Proxy-Authorization");
   }
 
   @Test
@@ -122,10 +134,13 @@ class RedirectFollowerTest {
 
   @Test
   void dropsCustomCredentialHeadersFromTheSettings() {
-    RedirectFollower custom = RedirectFollower.of(
-        RedirectSettings.builder().credentialHeaders("X-Api-Key").build(), Classifier.ofDefaults());
-    RequestView get = RequestView.of("GET", FORM,
-        Headers.of("X-Api-Key", "k", "Authorization", "a"), false, true);
+    RedirectFollower custom =
+        RedirectFollower.of(
+            RedirectSettings.builder().credentialHeaders("X-Api-Key").build(),
+            Classifier.ofDefaults());
+    RequestView get =
+        RequestView.of(
+            "GET", FORM, Headers.of("X-Api-Key", "k", "Authorization", "a"), false, true);
 
     Follow f = (Follow) custom.decide(get, redirect(302, "https://b.example/"), List.of());
 
@@ -134,13 +149,16 @@ class RedirectFollowerTest {
 
   @Test
   void followsHttpsToHttpOnlyWhenAllowedAndThenDropsCredentials() {
-    RedirectFollower lenient = RedirectFollower.of(
-        RedirectSettings.builder().allowHttpsDowngrade(true).build(), Classifier.ofDefaults());
+    RedirectFollower lenient =
+        RedirectFollower.of(
+            RedirectSettings.builder().allowHttpsDowngrade(true).build(), Classifier.ofDefaults());
 
-    FollowDecision d = lenient.decide(post(FORM), redirect(307, "http://a.example/form"), List.of());
+    FollowDecision d =
+        lenient.decide(post(FORM), redirect(307, "http://a.example/form"), List.of());
 
-    assertThat(d).isInstanceOfSatisfying(Follow.class, f ->
-        assertThat(f.headersToRemove()).contains("Authorization", "Cookie"));
+    assertThat(d)
+        .isInstanceOfSatisfying(
+            Follow.class, f -> assertThat(f.headersToRemove()).contains("Authorization", "Cookie"));
   }
 
   @Test
@@ -152,10 +170,10 @@ class RedirectFollowerTest {
 
   @Test
   void followsByThePolicyTable() {
-    PolicyTable table = PolicyTable.builder()
-        .rule(PolicyRule.forCode(302).withMethod(MethodRule.PRESERVE)).build();
-    RedirectFollower byTable = RedirectFollower.of(RedirectSettings.ofDefaults(),
-        Classifier.of(table, Clock.systemUTC()));
+    PolicyTable table =
+        PolicyTable.builder().rule(PolicyRule.forCode(302).withMethod(MethodRule.PRESERVE)).build();
+    RedirectFollower byTable =
+        RedirectFollower.of(RedirectSettings.ofDefaults(), Classifier.of(table, Clock.systemUTC()));
 
     Follow f = (Follow) byTable.decide(post(FORM), redirect(302, "/x"), List.of());
 
@@ -214,8 +232,13 @@ class RedirectFollowerTest {
   void stopsAtTheHopLimit() {
     List<Hop> twenty = new ArrayList<>();
     for (int i = 0; i < RedirectSettings.DEFAULT_MAX_HOPS; i++) {
-      twenty.add(Hop.builder().method("GET").uri(URI.create("https://a.example/" + i))
-          .status(302).location("/" + (i + 1)).build());
+      twenty.add(
+          Hop.builder()
+              .method("GET")
+              .uri(URI.create("https://a.example/" + i))
+              .status(302)
+              .location("/" + (i + 1))
+              .build());
     }
     RequestView get = RequestView.of("GET", URI.create("https://a.example/20"));
 
@@ -228,8 +251,8 @@ class RedirectFollowerTest {
 
   @Test
   void followsNothingWithAZeroHopLimit() {
-    RedirectFollower none = RedirectFollower.of(RedirectSettings.builder().maxHops(0).build(),
-        Classifier.ofDefaults());
+    RedirectFollower none =
+        RedirectFollower.of(RedirectSettings.builder().maxHops(0).build(), Classifier.ofDefaults());
 
     assertThat(stop(none.decide(post(FORM), redirect(307, "/x"), List.of())).reason())
         .isEqualTo(StopReason.TOO_MANY_HOPS);
@@ -262,17 +285,24 @@ class RedirectFollowerTest {
   @Test
   void settingsValidateAtOnceNamingTheParameter() {
     assertThatThrownBy(() -> RedirectSettings.builder().maxHops(-1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("maxHops");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("maxHops");
     assertThatThrownBy(() -> RedirectSettings.builder().credentialHeaders("Authorization", " "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("credentialHeaders");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("credentialHeaders");
     assertThatThrownBy(() -> RedirectFollower.of(null, Classifier.ofDefaults()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("settings");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("settings");
   }
 
   @Test
   void settingsRoundTripThroughTheirBuilder() {
-    RedirectSettings s = RedirectSettings.builder().maxHops(5).allowHttpsDowngrade(true)
-        .credentialHeaders("X-Key").build();
+    RedirectSettings s =
+        RedirectSettings.builder()
+            .maxHops(5)
+            .allowHttpsDowngrade(true)
+            .credentialHeaders("X-Key")
+            .build();
 
     assertThat(s.toBuilder().build()).isEqualTo(s);
     assertThat(s.credentialHeaders()).contains("x-key");

@@ -61,9 +61,12 @@ class ChineseTextTest {
   void everyRegistryFactIsShownInChinese() {
     for (StatusCode sc : StatusRegistry.all()) {
       assertChinese(sc + " spec", StatusReference.localized(sc.spec(), Locale.TAIWAN));
-      sc.origin().ifPresent(o -> assertChinese(sc + " origin", StatusReference.localized(o, Locale.TAIWAN)));
+      sc.origin()
+          .ifPresent(
+              o -> assertChinese(sc + " origin", StatusReference.localized(o, Locale.TAIWAN)));
       for (HeaderRule r : sc.headerRules()) {
-        assertChinese(sc + " " + r.field(), StatusReference.localized(r.condition(), Locale.TAIWAN));
+        assertChinese(
+            sc + " " + r.field(), StatusReference.localized(r.condition(), Locale.TAIWAN));
         assertChinese(sc + " " + r.field(), StatusReference.localized(r.spec(), Locale.TAIWAN));
       }
       for (OtherMeaning m : sc.otherMeanings()) {
@@ -78,9 +81,25 @@ class ChineseTextTest {
   @Test
   void everyChineseLabelIsChinese() {
     ReferenceLabels zh = ReferenceLabels.ZH_TW;
-    List<String> labels = new ArrayList<>(List.of(zh.title(), zh.intro(), zh.unlistedHeading(), zh.unlisted(),
-        zh.usageHeading(), zh.standingLabel(), zh.classLabel(), zh.specLabel(), zh.originLabel(), zh.formerLabel(),
-        zh.headersLabel(), zh.noContent(), zh.noContentLength(), zh.otherMeaningsLabel(), zh.when(), zh.or()));
+    List<String> labels =
+        new ArrayList<>(
+            List.of(
+                zh.title(),
+                zh.intro(),
+                zh.unlistedHeading(),
+                zh.unlisted(),
+                zh.usageHeading(),
+                zh.standingLabel(),
+                zh.classLabel(),
+                zh.specLabel(),
+                zh.originLabel(),
+                zh.formerLabel(),
+                zh.headersLabel(),
+                zh.noContent(),
+                zh.noContentLength(),
+                zh.otherMeaningsLabel(),
+                zh.when(),
+                zh.or()));
     for (Standing s : Standing.values()) {
       labels.add(zh.standing(s));
     }
@@ -106,7 +125,8 @@ class ChineseTextTest {
 
   @Test
   void generatedChineseReferenceIsChinese() throws IOException {
-    assertChinese(StatusReference.CHINESE_FILE,
+    assertChinese(
+        StatusReference.CHINESE_FILE,
         Files.readString(ROOT.resolve(StatusReference.CHINESE_FILE), StandardCharsets.UTF_8));
     assertChinese("render", REFERENCE.render(Locale.TAIWAN));
   }
@@ -116,7 +136,9 @@ class ChineseTextTest {
     // what the command line printed for 509 before: an English origin after a Chinese label
     assertThat(LatinWords.outsideAllowList("使用者 shared-hosting bandwidth modules (cPanel)"))
         .containsExactly("shared-hosting", "bandwidth", "modules");
-    assertThat(LatinWords.outsideAllowList("回應帶有 Retry-After 時，依 RFC 9110 §15.6.4 比照 5xx（nginx、HTTP/2）"))
+    assertThat(
+            LatinWords.outsideAllowList(
+                "回應帶有 Retry-After 時，依 RFC 9110 §15.6.4 比照 5xx（nginx、HTTP/2）"))
         .isEmpty();
   }
 

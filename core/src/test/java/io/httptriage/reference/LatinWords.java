@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the Latin-script words in a Traditional Chinese text that are neither names nor
- * references, for the tests that keep zh-TW output all Chinese. Allowed, and so removed before the
- * words are counted:
+ * Finds the Latin-script words in a Traditional Chinese text that are neither names nor references,
+ * for the tests that keep zh-TW output all Chinese. Allowed, and so removed before the words are
+ * counted:
  *
  * <ul>
  *   <li>quoted text, as 「…」, "…" or `…`: a reason phrase, a message or code, given verbatim;
@@ -25,30 +25,88 @@ import java.util.regex.Pattern;
  *   <li>the product and vendor names of {@link #NAMES};
  *   <li>words that are code by their shape: acronyms (HTTP, GET, TLS), words with a digit, dot,
  *       slash or underscore (5xx, Node.js, ngx_http_request.h), inner capitals (WebDAV, cPanel,
- *       HttpStatus), header-field shape (Retry-After, Wi-Fi), and the lower-case tokens of
- *       {@link #CODE_WORDS}.
+ *       HttpStatus), header-field shape (Retry-After, Wi-Fi), and the lower-case tokens of {@link
+ *       #CODE_WORDS}.
  * </ul>
  */
 public final class LatinWords {
   /** Products, vendors and services whose names are not translated. */
-  public static final List<String> NAMES = List.of(
-      "Outlook Web Access", "Application Load Balancer", "Microsoft Learn", "Qualys SSL Labs", "Esri ArcGIS Server",
-      "Google Gears", "Node.js", "Exchange", "Microsoft", "Cloudflare", "nginx", "Shopify", "Laravel", "Spring", "Netty",
-      "Node", "Apache", "Anthropic", "Pantheon", "Esri", "Google", "Chrome", "Firefox", "Safari");
+  public static final List<String> NAMES =
+      List.of(
+          "Outlook Web Access",
+          "Application Load Balancer",
+          "Microsoft Learn",
+          "Qualys SSL Labs",
+          "Esri ArcGIS Server",
+          "Google Gears",
+          "Node.js",
+          "Exchange",
+          "Microsoft",
+          "Cloudflare",
+          "nginx",
+          "Shopify",
+          "Laravel",
+          "Spring",
+          "Netty",
+          "Node",
+          "Apache",
+          "Anthropic",
+          "Pantheon",
+          "Esri",
+          "Google",
+          "Chrome",
+          "Firefox",
+          "Safari");
 
-  /** Lower-case protocol tokens: URI schemes, link relations, directives, range units, XML elements. */
-  public static final Set<String> CODE_WORDS = Set.of(
-      "http", "https", "rel", "blocked-by", "preload", "preconnect", "max-age", "no-store", "no-cache", "bytes",
-      "multistatus", "infinity", "httptriage", "laravel");
+  /**
+   * Lower-case protocol tokens: URI schemes, link relations, directives, range units, XML elements.
+   */
+  public static final Set<String> CODE_WORDS =
+      Set.of(
+          "http",
+          "https",
+          "rel",
+          "blocked-by",
+          "preload",
+          "preconnect",
+          "max-age",
+          "no-store",
+          "no-cache",
+          "bytes",
+          "multistatus",
+          "infinity",
+          "httptriage",
+          "laravel");
 
   /** Header field names of one word (those with a hyphen are recognised by their shape). */
-  public static final Set<String> FIELD_NAMES = Set.of(
-      "Accept", "Age", "Allow", "Authorization", "Connection", "Cookie", "Date", "Depth", "ETag", "Expect",
-      "Expires", "Host", "Link", "Location", "Origin", "Range", "Referer", "Server", "Upgrade", "Vary", "Via");
+  public static final Set<String> FIELD_NAMES =
+      Set.of(
+          "Accept",
+          "Age",
+          "Allow",
+          "Authorization",
+          "Connection",
+          "Cookie",
+          "Date",
+          "Depth",
+          "ETag",
+          "Expect",
+          "Expires",
+          "Host",
+          "Link",
+          "Location",
+          "Origin",
+          "Range",
+          "Referer",
+          "Server",
+          "Upgrade",
+          "Vary",
+          "Via");
 
   private static final Pattern QUOTED = Pattern.compile("「[^」]*」|\"[^\"]*\"|`[^`]*`");
-  private static final Pattern REFERENCE = Pattern.compile(
-      "RFC \\d+(?: (?:§\\d+(?:\\.\\d+)*|附錄 [A-Z](?:\\.\\d+)*))?|draft-[a-z0-9-]+|\\[MS-[A-Z]+\\]");
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "RFC \\d+(?: (?:§\\d+(?:\\.\\d+)*|附錄 [A-Z](?:\\.\\d+)*))?|draft-[a-z0-9-]+|\\[MS-[A-Z]+\\]");
   private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(?:[-_./'][A-Za-z0-9]+)*");
   private static final List<String> NAMES_LONGEST_FIRST = names();
 
@@ -79,7 +137,8 @@ public final class LatinWords {
 
   /** Removes a name where it stands as a whole: "Accept" goes, "Accept-Language" stays whole. */
   private static String withoutWord(String text, String name) {
-    return Pattern.compile("(?<![A-Za-z0-9-])" + Pattern.quote(name) + "(?![A-Za-z0-9-])").matcher(text)
+    return Pattern.compile("(?<![A-Za-z0-9-])" + Pattern.quote(name) + "(?![A-Za-z0-9-])")
+        .matcher(text)
         .replaceAll(" ");
   }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checked-in reference must be exactly what the generator produces. To regenerate after a
- * registry or policy change: {@code mvn -pl core test -Dtest=StatusReferenceTest -Dhttptriage.regenerateDocs=true}.
+ * registry or policy change: {@code mvn -pl core test -Dtest=StatusReferenceTest
+ * -Dhttptriage.regenerateDocs=true}.
  */
 class StatusReferenceTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -53,8 +54,12 @@ class StatusReferenceTest {
     for (String line : REFERENCE.usage(429, Locale.ENGLISH)) {
       assertThat(md).contains("- " + line + "\n");
     }
-    assertThat(REFERENCE.usage(429, Locale.ENGLISH)).hasSize(5).first().asString()
-        .startsWith("Retry: yes").endsWith("RFC 6585 §4");
+    assertThat(REFERENCE.usage(429, Locale.ENGLISH))
+        .hasSize(5)
+        .first()
+        .asString()
+        .startsWith("Retry: yes")
+        .endsWith("RFC 6585 §4");
     assertThat(REFERENCE.usage(999, Locale.TAIWAN).get(0)).startsWith("重試：");
     assertThat(StatusReference.standingName(Standing.DEPRECATED, Locale.TAIWAN)).isEqualTo("已棄用");
     assertThat(StatusReference.standingName(Standing.UNKNOWN, Locale.ENGLISH)).isEqualTo("unknown");
@@ -62,15 +67,25 @@ class StatusReferenceTest {
 
   @Test
   void showsWhatOkHttpsCacheDoesNextToThePolicy() {
-    assertThat(REFERENCE.usage(206, Locale.ENGLISH)).last().asString()
+    assertThat(REFERENCE.usage(206, Locale.ENGLISH))
+        .last()
+        .asString()
         .startsWith("OkHttp's cache: never stores it (unlike the policy above)")
         .endsWith("OkHttp CacheStrategy.isCacheable (5.x, 4.12)");
-    assertThat(REFERENCE.usage(451, Locale.TAIWAN)).last().asString()
+    assertThat(REFERENCE.usage(451, Locale.TAIWAN))
+        .last()
+        .asString()
         .startsWith("OkHttp 快取：一律不儲存（與上列政策不同）");
-    assertThat(REFERENCE.usage(200, Locale.ENGLISH)).last().asString()
-        .startsWith("OkHttp's cache: stores it").doesNotContain("unlike");
-    assertThat(REFERENCE.usage(307, Locale.ENGLISH)).last().asString()
-        .startsWith("OkHttp's cache: stores it only with").doesNotContain("unlike");
+    assertThat(REFERENCE.usage(200, Locale.ENGLISH))
+        .last()
+        .asString()
+        .startsWith("OkHttp's cache: stores it")
+        .doesNotContain("unlike");
+    assertThat(REFERENCE.usage(307, Locale.ENGLISH))
+        .last()
+        .asString()
+        .startsWith("OkHttp's cache: stores it only with")
+        .doesNotContain("unlike");
   }
 
   private static void assertCurrent(String relative, String generated) throws IOException {

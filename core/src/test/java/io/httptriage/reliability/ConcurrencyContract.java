@@ -1,12 +1,11 @@
 package io.httptriage.reliability;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.contract.AdapterContract.Answer;
 import io.httptriage.contract.AdapterContract.Call;
 import io.httptriage.contract.AdapterContract.ClientUnderTest;
+import io.httptriage.contract.ExchangeTap;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
@@ -38,16 +37,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Many threads send through ONE client while the server answers at random with retryable
- * statuses, errors, redirects and successes: every call is accounted for exactly once — in the
- * response meters, the observer, the retry events and meters, the retry budget's refusals and the
- * server's request count — nothing lost, nothing counted twice. Each adapter subclasses this once
- * per way of sending.
+ * Many threads send through ONE client while the server answers at random with retryable statuses,
+ * errors, redirects and successes: every call is accounted for exactly once — in the response
+ * meters, the observer, the retry events and meters, the retry budget's refusals and the server's
+ * request count — nothing lost, nothing counted twice. Each adapter subclasses this once per way of
+ * sending.
  *
  * <p>The answers come from {@link RandomFaults} with a fixed seed (the system property {@code
  * httptriage.faults.seed} replays another). Retry waits are recorded, never slept. The budget is
- * the default one on the real clock, so that it refuses retries while many threads ask at once.
- * All traffic goes to the test server on 127.0.0.1, and the run is bounded in time.
+ * the default one on the real clock, so that it refuses retries while many threads ask at once. All
+ * traffic goes to the test server on 127.0.0.1, and the run is bounded in time.
  */
 public abstract class ConcurrencyContract {
   private static final int THREADS = Soak.pick(16, 64);
@@ -57,15 +56,19 @@ public abstract class ConcurrencyContract {
 
   /** One certificate for the class: making one costs more than many calls. */
   private static final TestTls TLS = TestTls.create();
+
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Map<Outcome, LongAdder> events = new EnumMap<>(Outcome.class);
   private final LongAdder observed = new LongAdder();
   private final Map<Integer, LongAdder> answers = new ConcurrentHashMap<>();
+
   /** Calls the client failed with an IOException: "METHOD path: exception". */
   private final Queue<String> transportFailures = new ConcurrentLinkedQueue<>();
+
   /** Calls that ended in anything else, which is never right. */
   private final Queue<String> failures = new ConcurrentLinkedQueue<>();
-  private final WaitRecordingScheduler scheduler = new WaitRecordingScheduler(wait -> { });
+
+  private final WaitRecordingScheduler scheduler = new WaitRecordingScheduler(wait -> {});
   private final RandomFaults faults = new RandomFaults(SEED);
   private TestServer server;
 
@@ -100,11 +103,13 @@ public abstract class ConcurrencyContract {
   private TriageConfig config(RedirectMode mode) {
     return TriageConfig.builder()
         .redirectMode(mode)
-        .retry(RetrySettings.builder()
-            .sleeper(wait -> { })
-            .build())
+        .retry(RetrySettings.builder().sleeper(wait -> {}).build())
         .scheduler(scheduler)
-        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry).build(), (exchange, verdict, findings) -> observed.increment(), event -> events.get(event.outcome()).increment()))
+        .listener(
+            ExchangeTap.with(
+                DefaultTriageListener.builder().meterRegistry(registry).build(),
+                (exchange, verdict, findings) -> observed.increment(),
+                event -> events.get(event.outcome()).increment()))
         .build();
   }
 
@@ -121,11 +126,22 @@ public abstract class ConcurrencyContract {
     long returned = answers.values().stream().mapToLong(LongAdder::sum).sum();
     long failed = transportFailures.size();
     long made = calls + count(Outcome.RETRY_SCHEDULED) + faults.served(RandomFaults.Kind.FOUND);
-    System.out.printf("concurrency %s %s: %d threads x %d calls, %d requests, %d faults injected,"
+    System.out.printf(
+        "concurrency %s %s: %d threads x %d calls, %d requests, %d faults injected,"
             + " %d retries, %d refused by the budget, %d transport failures, seed %d%n",
-        getClass().getSimpleName(), mode, THREADS, CALLS_PER_THREAD, faults.served(),
-        faults.faults(), count(Outcome.RETRY_SCHEDULED), budgetRefusals, failed, SEED);
-    assertThat(failures).as("calls that ended in anything but an answer or an IOException").isEmpty();
+        getClass().getSimpleName(),
+        mode,
+        THREADS,
+        CALLS_PER_THREAD,
+        faults.served(),
+        faults.faults(),
+        count(Outcome.RETRY_SCHEDULED),
+        budgetRefusals,
+        failed,
+        SEED);
+    assertThat(failures)
+        .as("calls that ended in anything but an answer or an IOException")
+        .isEmpty();
     assertThat(returned + failed).as("answers + transport failures").isEqualTo(calls);
     assertThat(transportFailures).as("transport failures").hasSizeLessThanOrEqualTo(calls / 1000);
     assertThat(observed.sum()).as("exchanges observed").isEqualTo(returned);
@@ -142,11 +158,14 @@ public abstract class ConcurrencyContract {
       // A failed attempt may or may not have reached the server; a stale-connection resend did.
       long resends = resendsOnStaleConnections() ? Math.max(1, calls / 1000) : 0;
       assertThat(faults.served())
-          .as("server requests = calls + retries scheduled + redirects followed, give or take"
-              + " %d transport failures and %d resends on stale connections", failed, resends)
+          .as(
+              "server requests = calls + retries scheduled + redirects followed, give or take"
+                  + " %d transport failures and %d resends on stale connections",
+              failed, resends)
           .isBetween(made - failed, made + failed + resends);
     }
-    assertThat(budgetRefusals).as("the budget's own count of refusals")
+    assertThat(budgetRefusals)
+        .as("the budget's own count of refusals")
         .isEqualTo(count(Outcome.GAVE_UP_BUDGET))
         .isPositive();
   }
@@ -156,17 +175,18 @@ public abstract class ConcurrencyContract {
     CountDownLatch go = new CountDownLatch(1);
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      pool.execute(() -> {
-        try {
-          go.await();
-          for (int m = 0; m < CALLS_PER_THREAD; m++) {
-            sendOne(client, thread * CALLS_PER_THREAD + m);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failures.add("interrupted: " + e);
-        }
-      });
+      pool.execute(
+          () -> {
+            try {
+              go.await();
+              for (int m = 0; m < CALLS_PER_THREAD; m++) {
+                sendOne(client, thread * CALLS_PER_THREAD + m);
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              failures.add("interrupted: " + e);
+            }
+          });
     }
     go.countDown();
     pool.shutdown();
@@ -184,8 +204,12 @@ public abstract class ConcurrencyContract {
         call = new Call("POST", server.url(path), List.of(), Optional.of("{\"n\":" + n + "}"));
         break;
       case 6:
-        call = new Call("POST", server.url(path), List.<String[]>of(new String[] {"Idempotency-Key", "k" + n}),
-            Optional.of("{\"n\":" + n + "}"));
+        call =
+            new Call(
+                "POST",
+                server.url(path),
+                List.<String[]>of(new String[] {"Idempotency-Key", "k" + n}),
+                Optional.of("{\"n\":" + n + "}"));
         break;
       default:
         call = new Call("GET", server.url(path), List.of(), Optional.empty());
@@ -226,11 +250,12 @@ public abstract class ConcurrencyContract {
 
   private Map<String, Long> eventsByOutcome() {
     Map<String, Long> byOutcome = new TreeMap<>();
-    events.forEach((outcome, n) -> {
-      if (n.sum() > 0) {
-        byOutcome.put(outcome.name(), n.sum());
-      }
-    });
+    events.forEach(
+        (outcome, n) -> {
+          if (n.sum() > 0) {
+            byOutcome.put(outcome.name(), n.sum());
+          }
+        });
     return byOutcome;
   }
 

@@ -28,29 +28,34 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Thousands of calls one after another on one client, each retried once and redirected once, so
  * that every call discards two responses with a body: afterwards no connection is held for a
- * response nobody has, and the heap has not grown with the number of calls. Each adapter
- * subclasses this once per way of sending.
+ * response nobody has, and the heap has not grown with the number of calls. Each adapter subclasses
+ * this once per way of sending.
  *
  * <p>The client-independent signal is the number of TCP connections the test server accepted. A
  * discarded response that is never closed keeps its connection busy, so the next call must open a
- * new one and the count grows with the calls; released responses let one connection serve them
- * all. Subclasses add what their client can tell ({@link #assertNothingHeldBy}).
+ * new one and the count grows with the calls; released responses let one connection serve them all.
+ * Subclasses add what their client can tell ({@link #assertNothingHeldBy}).
  */
 public abstract class LeakContract {
   /** Per redirect mode: the quick run makes 1 000 calls per adapter and way of sending. */
   private static final int CALLS = Soak.pick(500, 10_000);
+
   /** Sequential calls need one connection; the rest allows for a client that opens a spare. */
   private static final int MAX_CONNECTIONS = 4;
+
   /** Generous: a leaked response costs kilobytes (buffers, socket), thousands of them megabytes. */
   private static final long MAX_HEAP_GROWTH = 16L << 20;
+
   /** The body of each discarded response: as big as the JDK drains from a redirect it follows. */
   private static final String FILLER = "x".repeat(1000);
 
   /** One certificate for the class: making one costs more than many calls. */
   private static final TestTls TLS = TestTls.create();
+
   private final AtomicInteger served = new AtomicInteger();
   private final LongAdder waits = new LongAdder();
-  private final WaitRecordingScheduler scheduler = new WaitRecordingScheduler(wait -> waits.increment());
+  private final WaitRecordingScheduler scheduler =
+      new WaitRecordingScheduler(wait -> waits.increment());
   private TestServer server;
 
   /** A real client of this adapter with httptriage installed by {@code config}. */
@@ -93,17 +98,19 @@ public abstract class LeakContract {
   @ParameterizedTest
   @EnumSource(RedirectMode.class)
   void retriedAndRedirectedCallsLeakNoConnectionAndNoHeap(RedirectMode mode) throws IOException {
-    TriageConfig config = TriageConfig.builder()
-        .redirectMode(mode)
-        .retry(RetrySettings.builder()
-            .sleeper(wait -> waits.increment())
-            // Every call retries once: the budget must not be what stops it.
-            .budgetRatio(1)
-            .budgetMinRetriesPerSecond(1_000)
-            .build())
-        .scheduler(scheduler)
-        .meterRegistry(new SimpleMeterRegistry())
-        .build();
+    TriageConfig config =
+        TriageConfig.builder()
+            .redirectMode(mode)
+            .retry(
+                RetrySettings.builder()
+                    .sleeper(wait -> waits.increment())
+                    // Every call retries once: the budget must not be what stops it.
+                    .budgetRatio(1)
+                    .budgetMinRetriesPerSecond(1_000)
+                    .build())
+            .scheduler(scheduler)
+            .meterRegistry(new SimpleMeterRegistry())
+            .build();
     int warmUp = CALLS / 10;
 
     long heapBefore;
@@ -116,9 +123,15 @@ public abstract class LeakContract {
       assertNothingHeldBy(client);
     }
 
-    System.out.printf("leaks %s %s: %d calls, %d requests, %d retries, %d connections,"
-            + " heap %+d KiB%n", getClass().getSimpleName(), mode, CALLS, server.requestCount(),
-        waits.sum(), server.connectionCount(), (heapAfter - heapBefore) >> 10);
+    System.out.printf(
+        "leaks %s %s: %d calls, %d requests, %d retries, %d connections," + " heap %+d KiB%n",
+        getClass().getSimpleName(),
+        mode,
+        CALLS,
+        server.requestCount(),
+        waits.sum(),
+        server.connectionCount(),
+        (heapAfter - heapBefore) >> 10);
     assertThat(server.requestCount()).isEqualTo(3 * CALLS);
     assertThat(waits.sum()).isEqualTo(CALLS);
     assertThat(server.connectionCount())

@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * A test server's answers drawn at random but reproducibly: the answer to the n-th request for a
- * path depends only on the seed, the path and n, never on how concurrent requests interleave. So
- * a failing run can be replayed with its seed, and every answer is counted by kind.
+ * path depends only on the seed, the path and n, never on how concurrent requests interleave. So a
+ * failing run can be replayed with its seed, and every answer is counted by kind.
  *
  * <p>About one request in three meets a retryable status, one in ten a 500, one in seven a 302 to
  * {@code /moved} + path (never from a path that was already moved, so every redirect is followed

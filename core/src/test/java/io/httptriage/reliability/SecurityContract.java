@@ -1,6 +1,5 @@
 package io.httptriage.reliability;
 
-import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -10,6 +9,7 @@ import io.httptriage.contract.AdapterContract.Answer;
 import io.httptriage.contract.AdapterContract.Call;
 import io.httptriage.contract.AdapterContract.ClientUnderTest;
 import io.httptriage.contract.CapturedLog;
+import io.httptriage.contract.ExchangeTap;
 import io.httptriage.contract.Recorded;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
@@ -17,10 +17,10 @@ import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.DefaultTriageListener;
-import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.Retryability;
+import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -51,11 +51,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What httptriage promises about credentials and secrets, on a real client against two test
- * servers (two origins): in POLICY mode no credential header reaches another origin, whatever the
- * shape of the chain; https→http and 305 are refused before any request reaches the target; POST
- * and PATCH are never retried without an Idempotency-Key or the explicit opt-in; and no log line,
- * meter or finding ever carries a credential or a query value. Each adapter subclasses this once.
+ * What httptriage promises about credentials and secrets, on a real client against two test servers
+ * (two origins): in POLICY mode no credential header reaches another origin, whatever the shape of
+ * the chain; https→http and 305 are refused before any request reaches the target; POST and PATCH
+ * are never retried without an Idempotency-Key or the explicit opt-in; and no log line, meter or
+ * finding ever carries a credential or a query value. Each adapter subclasses this once.
  */
 public abstract class SecurityContract {
   private static final String SECRET = "SECRET";
@@ -64,12 +64,15 @@ public abstract class SecurityContract {
 
   /** One certificate for the class: making one costs more than a scenario. */
   private static final TestTls TLS = TestTls.create();
+
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final List<CapturedLog> logs = new ArrayList<>();
+
   /** The origin the calls start at. */
   protected TestServer home;
+
   /** Another origin: same host, another port. */
   protected TestServer away;
 
@@ -99,8 +102,13 @@ public abstract class SecurityContract {
         .redirectMode(mode)
         .redirects(redirects)
         .retry(retry.apply(RetrySettings.builder().sleeper(waits::add)).build())
-        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry)
-            .maxLinesPerSecond(Integer.MAX_VALUE).build(), (exchange, verdict, found) -> findings.addAll(found)))
+        .listener(
+            ExchangeTap.with(
+                DefaultTriageListener.builder()
+                    .meterRegistry(registry)
+                    .maxLinesPerSecond(Integer.MAX_VALUE)
+                    .build(),
+                (exchange, verdict, found) -> findings.addAll(found)))
         .build();
   }
 
@@ -126,8 +134,13 @@ public abstract class SecurityContract {
   /** The credential fields, spelled as callers write them: the names match in any case. */
   private static String[] credentials() {
     return new String[] {
-        "Authorization", "Bearer " + SECRET, "cookie", "sid=" + SECRET,
-        "PROXY-AUTHORIZATION", "Basic " + SECRET};
+      "Authorization",
+      "Bearer " + SECRET,
+      "cookie",
+      "sid=" + SECRET,
+      "PROXY-AUTHORIZATION",
+      "Basic " + SECRET
+    };
   }
 
   private static List<Recorded> drain(TestServer server) {
@@ -139,16 +152,20 @@ public abstract class SecurityContract {
   }
 
   private static void assertNoCredentials(List<Recorded> requests) {
-    assertThat(requests).isNotEmpty().allSatisfy(r -> assertThat(CREDENTIALS)
-        .as("credential fields of %s %s", r.method(), r.path())
-        .noneMatch(name -> r.headers().contains(name)));
+    assertThat(requests)
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(CREDENTIALS)
+                    .as("credential fields of %s %s", r.method(), r.path())
+                    .noneMatch(name -> r.headers().contains(name)));
   }
 
   // ---- credentials stay with their origin ---------------------------------------------------
 
   /**
-   * The shapes of chains that leave the origin. Each step is "server status [Location]", {home}
-   * and {away} standing for the servers' authorities; a 429 or 503 asks for a retry after 1 s.
+   * The shapes of chains that leave the origin. Each step is "server status [Location]", {home} and
+   * {away} standing for the servers' authorities; a 429 or 503 asks for a retry after 1 s.
    */
   enum Chain {
     MOVED_PERMANENTLY_AWAY("GET", "home 301 http://{away}/landing", "away 200"),
@@ -156,8 +173,12 @@ public abstract class SecurityContract {
     SEE_OTHER_FROM_POST("POST", "home 303 http://{away}/receipt", "away 200"),
     TEMPORARY_REDIRECT_KEEPS_THE_BODY("POST", "home 307 http://{away}/orders", "away 201"),
     PERMANENT_REDIRECT_OF_A_PUT("PUT", "home 308 http://{away}/item", "away 204"),
-    BACK_AND_FORTH("GET", "home 302 http://{away}/1", "away 302 http://{home}/2",
-        "home 302 http://{away}/3", "away 200"),
+    BACK_AND_FORTH(
+        "GET",
+        "home 302 http://{away}/1",
+        "away 302 http://{home}/2",
+        "home 302 http://{away}/3",
+        "away 200"),
     NETWORK_PATH_REFERENCE("GET", "home 302 //{away}/landing", "away 200"),
     RETRIED_AWAY("GET", "home 302 http://{away}/busy", "away 503", "away 200"),
     RETRIED_AT_HOME_THEN_AWAY("GET", "home 429", "home 302 http://{away}/landing", "away 200");
@@ -180,9 +201,12 @@ public abstract class SecurityContract {
         int status = Integer.parseInt(parts[1]);
         Reply reply = Reply.status(status);
         if (parts.length > 2) {
-          reply = reply.header("Location", parts[2]
-              .replace("{home}", home.url("/").getAuthority())
-              .replace("{away}", away.url("/").getAuthority()));
+          reply =
+              reply.header(
+                  "Location",
+                  parts[2]
+                      .replace("{home}", home.url("/").getAuthority())
+                      .replace("{away}", away.url("/").getAuthority()));
         }
         if (status == 429 || status == 503) {
           reply = reply.header("Retry-After", "1");
@@ -197,11 +221,13 @@ public abstract class SecurityContract {
   void policyModeSendsNoCredentialToAnotherOrigin(Chain chain) throws IOException {
     chain.script(home, away);
 
-    Answer answer = send(RedirectMode.POLICY, call(chain.method, home.url("/start"), credentials()));
+    Answer answer =
+        send(RedirectMode.POLICY, call(chain.method, home.url("/start"), credentials()));
 
     assertThat(answer.status()).isEqualTo(chain.finalStatus());
     Recorded first = home.take();
-    // The JDK client never sends a Proxy-Authorization of the caller's to a server; both send these.
+    // The JDK client never sends a Proxy-Authorization of the caller's to a server; both send
+    // these.
     assertThat(List.of("Authorization", "Cookie")).allMatch(name -> first.headers().contains(name));
     assertNoCredentials(drain(away));
   }
@@ -210,11 +236,13 @@ public abstract class SecurityContract {
   void policyModeDropsTheCredentialFieldsTheSettingsName() throws IOException {
     home.enqueue(Reply.status(302).header("Location", away.url("/landing").toString()));
     away.enqueue(Reply.status(200));
-    RedirectSettings redirects = RedirectSettings.builder()
-        .credentialHeaders("Authorization", "Cookie", "Proxy-Authorization", "X-Api-Key")
-        .build();
+    RedirectSettings redirects =
+        RedirectSettings.builder()
+            .credentialHeaders("Authorization", "Cookie", "Proxy-Authorization", "X-Api-Key")
+            .build();
 
-    send(config(RedirectMode.POLICY, UnaryOperator.identity(), redirects),
+    send(
+        config(RedirectMode.POLICY, UnaryOperator.identity(), redirects),
         call("GET", home.url("/start"), "X-Api-Key", SECRET));
 
     assertThat(home.take().headers().first("X-Api-Key")).contains(SECRET);
@@ -225,15 +253,21 @@ public abstract class SecurityContract {
 
   @ParameterizedTest(name = "{1} answered {0}, after a same-origin hop: {2}")
   @CsvSource({
-      "301, GET, false", "302, GET, true", "303, POST, false", "307, POST, false",
-      "307, POST, true", "308, PUT, false"})
+    "301, GET, false",
+    "302, GET, true",
+    "303, POST, false",
+    "307, POST, false",
+    "307, POST, true",
+    "308, PUT, false"
+  })
   void policyModeRefusesHttpsToHttpBeforeAnyRequestLeaves(int status, String method, boolean hop)
       throws IOException {
     home.useHttps(TLS.serverSockets());
     if (hop) {
       home.enqueue(Reply.status(307).header("Location", "/hop"));
     }
-    home.enqueue(Reply.status(status).header("Location", away.url("/plain?token=" + SECRET).toString()));
+    home.enqueue(
+        Reply.status(status).header("Location", away.url("/plain?token=" + SECRET).toString()));
 
     Answer answer = send(RedirectMode.POLICY, call(method, home.url("/secure"), credentials()));
 
@@ -267,26 +301,32 @@ public abstract class SecurityContract {
   @CsvSource({"POST, CLIENT", "POST, POLICY", "PATCH, CLIENT", "PATCH, POLICY"})
   void nonIdempotentRequestIsSentOnceWhateverTheStatus(String method, RedirectMode mode)
       throws IOException {
-    List<Integer> statuses = IntStream.rangeClosed(400, 599)
-        .filter(status -> PolicyTable.ofDefaults().policyFor(status).isRetryable())
-        .filter(status -> status != 421 && status != 425)
-        .boxed()
-        .collect(Collectors.toList());
+    List<Integer> statuses =
+        IntStream.rangeClosed(400, 599)
+            .filter(status -> PolicyTable.ofDefaults().policyFor(status).isRetryable())
+            .filter(status -> status != 421 && status != 425)
+            .boxed()
+            .collect(Collectors.toList());
     Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-    home.dispatch(request -> {
-      int status = Integer.parseInt(request.path().substring("/payments/".length()));
-      return requests.computeIfAbsent(request.path(), path -> new AtomicInteger()).getAndIncrement() == 0
-          ? Reply.status(status).header("Retry-After", "0").body("try again")
-          : Reply.status(200).body("charged twice");
-    });
-    try (ClientUnderTest client = newClient(
-        config(mode, UnaryOperator.identity(), RedirectSettings.ofDefaults()), TLS)) {
+    home.dispatch(
+        request -> {
+          int status = Integer.parseInt(request.path().substring("/payments/".length()));
+          return requests
+                      .computeIfAbsent(request.path(), path -> new AtomicInteger())
+                      .getAndIncrement()
+                  == 0
+              ? Reply.status(status).header("Retry-After", "0").body("try again")
+              : Reply.status(200).body("charged twice");
+        });
+    try (ClientUnderTest client =
+        newClient(config(mode, UnaryOperator.identity(), RedirectSettings.ofDefaults()), TLS)) {
       for (int status : statuses) {
         Answer answer = client.send(call(method, home.url("/payments/" + status)));
 
         assertThat(answer.status()).isEqualTo(status);
         assertThat(requests.get("/payments/" + status))
-            .as("requests for a %s answered %d", method, status).hasValue(1);
+            .as("requests for a %s answered %d", method, status)
+            .hasValue(1);
       }
     }
     assertThat(statuses).contains(408, 429, 503);
@@ -308,12 +348,17 @@ public abstract class SecurityContract {
   void postIsRetriedWhenAPolicyRuleOptsIn() throws IOException {
     home.enqueue(Reply.status(503).header("Retry-After", "1"));
     home.enqueue(Reply.status(201).body("created"));
-    TriageConfig optIn = config(RedirectMode.CLIENT, UnaryOperator.identity(),
-        RedirectSettings.ofDefaults()).toBuilder()
-        .policyTable(PolicyTable.builder()
-            .rule(PolicyRule.forCode(503).onlyForMethods("POST").withRetryability(Retryability.ANY_REQUEST))
-            .build())
-        .build();
+    TriageConfig optIn =
+        config(RedirectMode.CLIENT, UnaryOperator.identity(), RedirectSettings.ofDefaults())
+            .toBuilder()
+            .policyTable(
+                PolicyTable.builder()
+                    .rule(
+                        PolicyRule.forCode(503)
+                            .onlyForMethods("POST")
+                            .withRetryability(Retryability.ANY_REQUEST))
+                    .build())
+            .build();
 
     Answer answer = send(optIn, call("POST", home.url("/payments")));
 
@@ -340,7 +385,8 @@ public abstract class SecurityContract {
 
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("noisyScenarios")
-  void noSecretReachesALogLineAMeterOrAFinding(String scenario, RedirectMode mode) throws IOException {
+  void noSecretReachesALogLineAMeterOrAFinding(String scenario, RedirectMode mode)
+      throws IOException {
     String query = "?token=" + SECRET + "&user=me";
     String method = "GET";
     switch (scenario) {
@@ -377,8 +423,18 @@ public abstract class SecurityContract {
         break;
       default: // Location with userinfo
         URI target = away.url("/landing");
-        home.enqueue(Reply.status(302).header("Location", "http://user:" + SECRET + "@"
-            + target.getAuthority() + target.getPath() + query + "#" + SECRET));
+        home.enqueue(
+            Reply.status(302)
+                .header(
+                    "Location",
+                    "http://user:"
+                        + SECRET
+                        + "@"
+                        + target.getAuthority()
+                        + target.getPath()
+                        + query
+                        + "#"
+                        + SECRET));
         away.enqueue(Reply.status(401));
         break;
     }
@@ -386,10 +442,13 @@ public abstract class SecurityContract {
     send(mode, call(method, home.url("/start" + query), credentials()));
 
     List<String> lines = logLines();
-    assertThat(lines).as("log lines of %s", scenario).isNotEmpty()
+    assertThat(lines)
+        .as("log lines of %s", scenario)
+        .isNotEmpty()
         .noneMatch(line -> line.contains(SECRET));
     assertThat(registry.getMeters()).isNotEmpty().noneMatch(SecurityContract::mentionsTheSecret);
-    assertThat(findings).as("findings of %s", scenario)
+    assertThat(findings)
+        .as("findings of %s", scenario)
         .noneMatch(f -> f.toString().contains(SECRET) || f.explanation().contains(SECRET));
   }
 

@@ -33,19 +33,23 @@ final class Engine {
   }
 
   private final Triage triage;
+
   /** The scheduler of the call under way: the runtime is built before a test names it. */
   private volatile ScheduledExecutorService scheduler;
 
   private Engine(TriageConfig config) {
-    ScheduledExecutorService delegating = (ScheduledExecutorService) Proxy.newProxyInstance(
-        Engine.class.getClassLoader(), new Class<?>[] {ScheduledExecutorService.class},
-        (proxy, method, args) -> {
-          try {
-            return method.invoke(scheduler, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    ScheduledExecutorService delegating =
+        (ScheduledExecutorService)
+            Proxy.newProxyInstance(
+                Engine.class.getClassLoader(),
+                new Class<?>[] {ScheduledExecutorService.class},
+                (proxy, method, args) -> {
+                  try {
+                    return method.invoke(scheduler, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
     this.triage = Triage.of(config.toBuilder().scheduler(delegating).build());
   }
 
@@ -60,8 +64,8 @@ final class Engine {
   static volatile TriageListener listener = TriageListener.noop();
 
   static Engine of(RetrySettings settings, PolicyTable table) {
-    return new Engine(TriageConfig.builder().retry(settings).policyTable(table)
-        .listener(listener).build());
+    return new Engine(
+        TriageConfig.builder().retry(settings).policyTable(table).listener(listener).build());
   }
 
   Retry retry() {
@@ -72,23 +76,29 @@ final class Engine {
     return triage.budgetRefusals();
   }
 
-  <R> R execute(RequestView request, Attempt<? extends R> attempt,
-      Function<? super R, ? extends ResponseView> view, Consumer<? super R> discard) throws IOException {
+  <R> R execute(
+      RequestView request,
+      Attempt<? extends R> attempt,
+      Function<? super R, ? extends ResponseView> view,
+      Consumer<? super R> discard)
+      throws IOException {
     return triage.execute(request, new Call<R>(view, discard), r -> attempt.send());
   }
 
-  <R> CompletionStage<R> executeAsync(RequestView request,
+  <R> CompletionStage<R> executeAsync(
+      RequestView request,
       Supplier<? extends CompletionStage<? extends R>> attempt,
-      Function<? super R, ? extends ResponseView> view, Consumer<? super R> discard,
+      Function<? super R, ? extends ResponseView> view,
+      Consumer<? super R> discard,
       ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
-    return triage.executeAsync(request, new Call<R>(view, discard),
-        r -> future(attempt.get(), discard));
+    return triage.executeAsync(
+        request, new Call<R>(view, discard), r -> future(attempt.get(), discard));
   }
 
   /**
-   * The stage itself when it is a future, so that cancelling reaches it; else a future of it, and
-   * a response the stage still delivers after that future was cancelled is discarded.
+   * The stage itself when it is a future, so that cancelling reaches it; else a future of it, and a
+   * response the stage still delivers after that future was cancelled is discarded.
    */
   @SuppressWarnings("unchecked")
   private static <R> CompletableFuture<R> future(
@@ -97,13 +107,14 @@ final class Engine {
       return (CompletableFuture<R>) stage;
     }
     CompletableFuture<R> relay = new CompletableFuture<>();
-    stage.whenComplete((r, e) -> {
-      if (e != null) {
-        relay.completeExceptionally(e);
-      } else if (!relay.complete(r)) {
-        discard.accept(r);
-      }
-    });
+    stage.whenComplete(
+        (r, e) -> {
+          if (e != null) {
+            relay.completeExceptionally(e);
+          } else if (!relay.complete(r)) {
+            discard.accept(r);
+          }
+        });
     return relay;
   }
 
@@ -146,5 +157,4 @@ final class Engine {
       discard.accept(response);
     }
   }
-
 }

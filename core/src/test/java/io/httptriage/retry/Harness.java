@@ -1,8 +1,8 @@
 package io.httptriage.retry;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.observe.TriageListener;
 import java.io.IOException;
@@ -25,20 +25,18 @@ final class Harness {
 
   /** Settings on the fakes, with a seeded random source. */
   RetrySettings.Builder settings() {
-    return RetrySettings.builder()
-        .clock(clock)
-        .sleeper(sleeper)
-        .random(new Random(42));
+    return RetrySettings.builder().clock(clock).sleeper(sleeper).random(new Random(42));
   }
 
   /** Makes the engines built from now on (on any thread) tell this harness of each decision. */
   Harness() {
-    Engine.listener = new TriageListener() {
-      @Override
-      public void attemptDecided(AttemptDecided event) {
-        events.add(event);
-      }
-    };
+    Engine.listener =
+        new TriageListener() {
+          @Override
+          public void attemptDecided(AttemptDecided event) {
+            events.add(event);
+          }
+        };
   }
 
   Engine engine() {

@@ -26,10 +26,15 @@ class OutageSimulationTest {
       assertThat(h.execute(engine, Harness.get()).status()).isEqualTo(503);
     }
     double amplification = (double) h.server.sent() / REQUESTS;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "100%% 503 outage, %d requests, one every %d ms: %d server requests, %.4f per request,"
             + " %d retries refused by the budget%n",
-        REQUESTS, gap.toMillis(), h.server.sent(), amplification, engine.budgetRefusals());
+        REQUESTS,
+        gap.toMillis(),
+        h.server.sent(),
+        amplification,
+        engine.budgetRefusals());
     return amplification;
   }
 

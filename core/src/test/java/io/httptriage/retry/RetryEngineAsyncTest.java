@@ -1,6 +1,5 @@
 package io.httptriage.retry;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.ANSWERED_AFTER_RETRY;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.CANCELLED;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_ATTEMPTS;
@@ -23,13 +22,14 @@ import org.junit.jupiter.api.Test;
 class RetryEngineAsyncTest {
   private final Harness h = new Harness();
   private final ManualScheduler scheduler = new ManualScheduler(h.clock);
-  private final Supplier<CompletionStage<Server.Response>> fromServer = () -> {
-    try {
-      return CompletableFuture.completedFuture(h.server.send());
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  };
+  private final Supplier<CompletionStage<Server.Response>> fromServer =
+      () -> {
+        try {
+          return CompletableFuture.completedFuture(h.server.send());
+        } catch (IOException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      };
 
   @AfterEach
   void stopScheduler() {
@@ -38,8 +38,9 @@ class RetryEngineAsyncTest {
 
   private CompletableFuture<Server.Response> executeAsync(
       Engine engine, Supplier<CompletionStage<Server.Response>> attempt) {
-    return engine.executeAsync(Harness.get(), attempt, Server.Response::view, h.server::discard,
-        scheduler).toCompletableFuture();
+    return engine
+        .executeAsync(Harness.get(), attempt, Server.Response::view, h.server::discard, scheduler)
+        .toCompletableFuture();
   }
 
   /**
@@ -74,7 +75,8 @@ class RetryEngineAsyncTest {
     Engine engine = h.engine();
     List<Duration> published = new ArrayList<>();
     engine.retry().getEventPublisher().onRetry(e -> published.add(e.getWaitInterval()));
-    h.server.respond(503, Headers.of("Retry-After", "2"))
+    h.server
+        .respond(503, Headers.of("Retry-After", "2"))
         .respond(429, Headers.of("RateLimit", "\"default\";r=0;t=3"))
         .respond(200);
 
@@ -89,7 +91,8 @@ class RetryEngineAsyncTest {
     assertThat(published).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(3));
     assertThat(h.sleeper.waits()).isEmpty();
     assertThat(h.server.discarded()).containsExactly(1, 2);
-    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+    assertThat(h.outcomes())
+        .containsExactly(RETRY_SCHEDULED, RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
   }
 
   @Test
@@ -123,8 +126,11 @@ class RetryEngineAsyncTest {
   void completesAtOnceWhenTheRequestMayNotBeRetried() {
     h.server.respond(503);
 
-    CompletableFuture<Server.Response> result = h.engine().executeAsync(Harness.post(), fromServer,
-        Server.Response::view, h.server::discard, scheduler).toCompletableFuture();
+    CompletableFuture<Server.Response> result =
+        h.engine()
+            .executeAsync(
+                Harness.post(), fromServer, Server.Response::view, h.server::discard, scheduler)
+            .toCompletableFuture();
 
     assertThat(result).isCompletedWithValueMatching(r -> r.status() == 503);
     assertThat(h.outcomes()).containsExactly(NOT_IDEMPOTENT);
@@ -179,12 +185,13 @@ class RetryEngineAsyncTest {
   @Test
   void discardsAFirstResponseThatArrivesAfterCancellation() {
     // A stage that ignores cancel(), as some clients' futures do: its late response must still go.
-    CompletableFuture<Server.Response> first = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        return false;
-      }
-    };
+    CompletableFuture<Server.Response> first =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            return false;
+          }
+        };
 
     CompletableFuture<Server.Response> result = executeAsync(h.engine(), () -> first);
     result.cancel(true);
@@ -230,12 +237,13 @@ class RetryEngineAsyncTest {
   void failsWhenTheAttemptFunctionThrows() {
     IllegalStateException bug = new IllegalStateException("bug");
     h.server.respond(503);
-    Supplier<CompletionStage<Server.Response>> attempt = () -> {
-      if (h.server.sent() == 0) {
-        return fromServer.get();
-      }
-      throw bug;
-    };
+    Supplier<CompletionStage<Server.Response>> attempt =
+        () -> {
+          if (h.server.sent() == 0) {
+            return fromServer.get();
+          }
+          throw bug;
+        };
 
     CompletableFuture<Server.Response> result = executeAsync(h.engine(), attempt);
     scheduler.runNext();

@@ -1,7 +1,5 @@
 package io.httptriage.retry;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.observe.TriageListener;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.ANSWERED_AFTER_RETRY;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.CANCELLED;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_ATTEMPTS;
@@ -14,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.exchange.Headers;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
+import io.httptriage.observe.TriageListener;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -37,7 +37,8 @@ class RetryEngineTest {
     assertThat(h.events).isEmpty();
     assertThat(h.sleeper.waits()).isEmpty();
     assertThat(h.server.discarded()).isEmpty();
-    assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithoutRetryAttempt()).isZero();
+    assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithoutRetryAttempt())
+        .isZero();
   }
 
   @Test
@@ -100,7 +101,9 @@ class RetryEngineTest {
   @Test
   void schedulesNoWaitThatWouldEndPastTheDeadline() throws IOException {
     Engine engine = Engine.of(h.settings().deadline(Duration.ofSeconds(5)).build());
-    h.server.respond(503, Headers.of("Retry-After", "3")).respond(503, Headers.of("Retry-After", "3"));
+    h.server
+        .respond(503, Headers.of("Retry-After", "3"))
+        .respond(503, Headers.of("Retry-After", "3"));
 
     Server.Response response = h.execute(engine, Harness.get());
 
@@ -131,8 +134,8 @@ class RetryEngineTest {
     assertThat(response.id()).isEqualTo(3);
     assertThat(h.server.discarded()).containsExactly(1, 2);
     List<String> order = h.timeline.stream().map(s -> s.replaceAll("sleep \\d+", "sleep")).toList();
-    assertThat(order).containsExactly(
-        "send 1", "discard 1", "sleep", "send 2", "discard 2", "sleep", "send 3");
+    assertThat(order)
+        .containsExactly("send 1", "discard 1", "sleep", "send 2", "discard 2", "sleep", "send 3");
   }
 
   @Test
@@ -169,9 +172,12 @@ class RetryEngineTest {
     h.execute(engine, Harness.get());
 
     assertThat(published).hasSize(2).isEqualTo(h.sleeper.waits());
-    assertThat(h.events).filteredOn(AttemptDecided::retries).extracting(e -> e.waitTime().orElseThrow())
+    assertThat(h.events)
+        .filteredOn(AttemptDecided::retries)
+        .extracting(e -> e.waitTime().orElseThrow())
         .isEqualTo(published);
-    assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
+    assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt())
+        .isEqualTo(1);
   }
 
   @Test
@@ -209,9 +215,14 @@ class RetryEngineTest {
 
   @Test
   void throwsInterruptedIoWhenInterruptedWhileWaiting() {
-    Engine engine = Engine.of(h.settings().sleeper(d -> {
-      throw new InterruptedException();
-    }).build());
+    Engine engine =
+        Engine.of(
+            h.settings()
+                .sleeper(
+                    d -> {
+                      throw new InterruptedException();
+                    })
+                .build());
     h.server.respond(503);
 
     try {
@@ -228,12 +239,13 @@ class RetryEngineTest {
 
   @Test
   void keepsRetryingWhenTheListenerThrows() throws IOException {
-    Engine.listener = new TriageListener() {
-      @Override
-      public void attemptDecided(AttemptDecided e) {
-        throw new IllegalStateException("broken listener");
-      }
-    };
+    Engine.listener =
+        new TriageListener() {
+          @Override
+          public void attemptDecided(AttemptDecided e) {
+            throw new IllegalStateException("broken listener");
+          }
+        };
     Engine engine = Engine.of(h.settings().build());
     h.server.respond(503, 200);
 
@@ -242,7 +254,8 @@ class RetryEngineTest {
 
   @Test
   void reportsTheUrlRedactedAndNoHeaderValue() throws IOException {
-    h.server.respond(503, Headers.of("Retry-After", "soon-X9q", "RateLimit", "\"quota-Z7\";r=oops"))
+    h.server
+        .respond(503, Headers.of("Retry-After", "soon-X9q", "RateLimit", "\"quota-Z7\";r=oops"))
         .respond(200);
 
     h.execute(h.engine(), Harness.get());

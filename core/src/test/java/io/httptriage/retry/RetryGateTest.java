@@ -1,6 +1,5 @@
 package io.httptriage.retry;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.ANSWERED_AFTER_RETRY;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.BODY_NOT_REPLAYABLE;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_BUDGET;
@@ -70,8 +69,10 @@ class RetryGateTest {
   @Test
   void retriesPostWithoutKeyWhenARuleSaysAnyRequest() throws IOException {
     h.server.respond(429, 200);
-    PolicyTable anyRequest = PolicyTable.builder()
-        .rule(PolicyRule.forCode(429).withRetryability(Retryability.ANY_REQUEST)).build();
+    PolicyTable anyRequest =
+        PolicyTable.builder()
+            .rule(PolicyRule.forCode(429).withRetryability(Retryability.ANY_REQUEST))
+            .build();
 
     h.execute(Engine.of(h.settings().build(), anyRequest), Harness.post());
 
@@ -90,8 +91,12 @@ class RetryGateTest {
   @Test
   void neverRetriesABodyThatCannotBeReplayed() throws IOException {
     h.server.respond(503, 200);
-    Engine optedIn = Engine.of(h.settings().build(), PolicyTable.builder()
-        .rule(PolicyRule.forCode(503).withRetryability(Retryability.ANY_REQUEST)).build());
+    Engine optedIn =
+        Engine.of(
+            h.settings().build(),
+            PolicyTable.builder()
+                .rule(PolicyRule.forCode(503).withRetryability(Retryability.ANY_REQUEST))
+                .build());
 
     Server.Response response = h.execute(optedIn, Harness.putWithOneShotBody());
 
@@ -136,7 +141,8 @@ class RetryGateTest {
     h.server.respond(503, 200);
 
     Server.Response response =
-        h.execute(Engine.of(h.settings().build(), PolicyTable.builder().retryOn(429).build()),
+        h.execute(
+            Engine.of(h.settings().build(), PolicyTable.builder().retryOn(429).build()),
             Harness.get());
 
     assertThat(response.status()).isEqualTo(503);
@@ -145,9 +151,13 @@ class RetryGateTest {
 
   @Test
   void followsAPolicyRuleThatForbidsARetry() throws IOException {
-    PolicyTable table = PolicyTable.builder()
-        .rule(PolicyRule.forCode(503).onlyForMethods("DELETE").withRetryability(Retryability.NEVER))
-        .build();
+    PolicyTable table =
+        PolicyTable.builder()
+            .rule(
+                PolicyRule.forCode(503)
+                    .onlyForMethods("DELETE")
+                    .withRetryability(Retryability.NEVER))
+            .build();
     h.server.respond(503);
 
     h.execute(Engine.of(h.settings().build(), table), RequestView.of("DELETE", Harness.URL));
@@ -158,15 +168,15 @@ class RetryGateTest {
   @Test
   void returnsTheResponseAtOnceAndCountsTheRefusalWhenTheBudgetIsSpent() throws IOException {
     Harness h = new Harness();
-    Engine engine = Engine.of(
-        h.settings().budgetRatio(0.5).budgetMinRetriesPerSecond(0).build());
+    Engine engine = Engine.of(h.settings().budgetRatio(0.5).budgetMinRetriesPerSecond(0).build());
     h.server.respond(200).respond(200).respond(503).respond(503);
 
     h.execute(engine, Harness.get());
     h.execute(engine, Harness.get());
     h.execute(engine, Harness.get());
 
-    // Two healthy answers earn floor(0.5 * 2) = 1 retry; the failing call spends it, then is refused.
+    // Two healthy answers earn floor(0.5 * 2) = 1 retry; the failing call spends it, then is
+    // refused.
     assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, GAVE_UP_BUDGET);
     assertThat(engine.budgetRefusals()).isEqualTo(1);
     assertThat(h.events.get(0).waitTime()).isPresent();

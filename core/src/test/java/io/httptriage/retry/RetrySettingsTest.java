@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class RetrySettingsTest {
 
@@ -36,19 +35,20 @@ class RetrySettingsTest {
 
   @Test
   void keepsEverySettingThroughToBuilder() {
-    RetrySettings s = RetrySettings.builder()
-        .maxAttempts(5)
-        .maxRetryAfter(Duration.ofSeconds(5))
-        .deadline(Duration.ofSeconds(20))
-        .backoffBase(Duration.ofMillis(50))
-        .backoffMax(Duration.ofSeconds(2))
-        .budgetRatio(0.2)
-        .budgetMinRetriesPerSecond(3)
-        .budgetWindow(Duration.ofSeconds(30))
-        .random(new Random(1))
-        .retryRegistry(RetryRegistry.ofDefaults())
-        .name("billing")
-        .build();
+    RetrySettings s =
+        RetrySettings.builder()
+            .maxAttempts(5)
+            .maxRetryAfter(Duration.ofSeconds(5))
+            .deadline(Duration.ofSeconds(20))
+            .backoffBase(Duration.ofMillis(50))
+            .backoffMax(Duration.ofSeconds(2))
+            .budgetRatio(0.2)
+            .budgetMinRetriesPerSecond(3)
+            .budgetWindow(Duration.ofSeconds(30))
+            .random(new Random(1))
+            .retryRegistry(RetryRegistry.ofDefaults())
+            .name("billing")
+            .build();
 
     RetrySettings copy = s.toBuilder().build();
 
@@ -67,8 +67,9 @@ class RetrySettingsTest {
         bad("deadline", b -> b.deadline(null)),
         bad("backoffBase", b -> b.backoffBase(Duration.ofSeconds(-1))),
         bad("backoffMax", b -> b.backoffMax(Duration.ofDays(365))),
-        bad("backoffMax", b -> b.backoffBase(Duration.ofSeconds(2)).backoffMax(Duration.ofSeconds(1))
-            .build()),
+        bad(
+            "backoffMax",
+            b -> b.backoffBase(Duration.ofSeconds(2)).backoffMax(Duration.ofSeconds(1)).build()),
         bad("budgetRatio", b -> b.budgetRatio(-0.1)),
         bad("budgetRatio", b -> b.budgetRatio(Double.NaN)),
         bad("budgetRatio", b -> b.budgetRatio(Double.POSITIVE_INFINITY)),
@@ -96,16 +97,17 @@ class RetrySettingsTest {
 
   @Test
   void acceptsTheBoundaries() {
-    RetrySettings s = RetrySettings.builder()
-        .maxAttempts(1)
-        .maxRetryAfter(Duration.ZERO)
-        .deadline(Duration.ofMillis(1))
-        .backoffBase(Duration.ZERO)
-        .backoffMax(Duration.ZERO)
-        .budgetRatio(0)
-        .budgetMinRetriesPerSecond(0)
-        .budgetWindow(Duration.ofSeconds(1))
-        .build();
+    RetrySettings s =
+        RetrySettings.builder()
+            .maxAttempts(1)
+            .maxRetryAfter(Duration.ZERO)
+            .deadline(Duration.ofMillis(1))
+            .backoffBase(Duration.ZERO)
+            .backoffMax(Duration.ZERO)
+            .budgetRatio(0)
+            .budgetMinRetriesPerSecond(0)
+            .budgetWindow(Duration.ofSeconds(1))
+            .build();
 
     assertThat(List.of(s.maxAttempts(), s.budgetMinRetriesPerSecond())).containsExactly(1, 0);
   }

@@ -1,10 +1,10 @@
 package io.httptriage.retry;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.httptriage.exchange.Headers;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Where the wait before a retry comes from, and its bounds. */
@@ -28,8 +27,13 @@ class RetryWaitTest {
     for (int seed = 0; seed < 200; seed++) {
       Harness run = new Harness();
       run.server.respond(503);
-      Engine engine = Engine.of(run.settings().random(new Random(seed)).maxAttempts(6)
-          .deadline(Duration.ofHours(1)).build());
+      Engine engine =
+          Engine.of(
+              run.settings()
+                  .random(new Random(seed))
+                  .maxAttempts(6)
+                  .deadline(Duration.ofHours(1))
+                  .build());
 
       run.execute(engine, Harness.get());
 
@@ -48,20 +52,36 @@ class RetryWaitTest {
 
   static Stream<Arguments> serverWaits() {
     return Stream.of(
-        arguments("RateLimit reset of an exhausted quota",
-            Headers.of("RateLimit", "\"default\";r=0;t=12"), 12_000L, WaitSource.RATE_LIMIT, ""),
-        arguments("policy window when the exhausted limit gives no reset",
+        arguments(
+            "RateLimit reset of an exhausted quota",
+            Headers.of("RateLimit", "\"default\";r=0;t=12"),
+            12_000L,
+            WaitSource.RATE_LIMIT,
+            ""),
+        arguments(
+            "policy window when the exhausted limit gives no reset",
             Headers.of("RateLimit", "\"daily\";r=0", "RateLimit-Policy", "\"daily\";q=100;w=20"),
-            20_000L, WaitSource.RATE_LIMIT, ""),
-        arguments("legacy RateLimit-Remaining and RateLimit-Reset pair",
+            20_000L,
+            WaitSource.RATE_LIMIT,
+            ""),
+        arguments(
+            "legacy RateLimit-Remaining and RateLimit-Reset pair",
             Headers.of("RateLimit-Remaining", "0", "RateLimit-Reset", "4"),
-            4000L, WaitSource.RATE_LIMIT, ""),
-        arguments("Retry-After wins over RateLimit",
+            4000L,
+            WaitSource.RATE_LIMIT,
+            ""),
+        arguments(
+            "Retry-After wins over RateLimit",
             Headers.of("Retry-After", "2", "RateLimit", "\"default\";r=0;t=12"),
-            2000L, WaitSource.RETRY_AFTER, ""),
-        arguments("RateLimit when Retry-After is malformed",
+            2000L,
+            WaitSource.RETRY_AFTER,
+            ""),
+        arguments(
+            "RateLimit when Retry-After is malformed",
             Headers.of("Retry-After", "-5", "RateLimit", "\"default\";r=0;t=12"),
-            12_000L, WaitSource.RATE_LIMIT, "Retry-After"));
+            12_000L,
+            WaitSource.RATE_LIMIT,
+            "Retry-After"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -59,8 +59,9 @@ class IanaRegistryTest {
       if (isUnassigned(row)) {
         continue;
       }
-      Standing expected = Standing.valueOf(
-          row[4].equals("permanent") ? "STANDARD" : row[4].toUpperCase(Locale.ROOT));
+      Standing expected =
+          Standing.valueOf(
+              row[4].equals("permanent") ? "STANDARD" : row[4].toUpperCase(Locale.ROOT));
       if (row[0].equals("102")) {
         // IANA still lists 102 as permanent, but RFC 4918 §21.4 dropped it: we call it deprecated.
         expected = Standing.DEPRECATED;
@@ -81,7 +82,8 @@ class IanaRegistryTest {
       Matcher withSection = RFC_SECTION.matcher(row[3]);
       Matcher rfcOnly = RFC_ONLY.matcher(row[3]);
       if (withSection.find()) {
-        assertThat(spec).as("spec of %s", row[0])
+        assertThat(spec)
+            .as("spec of %s", row[0])
             .isEqualTo("RFC " + withSection.group(1) + " §" + withSection.group(2));
       } else if (rfcOnly.find()) {
         assertThat(spec).as("spec of %s", row[0]).startsWith("RFC " + rfcOnly.group(1));
@@ -120,7 +122,10 @@ class IanaRegistryTest {
     return row[0].contains("-") || row[4].equals("unassigned");
   }
 
-  /** IANA appends status notes to some descriptions: "Not Extended (OBSOLETED)", "(TEMPORARY - ...)". */
+  /**
+   * IANA appends status notes to some descriptions: "Not Extended (OBSOLETED)", "(TEMPORARY -
+   * ...)".
+   */
   private static String ianaName(String description) {
     if (description.startsWith("(")) {
       return description;

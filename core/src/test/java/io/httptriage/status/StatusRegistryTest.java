@@ -38,7 +38,8 @@ class StatusRegistryTest {
   @Test
   void invalidCodesAreHandledAsServerErrors() {
     assertThat(StatusRegistry.lookup(999).statusClass()).isEqualTo(StatusClass.INVALID);
-    assertThat(StatusRegistry.lookup(999).statusClass().effective()).isEqualTo(StatusClass.SERVER_ERROR);
+    assertThat(StatusRegistry.lookup(999).statusClass().effective())
+        .isEqualTo(StatusClass.SERVER_ERROR);
     assertThat(StatusRegistry.find(999)).isEmpty();
     assertThat(StatusRegistry.find(299)).isEmpty();
     assertThat(StatusRegistry.find(404)).contains(StatusRegistry.lookup(404));
@@ -69,13 +70,19 @@ class StatusRegistryTest {
     assertThat(StatusRegistry.lookup(444).origin()).contains("nginx");
     assertThat(StatusRegistry.lookup(499).origin()).contains("nginx");
     assertThat(StatusRegistry.lookup(522).origin()).contains("Cloudflare");
-    assertThat(StatusRegistry.lookup(460).origin()).hasValueSatisfying(o -> assertThat(o).contains("AWS"));
+    assertThat(StatusRegistry.lookup(460).origin())
+        .hasValueSatisfying(o -> assertThat(o).contains("AWS"));
     assertThat(StatusRegistry.lookup(449).origin()).contains("Microsoft");
     assertThat(StatusRegistry.lookup(419).origin()).contains("Laravel");
     assertThat(StatusRegistry.lookup(509).reason()).isEqualTo("Bandwidth Limit Exceeded");
-    for (int code : new int[] {419, 430, 440, 444, 449, 460, 463, 464, 494, 495, 496, 497, 498, 499,
-        509, 520, 521, 522, 523, 524, 525, 526, 529, 530, 561}) {
-      assertThat(StatusRegistry.lookup(code).standing()).as("%s", code).isEqualTo(Standing.UNOFFICIAL);
+    for (int code :
+        new int[] {
+          419, 430, 440, 444, 449, 460, 463, 464, 494, 495, 496, 497, 498, 499, 509, 520, 521, 522,
+          523, 524, 525, 526, 529, 530, 561
+        }) {
+      assertThat(StatusRegistry.lookup(code).standing())
+          .as("%s", code)
+          .isEqualTo(Standing.UNOFFICIAL);
     }
     assertThat(StatusRegistry.lookup(200).origin()).isEmpty();
   }
@@ -83,21 +90,29 @@ class StatusRegistryTest {
   @Test
   void numbersWithOtherMeaningsRecordThem() {
     assertThat(StatusRegistry.lookup(451).otherMeanings())
-        .anySatisfy(m -> {
-          assertThat(m.reason()).isEqualTo("Redirect");
-          assertThat(m.origin()).contains("Exchange");
-          assertThat(m.kind()).isEqualTo(OtherMeaning.Kind.COLLISION);
-        });
-    assertThat(StatusRegistry.lookup(103).otherMeanings()).extracting(OtherMeaning::reason)
+        .anySatisfy(
+            m -> {
+              assertThat(m.reason()).isEqualTo("Redirect");
+              assertThat(m.origin()).contains("Exchange");
+              assertThat(m.kind()).isEqualTo(OtherMeaning.Kind.COLLISION);
+            });
+    assertThat(StatusRegistry.lookup(103).otherMeanings())
+        .extracting(OtherMeaning::reason)
         .contains("Checkpoint");
-    assertThat(StatusRegistry.lookup(421).otherMeanings()).extracting(OtherMeaning::id)
+    assertThat(StatusRegistry.lookup(421).otherMeanings())
+        .extracting(OtherMeaning::id)
         .contains("connection-limit", "destination-locked");
-    assertThat(StatusRegistry.lookup(425).otherMeanings()).extracting(OtherMeaning::reason)
+    assertThat(StatusRegistry.lookup(425).otherMeanings())
+        .extracting(OtherMeaning::reason)
         .contains("Unordered Collection");
-    assertThat(StatusRegistry.lookup(426).otherMeanings()).extracting(OtherMeaning::id)
+    assertThat(StatusRegistry.lookup(426).otherMeanings())
+        .extracting(OtherMeaning::id)
         .contains("tls-upgrade");
-    assertThat(StatusRegistry.lookup(422).otherMeanings()).extracting(OtherMeaning::id).contains("webdav");
-    assertThat(StatusRegistry.lookup(499).otherMeanings()).extracting(OtherMeaning::reason)
+    assertThat(StatusRegistry.lookup(422).otherMeanings())
+        .extracting(OtherMeaning::id)
+        .contains("webdav");
+    assertThat(StatusRegistry.lookup(499).otherMeanings())
+        .extracting(OtherMeaning::reason)
         .contains("Token Required");
   }
 
@@ -107,9 +122,13 @@ class StatusRegistryTest {
     for (StatusCode sc : StatusRegistry.all()) {
       String key = Integer.toString(sc.code());
       assertThat(texts.has(key)).as("descriptions for %s", key).isTrue();
-      assertThat(sc.descriptions().zhTw()).as("zh-TW of %s", key).isNotEqualTo(sc.descriptions().en());
+      assertThat(sc.descriptions().zhTw())
+          .as("zh-TW of %s", key)
+          .isNotEqualTo(sc.descriptions().en());
       for (OtherMeaning m : sc.otherMeanings()) {
-        assertThat(texts.has(key + "." + m.id())).as("descriptions for %s.%s", key, m.id()).isTrue();
+        assertThat(texts.has(key + "." + m.id()))
+            .as("descriptions for %s.%s", key, m.id())
+            .isTrue();
       }
     }
   }
@@ -118,7 +137,8 @@ class StatusRegistryTest {
   void traditionalChineseIsChosenForTaiwanHongKongAndHant() {
     StatusCode sc = StatusRegistry.lookup(404);
     assertThat(sc.description(Locale.TAIWAN)).isEqualTo(sc.descriptions().zhTw());
-    assertThat(sc.description(Locale.forLanguageTag("zh-Hant"))).isEqualTo(sc.descriptions().zhTw());
+    assertThat(sc.description(Locale.forLanguageTag("zh-Hant")))
+        .isEqualTo(sc.descriptions().zhTw());
     assertThat(sc.description(Locale.forLanguageTag("zh-HK"))).isEqualTo(sc.descriptions().zhTw());
     assertThat(sc.description(Locale.SIMPLIFIED_CHINESE)).isEqualTo(sc.descriptions().en());
     assertThat(sc.description(Locale.GERMAN)).isEqualTo(sc.descriptions().en());
@@ -135,13 +155,16 @@ class StatusRegistryTest {
     assertThat(StatusRegistry.lookup(206).headerRules().get(0).unlessContentType())
         .contains("multipart/byteranges");
     assertThat(StatusRegistry.lookup(416).headerRules())
-        .anySatisfy(r -> {
-          assertThat(r.field()).isEqualTo("Content-Range");
-          assertThat(r.obligation()).isEqualTo(Obligation.SHOULD);
-        });
+        .anySatisfy(
+            r -> {
+              assertThat(r.field()).isEqualTo("Content-Range");
+              assertThat(r.obligation()).isEqualTo(Obligation.SHOULD);
+            });
     for (int code : new int[] {301, 302, 303, 307, 308}) {
-      assertThat(StatusRegistry.lookup(code).headerRules()).extracting(HeaderRule::field)
-          .as("%s", code).contains("Location");
+      assertThat(StatusRegistry.lookup(code).headerRules())
+          .extracting(HeaderRule::field)
+          .as("%s", code)
+          .contains("Location");
     }
   }
 
@@ -159,7 +182,8 @@ class StatusRegistryTest {
 
   @Test
   void allIsSortedAndHoldsOnlyKnownCodes() {
-    assertThat(StatusRegistry.all()).isSortedAccordingTo((a, b) -> Integer.compare(a.code(), b.code()));
+    assertThat(StatusRegistry.all())
+        .isSortedAccordingTo((a, b) -> Integer.compare(a.code(), b.code()));
     assertThat(StatusRegistry.all()).allMatch(StatusCode::isKnown);
     assertThat(StatusRegistry.all()).extracting(StatusCode::code).doesNotHaveDuplicates();
   }
@@ -179,7 +203,8 @@ class StatusRegistryTest {
     }
     long allocated = threads.getThreadAllocatedBytes(id) - before;
     assertThat(sink).isPositive();
-    // The measurement itself may allocate a few bytes; 100 000 allocating lookups would be megabytes.
+    // The measurement itself may allocate a few bytes; 100 000 allocating lookups would be
+    // megabytes.
     assertThat(allocated).isLessThan(1024);
   }
 

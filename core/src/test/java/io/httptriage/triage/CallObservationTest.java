@@ -30,17 +30,31 @@ class CallObservationTest {
     assertThat(registry)
         .hasNumberOfObservationsWithNameEqualTo(TriageObservationContext.CALL_NAME, 1)
         .hasNumberOfObservationsWithNameEqualTo(TriageObservationContext.ATTEMPT_NAME, 2)
-        .hasHandledContextsThatSatisfy(contexts -> {
-          Observation.Context parent = contexts.stream()
-              .filter(c -> c.getName().equals(TriageObservationContext.CALL_NAME)).findFirst().orElseThrow();
-          assertThat(contexts).filteredOn(c -> c.getName().equals(TriageObservationContext.ATTEMPT_NAME))
-              .allSatisfy(c -> assertThat(c.getParentObservation().getContextView()).isSameAs(parent))
-              .extracting(c -> c.getContextualName() + " " + c.getLowCardinalityKeyValue("http.response.status_code").getValue()
-                  + " resend=" + c.getLowCardinalityKeyValue("http.request.resend_count").getValue())
-              .containsExactly("GET attempt 1 429 resend=0", "GET attempt 2 200 resend=1");
-        });
-    assertThat(registry).hasObservationWithNameEqualTo(TriageObservationContext.CALL_NAME).that()
-        .hasBeenStarted().hasBeenStopped()
+        .hasHandledContextsThatSatisfy(
+            contexts -> {
+              Observation.Context parent =
+                  contexts.stream()
+                      .filter(c -> c.getName().equals(TriageObservationContext.CALL_NAME))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(contexts)
+                  .filteredOn(c -> c.getName().equals(TriageObservationContext.ATTEMPT_NAME))
+                  .allSatisfy(
+                      c -> assertThat(c.getParentObservation().getContextView()).isSameAs(parent))
+                  .extracting(
+                      c ->
+                          c.getContextualName()
+                              + " "
+                              + c.getLowCardinalityKeyValue("http.response.status_code").getValue()
+                              + " resend="
+                              + c.getLowCardinalityKeyValue("http.request.resend_count").getValue())
+                  .containsExactly("GET attempt 1 429 resend=0", "GET attempt 2 200 resend=1");
+            });
+    assertThat(registry)
+        .hasObservationWithNameEqualTo(TriageObservationContext.CALL_NAME)
+        .that()
+        .hasBeenStarted()
+        .hasBeenStopped()
         .hasContextualNameEqualTo("httptriage GET")
         .hasLowCardinalityKeyValue("client", "okhttp")
         .hasLowCardinalityKeyValue("http.request.method", "GET")
@@ -60,7 +74,9 @@ class CallObservationTest {
     call.attemptEnded(503, Verdict.Kind.FAIL, Optional.of(Verdict.Gate.BUDGET));
     call.completed(503, Verdict.Kind.FAIL, Optional.of(Verdict.Gate.BUDGET), 0);
 
-    assertThat(registry).hasObservationWithNameEqualTo(TriageObservationContext.ATTEMPT_NAME).that()
+    assertThat(registry)
+        .hasObservationWithNameEqualTo(TriageObservationContext.ATTEMPT_NAME)
+        .that()
         .hasLowCardinalityKeyValue("httptriage.refused_by", "BUDGET")
         .hasLowCardinalityKeyValue("error.type", "503")
         .hasLowCardinalityKeyValue("outcome", "SERVER_ERROR");
@@ -72,20 +88,43 @@ class CallObservationTest {
     call.attemptStarted(0, 1, "POST", TARGET).close();
     call.attemptEnded(302, Verdict.Kind.FOLLOW, Optional.empty());
     call.attemptStarted(1, 1, "GET", TARGET).close();
-    call.finding(new Finding(Finding.Kind.METHOD_REWRITTEN, Finding.Severity.WARNING, 0,
-        TARGET, TARGET, "POST became GET", "RFC 9110 §15.4.3"), 0);
-    call.finding(new Finding(Finding.Kind.UNOFFICIAL_STATUS, Finding.Severity.INFO, Finding.FINAL,
-        TARGET, Optional.empty(), "unofficial", "IANA"), 1);
+    call.finding(
+        new Finding(
+            Finding.Kind.METHOD_REWRITTEN,
+            Finding.Severity.WARNING,
+            0,
+            TARGET,
+            TARGET,
+            "POST became GET",
+            "RFC 9110 §15.4.3"),
+        0);
+    call.finding(
+        new Finding(
+            Finding.Kind.UNOFFICIAL_STATUS,
+            Finding.Severity.INFO,
+            Finding.FINAL,
+            TARGET,
+            Optional.empty(),
+            "unofficial",
+            "IANA"),
+        1);
     call.attemptEnded(200, Verdict.Kind.ACCEPT, Optional.empty());
     call.completed(200, Verdict.Kind.ACCEPT, Optional.empty(), 1);
 
-    assertThat(registry).hasObservationWithNameEqualTo(TriageObservationContext.CALL_NAME).that()
+    assertThat(registry)
+        .hasObservationWithNameEqualTo(TriageObservationContext.CALL_NAME)
+        .that()
         .hasEvent("httptriage.finding.METHOD_REWRITTEN")
         .hasLowCardinalityKeyValue("httptriage.hop", "1");
-    assertThat(registry).hasHandledContextsThatSatisfy(contexts -> assertThat(contexts)
-        .filteredOn(c -> "POST hop 1 attempt 1".equals(c.getContextualName())
-            || "GET hop 1 attempt 1".equals(c.getContextualName()))
-        .hasSize(1));
+    assertThat(registry)
+        .hasHandledContextsThatSatisfy(
+            contexts ->
+                assertThat(contexts)
+                    .filteredOn(
+                        c ->
+                            "POST hop 1 attempt 1".equals(c.getContextualName())
+                                || "GET hop 1 attempt 1".equals(c.getContextualName()))
+                    .hasSize(1));
   }
 
   @Test
@@ -95,9 +134,15 @@ class CallObservationTest {
     call.failed(new IOException("reset"));
 
     assertThat(registry.getCurrentObservation()).isNull();
-    assertThat(registry).hasObservationWithNameEqualTo(TriageObservationContext.ATTEMPT_NAME).that()
-        .hasBeenStopped().hasError();
-    assertThat(registry).hasObservationWithNameEqualTo(TriageObservationContext.CALL_NAME).that()
-        .hasBeenStopped().hasLowCardinalityKeyValue("error.type", "java.io.IOException");
+    assertThat(registry)
+        .hasObservationWithNameEqualTo(TriageObservationContext.ATTEMPT_NAME)
+        .that()
+        .hasBeenStopped()
+        .hasError();
+    assertThat(registry)
+        .hasObservationWithNameEqualTo(TriageObservationContext.CALL_NAME)
+        .that()
+        .hasBeenStopped()
+        .hasLowCardinalityKeyValue("error.type", "java.io.IOException");
   }
 }

@@ -32,12 +32,16 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
   final List<Resp> answered = Collections.synchronizedList(new ArrayList<>());
   final List<Resp> discarded = Collections.synchronizedList(new ArrayList<>());
   volatile boolean cancelled;
+
   /** Set to refuse every follow-up, as a client refuses a target it cannot address. */
   volatile boolean refusesTargets;
+
   /** What the fake cache holds, with its times; null for no cache. */
   volatile StoredResponse cached;
+
   /** Set to hand back a copy of the error on a look into the cache, as OkHttp's adapter does. */
   volatile boolean copiesErrors;
+
   final List<Resp> servedStale = Collections.synchronizedList(new ArrayList<>());
   private int ids;
 
@@ -90,8 +94,12 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
         kept.put(name, request.headers(name));
       }
     }
-    return RequestView.of(plan.method(), plan.uri(), Headers.copyOf(kept),
-        plan.keepsBody() && request.hasBody(), request.bodyReplayable());
+    return RequestView.of(
+        plan.method(),
+        plan.uri(),
+        Headers.copyOf(kept),
+        plan.keepsBody() && request.hasBody(),
+        request.bodyReplayable());
   }
 
   @Override
@@ -107,14 +115,19 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
       error = new Resp(answer.status(), answer.headers(), 1000 + answer.id());
     }
     StoredResponse c = cached;
-    return c == null ? CacheLookup.none(error) : new CacheLookup<>(error,
-        new Resp(c.response().status(), Headers.empty(), 2000), c);
+    return c == null
+        ? CacheLookup.none(error)
+        : new CacheLookup<>(error, new Resp(c.response().status(), Headers.empty(), 2000), c);
   }
 
   @Override
-  public Resp servedStale(RequestView request, Resp stored, int originStatus, StaleIfError decision) {
-    Resp marked = new Resp(stored.status(), Headers.of("X-Served-Stale", String.valueOf(originStatus)),
-        stored.id());
+  public Resp servedStale(
+      RequestView request, Resp stored, int originStatus, StaleIfError decision) {
+    Resp marked =
+        new Resp(
+            stored.status(),
+            Headers.of("X-Served-Stale", String.valueOf(originStatus)),
+            stored.id());
     servedStale.add(marked);
     return marked;
   }

@@ -21,8 +21,16 @@ class GatesTest {
 
   @ParameterizedTest
   @CsvSource({
-      "1, 200", "2, 400", "6, 6400", "7, 10000", "30, 10000", "63, 10000", "64, 10000",
-      "100, 10000", "2147483647, 10000"})
+    "1, 200",
+    "2, 400",
+    "6, 6400",
+    "7, 10000",
+    "30, 10000",
+    "63, 10000",
+    "64, 10000",
+    "100, 10000",
+    "2147483647, 10000"
+  })
   void capsTheBackoffCeilingAtBackoffMax(int attempt, long ceiling) {
     assertThat(gates(RetrySettings.builder()).backoff(attempt)).isEqualTo(ceiling);
   }

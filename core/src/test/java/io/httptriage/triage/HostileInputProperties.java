@@ -1,16 +1,16 @@
 package io.httptriage.triage;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import io.httptriage.contract.CapturedLog;
+import io.httptriage.contract.ExchangeTap;
 import io.httptriage.contract.WaitRecordingScheduler;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.Origin;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.FakeClient.Resp;
@@ -48,11 +48,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Hostile servers through the whole runtime: whatever statuses, Retry-After, RateLimit and
- * Location values the responses carry, and whatever Idempotency-Key the request has, in both
- * redirect modes, sync and async — nothing escapes as an exception, no wait exceeds the cap, every
- * response but the final one is discarded exactly once, the exchange is counted once, credentials
- * stay with their origin, and no secret of the request reaches a log line or a meter.
+ * Hostile servers through the whole runtime: whatever statuses, Retry-After, RateLimit and Location
+ * values the responses carry, and whatever Idempotency-Key the request has, in both redirect modes,
+ * sync and async — nothing escapes as an exception, no wait exceeds the cap, every response but the
+ * final one is discarded exactly once, the exchange is counted once, credentials stay with their
+ * origin, and no secret of the request reaches a log line or a meter.
  *
  * <p>The number of tries is jqwik's default ({@code jqwik.tries.default}): a few thousand in a
  * normal build, 10 000 or more in a soak run.
@@ -103,68 +103,98 @@ class HostileInputProperties {
     List<Integer> exchanges = Collections.synchronizedList(new ArrayList<>());
     WaitRecordingScheduler scheduler = new WaitRecordingScheduler(waits::add);
     Duration cap = Duration.ofMillis(capMillis);
-    Triage triage = Triage.of(TriageConfig.builder()
-        .redirectMode(mode)
-        .retry(RetrySettings.builder()
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .sleeper(waits::add)
-            .maxRetryAfter(cap)
-            .build())
-        .scheduler(scheduler)
-        .listener(ExchangeTap.with(DefaultTriageListener.builder().meterRegistry(registry)
-            .maxLinesPerSecond(Integer.MAX_VALUE).build(), (exchange, verdict, findings) -> exchanges.add(verdict.status().code()), events::add))
-        .build());
+    Triage triage =
+        Triage.of(
+            TriageConfig.builder()
+                .redirectMode(mode)
+                .retry(
+                    RetrySettings.builder()
+                        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                        .sleeper(waits::add)
+                        .maxRetryAfter(cap)
+                        .build())
+                .scheduler(scheduler)
+                .listener(
+                    ExchangeTap.with(
+                        DefaultTriageListener.builder()
+                            .meterRegistry(registry)
+                            .maxLinesPerSecond(Integer.MAX_VALUE)
+                            .build(),
+                        (exchange, verdict, findings) -> exchanges.add(verdict.status().code()),
+                        events::add))
+                .build());
     RequestView request = request(method, idempotencyKey);
     int linesBefore = logLines();
 
     Resp result;
     try {
-      result = async
-          ? triage.executeAsync(request, client, r -> CompletableFuture.completedFuture(client.send(r))).get(10, TimeUnit.SECONDS)
-          : triage.execute(request, client, client::send);
+      result =
+          async
+              ? triage
+                  .executeAsync(
+                      request, client, r -> CompletableFuture.completedFuture(client.send(r)))
+                  .get(10, TimeUnit.SECONDS)
+              : triage.execute(request, client, client::send);
     } finally {
       scheduler.shutdownNow();
     }
 
     assertThat(waits).allSatisfy(w -> assertThat(w).isBetween(Duration.ZERO, cap));
-    assertThat(client.discarded).extracting(Resp::id)
+    assertThat(client.discarded)
+        .extracting(Resp::id)
         .as("every response but the final one, once each")
         .containsExactlyElementsOf(allBut(client.answered, result));
-    int maxSends = (RedirectSettings.DEFAULT_MAX_HOPS + 1) * RetrySettings.ofDefaults().maxAttempts();
+    int maxSends =
+        (RedirectSettings.DEFAULT_MAX_HOPS + 1) * RetrySettings.ofDefaults().maxAttempts();
     assertThat(client.sent).hasSizeBetween(1, maxSends);
     assertThat(exchanges).as("one exchange observed").hasSize(1);
     assertThat(registry.find("httptriage.responses").counters())
         .as("the final response counted once")
-        .singleElement().extracting(Counter::count).isEqualTo(1.0);
+        .singleElement()
+        .extracting(Counter::count)
+        .isEqualTo(1.0);
     assertThat(client.sent).allSatisfy(HostileInputProperties::carriesCredentialsOnlyHome);
-    assertThat(client.sent).extracting(r -> r.uri().getScheme().toLowerCase(Locale.ROOT))
-        .as("https→http is never followed").containsOnly("https");
+    assertThat(client.sent)
+        .extracting(r -> r.uri().getScheme().toLowerCase(Locale.ROOT))
+        .as("https→http is never followed")
+        .containsOnly("https");
     assertThat(events).allSatisfy(e -> retriedOnlyWhenIdempotent(e, idempotencyKey));
     assertThat(newLogLines(linesBefore)).noneMatch(line -> line.contains(SECRET));
     assertThat(registry.getMeters()).noneMatch(HostileInputProperties::mentionsTheSecret);
   }
 
   private static RequestView request(String method, Optional<String> idempotencyKey) {
-    List<String> headers = new ArrayList<>(List.of(
-        "Authorization", "Bearer " + SECRET, "Cookie", "sid=" + SECRET,
-        "Proxy-Authorization", "Basic " + SECRET));
-    idempotencyKey.ifPresent(key -> {
-      headers.add("Idempotency-Key");
-      headers.add(key);
-    });
+    List<String> headers =
+        new ArrayList<>(
+            List.of(
+                "Authorization",
+                "Bearer " + SECRET,
+                "Cookie",
+                "sid=" + SECRET,
+                "Proxy-Authorization",
+                "Basic " + SECRET));
+    idempotencyKey.ifPresent(
+        key -> {
+          headers.add("Idempotency-Key");
+          headers.add(key);
+        });
     boolean body = !method.equals("GET") && !method.equals("HEAD");
     return RequestView.of(method, START, Headers.of(headers.toArray(new String[0])), body, true);
   }
 
   private static List<Integer> allBut(List<Resp> answered, Resp result) {
     assertThat(answered).as("the final response is one the client gave").contains(result);
-    return answered.stream().map(Resp::id).filter(id -> id != result.id()).collect(Collectors.toList());
+    return answered.stream()
+        .map(Resp::id)
+        .filter(id -> id != result.id())
+        .collect(Collectors.toList());
   }
 
   private static void carriesCredentialsOnlyHome(RequestView sent) {
     Optional<Origin> origin = Origin.of(sent.uri());
     if (origin.isEmpty() || !origin.equals(Origin.of(START))) {
-      assertThat(CREDENTIALS).as("credentials sent to %s", sent.uri())
+      assertThat(CREDENTIALS)
+          .as("credentials sent to %s", sent.uri())
           .noneMatch(name -> sent.header(name).isPresent());
     }
   }
@@ -174,11 +204,12 @@ class HostileInputProperties {
     if (event.outcome() != AttemptDecided.Outcome.RETRY_SCHEDULED) {
       return;
     }
-    boolean idempotentMethod = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE")
-        .contains(event.method());
+    boolean idempotentMethod =
+        Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE").contains(event.method());
     boolean keyed = key.isPresent() && !key.get().isBlank();
     assertThat(idempotentMethod || keyed || event.status() == 421 || event.status() == 425)
-        .as("%s retried after %d", event.method(), event.status()).isTrue();
+        .as("%s retried after %d", event.method(), event.status())
+        .isTrue();
   }
 
   private static boolean mentionsTheSecret(Meter meter) {
@@ -201,12 +232,14 @@ class HostileInputProperties {
   private static List<String> newLogLines(int before) {
     List<String> all = new ArrayList<>();
     for (CapturedLog log : List.of(findingsLog, retriesLog, runtimeLog)) {
-      log.events().forEach(e -> {
-        all.add(e.getFormattedMessage());
-        if (e.getThrowableProxy() != null) {
-          all.add(e.getThrowableProxy().getMessage());
-        }
-      });
+      log.events()
+          .forEach(
+              e -> {
+                all.add(e.getFormattedMessage());
+                if (e.getThrowableProxy() != null) {
+                  all.add(e.getThrowableProxy().getMessage());
+                }
+              });
     }
     return all.subList(Math.min(before, all.size()), all.size());
   }
@@ -219,28 +252,57 @@ class HostileInputProperties {
    */
   @Provide
   Arbitrary<Answer> answers() {
-    Arbitrary<List<String>> waitFields = Arbitraries.<List<String>>frequencyOf(
-            weighted(3, header("Retry-After", retryAfters())),
-            weighted(2, header("RateLimit", rateLimits())),
-            weighted(1, header("RateLimit-Policy", rateLimitPolicies())),
-            weighted(1, Combinators.combine(numbers(), numbers()).as((remaining, reset) ->
-                List.of("RateLimit-Remaining", remaining, "RateLimit-Reset", reset))))
-        .list().ofMaxSize(3)
-        .map(lists -> lists.stream().flatMap(List::stream).collect(Collectors.toList()));
-    Arbitrary<Answer> retryable = Combinators.combine(
-            Arbitraries.of(429, 503, 502, 504, 408, 413, 421, 425, 520, 529), waitFields)
-        .as(HostileInputProperties::answer);
-    Arbitrary<Answer> redirect = Combinators.combine(
-            Arbitraries.of(300, 301, 302, 303, 304, 305, 306, 307, 308), locations(),
-            waitFields.injectNull(0.7))
-        .as((code, location, more) -> answer(code, withField("Location", location, more)));
-    Arbitrary<Answer> other = Combinators.combine(
-            Arbitraries.oneOf(Arbitraries.integers(), Arbitraries.of(Integer.MIN_VALUE,
-                Integer.MAX_VALUE, -1, 0, 99, 100, 199, 200, 204, 401, 500, 599, 600, 999)),
-            waitFields, locations().injectNull(0.5))
-        .as((code, more, location) -> answer(code,
-            location == null ? more : withField("Location", location, more)));
-    return Arbitraries.frequencyOf(weighted(5, retryable), weighted(5, redirect), weighted(2, other));
+    Arbitrary<List<String>> waitFields =
+        Arbitraries.<List<String>>frequencyOf(
+                weighted(3, header("Retry-After", retryAfters())),
+                weighted(2, header("RateLimit", rateLimits())),
+                weighted(1, header("RateLimit-Policy", rateLimitPolicies())),
+                weighted(
+                    1,
+                    Combinators.combine(numbers(), numbers())
+                        .as(
+                            (remaining, reset) ->
+                                List.of(
+                                    "RateLimit-Remaining", remaining, "RateLimit-Reset", reset))))
+            .list()
+            .ofMaxSize(3)
+            .map(lists -> lists.stream().flatMap(List::stream).collect(Collectors.toList()));
+    Arbitrary<Answer> retryable =
+        Combinators.combine(
+                Arbitraries.of(429, 503, 502, 504, 408, 413, 421, 425, 520, 529), waitFields)
+            .as(HostileInputProperties::answer);
+    Arbitrary<Answer> redirect =
+        Combinators.combine(
+                Arbitraries.of(300, 301, 302, 303, 304, 305, 306, 307, 308),
+                locations(),
+                waitFields.injectNull(0.7))
+            .as((code, location, more) -> answer(code, withField("Location", location, more)));
+    Arbitrary<Answer> other =
+        Combinators.combine(
+                Arbitraries.oneOf(
+                    Arbitraries.integers(),
+                    Arbitraries.of(
+                        Integer.MIN_VALUE,
+                        Integer.MAX_VALUE,
+                        -1,
+                        0,
+                        99,
+                        100,
+                        199,
+                        200,
+                        204,
+                        401,
+                        500,
+                        599,
+                        600,
+                        999)),
+                waitFields,
+                locations().injectNull(0.5))
+            .as(
+                (code, more, location) ->
+                    answer(code, location == null ? more : withField("Location", location, more)));
+    return Arbitraries.frequencyOf(
+        weighted(5, retryable), weighted(5, redirect), weighted(2, other));
   }
 
   private static Answer answer(int status, List<String> namesAndValues) {
@@ -259,15 +321,27 @@ class HostileInputProperties {
     return values.map(value -> List.of(name, value));
   }
 
-  private static <T> Tuple2<Integer, Arbitrary<? extends T>> weighted(int weight, Arbitrary<T> values) {
+  private static <T> Tuple2<Integer, Arbitrary<? extends T>> weighted(
+      int weight, Arbitrary<T> values) {
     return Tuple.of(weight, values);
   }
 
   private static Arbitrary<String> numbers() {
     return Arbitraries.oneOf(
         Arbitraries.longs().map(n -> Long.toString(n)),
-        Arbitraries.of("0", "-0", "-1", "1.5", "1e9", "0x10", "+5", " 7 ", "",
-            "9223372036854775807", "9223372036854775808", "99999999999999999999999999"));
+        Arbitraries.of(
+            "0",
+            "-0",
+            "-1",
+            "1.5",
+            "1e9",
+            "0x10",
+            "+5",
+            " 7 ",
+            "",
+            "9223372036854775807",
+            "9223372036854775808",
+            "99999999999999999999999999"));
   }
 
   private static Arbitrary<String> hostile() {
@@ -282,44 +356,94 @@ class HostileInputProperties {
     return Arbitraries.oneOf(
         numbers(),
         hostile(),
-        Arbitraries.longs().between(-10_000_000_000L, 300_000_000_000L)
-            .map(s -> DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(Instant.ofEpochSecond(Math.max(-62_135_596_800L, Math.min(s, 253_402_300_799L)))
-                    .atOffset(ZoneOffset.UTC))),
-        Arbitraries.of("Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 GMT",
-            "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994", "Sun, 22 Nov 2026 12:00:05 GMT",
-            "Sun, 22 Nov 2026 12:00:05 PST", "Sun, 32 Nov 2026 25:61:61 GMT"));
+        Arbitraries.longs()
+            .between(-10_000_000_000L, 300_000_000_000L)
+            .map(
+                s ->
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        Instant.ofEpochSecond(
+                                Math.max(-62_135_596_800L, Math.min(s, 253_402_300_799L)))
+                            .atOffset(ZoneOffset.UTC))),
+        Arbitraries.of(
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+            "Mon, 01 Jan 0001 00:00:00 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Sun, 22 Nov 2026 12:00:05 GMT",
+            "Sun, 22 Nov 2026 12:00:05 PST",
+            "Sun, 32 Nov 2026 25:61:61 GMT"));
   }
 
   private static Arbitrary<String> rateLimits() {
-    Arbitrary<String> item = Combinators.combine(
-            Arbitraries.of("\"default\"", "\"a\"", "default", "\"ä\"", "\"\""), numbers(), numbers())
-        .as((name, r, t) -> name + ";r=" + r.strip() + ";t=" + t.strip());
-    return Arbitraries.oneOf(item, item.list().ofMaxSize(3).map(l -> String.join(", ", l)), hostile());
+    Arbitrary<String> item =
+        Combinators.combine(
+                Arbitraries.of("\"default\"", "\"a\"", "default", "\"ä\"", "\"\""),
+                numbers(),
+                numbers())
+            .as((name, r, t) -> name + ";r=" + r.strip() + ";t=" + t.strip());
+    return Arbitraries.oneOf(
+        item, item.list().ofMaxSize(3).map(l -> String.join(", ", l)), hostile());
   }
 
   private static Arbitrary<String> rateLimitPolicies() {
-    Arbitrary<String> item = Combinators.combine(
-            Arbitraries.of("\"default\"", "\"a\"", "x"), numbers(), numbers())
-        .as((name, q, w) -> name + ";q=" + q.strip() + ";w=" + w.strip());
+    Arbitrary<String> item =
+        Combinators.combine(Arbitraries.of("\"default\"", "\"a\"", "x"), numbers(), numbers())
+            .as((name, q, w) -> name + ";q=" + q.strip() + ";w=" + w.strip());
     return Arbitraries.oneOf(item, hostile());
   }
 
   private static Arbitrary<String> locations() {
-    Arbitrary<String> hosts = Arbitraries.of("a.example.test", "b.example.test", "A.EXAMPLE.TEST",
-        "127.0.0.1", "[::1]", "[::1", "ü.example", "xn--tda.example", "a_b.example", "-a.example", "");
-    Arbitrary<String> ports = Arbitraries.of("", ":443", ":80", ":0", ":65535", ":65536", ":70000",
-        ":99999999999", ":-1", ":", ":https");
-    Arbitrary<String> schemes = Arbitraries.of("https://", "http://", "HTTPS://", "//", "ftp://",
-        "javascript:", "");
-    Arbitrary<String> paths = Arbitraries.of("/", "/next", "/start?token=" + SECRET, "/x#" + SECRET,
-        "/a/../b", "/%zz", "/ä", "/" + "p".repeat(10_000), "?token=" + SECRET, "");
-    Arbitrary<String> absolute = Combinators.combine(schemes, Arbitraries.of("", "u:" + SECRET + "@"),
-            hosts, ports, paths)
-        .as((scheme, userinfo, host, port, path) -> scheme + userinfo + host + port + path);
-    return Arbitraries.frequencyOf(weighted(6, absolute), weighted(2, paths), weighted(1, hostile()),
-        weighted(1, Arbitraries.of("http://[bad?token=" + SECRET,
-            "https://a.example.test/start?token=" + SECRET)));
+    Arbitrary<String> hosts =
+        Arbitraries.of(
+            "a.example.test",
+            "b.example.test",
+            "A.EXAMPLE.TEST",
+            "127.0.0.1",
+            "[::1]",
+            "[::1",
+            "ü.example",
+            "xn--tda.example",
+            "a_b.example",
+            "-a.example",
+            "");
+    Arbitrary<String> ports =
+        Arbitraries.of(
+            "",
+            ":443",
+            ":80",
+            ":0",
+            ":65535",
+            ":65536",
+            ":70000",
+            ":99999999999",
+            ":-1",
+            ":",
+            ":https");
+    Arbitrary<String> schemes =
+        Arbitraries.of("https://", "http://", "HTTPS://", "//", "ftp://", "javascript:", "");
+    Arbitrary<String> paths =
+        Arbitraries.of(
+            "/",
+            "/next",
+            "/start?token=" + SECRET,
+            "/x#" + SECRET,
+            "/a/../b",
+            "/%zz",
+            "/ä",
+            "/" + "p".repeat(10_000),
+            "?token=" + SECRET,
+            "");
+    Arbitrary<String> absolute =
+        Combinators.combine(schemes, Arbitraries.of("", "u:" + SECRET + "@"), hosts, ports, paths)
+            .as((scheme, userinfo, host, port, path) -> scheme + userinfo + host + port + path);
+    return Arbitraries.frequencyOf(
+        weighted(6, absolute),
+        weighted(2, paths),
+        weighted(1, hostile()),
+        weighted(
+            1,
+            Arbitraries.of(
+                "http://[bad?token=" + SECRET, "https://a.example.test/start?token=" + SECRET)));
   }
 
   @Provide

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that moves only when told to. */
 final class MovableClock extends Clock {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T12:00:00Z"));
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-03-01T12:00:00Z"));
 
   void advance(Duration d) {
     now.updateAndGet(i -> i.plus(d));

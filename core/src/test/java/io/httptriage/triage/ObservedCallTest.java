@@ -28,11 +28,13 @@ class ObservedCallTest {
   }
 
   private Triage triage() {
-    return Triage.of(TriageConfig.builder()
-        .retry(RetrySettings.builder().sleeper(d -> { }).build())
-        .scheduler(scheduler)
-        .observationRegistry(registry)
-        .build(), "fake");
+    return Triage.of(
+        TriageConfig.builder()
+            .retry(RetrySettings.builder().sleeper(d -> {}).build())
+            .scheduler(scheduler)
+            .observationRegistry(registry)
+            .build(),
+        "fake");
   }
 
   private static RequestView get(String path) {
@@ -43,20 +45,30 @@ class ObservedCallTest {
     assertThat(registry)
         .hasNumberOfObservationsWithNameEqualTo(TriageObservationContext.CALL_NAME, 1)
         .hasNumberOfObservationsWithNameEqualTo(TriageObservationContext.ATTEMPT_NAME, 2)
-        .hasHandledContextsThatSatisfy(contexts -> {
-          Observation.Context call = contexts.stream()
-              .filter(c -> c.getName().equals(TriageObservationContext.CALL_NAME)).findFirst().orElseThrow();
-          List<Observation.Context> attempts = contexts.stream()
-              .filter(c -> c.getName().equals(TriageObservationContext.ATTEMPT_NAME)).toList();
-          assertThat(attempts).allSatisfy(a ->
-              assertThat(a.getParentObservation().getContextView()).isSameAs(call));
-          assertThat(attempts).extracting(a -> a.getLowCardinalityKeyValue("http.response.status_code").getValue())
-              .containsExactly("429", "200");
-          assertThat(call.getLowCardinalityKeyValue("client").getValue()).isEqualTo("fake");
-          assertThat(call.getLowCardinalityKeyValue("http.request.resend_count").getValue()).isEqualTo("1");
-          assertThat(call.getHighCardinalityKeyValue("url.full").getValue())
-              .isEqualTo("http://a.example.test/a?key=*");
-        });
+        .hasHandledContextsThatSatisfy(
+            contexts -> {
+              Observation.Context call =
+                  contexts.stream()
+                      .filter(c -> c.getName().equals(TriageObservationContext.CALL_NAME))
+                      .findFirst()
+                      .orElseThrow();
+              List<Observation.Context> attempts =
+                  contexts.stream()
+                      .filter(c -> c.getName().equals(TriageObservationContext.ATTEMPT_NAME))
+                      .toList();
+              assertThat(attempts)
+                  .allSatisfy(
+                      a -> assertThat(a.getParentObservation().getContextView()).isSameAs(call));
+              assertThat(attempts)
+                  .extracting(
+                      a -> a.getLowCardinalityKeyValue("http.response.status_code").getValue())
+                  .containsExactly("429", "200");
+              assertThat(call.getLowCardinalityKeyValue("client").getValue()).isEqualTo("fake");
+              assertThat(call.getLowCardinalityKeyValue("http.request.resend_count").getValue())
+                  .isEqualTo("1");
+              assertThat(call.getHighCardinalityKeyValue("url.full").getValue())
+                  .isEqualTo("http://a.example.test/a?key=*");
+            });
     assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
   }
 
@@ -73,9 +85,10 @@ class ObservedCallTest {
   void anAsyncCallIsObservedWithAnAttemptPerRequest() throws Exception {
     FakeClient client = new FakeClient().answer(429, "Retry-After", "0").answer(200);
 
-    FakeClient.Resp response = triage()
-        .executeAsync(get("/a"), client, r -> CompletableFuture.completedFuture(client.send(r)))
-        .get(5, TimeUnit.SECONDS);
+    FakeClient.Resp response =
+        triage()
+            .executeAsync(get("/a"), client, r -> CompletableFuture.completedFuture(client.send(r)))
+            .get(5, TimeUnit.SECONDS);
 
     assertThat(response.status()).isEqualTo(200);
     assertOneCallWithTwoAttempts();

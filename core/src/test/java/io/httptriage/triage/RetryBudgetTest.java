@@ -141,14 +141,16 @@ class RetryBudgetTest {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < 1000; i++) {
-            budget.onRequest();
-            if (budget.tryRetry()) {
-              granted.incrementAndGet();
-            }
-          }
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 1000; i++) {
+                    budget.onRequest();
+                    if (budget.tryRetry()) {
+                      granted.incrementAndGet();
+                    }
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get(1, TimeUnit.MINUTES);

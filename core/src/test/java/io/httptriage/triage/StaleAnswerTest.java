@@ -8,7 +8,6 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
-import io.httptriage.finding.Finding;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.retry.RetrySettings;
@@ -55,7 +54,9 @@ class StaleAnswerTest {
     assertThat(result.headers().first("X-Served-Stale")).hasValue("503");
     assertThat(client.sent).hasSize(3);
     assertThat(client.discarded).extracting(Resp::id).containsExactly(0, 1, 2);
-    assertThat(reported).singleElement().asString()
+    assertThat(reported)
+        .singleElement()
+        .asString()
         .startsWith("503 SERVED_STALE refused_by=ATTEMPTS")
         .contains("served the stored 200 instead of 503: stale for 100 s");
   }
@@ -107,34 +108,45 @@ class StaleAnswerTest {
   }
 
   private Resp run(FakeClient client, boolean async, boolean staleIfError) throws Exception {
-    TriageConfig config = TriageConfig.builder()
-        .retry(RetrySettings.builder().clock(clock).sleeper(d -> { }).build())
-        .listener(new TriageListener() {
-          @Override
-          public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
-            int status = event.status();
-            Verdict verdict = event.verdict();
-            String why = verdict.reasons().stream()
-                .filter(r -> r.kind() == Reason.Kind.STALE_IF_ERROR).map(Reason::detail)
-                .findFirst().orElse("");
-            reported.add(status + " " + verdict.kind()
-                + verdict.refusedBy().map(g -> " refused_by=" + g).orElse("") + " " + why);
-          }
-        })
-        .scheduler(scheduler)
-        .staleIfError(staleIfError)
-        .build();
+    TriageConfig config =
+        TriageConfig.builder()
+            .retry(RetrySettings.builder().clock(clock).sleeper(d -> {}).build())
+            .listener(
+                new TriageListener() {
+                  @Override
+                  public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+                    int status = event.status();
+                    Verdict verdict = event.verdict();
+                    String why =
+                        verdict.reasons().stream()
+                            .filter(r -> r.kind() == Reason.Kind.STALE_IF_ERROR)
+                            .map(Reason::detail)
+                            .findFirst()
+                            .orElse("");
+                    reported.add(
+                        status
+                            + " "
+                            + verdict.kind()
+                            + verdict.refusedBy().map(g -> " refused_by=" + g).orElse("")
+                            + " "
+                            + why);
+                  }
+                })
+            .scheduler(scheduler)
+            .staleIfError(staleIfError)
+            .build();
     Triage triage = Triage.of(config);
     RequestView get = RequestView.of("GET", URI.create("http://a.example.test/item"));
     return async
-        ? triage.executeAsync(get, client, r -> CompletableFuture.completedFuture(client.send(r)))
+        ? triage
+            .executeAsync(get, client, r -> CompletableFuture.completedFuture(client.send(r)))
             .get(5, TimeUnit.SECONDS)
         : triage.execute(get, client, client::send);
   }
 
   private StoredResponse stored(String cacheControl) {
     Instant at = clock.instant();
-    return new StoredResponse(ResponseView.of(200, Headers.of("Cache-Control", cacheControl)), at,
-        at);
+    return new StoredResponse(
+        ResponseView.of(200, Headers.of("Cache-Control", cacheControl)), at, at);
   }
 }

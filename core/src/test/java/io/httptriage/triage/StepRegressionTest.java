@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.RequestView;
-import io.httptriage.finding.Finding;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.policy.PolicyRule;
@@ -30,12 +29,13 @@ class StepRegressionTest {
   private final MovableClock clock = new MovableClock();
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final List<Verdict> reported = Collections.synchronizedList(new ArrayList<>());
-  private final TriageListener listener = new TriageListener() {
-    @Override
-    public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
-      reported.add(event.verdict());
-    }
-  };
+  private final TriageListener listener =
+      new TriageListener() {
+        @Override
+        public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+          reported.add(event.verdict());
+        }
+      };
 
   private RetrySettings.Builder timing() {
     return RetrySettings.builder().clock(clock).sleeper(waits::add);
@@ -56,12 +56,19 @@ class StepRegressionTest {
   @Test
   void readmeConfigRetriesTheGet500ItsRuleMakesRetryable() throws IOException {
     FakeClient client = new FakeClient().answer(500).answer(500).answer(500).answer(500);
-    Triage triage = Triage.of(config()
-        .policyTable(PolicyTable.builder().retryOn(429, 503)
-            .rule(PolicyRule.forCode(500).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT))
-            .build())
-        .retry(timing().maxAttempts(4).build())
-        .build());
+    Triage triage =
+        Triage.of(
+            config()
+                .policyTable(
+                    PolicyTable.builder()
+                        .retryOn(429, 503)
+                        .rule(
+                            PolicyRule.forCode(500)
+                                .onlyForMethods("GET")
+                                .withRetryability(Retryability.IDEMPOTENT))
+                        .build())
+                .retry(timing().maxAttempts(4).build())
+                .build());
 
     assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(500);
     assertThat(client.sent).hasSize(4);
@@ -72,7 +79,8 @@ class StepRegressionTest {
   @Test
   void retryOn429LeavesA503AloneAndNeverReportsItAsRetry() throws IOException {
     FakeClient client = new FakeClient().answer(503).answer(200);
-    Triage triage = Triage.of(config().policyTable(PolicyTable.builder().retryOn(429).build()).build());
+    Triage triage =
+        Triage.of(config().policyTable(PolicyTable.builder().retryOn(429).build()).build());
 
     assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(503);
     assertThat(client.sent).hasSize(1);
@@ -83,7 +91,8 @@ class StepRegressionTest {
   @Test
   void retryOn500ReportsTheGateThatGaveUpInsteadOfAPlainFail() throws IOException {
     FakeClient client = new FakeClient().answer(500).answer(500).answer(500);
-    Triage triage = Triage.of(config().policyTable(PolicyTable.builder().retryOn(500).build()).build());
+    Triage triage =
+        Triage.of(config().policyTable(PolicyTable.builder().retryOn(500).build()).build());
 
     triage.execute(get("/a"), client, client::send);
 
@@ -93,7 +102,8 @@ class StepRegressionTest {
 
   @Test
   void maxRetryAfterZeroRetriesOnlyWhenTheServerNamesAZeroWait() throws IOException {
-    Triage triage = Triage.of(config().retry(timing().maxRetryAfter(Duration.ZERO).build()).build());
+    Triage triage =
+        Triage.of(config().retry(timing().maxRetryAfter(Duration.ZERO).build()).build());
     FakeClient noWaitNamed = new FakeClient().answer(503).answer(200);
     FakeClient zeroNamed = new FakeClient().answer(503, "Retry-After", "0").answer(200);
 
@@ -126,7 +136,8 @@ class StepRegressionTest {
         client.answer(302, "Location", "/down");
       }
       client.answer(503).answer(503).answer(503);
-      FakeClient.Resp last = triage.execute(get(behindRedirect ? "/up" : "/down"), client, client::send);
+      FakeClient.Resp last =
+          triage.execute(get(behindRedirect ? "/up" : "/down"), client, client::send);
       assertThat(last.status()).isEqualTo(503);
       client.script.clear();
     }
@@ -135,16 +146,27 @@ class StepRegressionTest {
 
   @Test
   void retryAfterOnARedirectDelaysTheFollowUp() throws Exception {
-    FakeClient client = new FakeClient().answer(302, "Location", "/b", "Retry-After", "2").answer(200)
-        .answer(307, "Location", "/c", "Retry-After", "3").answer(200);
+    FakeClient client =
+        new FakeClient()
+            .answer(302, "Location", "/b", "Retry-After", "2")
+            .answer(200)
+            .answer(307, "Location", "/c", "Retry-After", "3")
+            .answer(200);
     List<Long> scheduled = Collections.synchronizedList(new ArrayList<>());
-    Triage triage = Triage.of(config().redirectMode(RedirectMode.POLICY)
-        .scheduler(new io.httptriage.contract.WaitRecordingScheduler(d -> scheduled.add(d.toMillis())))
-        .build());
+    Triage triage =
+        Triage.of(
+            config()
+                .redirectMode(RedirectMode.POLICY)
+                .scheduler(
+                    new io.httptriage.contract.WaitRecordingScheduler(
+                        d -> scheduled.add(d.toMillis())))
+                .build());
 
     assertThat(triage.execute(get("/a"), client, client::send).status()).isEqualTo(200);
-    FakeClient.Resp async = triage.executeAsync(get("/a"), client,
-        r -> CompletableFuture.completedFuture(client.send(r))).get(5, TimeUnit.SECONDS);
+    FakeClient.Resp async =
+        triage
+            .executeAsync(get("/a"), client, r -> CompletableFuture.completedFuture(client.send(r)))
+            .get(5, TimeUnit.SECONDS);
 
     assertThat(async.status()).isEqualTo(200);
     assertThat(waits).containsExactly(Duration.ofSeconds(2));

@@ -17,7 +17,8 @@ class TriageConfigListenerTest {
     TriageConfig defaults = TriageConfig.ofDefaults();
 
     assertThat(defaults.listener()).isEmpty();
-    assertThat(defaults.listenerFor("okhttp")).isNotSameAs(defaults.listenerFor("okhttp"))
+    assertThat(defaults.listenerFor("okhttp"))
+        .isNotSameAs(defaults.listenerFor("okhttp"))
         .isInstanceOf(DefaultTriageListener.class);
   }
 
@@ -50,9 +51,11 @@ class TriageConfigListenerTest {
   @Test
   void refusesAClientNameThatWouldNotReachTheListenerSet() {
     assertThatThrownBy(() -> TriageConfig.builder().listener(TriageListener.noop()).clientName("x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("clientName: a listener");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("clientName: a listener");
     assertThatThrownBy(() -> TriageConfig.builder().clientName("x").listener(TriageListener.noop()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("listener: a clientName");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("listener: a clientName");
   }
 
   @ParameterizedTest
@@ -69,9 +72,11 @@ class TriageConfigListenerTest {
     assertThat(TriageConfig.builder().clientName("x".repeat(64)).build().clientName())
         .contains("x".repeat(64));
     assertThatThrownBy(() -> TriageConfig.builder().clientName("x".repeat(65)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("clientName:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("clientName:");
     assertThatThrownBy(() -> TriageConfig.builder().clientName(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("clientName: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clientName: must not be null");
   }
 
   @Test

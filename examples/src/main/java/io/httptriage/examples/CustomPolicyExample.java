@@ -23,16 +23,26 @@ public final class CustomPolicyExample {
   private CustomPolicyExample() {}
 
   public static void main(String[] args) throws IOException {
-    PolicyTable custom = PolicyTable.ofDefaults().toBuilder()
-        .rule(PolicyRule.forRange(520, 524).withRetryability(Retryability.NEVER))
-        .rule(PolicyRule.forCode(529).withRetryability(Retryability.NEVER))
-        .build();
-    System.out.println("522 by default: " + PolicyTable.ofDefaults().policyFor(522).retryability()
-        + " (" + PolicyTable.ofDefaults().policyFor(522).basis().retry() + ")");
-    System.out.println("522 in the custom table: " + custom.policyFor(522).retryability()
-        + " (" + custom.policyFor(522).basis().retry() + ")");
+    PolicyTable custom =
+        PolicyTable.ofDefaults().toBuilder()
+            .rule(PolicyRule.forRange(520, 524).withRetryability(Retryability.NEVER))
+            .rule(PolicyRule.forCode(529).withRetryability(Retryability.NEVER))
+            .build();
+    System.out.println(
+        "522 by default: "
+            + PolicyTable.ofDefaults().policyFor(522).retryability()
+            + " ("
+            + PolicyTable.ofDefaults().policyFor(522).basis().retry()
+            + ")");
+    System.out.println(
+        "522 in the custom table: "
+            + custom.policyFor(522).retryability()
+            + " ("
+            + custom.policyFor(522).basis().retry()
+            + ")");
 
-    System.out.println("default table: the server saw " + requestsFor522(PolicyTable.ofDefaults()) + " requests");
+    System.out.println(
+        "default table: the server saw " + requestsFor522(PolicyTable.ofDefaults()) + " requests");
     System.out.println("custom table: the server saw " + requestsFor522(custom) + " request");
   }
 
@@ -43,9 +53,12 @@ public final class CustomPolicyExample {
         server.enqueue(new MockResponse.Builder().code(522).build());
       }
       server.start(InetAddress.getByName("127.0.0.1"), 0);
-      OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(),
-          TriageConfig.builder().policyTable(table).build()).build();
-      try (Response response = client.newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
+      OkHttpClient client =
+          TriageInterceptor.install(
+                  new OkHttpClient.Builder(), TriageConfig.builder().policyTable(table).build())
+              .build();
+      try (Response response =
+          client.newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
         System.out.println("  the caller gets " + response.code());
       }
       return server.getRequestCount();

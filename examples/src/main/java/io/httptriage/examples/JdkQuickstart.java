@@ -12,8 +12,8 @@ import mockwebserver3.MockWebServer;
 
 /**
  * The same setup on {@code java.net.http}: a decorating {@link HttpClient} with httptriage's
- * defaults. The plain JDK client never retries on a status; this one waits the second the 503
- * asks for and retries, and the caller only sees the 200.
+ * defaults. The plain JDK client never retries on a status; this one waits the second the 503 asks
+ * for and retries, and the caller only sees the 200.
  */
 public final class JdkQuickstart {
   private JdkQuickstart() {}
@@ -24,11 +24,17 @@ public final class JdkQuickstart {
       server.enqueue(new MockResponse.Builder().code(200).body("hello").build());
       server.start(InetAddress.getByName("127.0.0.1"), 0);
 
-      HttpClient client = TriageHttpClient.build(HttpClient.newBuilder(), TriageConfig.ofDefaults());
+      HttpClient client =
+          TriageHttpClient.build(HttpClient.newBuilder(), TriageConfig.ofDefaults());
       HttpRequest request = HttpRequest.newBuilder(server.url("/greeting").uri()).build();
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      System.out.println(response.statusCode() + " " + response.body()
-          + " (the server answered " + server.getRequestCount() + " requests: the 503 was retried)");
+      System.out.println(
+          response.statusCode()
+              + " "
+              + response.body()
+              + " (the server answered "
+              + server.getRequestCount()
+              + " requests: the 503 was retried)");
     }
   }
 }

@@ -32,18 +32,31 @@ public final class MetricsExample {
       server.enqueue(new MockResponse.Builder().code(200).build());
       server.start(InetAddress.getByName("127.0.0.1"), 0);
 
-      OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(),
-          TriageConfig.builder().meterRegistry(registry).build()).build();
+      OkHttpClient client =
+          TriageInterceptor.install(
+                  new OkHttpClient.Builder(),
+                  TriageConfig.builder().meterRegistry(registry).build())
+              .build();
       for (String path : new String[] {"/ok", "/missing", "/private", "/v1"}) {
-        try (Response response = client.newCall(new Request.Builder().url(server.url(path)).build()).execute()) {
+        try (Response response =
+            client.newCall(new Request.Builder().url(server.url(path)).build()).execute()) {
           System.out.println("GET " + path + " -> " + response.code());
         }
       }
     }
     registry.getMeters().stream()
-        .sorted(Comparator.comparing((Meter m) -> m.getId().getName()).thenComparing(m -> m.getId().getTags().toString()))
-        .forEach(m -> System.out.println(m.getId().getName() + " "
-            + m.getId().getTags().stream().map(t -> t.getKey() + "=" + t.getValue()).collect(Collectors.joining(",", "{", "}"))
-            + " " + (long) m.measure().iterator().next().getValue()));
+        .sorted(
+            Comparator.comparing((Meter m) -> m.getId().getName())
+                .thenComparing(m -> m.getId().getTags().toString()))
+        .forEach(
+            m ->
+                System.out.println(
+                    m.getId().getName()
+                        + " "
+                        + m.getId().getTags().stream()
+                            .map(t -> t.getKey() + "=" + t.getValue())
+                            .collect(Collectors.joining(",", "{", "}"))
+                        + " "
+                        + (long) m.measure().iterator().next().getValue()));
   }
 }

@@ -24,12 +24,17 @@ public final class OkHttpQuickstart {
       server.enqueue(new MockResponse.Builder().code(200).body("hello").build());
       server.start(InetAddress.getByName("127.0.0.1"), 0);
 
-      OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), TriageConfig.ofDefaults())
-          .build();
+      OkHttpClient client =
+          TriageInterceptor.install(new OkHttpClient.Builder(), TriageConfig.ofDefaults()).build();
       Request request = new Request.Builder().url(server.url("/greeting")).build();
       try (Response response = client.newCall(request).execute()) {
-        System.out.println(response.code() + " " + response.body().string()
-            + " (the server answered " + server.getRequestCount() + " requests: the 503 was retried)");
+        System.out.println(
+            response.code()
+                + " "
+                + response.body().string()
+                + " (the server answered "
+                + server.getRequestCount()
+                + " requests: the 503 was retried)");
       }
     }
   }

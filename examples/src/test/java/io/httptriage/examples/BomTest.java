@@ -13,8 +13,8 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The BOM lists exactly the published modules: every module of the build that does not set
- * {@code maven.deploy.skip}, and nothing else. This module's own httptriage dependencies take their
+ * The BOM lists exactly the published modules: every module of the build that does not set {@code
+ * maven.deploy.skip}, and nothing else. This module's own httptriage dependencies take their
  * versions from it (see its pom), so a missing entry also fails the build here.
  */
 class BomTest {
@@ -23,7 +23,8 @@ class BomTest {
   @Test
   void bomListsEveryPublishedModuleAndNothingElse() throws Exception {
     List<String> published = new ArrayList<>();
-    for (String module : texts(pom(ROOT.resolve("pom.xml")).getDocumentElement(), "modules", "module")) {
+    for (String module :
+        texts(pom(ROOT.resolve("pom.xml")).getDocumentElement(), "modules", "module")) {
       if (module.equals("bom")) {
         continue;
       }
@@ -35,7 +36,8 @@ class BomTest {
     Element bom = pom(ROOT.resolve("bom/pom.xml")).getDocumentElement();
     List<String> listed = texts(child(bom, "dependencyManagement"), "dependencies", "artifactId");
 
-    assertThat(published).contains("httptriage-core", "httptriage-okhttp", "httptriage-jdk-httpclient");
+    assertThat(published)
+        .contains("httptriage-core", "httptriage-okhttp", "httptriage-jdk-httpclient");
     assertThat(listed).containsExactlyInAnyOrderElementsOf(published);
   }
 

@@ -15,9 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /** Runs every example's main and checks what it printed, so that none can rot. */
 class ExamplesTest {
-  private static final List<Class<?>> TESTED = List.of(OkHttpQuickstart.class, JdkQuickstart.class,
-      RetryExample.class,
-      CustomPolicyExample.class, RedirectAuditExample.class, MetricsExample.class);
+  private static final List<Class<?>> TESTED =
+      List.of(
+          OkHttpQuickstart.class,
+          JdkQuickstart.class,
+          RetryExample.class,
+          CustomPolicyExample.class,
+          RedirectAuditExample.class,
+          MetricsExample.class);
 
   /** A main method. */
   @FunctionalInterface
@@ -67,7 +72,8 @@ class ExamplesTest {
   @Test
   void customPolicyExampleStopsRetryingCloudflareCodes() throws Exception {
     assertThat(run(CustomPolicyExample::main))
-        .contains("522 by default: IDEMPOTENT", "522 in the custom table: NEVER (override (520..524")
+        .contains(
+            "522 by default: IDEMPOTENT", "522 in the custom table: NEVER (override (520..524")
         .contains("  the caller gets 522\ndefault table: the server saw 3 requests")
         .contains("  the caller gets 522\ncustom table: the server saw 1 request");
   }
@@ -76,26 +82,33 @@ class ExamplesTest {
   void redirectAuditExampleReportsWhatOkHttpDid() throws Exception {
     assertThat(run(RedirectAuditExample::main))
         .contains("WARNING METHOD_REWRITTEN: POST was followed as GET after 302")
-        .contains("SECURITY CREDENTIALS_CROSS_ORIGIN: Cookie sent to or set by the first origin reached another origin")
+        .contains(
+            "SECURITY CREDENTIALS_CROSS_ORIGIN: Cookie sent to or set by the first origin reached another origin")
         .doesNotContain("Authorization sent to");
   }
 
   @Test
   void metricsExamplePrintsTheMeters() throws Exception {
     assertThat(run(MetricsExample::main))
-        .contains("httptriage.responses {class=2xx,client=okhttp,code=200,refused_by=none,verdict=ACCEPT} 2")
-        .contains("httptriage.responses {class=4xx,client=okhttp,code=404,refused_by=none,verdict=FAIL} 1")
-        .contains("httptriage.conformance.findings {client=okhttp,kind=REQUIRED_HEADER_MISSING,severity=VIOLATION} 1");
+        .contains(
+            "httptriage.responses {class=2xx,client=okhttp,code=200,refused_by=none,verdict=ACCEPT} 2")
+        .contains(
+            "httptriage.responses {class=4xx,client=okhttp,code=404,refused_by=none,verdict=FAIL} 1")
+        .contains(
+            "httptriage.conformance.findings {client=okhttp,kind=REQUIRED_HEADER_MISSING,severity=VIOLATION} 1");
   }
 
   @Test
   void everyExampleIsTestedHere() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("src/main/java/io/httptriage/examples"))) {
-      List<String> examples = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".java") && !n.equals("package-info.java"))
-          .map(n -> n.substring(0, n.length() - ".java".length()))
-          .toList();
-      assertThat(examples).containsExactlyInAnyOrderElementsOf(TESTED.stream().map(Class::getSimpleName).toList());
+      List<String> examples =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".java") && !n.equals("package-info.java"))
+              .map(n -> n.substring(0, n.length() - ".java".length()))
+              .toList();
+      assertThat(examples)
+          .containsExactlyInAnyOrderElementsOf(TESTED.stream().map(Class::getSimpleName).toList());
     }
   }
 

@@ -40,9 +40,15 @@ class ReadmeSnippetsTest {
       for (String line : block.split("\n", -1)) {
         (line.startsWith("import ") ? imports : body).append(line).append('\n');
       }
-      this.source = "package readme;\n" + imports + "\nclass Snippet" + index + " {\n"
-          + "  void run(String url, io.micrometer.core.instrument.MeterRegistry registry) throws Exception {\n"
-          + body + "  }\n}\n";
+      this.source =
+          "package readme;\n"
+              + imports
+              + "\nclass Snippet"
+              + index
+              + " {\n"
+              + "  void run(String url, io.micrometer.core.instrument.MeterRegistry registry) throws Exception {\n"
+              + body
+              + "  }\n}\n";
     }
 
     @Override
@@ -62,7 +68,8 @@ class ReadmeSnippetsTest {
   }
 
   @Test
-  void everyJavaSnippetInTheReadmeCompilesWithItsOwnImports(@TempDir Path classes) throws IOException {
+  void everyJavaSnippetInTheReadmeCompilesWithItsOwnImports(@TempDir Path classes)
+      throws IOException {
     List<String> blocks = javaBlocks();
     // the two quickstarts, the configuration, the service guide's logging and metrics
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(4);
@@ -70,10 +77,19 @@ class ReadmeSnippetsTest {
     for (int i = 0; i < blocks.size(); i++) {
       Snippet snippet = new Snippet(i + 1, blocks.get(i));
       StringWriter errors = new StringWriter();
-      List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
-          "-proc:none", "-Xlint:none");
-      boolean ok = javac.getTask(errors, null, null, options, null, List.<JavaFileObject>of(snippet)).call();
-      assertThat(ok).as("README java block %d does not compile:%n%s%n%s", i + 1, errors, blocks.get(i)).isTrue();
+      List<String> options =
+          List.of(
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-d",
+              classes.toString(),
+              "-proc:none",
+              "-Xlint:none");
+      boolean ok =
+          javac.getTask(errors, null, null, options, null, List.<JavaFileObject>of(snippet)).call();
+      assertThat(ok)
+          .as("README java block %d does not compile:%n%s%n%s", i + 1, errors, blocks.get(i))
+          .isTrue();
     }
   }
 

@@ -16,21 +16,21 @@ import org.slf4j.LoggerFactory;
  * <p>The JDK client hands a response over once its BodySubscriber's body is ready. For most
  * handlers ({@code ofString}, {@code ofByteArray}, {@code ofFile}, {@code discarding}, {@code
  * fromSubscriber}...) that is after the whole body was read, and there is nothing left to release.
- * The streaming handlers hand it over before: {@code ofInputStream} (an {@code InputStream}), {@code
- * ofLines} (a {@code Stream}), {@code ofPublisher} (a {@code Flow.Publisher}). Until such a body is
- * read to the end or closed, the exchange keeps its connection (and, on HTTP/2, its stream window).
- * So: anything {@link AutoCloseable} is closed — closing the JDK's stream cancels the exchange's
- * subscription — and a publisher is subscribed to and cancelled at once, which is what releases an
- * unread {@code ofPublisher} body. A body that hides an unread stream inside a type of its own (a
- * {@code Supplier} from {@code BodySubscribers.mapping}, say) cannot be seen through, and is left
- * as it is.
+ * The streaming handlers hand it over before: {@code ofInputStream} (an {@code InputStream}),
+ * {@code ofLines} (a {@code Stream}), {@code ofPublisher} (a {@code Flow.Publisher}). Until such a
+ * body is read to the end or closed, the exchange keeps its connection (and, on HTTP/2, its stream
+ * window). So: anything {@link AutoCloseable} is closed — closing the JDK's stream cancels the
+ * exchange's subscription — and a publisher is subscribed to and cancelled at once, which is what
+ * releases an unread {@code ofPublisher} body. A body that hides an unread stream inside a type of
+ * its own (a {@code Supplier} from {@code BodySubscribers.mapping}, say) cannot be seen through,
+ * and is left as it is.
  *
  * <p>Closing an HTTP/1.1 body before its end costs the connection: the JDK cannot tell where the
  * next response would start, so it closes it. An {@code InputStream} body is therefore read to its
- * end first when that is cheap — at most {@value #DRAIN_BYTES} bytes within {@value
- * #DRAIN_MILLIS} ms, as OkHttp does when a response is closed — so that its connection goes back to
- * the pool and a retry does not pay for a new one. A larger or slower body is cut off by closing
- * it: discarding never waits longer than that.
+ * end first when that is cheap — at most {@value #DRAIN_BYTES} bytes within {@value #DRAIN_MILLIS}
+ * ms, as OkHttp does when a response is closed — so that its connection goes back to the pool and a
+ * retry does not pay for a new one. A larger or slower body is cut off by closing it: discarding
+ * never waits longer than that.
  */
 final class DiscardedBodies {
   static final int DRAIN_BYTES = 64 * 1024;
@@ -39,7 +39,9 @@ final class DiscardedBodies {
 
   private DiscardedBodies() {}
 
-  /** Closes or cancels {@code body}, which may be null (e.g. {@code discarding()}); never throws. */
+  /**
+   * Closes or cancels {@code body}, which may be null (e.g. {@code discarding()}); never throws.
+   */
   static void release(@Nullable Object body) {
     try {
       if (body instanceof InputStream) {
@@ -64,8 +66,8 @@ final class DiscardedBodies {
    * by closing the stream from another thread: the JDK's stream wakes its reader when closed.
    */
   private static void drainAndClose(InputStream body) throws IOException {
-    ScheduledFuture<?> cutOff = Watchdog.INSTANCE.schedule(
-        () -> closeQuietly(body), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> cutOff =
+        Watchdog.INSTANCE.schedule(() -> closeQuietly(body), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
     try (InputStream in = body) {
       byte[] buffer = new byte[8192];
       int left = DRAIN_BYTES;
@@ -93,11 +95,14 @@ final class DiscardedBodies {
     static final ScheduledThreadPoolExecutor INSTANCE = create();
 
     private static ScheduledThreadPoolExecutor create() {
-      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "httptriage-discard-watchdog");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledThreadPoolExecutor executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              task -> {
+                Thread thread = new Thread(task, "httptriage-discard-watchdog");
+                thread.setDaemon(true);
+                return thread;
+              });
       executor.setRemoveOnCancelPolicy(true);
       return executor;
     }

@@ -8,14 +8,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Reaches the lifecycle methods that {@link HttpClient} gained in JDK 21 ({@code close},
- * {@code shutdown}, {@code shutdownNow}, {@code awaitTermination}, {@code isTerminated}) on a
- * delegate, although this module compiles for release 17. On JDK 17 they do not exist and every
- * call here is a no-op that reports "not terminated".
+ * Reaches the lifecycle methods that {@link HttpClient} gained in JDK 21 ({@code close}, {@code
+ * shutdown}, {@code shutdownNow}, {@code awaitTermination}, {@code isTerminated}) on a delegate,
+ * although this module compiles for release 17. On JDK 17 they do not exist and every call here is
+ * a no-op that reports "not terminated".
  */
 final class Jdk21Lifecycle {
-  private static final Optional<MethodHandle> CLOSE = find("close", MethodType.methodType(void.class));
-  private static final Optional<MethodHandle> SHUTDOWN = find("shutdown", MethodType.methodType(void.class));
+  private static final Optional<MethodHandle> CLOSE =
+      find("close", MethodType.methodType(void.class));
+  private static final Optional<MethodHandle> SHUTDOWN =
+      find("shutdown", MethodType.methodType(void.class));
   private static final Optional<MethodHandle> SHUTDOWN_NOW =
       find("shutdownNow", MethodType.methodType(void.class));
   private static final Optional<MethodHandle> AWAIT_TERMINATION =
@@ -42,7 +44,8 @@ final class Jdk21Lifecycle {
     invokeVoid(SHUTDOWN_NOW, delegate);
   }
 
-  static boolean awaitTermination(HttpClient delegate, Duration duration) throws InterruptedException {
+  static boolean awaitTermination(HttpClient delegate, Duration duration)
+      throws InterruptedException {
     if (AWAIT_TERMINATION.isEmpty()) {
       return false;
     }

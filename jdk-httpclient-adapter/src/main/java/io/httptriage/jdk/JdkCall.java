@@ -69,15 +69,16 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
   @Override
   public Exchange reportedExchange(HttpRequest request, HttpResponse<T> response) {
     List<HttpResponse<?>> chain = new ArrayList<>(4);
-    for (Optional<HttpResponse<T>> r = Optional.of(response); r.isPresent();
+    for (Optional<HttpResponse<T>> r = Optional.of(response);
+        r.isPresent();
         r = r.get().previousResponse()) {
       chain.add(0, r.get());
     }
     Exchange.Builder exchange = Exchange.builder();
     for (int i = 0; i < chain.size(); i++) {
       HttpResponse<?> r = chain.get(i);
-      Hop hop = Hop.of(new JdkRequestView(r.request(), handlerCookies(chain, i)),
-          new JdkResponseView(r));
+      Hop hop =
+          Hop.of(new JdkRequestView(r.request(), handlerCookies(chain, i)), new JdkResponseView(r));
       if (i < chain.size() - 1) {
         exchange.hop(hop);
       } else {
@@ -89,8 +90,8 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
 
   /**
    * The cookies the CookieHandler added to hop {@code i}, which the JDK keeps out of {@code
-   * request().headers()}: what the handler holds for that URI now, less the cookies set by this or a
-   * later response of the chain, which did not exist yet when the hop was sent. A cookie a later
+   * request().headers()}: what the handler holds for that URI now, less the cookies set by this or
+   * a later response of the chain, which did not exist yet when the hop was sent. A cookie a later
    * response replaced is missed; the credential audit then falls short, it never raises a false
    * alarm for it.
    */
@@ -107,8 +108,11 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
     }
     try {
       List<String> sent = new ArrayList<>();
-      for (String line : cookies.get().get(chain.get(i).request().uri(), Map.of())
-          .getOrDefault("Cookie", List.of())) {
+      for (String line :
+          cookies
+              .get()
+              .get(chain.get(i).request().uri(), Map.of())
+              .getOrDefault("Cookie", List.of())) {
         for (String pair : line.split(";")) {
           String p = pair.strip();
           if (!p.isEmpty() && !p.startsWith("$") && !setLater.contains(p)) {
@@ -130,9 +134,9 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
    */
   @Override
   public HttpRequest followUp(HttpRequest request, FollowDecision.Follow plan) {
-    HttpRequest.Builder next = HttpRequest.newBuilder(request,
-            (name, value) -> !plan.headersToRemove().contains(name))
-        .uri(plan.uri());
+    HttpRequest.Builder next =
+        HttpRequest.newBuilder(request, (name, value) -> !plan.headersToRemove().contains(name))
+            .uri(plan.uri());
     Optional<BodyPublisher> body = plan.keepsBody() ? request.bodyPublisher() : Optional.empty();
     if (body.isPresent()) {
       next.method(plan.method(), body.get());

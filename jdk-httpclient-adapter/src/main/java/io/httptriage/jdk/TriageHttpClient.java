@@ -24,11 +24,11 @@ import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link HttpClient} that sends through the user's own client and triages every exchange:
- * retries by the policy table and its gates, the redirect audit, the conformance lint, logs
- * and metrics — and, in {@link RedirectMode#POLICY}, redirects followed by core's policy instead of
- * the JDK's. The same {@link TriageConfig} gives the same verdicts, retries, findings and metrics
- * as the OkHttp adapter.
+ * A {@link HttpClient} that sends through the user's own client and triages every exchange: retries
+ * by the policy table and its gates, the redirect audit, the conformance lint, logs and metrics —
+ * and, in {@link RedirectMode#POLICY}, redirects followed by core's policy instead of the JDK's.
+ * The same {@link TriageConfig} gives the same verdicts, retries, findings and metrics as the
+ * OkHttp adapter.
  *
  * <p>Every decision is core's ({@link Triage}); this class only runs it on the JDK client. {@code
  * send} and both {@code sendAsync} go through it; the getters and {@link #newWebSocketBuilder()}
@@ -42,11 +42,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>Every response that does not reach the caller is released whatever the BodyHandler: an
  *       {@code InputStream} or {@code Stream} body is closed, a {@code Publisher} body cancelled;
  *       other handlers have read their body already.
- *   <li>A request body is sent again only when its publisher replays its content: {@code
- *       noBody()}, {@code ofString}, {@code ofByteArray} and {@code ofFile}. {@code ofInputStream},
- *       {@code ofByteArrays}, {@code concat}, {@code fromPublisher} and the user's own publishers
- *       count as one-shot, so such a request is never retried nor its body resent on a followed
- *       307/308.
+ *   <li>A request body is sent again only when its publisher replays its content: {@code noBody()},
+ *       {@code ofString}, {@code ofByteArray} and {@code ofFile}. {@code ofInputStream}, {@code
+ *       ofByteArrays}, {@code concat}, {@code fromPublisher} and the user's own publishers count as
+ *       one-shot, so such a request is never retried nor its body resent on a followed 307/308.
  *   <li>With a delegate that follows redirects ({@link RedirectMode#CLIENT}), the chain it reports
  *       through {@code previousResponse()} is audited: a POST turned into GET on 301/302, and the
  *       3xx the JDK hands back as final after its redirect limit (4 followed by default), are
@@ -58,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>On JDK 21 and later, {@link #close()}, {@link #shutdown()}, {@link #shutdownNow()}, {@link
  * #awaitTermination(Duration)} and {@link #isTerminated()} reach the delegate; on JDK 17 the
- * delegate has no lifecycle, and they do nothing ({@code isTerminated} and {@code
- * awaitTermination} answer false).
+ * delegate has no lifecycle, and they do nothing ({@code isTerminated} and {@code awaitTermination}
+ * answer false).
  *
  * <p>Thread-safe: one instance serves all calls, and its retry budget counts them all. Make one per
  * delegate and keep it.
@@ -121,10 +120,13 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
           "delegate: is already a TriageHttpClient; wrapping it again would triage and retry every"
               + " exchange twice. Use it as it is, or wrap the HttpClient it wraps");
     }
-    if (config.redirectMode() == RedirectMode.POLICY && delegate.followRedirects() != Redirect.NEVER) {
-      throw new IllegalArgumentException("delegate: follows redirects (" + delegate.followRedirects()
-          + ") but the redirect mode is POLICY; build it with followRedirects(Redirect.NEVER)"
-          + " or use TriageHttpClient.build(builder, config)");
+    if (config.redirectMode() == RedirectMode.POLICY
+        && delegate.followRedirects() != Redirect.NEVER) {
+      throw new IllegalArgumentException(
+          "delegate: follows redirects ("
+              + delegate.followRedirects()
+              + ") but the redirect mode is POLICY; build it with followRedirects(Redirect.NEVER)"
+              + " or use TriageHttpClient.build(builder, config)");
     }
     return new TriageHttpClient(delegate, config);
   }
@@ -168,7 +170,9 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
     try {
-      return triage.execute(request, new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
+      return triage.execute(
+          request,
+          new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
           attempt -> sendOnce(attempt, responseBodyHandler));
     } catch (InterruptedSend e) {
       throw e.interruption();
@@ -183,7 +187,8 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     }
   }
 
-  private <T> HttpResponse<T> sendOnce(HttpRequest attempt, BodyHandler<T> handler) throws IOException {
+  private <T> HttpResponse<T> sendOnce(HttpRequest attempt, BodyHandler<T> handler)
+      throws IOException {
     try {
       return delegate.send(attempt, handler);
     } catch (InterruptedException e) {
@@ -197,7 +202,9 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
       HttpRequest request, BodyHandler<T> responseBodyHandler) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
-    return triage.executeAsync(request, new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
+    return triage.executeAsync(
+        request,
+        new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
         attempt -> delegate.sendAsync(attempt, responseBodyHandler));
   }
 
@@ -212,7 +219,9 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
       @Nullable PushPromiseHandler<T> pushPromiseHandler) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
-    return triage.executeAsync(request, new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
+    return triage.executeAsync(
+        request,
+        new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
         attempt -> delegate.sendAsync(attempt, responseBodyHandler, pushPromiseHandler));
   }
 
@@ -226,7 +235,9 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     return delegate.connectTimeout();
   }
 
-  /** The delegate's policy; {@link HttpClient.Redirect#NEVER} in POLICY mode, where core follows. */
+  /**
+   * The delegate's policy; {@link HttpClient.Redirect#NEVER} in POLICY mode, where core follows.
+   */
   @Override
   public Redirect followRedirects() {
     return delegate.followRedirects();
@@ -268,7 +279,8 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     return delegate.newWebSocketBuilder();
   }
 
-  // The lifecycle methods below override HttpClient's on JDK 21+, whose defaults would do nothing to
+  // The lifecycle methods below override HttpClient's on JDK 21+, whose defaults would do nothing
+  // to
   // the delegate. Only close() can say @Override (for AutoCloseable) under release 17.
 
   /** Closes the delegate (JDK 21+): waits for its exchanges to finish, then releases it. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 class JdkAsyncFaultTest extends FaultContract {
   @Override
   protected AdapterContract.ClientUnderTest newClient(TriageConfig config, Duration readTimeout) {
-    return JdkClients.underTest(config, TestTls.create(), JdkClients.Sending.SEND_ASYNC, readTimeout);
+    return JdkClients.underTest(
+        config, TestTls.create(), JdkClients.Sending.SEND_ASYNC, readTimeout);
   }
 }

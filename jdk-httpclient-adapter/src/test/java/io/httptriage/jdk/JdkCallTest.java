@@ -19,17 +19,19 @@ class JdkCallTest {
 
   private final JdkCall<String> call = new JdkCall<>(false);
   private final BodyPublisher body = BodyPublishers.ofString("{\"n\":7}");
-  private final HttpRequest post = HttpRequest.newBuilder(FIRST)
-      .POST(body)
-      .header("Content-Type", "application/json")
-      .header("Authorization", "Bearer t")
-      .header("X-Trace", "abc")
-      .timeout(Duration.ofSeconds(3))
-      .expectContinue(true)
-      .build();
+  private final HttpRequest post =
+      HttpRequest.newBuilder(FIRST)
+          .POST(body)
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Bearer t")
+          .header("X-Trace", "abc")
+          .timeout(Duration.ofSeconds(3))
+          .expectContinue(true)
+          .build();
 
   private static FollowDecision.Follow plan(String method, boolean keepsBody, String... removed) {
-    return new FollowDecision.Follow(303, method, NEXT, keepsBody, Set.of(removed), Optional.empty());
+    return new FollowDecision.Follow(
+        303, method, NEXT, keepsBody, Set.of(removed), Optional.empty());
   }
 
   @Test
@@ -64,7 +66,8 @@ class JdkCallTest {
     HttpRequest next = call.followUp(post, plan("PUT", false));
 
     assertThat(next.method()).isEqualTo("PUT");
-    assertThat(next.bodyPublisher()).hasValueSatisfying(p -> assertThat(p.contentLength()).isZero());
+    assertThat(next.bodyPublisher())
+        .hasValueSatisfying(p -> assertThat(p.contentLength()).isZero());
     assertThat(new JdkRequestView(next).hasBody()).isFalse();
   }
 

@@ -32,8 +32,8 @@ final class JdkClients {
   private JdkClients() {}
 
   /**
-   * A delegate builder as the contract wants it: HTTP/1.1 (the test server speaks it on plain
-   * http, and the JDK's h2c upgrade attempt would only add noise), trusting the test certificate,
+   * A delegate builder as the contract wants it: HTTP/1.1 (the test server speaks it on plain http,
+   * and the JDK's h2c upgrade attempt would only add noise), trusting the test certificate,
    * following redirects itself unless the mode is POLICY ({@link TriageHttpClient#build} turns that
    * off then).
    */
@@ -78,7 +78,9 @@ final class JdkClients {
     try {
       return future.get(20, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
+      throw e.getCause() instanceof IOException
+          ? (IOException) e.getCause()
+          : new IOException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
@@ -92,7 +94,8 @@ final class JdkClients {
    * an {@code ofString} one, so that the contract runs with a streaming handler, whose discarded
    * bodies must be closed, as well as with a reading one.
    */
-  static AdapterContract.ClientUnderTest underTest(TriageConfig config, TestTls tls, Sending sending) {
+  static AdapterContract.ClientUnderTest underTest(
+      TriageConfig config, TestTls tls, Sending sending) {
     return underTest(config, tls, sending, TIMEOUT);
   }
 
@@ -125,8 +128,10 @@ final class JdkClients {
           case SEND_ASYNC:
             return answer(await(client.sendAsync(request, BodyHandlers.ofString())));
           default:
-            return answer(await(client.sendAsync(request, BodyHandlers.ofString(),
-                (initiating, pushed, accept) -> { })));
+            return answer(
+                await(
+                    client.sendAsync(
+                        request, BodyHandlers.ofString(), (initiating, pushed, accept) -> {})));
         }
       }
 
@@ -158,8 +163,8 @@ final class JdkClients {
   private static AdapterContract.Answer answerOfStream(HttpResponse<InputStream> response)
       throws IOException {
     try (InputStream body = response.body()) {
-      return new AdapterContract.Answer(response.statusCode(),
-          new String(body.readAllBytes(), StandardCharsets.UTF_8));
+      return new AdapterContract.Answer(
+          response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A response that is retried never reaches the caller; whatever its BodyHandler, its body is
- * closed or cancelled so that it does not hold its connection. Each handler here wraps a JDK
- * streaming body to see what happens to it.
+ * A response that is retried never reaches the caller; whatever its BodyHandler, its body is closed
+ * or cancelled so that it does not hold its connection. Each handler here wraps a JDK streaming
+ * body to see what happens to it.
  */
 class JdkDiscardedBodiesClientTest {
   private final TestServer server = TestServers.start();
@@ -58,16 +58,19 @@ class JdkDiscardedBodiesClientTest {
   }
 
   private BodyHandler<InputStream> trackedStreams() {
-    return info -> BodySubscribers.mapping(BodySubscribers.ofInputStream(), in -> {
-      AtomicBoolean closed = track();
-      return new FilterInputStream(in) {
-        @Override
-        public void close() throws IOException {
-          closed.set(true);
-          super.close();
-        }
-      };
-    });
+    return info ->
+        BodySubscribers.mapping(
+            BodySubscribers.ofInputStream(),
+            in -> {
+              AtomicBoolean closed = track();
+              return new FilterInputStream(in) {
+                @Override
+                public void close() throws IOException {
+                  closed.set(true);
+                  super.close();
+                }
+              };
+            });
   }
 
   @Test
@@ -79,13 +82,15 @@ class JdkDiscardedBodiesClientTest {
     assertThat(released.get(0)).isTrue();
     assertThat(released.get(1)).as("the caller's body stays open").isFalse();
     try (InputStream body = response.body()) {
-      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("line 1\nline 2");
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("line 1\nline 2");
     }
   }
 
   @Test
   void discardedInputStreamIsClosedOnSendAsync() throws Exception {
-    HttpResponse<InputStream> response = JdkClients.await(client.sendAsync(unavailableOnce(), trackedStreams()));
+    HttpResponse<InputStream> response =
+        JdkClients.await(client.sendAsync(unavailableOnce(), trackedStreams()));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(released).hasSize(2);
@@ -96,12 +101,14 @@ class JdkDiscardedBodiesClientTest {
 
   @Test
   void discardedLinesStreamIsClosed() throws Exception {
-    BodyHandler<Stream<String>> lines = info -> BodySubscribers.mapping(
-        BodySubscribers.ofLines(StandardCharsets.UTF_8),
-        stream -> {
-          AtomicBoolean closed = track();
-          return stream.onClose(() -> closed.set(true));
-        });
+    BodyHandler<Stream<String>> lines =
+        info ->
+            BodySubscribers.mapping(
+                BodySubscribers.ofLines(StandardCharsets.UTF_8),
+                stream -> {
+                  AtomicBoolean closed = track();
+                  return stream.onClose(() -> closed.set(true));
+                });
 
     HttpResponse<Stream<String>> response = client.send(unavailableOnce(), lines);
 
@@ -113,10 +120,14 @@ class JdkDiscardedBodiesClientTest {
 
   @Test
   void discardedPublisherIsCancelled() throws Exception {
-    BodyHandler<Flow.Publisher<List<ByteBuffer>>> publishers = info -> BodySubscribers.mapping(
-        BodySubscribers.ofPublisher(), publisher -> new CancelWatchingPublisher(publisher, track()));
+    BodyHandler<Flow.Publisher<List<ByteBuffer>>> publishers =
+        info ->
+            BodySubscribers.mapping(
+                BodySubscribers.ofPublisher(),
+                publisher -> new CancelWatchingPublisher(publisher, track()));
 
-    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = client.send(unavailableOnce(), publishers);
+    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response =
+        client.send(unavailableOnce(), publishers);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(released.get(0)).isTrue();
@@ -127,31 +138,40 @@ class JdkDiscardedBodiesClientTest {
 
   @Test
   void discardedStreamingBodyIsReadToItsEndSoItsConnectionServesTheRetry() throws Exception {
-    HttpResponse<InputStream> response = client.send(unavailableOnce(), BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        client.send(unavailableOnce(), BodyHandlers.ofInputStream());
 
     try (InputStream body = response.body()) {
       assertThat(body.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("line 1\nline 2");
     }
-    assertThat(server.connectionCount()).as("connections for an attempt and its retry").isEqualTo(1);
+    assertThat(server.connectionCount())
+        .as("connections for an attempt and its retry")
+        .isEqualTo(1);
   }
 
   @Test
   void discardedBodyThatStallsIsCutOffNotWaitedFor() throws Exception {
     try (RawServer raw = new RawServer()) {
-      raw.enqueue((socket, out) -> {
-        out.write("HTTP/1.1 503 Busy\r\nRetry-After: 0\r\nContent-Length: 100\r\n\r\nxx"
-            .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        while (in.read() >= 0) {
-          // the other 98 bytes never come: hold the connection until the client gives up on it
-        }
-      });
+      raw.enqueue(
+          (socket, out) -> {
+            out.write(
+                "HTTP/1.1 503 Busy\r\nRetry-After: 0\r\nContent-Length: 100\r\n\r\nxx"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            while (in.read() >= 0) {
+              // the other 98 bytes never come: hold the connection until the client gives up on it
+            }
+          });
       raw.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nafter");
 
-      HttpResponse<InputStream> response = assertTimeoutPreemptively(Duration.ofSeconds(5),
-          () -> client.send(HttpRequest.newBuilder(raw.url("/stalls")).build(),
-              BodyHandlers.ofInputStream()));
+      HttpResponse<InputStream> response =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(5),
+              () ->
+                  client.send(
+                      HttpRequest.newBuilder(raw.url("/stalls")).build(),
+                      BodyHandlers.ofInputStream()));
 
       try (InputStream body = response.body()) {
         assertThat(body.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("after");
@@ -164,9 +184,11 @@ class JdkDiscardedBodiesClientTest {
   void releasingNeverThrows() {
     DiscardedBodies.release(null);
     DiscardedBodies.release("already read");
-    DiscardedBodies.release((AutoCloseable) () -> {
-      throw new IOException("broken");
-    });
+    DiscardedBodies.release(
+        (AutoCloseable)
+            () -> {
+              throw new IOException("broken");
+            });
   }
 
   /** Passes a publisher through and notes when its subscription is cancelled. */
@@ -181,38 +203,40 @@ class JdkDiscardedBodiesClientTest {
 
     @Override
     public void subscribe(Flow.Subscriber<? super List<ByteBuffer>> subscriber) {
-      publisher.subscribe(new Flow.Subscriber<List<ByteBuffer>>() {
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-          subscriber.onSubscribe(new Flow.Subscription() {
+      publisher.subscribe(
+          new Flow.Subscriber<List<ByteBuffer>>() {
             @Override
-            public void request(long n) {
-              subscription.request(n);
+            public void onSubscribe(Flow.Subscription subscription) {
+              subscriber.onSubscribe(
+                  new Flow.Subscription() {
+                    @Override
+                    public void request(long n) {
+                      subscription.request(n);
+                    }
+
+                    @Override
+                    public void cancel() {
+                      cancelled.set(true);
+                      subscription.cancel();
+                    }
+                  });
             }
 
             @Override
-            public void cancel() {
-              cancelled.set(true);
-              subscription.cancel();
+            public void onNext(List<ByteBuffer> item) {
+              subscriber.onNext(item);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+              subscriber.onError(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+              subscriber.onComplete();
             }
           });
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> item) {
-          subscriber.onNext(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-          subscriber.onError(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-          subscriber.onComplete();
-        }
-      });
     }
   }
 }

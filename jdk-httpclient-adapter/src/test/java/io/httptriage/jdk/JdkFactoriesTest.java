@@ -64,7 +64,8 @@ class JdkFactoriesTest {
 
     assertThatThrownBy(() -> TriageHttpClient.wrap(null)).hasMessageStartingWith("delegate:");
     assertThatThrownBy(() -> TriageHttpClient.wrap(client, null)).hasMessageStartingWith("config:");
-    assertThatThrownBy(() -> TriageHttpClient.build(null, POLICY)).hasMessageStartingWith("builder:");
+    assertThatThrownBy(() -> TriageHttpClient.build(null, POLICY))
+        .hasMessageStartingWith("builder:");
     assertThatThrownBy(() -> TriageHttpClient.build(HttpClient.newBuilder(), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("config:");
@@ -86,14 +87,15 @@ class JdkFactoriesTest {
       CookieManager cookies = new CookieManager();
       Authenticator authenticator = new Authenticator() {};
       ProxySelector proxy = ProxySelector.of(null);
-      HttpClient delegate = HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(7))
-          .version(HttpClient.Version.HTTP_1_1)
-          .cookieHandler(cookies)
-          .authenticator(authenticator)
-          .proxy(proxy)
-          .executor(executor)
-          .build();
+      HttpClient delegate =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(7))
+              .version(HttpClient.Version.HTTP_1_1)
+              .cookieHandler(cookies)
+              .authenticator(authenticator)
+              .proxy(proxy)
+              .executor(executor)
+              .build();
 
       TriageHttpClient client = TriageHttpClient.wrap(delegate);
 

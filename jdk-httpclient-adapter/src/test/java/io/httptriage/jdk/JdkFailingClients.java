@@ -22,12 +22,12 @@ final class JdkFailingClients {
    */
   static TransportFailureContract.FailingClient client(
       Duration connectTimeout, Duration readTimeout, boolean triage, boolean async) {
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout);
-    HttpClient client = triage
-        ? TriageHttpClient.build(builder, TransportFailureContract.config())
-        : builder.build();
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout);
+    HttpClient client =
+        triage
+            ? TriageHttpClient.build(builder, TransportFailureContract.config())
+            : builder.build();
     return new TransportFailureContract.FailingClient() {
       @Override
       public void send(String method, URI uri) throws Exception {
@@ -35,7 +35,8 @@ final class JdkFailingClients {
         if (method.equals("GET")) {
           request.GET();
         } else {
-          request.header("Content-Type", "application/json")
+          request
+              .header("Content-Type", "application/json")
               .method(method, HttpRequest.BodyPublishers.ofString("{\"n\":1}"));
         }
         if (!async) {

@@ -66,8 +66,11 @@ class JdkLifecycleTest {
     assertThat(client.awaitTermination(Duration.ofSeconds(1))).isFalse();
     try (TestServer server = TestServers.start()) {
       server.enqueue(Reply.status(200).body("still here"));
-      assertThat(client.send(HttpRequest.newBuilder(server.url("/")).build(), BodyHandlers.ofString())
-          .body()).isEqualTo("still here");
+      assertThat(
+              client
+                  .send(HttpRequest.newBuilder(server.url("/")).build(), BodyHandlers.ofString())
+                  .body())
+          .isEqualTo("still here");
     }
   }
 }

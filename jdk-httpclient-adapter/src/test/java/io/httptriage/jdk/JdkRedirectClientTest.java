@@ -1,8 +1,8 @@
 package io.httptriage.jdk;
 
-import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.httptriage.contract.ExchangeTap;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
@@ -24,12 +24,15 @@ class JdkRedirectClientTest {
   private final TestServer server = TestServers.start();
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final List<Finding.Kind> findings = new CopyOnWriteArrayList<>();
-  private final TriageConfig config = TriageConfig.builder()
-      .listener(ExchangeTap.withDefaults((exchange, verdict, found) -> {
-        exchanges.add(exchange);
-        found.forEach(f -> findings.add(f.kind()));
-      }))
-      .build();
+  private final TriageConfig config =
+      TriageConfig.builder()
+          .listener(
+              ExchangeTap.withDefaults(
+                  (exchange, verdict, found) -> {
+                    exchanges.add(exchange);
+                    found.forEach(f -> findings.add(f.kind()));
+                  }))
+          .build();
 
   @AfterEach
   void stop() {
@@ -49,7 +52,8 @@ class JdkRedirectClientTest {
     // The JDK follows 4 redirects (jdk.httpclient.redirects.retrylimit=5) and returns the 5th 3xx.
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(server.requestCount()).isEqualTo(5);
-    assertThat(exchanges).singleElement()
+    assertThat(exchanges)
+        .singleElement()
         .satisfies(exchange -> assertThat(exchange.hops()).hasSize(4));
     assertThat(findings).contains(Finding.Kind.CHAIN_TRUNCATED);
   }
@@ -64,6 +68,8 @@ class JdkRedirectClientTest {
         client.send(HttpRequest.newBuilder(server.url("/start")).build(), BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(findings).contains(Finding.Kind.REDIRECT_NOT_FOLLOWED).doesNotContain(Finding.Kind.CHAIN_TRUNCATED);
+    assertThat(findings)
+        .contains(Finding.Kind.REDIRECT_NOT_FOLLOWED)
+        .doesNotContain(Finding.Kind.CHAIN_TRUNCATED);
   }
 }

@@ -29,9 +29,11 @@ class JdkRequestViewTest {
   void publishersThatHoldTheirBytesAreReplayable() {
     assertThat(post(BodyPublishers.noBody()).bodyReplayable()).isTrue();
     assertThat(post(BodyPublishers.ofString("{}")).bodyReplayable()).isTrue();
-    assertThat(post(BodyPublishers.ofString("{}", StandardCharsets.UTF_16)).bodyReplayable()).isTrue();
+    assertThat(post(BodyPublishers.ofString("{}", StandardCharsets.UTF_16)).bodyReplayable())
+        .isTrue();
     assertThat(post(BodyPublishers.ofByteArray(new byte[] {1, 2})).bodyReplayable()).isTrue();
-    assertThat(post(BodyPublishers.ofByteArray(new byte[] {1, 2, 3}, 1, 2)).bodyReplayable()).isTrue();
+    assertThat(post(BodyPublishers.ofByteArray(new byte[] {1, 2, 3}, 1, 2)).bodyReplayable())
+        .isTrue();
   }
 
   @Test
@@ -43,11 +45,15 @@ class JdkRequestViewTest {
 
   @Test
   void publishersThatMayNotReplayAreTreatedAsOneShot() {
-    assertThat(post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1])))
-        .bodyReplayable()).isFalse();
+    assertThat(
+            post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1])))
+                .bodyReplayable())
+        .isFalse();
     assertThat(post(BodyPublishers.ofByteArrays(List.of(new byte[1]))).bodyReplayable()).isFalse();
-    assertThat(post(BodyPublishers.concat(BodyPublishers.ofString("a"), BodyPublishers.ofString("b")))
-        .bodyReplayable()).isFalse();
+    assertThat(
+            post(BodyPublishers.concat(BodyPublishers.ofString("a"), BodyPublishers.ofString("b")))
+                .bodyReplayable())
+        .isFalse();
     try (SubmissionPublisher<ByteBuffer> publisher = new SubmissionPublisher<>()) {
       assertThat(post(BodyPublishers.fromPublisher(publisher)).bodyReplayable()).isFalse();
     }
@@ -65,17 +71,21 @@ class JdkRequestViewTest {
   void emptyPublisherCarriesNoBodyButUnknownLengthDoes() {
     assertThat(post(BodyPublishers.noBody()).hasBody()).isFalse();
     assertThat(post(BodyPublishers.ofString("{}")).hasBody()).isTrue();
-    assertThat(post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[0])))
-        .hasBody()).isTrue();
+    assertThat(
+            post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[0])))
+                .hasBody())
+        .isTrue();
   }
 
   @Test
   void headerNamesAndValuesMatchCaseInsensitively() {
-    JdkRequestView view = new JdkRequestView(HttpRequest.newBuilder(TARGET)
-        .header("Authorization", "Bearer t")
-        .header("Accept", "text/plain")
-        .header("Accept", "application/json")
-        .build());
+    JdkRequestView view =
+        new JdkRequestView(
+            HttpRequest.newBuilder(TARGET)
+                .header("Authorization", "Bearer t")
+                .header("Accept", "text/plain")
+                .header("Accept", "application/json")
+                .build());
 
     assertThat(view.headerNames().contains("authorization")).isTrue();
     assertThat(view.headerNames().contains("ACCEPT")).isTrue();

@@ -1,14 +1,14 @@
 package io.httptriage.jdk;
 
-import io.httptriage.contract.ExchangeTap;
-import io.httptriage.observe.TriageEvent.AttemptDecided;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.httptriage.contract.ExchangeTap;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
@@ -47,11 +47,19 @@ class JdkRetryClientTest {
     return client(mode, retry, events::add);
   }
 
-  private TriageHttpClient client(RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry,
+  private TriageHttpClient client(
+      RedirectMode mode,
+      UnaryOperator<RetrySettings.Builder> retry,
       Consumer<AttemptDecided> attempts) {
     RetrySettings settings = retry.apply(RetrySettings.builder()).build();
-    return JdkClients.client(TriageConfig.builder().redirectMode(mode).retry(settings)
-        .scheduler(scheduler).listener(ExchangeTap.withAttempts(attempts)).build(), tls);
+    return JdkClients.client(
+        TriageConfig.builder()
+            .redirectMode(mode)
+            .retry(settings)
+            .scheduler(scheduler)
+            .listener(ExchangeTap.withAttempts(attempts))
+            .build(),
+        tls);
   }
 
   private List<Outcome> outcomes() {
@@ -65,7 +73,8 @@ class JdkRetryClientTest {
     TriageHttpClient client = client(RedirectMode.CLIENT, UnaryOperator.identity());
 
     CompletableFuture<HttpResponse<String>> future =
-        client.sendAsync(HttpRequest.newBuilder(server.url("/items")).build(), BodyHandlers.ofString());
+        client.sendAsync(
+            HttpRequest.newBuilder(server.url("/items")).build(), BodyHandlers.ofString());
     Runnable wait = scheduler.held.get(10, TimeUnit.SECONDS);
     future.cancel(true);
     wait.run(); // the wait runs out after the cancellation
@@ -80,18 +89,26 @@ class JdkRetryClientTest {
     server.enqueue(Reply.status(503).header("Retry-After", "30"));
     server.enqueue(Reply.status(200));
     // The listener runs on the sending thread just before it starts waiting.
-    TriageHttpClient client = client(RedirectMode.CLIENT, b -> b, event -> {
-      events.add(event);
-      if (event.outcome() == Outcome.RETRY_SCHEDULED) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    TriageHttpClient client =
+        client(
+            RedirectMode.CLIENT,
+            b -> b,
+            event -> {
+              events.add(event);
+              if (event.outcome() == Outcome.RETRY_SCHEDULED) {
+                Thread.currentThread().interrupt();
+              }
+            });
 
-    assertThatThrownBy(() -> client.send(
-            HttpRequest.newBuilder(server.url("/items")).build(), BodyHandlers.ofString()))
+    assertThatThrownBy(
+            () ->
+                client.send(
+                    HttpRequest.newBuilder(server.url("/items")).build(), BodyHandlers.ofString()))
         .isInstanceOf(InterruptedException.class);
 
-    assertThat(Thread.currentThread().isInterrupted()).as("cleared, as InterruptedException does").isFalse();
+    assertThat(Thread.currentThread().isInterrupted())
+        .as("cleared, as InterruptedException does")
+        .isFalse();
     assertThat(server.requestCount()).isEqualTo(1);
     assertThat(outcomes()).containsExactly(Outcome.RETRY_SCHEDULED, Outcome.CANCELLED);
   }
@@ -102,10 +119,11 @@ class JdkRetryClientTest {
     server.enqueue(Reply.status(201));
     TriageHttpClient client = client(RedirectMode.CLIENT, UnaryOperator.identity());
     byte[] order = "{\"n\":1}".getBytes(StandardCharsets.UTF_8);
-    HttpRequest post = HttpRequest.newBuilder(server.url("/orders"))
-        .header("Idempotency-Key", "order-1")
-        .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(order)))
-        .build();
+    HttpRequest post =
+        HttpRequest.newBuilder(server.url("/orders"))
+            .header("Idempotency-Key", "order-1")
+            .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(order)))
+            .build();
 
     HttpResponse<String> response = client.send(post, BodyHandlers.ofString());
 
@@ -119,10 +137,11 @@ class JdkRetryClientTest {
     server.enqueue(Reply.status(503).header("Retry-After", "0"));
     server.enqueue(Reply.status(201));
     TriageHttpClient client = client(RedirectMode.CLIENT, UnaryOperator.identity());
-    HttpRequest post = HttpRequest.newBuilder(server.url("/orders"))
-        .header("Idempotency-Key", "order-2")
-        .POST(BodyPublishers.ofByteArray("{\"n\":2}".getBytes(StandardCharsets.UTF_8)))
-        .build();
+    HttpRequest post =
+        HttpRequest.newBuilder(server.url("/orders"))
+            .header("Idempotency-Key", "order-2")
+            .POST(BodyPublishers.ofByteArray("{\"n\":2}".getBytes(StandardCharsets.UTF_8)))
+            .build();
 
     HttpResponse<String> response = client.send(post, BodyHandlers.ofString());
 
@@ -135,9 +154,10 @@ class JdkRetryClientTest {
     server.enqueue(Reply.status(307).header("Location", "/v2/orders"));
     server.enqueue(Reply.status(201));
     TriageHttpClient client = client(RedirectMode.POLICY, UnaryOperator.identity());
-    HttpRequest post = HttpRequest.newBuilder(server.url("/orders"))
-        .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[] {1})))
-        .build();
+    HttpRequest post =
+        HttpRequest.newBuilder(server.url("/orders"))
+            .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[] {1})))
+            .build();
 
     HttpResponse<String> response = client.send(post, BodyHandlers.ofString());
 
@@ -156,7 +176,7 @@ class JdkRetryClientTest {
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
       if (held.complete(command)) {
-        return super.schedule(() -> { }, 1, TimeUnit.DAYS);
+        return super.schedule(() -> {}, 1, TimeUnit.DAYS);
       }
       return super.schedule(command, 0, TimeUnit.NANOSECONDS);
     }

@@ -21,15 +21,17 @@ class JdkSendAsyncHeaderAndRedirectContractTest extends HeaderAndRedirectContrac
   protected ClientUnderTest newClientWithCookies(
       TriageConfig config, TestTls tls, Map<String, String> hostOnlyCookies) {
     CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    hostOnlyCookies.forEach((host, pair) -> {
-      String[] nv = pair.split("=", 2);
-      HttpCookie cookie = new HttpCookie(nv[0], nv[1]);
-      cookie.setPath("/");
-      cookie.setVersion(0);
-      cookies.getCookieStore().add(URI.create("http://" + host + "/"), cookie);
-    });
-    TriageHttpClient client = TriageHttpClient.build(JdkClients.builder(tls).cookieHandler(cookies),
-        config);
-    return JdkClients.underTest(client, JdkClients.Sending.SEND_ASYNC, java.time.Duration.ofSeconds(10));
+    hostOnlyCookies.forEach(
+        (host, pair) -> {
+          String[] nv = pair.split("=", 2);
+          HttpCookie cookie = new HttpCookie(nv[0], nv[1]);
+          cookie.setPath("/");
+          cookie.setVersion(0);
+          cookies.getCookieStore().add(URI.create("http://" + host + "/"), cookie);
+        });
+    TriageHttpClient client =
+        TriageHttpClient.build(JdkClients.builder(tls).cookieHandler(cookies), config);
+    return JdkClients.underTest(
+        client, JdkClients.Sending.SEND_ASYNC, java.time.Duration.ofSeconds(10));
   }
 }

@@ -4,7 +4,10 @@ import io.httptriage.contract.AdapterContract;
 import io.httptriage.contract.TestTls;
 import io.httptriage.triage.TriageConfig;
 
-/** The shared contract, sent with {@code HttpClient.sendAsync(request, handler, pushPromiseHandler)}. */
+/**
+ * The shared contract, sent with {@code HttpClient.sendAsync(request, handler,
+ * pushPromiseHandler)}.
+ */
 class JdkSendAsyncWithPushPromisesContractTest extends AdapterContract {
   @Override
   protected ClientUnderTest newClient(TriageConfig config, TestTls tls) {

@@ -9,8 +9,7 @@ import io.httptriage.contract.TransportFailureContract.Failure;
  * unknown host) come from the client's source ({@code jdk.internal.net.http.MultiExchange} and
  * {@code PlainHttpConnection}), confirmed with its debug log ({@code
  * -Djdk.internal.httpclient.debug=true}) on 17.0.15 and 25.0.3; see the README's "What the client
- * does by itself on a transport failure". The integration replaces these counts by the target
- * ones.
+ * does by itself on a transport failure". The integration replaces these counts by the target ones.
  */
 final class JdkTransportFailures {
   private JdkTransportFailures() {}
@@ -22,7 +21,8 @@ final class JdkTransportFailures {
         // exchange twice (both because of RETRY_CONNECT)
         return 4;
       case UNKNOWN_HOST:
-        return 0; // also retried once as a ConnectException, but with no address there is no connect
+        return 0; // also retried once as a ConnectException, but with no address there is no
+      // connect
       case RESET:
       case EOF_ON_REUSE:
         // no response byte: ConnectionExpiredException, retried once for GET and HEAD only

@@ -41,14 +41,18 @@ import org.jspecify.annotations.Nullable;
 final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Request, Response> {
   /** The call this thread runs through httptriage; idle (no chain) between calls. */
   static final ThreadLocal<OkHttpCall> CURRENT = new ThreadLocal<>();
+
   private static final byte[] EMPTY = new byte[0];
+
   /** The largest error body copied to look into the cache: 1 MiB. */
   static final long MAX_COPIED_ERROR = 1024 * 1024;
 
   private Interceptor.@Nullable Chain chain;
   private boolean policyMode;
+
   /** Requests sent on the network, from the first one answered with a redirect; null before. */
   private @Nullable List<Request> hops;
+
   /** The Retry-After values of the last network response, when they were held back from OkHttp. */
   private @Nullable List<String> heldRetryAfter;
 
@@ -115,7 +119,8 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   private Interceptor.Chain chain() {
     Interceptor.Chain c = chain;
     if (c == null) {
-      throw new IllegalStateException("no OkHttp call is running through httptriage on this thread");
+      throw new IllegalStateException(
+          "no OkHttp call is running through httptriage on this thread");
     }
     return c;
   }
@@ -124,8 +129,7 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
    * Sends one attempt on the chain. The Retry-After values the network interceptor held back from
    * OkHttp are put back, so core reads what the server sent. Without that interceptor, OkHttp's own
    * failure to parse a Retry-After past 2^31 reaches here as a NumberFormatException; it is turned
-   * into an IOException that says how to avoid it, so that it never escapes as a runtime
-   * exception.
+   * into an IOException that says how to avoid it, so that it never escapes as a runtime exception.
    */
   @Override
   public Response send(Request request) throws IOException {
@@ -134,9 +138,11 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     try {
       response = chain().proceed(request);
     } catch (NumberFormatException e) {
-      throw new IOException("OkHttp could not parse the Retry-After of a 408 or 503 and gave up;"
-          + " install httptriage with TriageInterceptor.install(builder, config), whose network"
-          + " interceptor shields OkHttp from such values", e);
+      throw new IOException(
+          "OkHttp could not parse the Retry-After of a 408 or 503 and gave up;"
+              + " install httptriage with TriageInterceptor.install(builder, config), whose network"
+              + " interceptor shields OkHttp from such values",
+          e);
     }
     List<String> held = takeRetryAfter();
     if (held != null) {
@@ -165,8 +171,8 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
 
   /**
    * The requests OkHttp resent by itself below httptriage without the network interceptor: each
-   * prior response with the status of OkHttp's own resends (408, 503) to the same request. With
-   * the network interceptor there are none: OkHttp is never shown a status it resends on.
+   * prior response with the status of OkHttp's own resends (408, 503) to the same request. With the
+   * network interceptor there are none: OkHttp is never shown a status it resends on.
    */
   @Override
   public int resentByClient(Response response) {
@@ -204,10 +210,10 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   }
 
   /**
-   * The hops from {@code priorResponse()}, oldest first, with the header names OkHttp really sent on
-   * each hop when the network interceptor recorded them. OkHttp never cuts a chain short (it throws
-   * after 20 follow-ups), so a redirect handed back as final with no prior responses means the
-   * client was not set to follow it.
+   * The hops from {@code priorResponse()}, oldest first, with the header names OkHttp really sent
+   * on each hop when the network interceptor recorded them. OkHttp never cuts a chain short (it
+   * throws after 20 follow-ups), so a redirect handed back as final with no prior responses means
+   * the client was not set to follow it.
    */
   @Override
   public Exchange reportedExchange(Request request, Response response) {
@@ -218,11 +224,15 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     List<Request> recorded = takeHops();
     int hops = chainOfResponses.size();
     boolean useSent = recorded.size() >= hops;
-    List<Request> sent = useSent ? recorded.subList(recorded.size() - hops, recorded.size()) : List.of();
+    List<Request> sent =
+        useSent ? recorded.subList(recorded.size() - hops, recorded.size()) : List.of();
     Exchange.Builder exchange = Exchange.builder();
     for (int i = 0; i < chainOfResponses.size(); i++) {
       Response r = chainOfResponses.get(i);
-      Hop hop = Hop.of(new OkHttpRequestView(useSent ? sent.get(i) : r.request()), new OkHttpResponseView(r));
+      Hop hop =
+          Hop.of(
+              new OkHttpRequestView(useSent ? sent.get(i) : r.request()),
+              new OkHttpResponseView(r));
       if (i < chainOfResponses.size() - 1) {
         exchange.hop(hop);
       } else {
@@ -239,9 +249,8 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     if (body == null && requiresBody(plan.method())) {
       body = RequestBody.create(EMPTY, null);
     }
-    Request.Builder next = request.newBuilder()
-        .url(HttpUrl.get(plan.uri().toString()))
-        .method(plan.method(), body);
+    Request.Builder next =
+        request.newBuilder().url(HttpUrl.get(plan.uri().toString())).method(plan.method(), body);
     for (String name : plan.headersToRemove()) {
       next.removeHeader(name);
     }
@@ -249,8 +258,11 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   }
 
   private static boolean requiresBody(String method) {
-    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
-        || method.equals("PROPPATCH") || method.equals("REPORT");
+    return method.equals("POST")
+        || method.equals("PUT")
+        || method.equals("PATCH")
+        || method.equals("PROPPATCH")
+        || method.equals("REPORT");
   }
 
   @Override
@@ -259,12 +271,12 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   }
 
   /**
-   * OkHttp's cache, asked without the network: the same request with {@code FORCE_CACHE}
-   * ({@code only-if-cached}, any staleness). OkHttp allows one open response per call, so the
-   * error's body (up to {@value #MAX_COPIED_ERROR} bytes; a larger one is handed back as it is,
-   * with no look) is first copied into memory and the error released. OkHttp answers a stored
-   * response with {@code cacheResponse()} set and no {@code networkResponse()}; with no cache, or
-   * nothing stored, a synthetic 504 from neither, which is closed here.
+   * OkHttp's cache, asked without the network: the same request with {@code FORCE_CACHE} ({@code
+   * only-if-cached}, any staleness). OkHttp allows one open response per call, so the error's body
+   * (up to {@value #MAX_COPIED_ERROR} bytes; a larger one is handed back as it is, with no look) is
+   * first copied into memory and the error released. OkHttp answers a stored response with {@code
+   * cacheResponse()} set and no {@code networkResponse()}; with no cache, or nothing stored, a
+   * synthetic 504 from neither, which is closed here.
    */
   @Override
   public CacheLookup<Response> lookUpStored(Request request, Response answer) {
@@ -289,18 +301,29 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
       found.close();
       return CacheLookup.none(error);
     }
-    return new CacheLookup<>(error, found, new StoredResponse(new OkHttpResponseView(found),
-        Instant.ofEpochMilli(found.sentRequestAtMillis()),
-        Instant.ofEpochMilli(found.receivedResponseAtMillis())));
+    return new CacheLookup<>(
+        error,
+        found,
+        new StoredResponse(
+            new OkHttpResponseView(found),
+            Instant.ofEpochMilli(found.sentRequestAtMillis()),
+            Instant.ofEpochMilli(found.receivedResponseAtMillis())));
   }
 
   /** The caller's own request, tagged {@link ServedStale}, on the stored response. */
   @Override
-  public Response servedStale(Request request, Response stored, int originStatus,
-      StaleIfError decision) {
-    ServedStale mark = new ServedStale(originStatus, decision.age(), decision.staleness(),
-        decision.window().orElse(Duration.ZERO), decision.reason());
-    return stored.newBuilder().request(request.newBuilder().tag(ServedStale.class, mark).build())
+  public Response servedStale(
+      Request request, Response stored, int originStatus, StaleIfError decision) {
+    ServedStale mark =
+        new ServedStale(
+            originStatus,
+            decision.age(),
+            decision.staleness(),
+            decision.window().orElse(Duration.ZERO),
+            decision.reason());
+    return stored
+        .newBuilder()
+        .request(request.newBuilder().tag(ServedStale.class, mark).build())
         .build();
   }
 

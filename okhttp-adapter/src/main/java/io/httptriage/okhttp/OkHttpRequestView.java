@@ -26,7 +26,9 @@ final class OkHttpRequestView implements RequestView {
     return request.url().uri();
   }
 
-  /** The first value, as the JDK view gives it; OkHttp's own {@code header(name)} gives the last. */
+  /**
+   * The first value, as the JDK view gives it; OkHttp's own {@code header(name)} gives the last.
+   */
   @Override
   public Optional<String> header(String name) {
     List<String> values = request.headers(name);

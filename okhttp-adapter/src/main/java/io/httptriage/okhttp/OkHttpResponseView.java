@@ -22,7 +22,9 @@ final class OkHttpResponseView implements ResponseView {
     return response.code();
   }
 
-  /** The first value, as the JDK view gives it; OkHttp's own {@code header(name)} gives the last. */
+  /**
+   * The first value, as the JDK view gives it; OkHttp's own {@code header(name)} gives the last.
+   */
   @Override
   public Optional<String> header(String name) {
     List<String> values = response.headers(name);
@@ -43,10 +45,11 @@ final class OkHttpResponseView implements ResponseView {
     if (response.cacheResponse() == null || response.networkResponse() != null) {
       return Optional.empty();
     }
-    StoredResponse stored = new StoredResponse(ResponseView.of(response.code(),
-        Headers.copyOf(response.headers().toMultimap())),
-        Instant.ofEpochMilli(response.sentRequestAtMillis()),
-        Instant.ofEpochMilli(response.receivedResponseAtMillis()));
+    StoredResponse stored =
+        new StoredResponse(
+            ResponseView.of(response.code(), Headers.copyOf(response.headers().toMultimap())),
+            Instant.ofEpochMilli(response.sentRequestAtMillis()),
+            Instant.ofEpochMilli(response.receivedResponseAtMillis()));
     return Optional.of(stored.age(Instant.now()));
   }
 }

@@ -40,17 +40,20 @@ import okhttp3.Response;
  * }</pre>
  */
 public final class TriageInterceptor implements Interceptor {
-  static final String TWICE = "httptriage is installed twice on this OkHttpClient (two"
-      + " TriageInterceptors on one call): every request would be retried by both. Keep one:"
-      + " TriageInterceptor.install(builder, config) adds it once; do not also addInterceptor it";
-  static final String FOLLOWS_REDIRECTS = "httptriage is in RedirectMode.POLICY but this OkHttpClient"
-      + " follows redirects itself, so OkHttp would follow them unaudited by the policy. Install it"
-      + " with TriageInterceptor.install(builder, config), which turns OkHttp's following off, or"
-      + " build the client with followRedirects(false)";
+  static final String TWICE =
+      "httptriage is installed twice on this OkHttpClient (two"
+          + " TriageInterceptors on one call): every request would be retried by both. Keep one:"
+          + " TriageInterceptor.install(builder, config) adds it once; do not also addInterceptor it";
+  static final String FOLLOWS_REDIRECTS =
+      "httptriage is in RedirectMode.POLICY but this OkHttpClient"
+          + " follows redirects itself, so OkHttp would follow them unaudited by the policy. Install it"
+          + " with TriageInterceptor.install(builder, config), which turns OkHttp's following off, or"
+          + " build the client with followRedirects(false)";
 
   private final Triage triage;
   private final boolean policyMode;
   private final NetworkShield networkInterceptor = new NetworkShield();
+
   /** Whether OkHttp's Chain exposes getFollowRedirects (5.x); null until the first call asks. */
   private volatile Boolean chainTellsFollowRedirects;
 
@@ -103,7 +106,9 @@ public final class TriageInterceptor implements Interceptor {
     if (config.redirectMode() == RedirectMode.POLICY) {
       builder.followRedirects(false).followSslRedirects(false);
     }
-    return builder.addInterceptor(interceptor).addNetworkInterceptor(interceptor.networkInterceptor());
+    return builder
+        .addInterceptor(interceptor)
+        .addNetworkInterceptor(interceptor.networkInterceptor());
   }
 
   /**
@@ -144,7 +149,9 @@ public final class TriageInterceptor implements Interceptor {
     }
   }
 
-  /** OkHttp 5 says whether the client follows redirects; 4.12 cannot, and is checked per response. */
+  /**
+   * OkHttp 5 says whether the client follows redirects; 4.12 cannot, and is checked per response.
+   */
   private boolean followsRedirects(Chain chain) {
     Boolean known = chainTellsFollowRedirects;
     if (known == null || known) {

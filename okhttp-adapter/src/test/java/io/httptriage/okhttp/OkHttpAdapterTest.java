@@ -1,14 +1,15 @@
 package io.httptriage.okhttp;
 
-import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.contract.ExchangeTap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.httptriage.contract.ExchangeTap;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
+import io.httptriage.finding.Finding;
+import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.retry.Sleeper;
 import io.httptriage.triage.RedirectMode;
@@ -22,10 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import io.httptriage.finding.Finding;
 import okhttp3.Call;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
@@ -75,30 +72,33 @@ class OkHttpAdapterTest {
   void oneShotBodyIsNeverSentTwice() throws IOException {
     server.enqueue(Reply.status(503));
     server.enqueue(Reply.status(200));
-    OkHttpClient client = OkHttpClients.client(config(d -> { }), tls);
-    RequestBody oneShot = new RequestBody() {
-      @Override
-      public MediaType contentType() {
-        return MediaType.get("text/plain");
-      }
+    OkHttpClient client = OkHttpClients.client(config(d -> {}), tls);
+    RequestBody oneShot =
+        new RequestBody() {
+          @Override
+          public MediaType contentType() {
+            return MediaType.get("text/plain");
+          }
 
-      @Override
-      public void writeTo(BufferedSink sink) throws IOException {
-        sink.writeUtf8("once");
-      }
+          @Override
+          public void writeTo(BufferedSink sink) throws IOException {
+            sink.writeUtf8("once");
+          }
 
-      @Override
-      public boolean isOneShot() {
-        return true;
-      }
-    };
+          @Override
+          public boolean isOneShot() {
+            return true;
+          }
+        };
     Request put = new Request.Builder().url(server.url("/doc").toString()).put(oneShot).build();
 
     try (Response response = client.newCall(put).execute()) {
       assertThat(response.code()).isEqualTo(503);
     }
     assertThat(server.requestCount()).isEqualTo(1);
-    assertThat(events).extracting(AttemptDecided::outcome).containsExactly(AttemptDecided.Outcome.BODY_NOT_REPLAYABLE);
+    assertThat(events)
+        .extracting(AttemptDecided::outcome)
+        .containsExactly(AttemptDecided.Outcome.BODY_NOT_REPLAYABLE);
   }
 
   @Test
@@ -106,30 +106,38 @@ class OkHttpAdapterTest {
     server.enqueue(Reply.status(503).header("Retry-After", "25"));
     server.enqueue(Reply.status(200));
     CountDownLatch waiting = new CountDownLatch(1);
-    Sleeper untilCancelled = new Sleeper() {
-      @Override
-      public void sleep(Duration duration) {
-        throw new AssertionError("the adapter must pass its cancellation to the sleeper");
-      }
+    Sleeper untilCancelled =
+        new Sleeper() {
+          @Override
+          public void sleep(Duration duration) {
+            throw new AssertionError("the adapter must pass its cancellation to the sleeper");
+          }
 
-      @Override
-      public void sleep(Duration duration, BooleanSupplier cancelled) throws InterruptedException {
-        waiting.countDown();
-        Sleeper.system().sleep(duration, cancelled);
-      }
-    };
+          @Override
+          public void sleep(Duration duration, BooleanSupplier cancelled)
+              throws InterruptedException {
+            waiting.countDown();
+            Sleeper.system().sleep(duration, cancelled);
+          }
+        };
     OkHttpClient client = OkHttpClients.client(config(untilCancelled), tls);
     Call call = client.newCall(new Request.Builder().url(server.url("/slow").toString()).build());
-    CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
-      assertThatThrownBy(call::execute).isInstanceOf(IOException.class).hasMessageContaining("Canceled");
-    });
+    CompletableFuture<Void> done =
+        CompletableFuture.runAsync(
+            () -> {
+              assertThatThrownBy(call::execute)
+                  .isInstanceOf(IOException.class)
+                  .hasMessageContaining("Canceled");
+            });
 
     assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
     call.cancel();
 
     done.get(5, TimeUnit.SECONDS);
     assertThat(server.requestCount()).isEqualTo(1);
-    assertThat(events).extracting(AttemptDecided::outcome).contains(AttemptDecided.Outcome.CANCELLED);
+    assertThat(events)
+        .extracting(AttemptDecided::outcome)
+        .contains(AttemptDecided.Outcome.CANCELLED);
   }
 
   /**
@@ -140,12 +148,21 @@ class OkHttpAdapterTest {
   void postStillAnswersAnAuthenticationChallenge() throws IOException {
     server.enqueue(Reply.status(401).header("WWW-Authenticate", "Basic realm=\"orders\""));
     server.enqueue(Reply.status(201).body("created"));
-    OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), config(d -> { }))
-        .authenticator((route, response) -> response.request().newBuilder()
-            .header("Authorization", "Basic b3JkZXJzOnNlY3JldA==").build())
-        .build();
-    Request post = new Request.Builder().url(server.url("/orders").toString())
-        .post(RequestBody.create("{\"n\":1}", MediaType.get("application/json"))).build();
+    OkHttpClient client =
+        TriageInterceptor.install(new OkHttpClient.Builder(), config(d -> {}))
+            .authenticator(
+                (route, response) ->
+                    response
+                        .request()
+                        .newBuilder()
+                        .header("Authorization", "Basic b3JkZXJzOnNlY3JldA==")
+                        .build())
+            .build();
+    Request post =
+        new Request.Builder()
+            .url(server.url("/orders").toString())
+            .post(RequestBody.create("{\"n\":1}", MediaType.get("application/json")))
+            .build();
 
     try (Response response = client.newCall(post).execute()) {
       assertThat(response.code()).isEqualTo(201);
@@ -161,12 +178,15 @@ class OkHttpAdapterTest {
    */
   @Test
   void policyModeHandsBackARedirectToAHostOkHttpRefuses() throws IOException {
-    server.enqueue(Reply.status(302).header("Location", "http://[::1%25eth0]:1/next").body("moved"));
-    OkHttpClient client = OkHttpClients.client(
-        TriageConfig.builder().redirectMode(RedirectMode.POLICY).build(), tls);
+    server.enqueue(
+        Reply.status(302).header("Location", "http://[::1%25eth0]:1/next").body("moved"));
+    OkHttpClient client =
+        OkHttpClients.client(TriageConfig.builder().redirectMode(RedirectMode.POLICY).build(), tls);
 
-    try (Response response = client.newCall(
-        new Request.Builder().url(server.url("/start").toString()).build()).execute()) {
+    try (Response response =
+        client
+            .newCall(new Request.Builder().url(server.url("/start").toString()).build())
+            .execute()) {
       assertThat(response.code()).isEqualTo(302);
       assertThat(response.body().string()).isEqualTo("moved");
     }
@@ -179,44 +199,58 @@ class OkHttpAdapterTest {
       server.enqueue(Reply.status(302).header("Location", other.url("/landing").toString()));
       other.enqueue(Reply.status(200).body("landed"));
       List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-      TriageConfig config = TriageConfig.builder()
-          .listener(ExchangeTap.withDefaults((exchange, verdict, found) -> findings.addAll(found)))
-          .build();
-      CookieJar everywhere = new CookieJar() {
-        @Override
-        public void saveFromResponse(HttpUrl url, List<Cookie> cookies) {}
+      TriageConfig config =
+          TriageConfig.builder()
+              .listener(
+                  ExchangeTap.withDefaults((exchange, verdict, found) -> findings.addAll(found)))
+              .build();
+      CookieJar everywhere =
+          new CookieJar() {
+            @Override
+            public void saveFromResponse(HttpUrl url, List<Cookie> cookies) {}
 
-        @Override
-        public List<Cookie> loadForRequest(HttpUrl url) {
-          return List.of(new Cookie.Builder().name("sid").value("s3cret").domain(url.host()).build());
-        }
-      };
-      OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), config)
-          .cookieJar(everywhere)
-          .build();
+            @Override
+            public List<Cookie> loadForRequest(HttpUrl url) {
+              return List.of(
+                  new Cookie.Builder().name("sid").value("s3cret").domain(url.host()).build());
+            }
+          };
+      OkHttpClient client =
+          TriageInterceptor.install(new OkHttpClient.Builder(), config)
+              .cookieJar(everywhere)
+              .build();
 
-      try (Response r = client.newCall(new Request.Builder().url(server.url("/start").toString()).build())
-          .execute()) {
+      try (Response r =
+          client
+              .newCall(new Request.Builder().url(server.url("/start").toString()).build())
+              .execute()) {
         assertThat(r.code()).isEqualTo(200);
       }
 
       assertThat(other.take().headers().first("Cookie")).contains("sid=s3cret");
-      assertThat(findings).extracting(Finding::kind).contains(Finding.Kind.CREDENTIALS_CROSS_ORIGIN);
+      assertThat(findings)
+          .extracting(Finding::kind)
+          .contains(Finding.Kind.CREDENTIALS_CROSS_ORIGIN);
     }
   }
 
   @Test
   void policyModeInstallTurnsOkHttpsOwnRedirectsOff() {
-    OkHttpClient policy = TriageInterceptor.install(new OkHttpClient.Builder(),
-        TriageConfig.builder().redirectMode(RedirectMode.POLICY).build()).build();
-    OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), TriageConfig.ofDefaults()).build();
+    OkHttpClient policy =
+        TriageInterceptor.install(
+                new OkHttpClient.Builder(),
+                TriageConfig.builder().redirectMode(RedirectMode.POLICY).build())
+            .build();
+    OkHttpClient client =
+        TriageInterceptor.install(new OkHttpClient.Builder(), TriageConfig.ofDefaults()).build();
     assertThat(policy.followRedirects()).isFalse();
     assertThat(policy.followSslRedirects()).isFalse();
     assertThat(client.followRedirects()).isTrue();
     assertThat(policy.interceptors()).hasSize(1).allMatch(i -> i instanceof TriageInterceptor);
     assertThat(policy.networkInterceptors()).hasSize(1).allMatch(NetworkShield.class::isInstance);
     // each client has its own: nothing one client learns is shared with another
-    assertThat(client.networkInterceptors().get(0)).isNotSameAs(policy.networkInterceptors().get(0));
+    assertThat(client.networkInterceptors().get(0))
+        .isNotSameAs(policy.networkInterceptors().get(0));
   }
 
   @Test
@@ -225,5 +259,4 @@ class OkHttpAdapterTest {
     assertThatThrownBy(() -> TriageInterceptor.install(null, TriageConfig.ofDefaults()))
         .hasMessageStartingWith("builder:");
   }
-
 }

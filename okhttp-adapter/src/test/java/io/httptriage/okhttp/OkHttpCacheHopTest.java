@@ -7,10 +7,10 @@ import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Hop;
-import io.httptriage.triage.RedirectMode;
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
+import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -29,8 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A 301 stored by a real {@code okhttp3.Cache} three days ago (Age: 259200) and followed again
- * from it: the hop is marked as a cache hop and the audit reports REDIRECT_FROM_CACHE with the age,
+ * A 301 stored by a real {@code okhttp3.Cache} three days ago (Age: 259200) and followed again from
+ * it: the hop is marked as a cache hop and the audit reports REDIRECT_FROM_CACHE with the age,
  * whoever follows, OkHttp or httptriage.
  */
 class OkHttpCacheHopTest {
@@ -41,10 +41,14 @@ class OkHttpCacheHopTest {
   @BeforeEach
   void start() {
     server = TestServers.start();
-    server.dispatch(request -> request.path().equals("/old")
-        ? Reply.status(301).header("Location", "/new").header("Cache-Control", "max-age=31536000")
-            .header("Age", "259200")
-        : Reply.status(200).body("new"));
+    server.dispatch(
+        request ->
+            request.path().equals("/old")
+                ? Reply.status(301)
+                    .header("Location", "/new")
+                    .header("Cache-Control", "max-age=31536000")
+                    .header("Age", "259200")
+                : Reply.status(200).body("new"));
     cache = new Cache(dir.toFile(), 1024 * 1024);
   }
 
@@ -59,18 +63,22 @@ class OkHttpCacheHopTest {
   void marksAPermanentRedirectFollowedFromTheCacheWithItsAge(RedirectMode mode) throws IOException {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     List<Exchange> exchanges = new CopyOnWriteArrayList<>();
-    TriageListener exchangesSeen = new TriageListener() {
-      @Override
-      public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
-        exchanges.add(event.exchange());
-      }
-    };
-    TriageConfig config = TriageConfig.builder().redirectMode(mode)
-        .listener(TriageListener.composite(
-            DefaultTriageListener.builder().meterRegistry(registry).build(), exchangesSeen))
-        .build();
-    OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder().cache(cache), config)
-        .build();
+    TriageListener exchangesSeen =
+        new TriageListener() {
+          @Override
+          public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
+            exchanges.add(event.exchange());
+          }
+        };
+    TriageConfig config =
+        TriageConfig.builder()
+            .redirectMode(mode)
+            .listener(
+                TriageListener.composite(
+                    DefaultTriageListener.builder().meterRegistry(registry).build(), exchangesSeen))
+            .build();
+    OkHttpClient client =
+        TriageInterceptor.install(new OkHttpClient.Builder().cache(cache), config).build();
 
     assertThat(get(client)).isEqualTo("new");
     assertThat(get(client)).isEqualTo("new");
@@ -84,8 +92,14 @@ class OkHttpCacheHopTest {
     assertThat(second.cacheAge().orElseThrow())
         .isBetween(Duration.ofSeconds(259_200), Duration.ofSeconds(259_260));
     assertThat(exchanges.get(1).finalHop().servedFromCache()).isFalse();
-    assertThat(registry.get("httptriage.redirect.findings").tag("kind", "REDIRECT_FROM_CACHE")
-        .tag("severity", "INFO").counter().count()).isEqualTo(1.0);
+    assertThat(
+            registry
+                .get("httptriage.redirect.findings")
+                .tag("kind", "REDIRECT_FROM_CACHE")
+                .tag("severity", "INFO")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
   }
 
   private String get(OkHttpClient client) throws IOException {

@@ -2,12 +2,12 @@ package io.httptriage.okhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.httptriage.reference.OkHttpCaching;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.policy.Cacheability;
 import io.httptriage.policy.PolicyTable;
+import io.httptriage.reference.OkHttpCaching;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;
 import java.io.IOException;
@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * here, on 4.12 in okhttp4-compat.
  */
 class OkHttpCachingOracleTest {
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-      .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
 
   @TempDir Path dir;
   private TestServer server;
@@ -52,18 +53,24 @@ class OkHttpCachingOracleTest {
     Instant now = Instant.now();
     String date = HTTP_DATE.format(now);
     String lastModified = HTTP_DATE.format(now.minusSeconds(10L * 24 * 3600));
-    server.dispatch(request -> {
-      String[] parts = request.path().split("/");
-      int code = Integer.parseInt(parts[2]);
-      Reply reply = Reply.status(code).header("Date", date);
-      reply = "heuristic".equals(parts[1])
-          ? reply.header("Last-Modified", lastModified)
-          : reply.header("Cache-Control", "max-age=600");
-      return code == 204 || code == 205 || code == 304 ? reply : reply.body("stored " + code);
-    });
+    server.dispatch(
+        request -> {
+          String[] parts = request.path().split("/");
+          int code = Integer.parseInt(parts[2]);
+          Reply reply = Reply.status(code).header("Date", date);
+          reply =
+              "heuristic".equals(parts[1])
+                  ? reply.header("Last-Modified", lastModified)
+                  : reply.header("Cache-Control", "max-age=600");
+          return code == 204 || code == 205 || code == 304 ? reply : reply.body("stored " + code);
+        });
     cache = new Cache(dir.toFile(), 10L * 1024 * 1024);
-    client = new OkHttpClient.Builder().cache(cache).followRedirects(false)
-        .followSslRedirects(false).build();
+    client =
+        new OkHttpClient.Builder()
+            .cache(cache)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .build();
   }
 
   @AfterEach
@@ -77,17 +84,21 @@ class OkHttpCachingOracleTest {
     List<String> wrong = new ArrayList<>();
     EnumSet<Cacheability> seen = EnumSet.noneOf(Cacheability.class);
     for (int code : codes()) {
-      Cacheability observed = servedFromCache("heuristic", code) ? Cacheability.HEURISTIC
-          : servedFromCache("explicit", code) ? Cacheability.EXPLICIT_ONLY
-          : Cacheability.NEVER_STORE;
+      Cacheability observed =
+          servedFromCache("heuristic", code)
+              ? Cacheability.HEURISTIC
+              : servedFromCache("explicit", code)
+                  ? Cacheability.EXPLICIT_ONLY
+                  : Cacheability.NEVER_STORE;
       seen.add(observed);
       if (observed != OkHttpCaching.of(code)) {
         wrong.add(code + ": OkHttp " + observed + ", table " + OkHttpCaching.of(code));
       }
     }
     assertThat(wrong).isEmpty();
-    assertThat(seen).as("the scenarios tell the three apart").containsExactlyInAnyOrder(
-        Cacheability.values());
+    assertThat(seen)
+        .as("the scenarios tell the three apart")
+        .containsExactlyInAnyOrder(Cacheability.values());
   }
 
   @Test
@@ -97,8 +108,12 @@ class OkHttpCachingOracleTest {
       assertThat(rfc.policyFor(code).cacheability()).isEqualTo(Cacheability.HEURISTIC);
       assertThat(OkHttpCaching.of(code)).isEqualTo(Cacheability.NEVER_STORE);
     }
-    assertThat(IntStream.of(codes()).filter(c -> rfc.policyFor(c).cacheability()
-        == Cacheability.HEURISTIC && OkHttpCaching.of(c) != Cacheability.HEURISTIC))
+    assertThat(
+            IntStream.of(codes())
+                .filter(
+                    c ->
+                        rfc.policyFor(c).cacheability() == Cacheability.HEURISTIC
+                            && OkHttpCaching.of(c) != Cacheability.HEURISTIC))
         .containsExactly(206, 451);
   }
 
@@ -122,6 +137,8 @@ class OkHttpCachingOracleTest {
     return Stream.concat(StatusRegistry.all().stream().map(StatusCode::code), Stream.of(299))
         .mapToInt(Integer::intValue)
         .filter(c -> c >= 200 && c <= 599 && c != 407)
-        .distinct().sorted().toArray();
+        .distinct()
+        .sorted()
+        .toArray();
   }
 }

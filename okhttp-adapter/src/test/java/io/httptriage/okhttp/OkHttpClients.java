@@ -18,7 +18,9 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** Builds real OkHttp clients with httptriage installed, for the contract suite and client tests. */
+/**
+ * Builds real OkHttp clients with httptriage installed, for the contract suite and client tests.
+ */
 final class OkHttpClients {
   private static final MediaType JSON = MediaType.get("application/json");
 
@@ -60,7 +62,8 @@ final class OkHttpClients {
   }
 
   /** The client under test sending with {@code execute()} or {@code enqueue()}. */
-  static AdapterContract.ClientUnderTest underTest(TriageConfig config, TestTls tls, boolean async) {
+  static AdapterContract.ClientUnderTest underTest(
+      TriageConfig config, TestTls tls, boolean async) {
     return underTest(config, tls, async, Duration.ofSeconds(10));
   }
 
@@ -79,25 +82,28 @@ final class OkHttpClients {
           return answer(c.execute());
         }
         CompletableFuture<AdapterContract.Answer> done = new CompletableFuture<>();
-        c.enqueue(new Callback() {
-          @Override
-          public void onFailure(Call call, IOException e) {
-            done.completeExceptionally(e);
-          }
+        c.enqueue(
+            new Callback() {
+              @Override
+              public void onFailure(Call call, IOException e) {
+                done.completeExceptionally(e);
+              }
 
-          @Override
-          public void onResponse(Call call, Response response) {
-            try {
-              done.complete(answer(response));
-            } catch (IOException e) {
-              done.completeExceptionally(e);
-            }
-          }
-        });
+              @Override
+              public void onResponse(Call call, Response response) {
+                try {
+                  done.complete(answer(response));
+                } catch (IOException e) {
+                  done.completeExceptionally(e);
+                }
+              }
+            });
         try {
           return done.get(20, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-          throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
+          throw e.getCause() instanceof IOException
+              ? (IOException) e.getCause()
+              : new IOException(e.getCause());
         } catch (InterruptedException | TimeoutException e) {
           throw new IOException(e);
         }

@@ -7,8 +7,11 @@ import java.time.Duration;
 class OkHttpCreateTransportFailureTest extends TransportFailureContract {
   @Override
   protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
-    return OkHttpFailingClients.client(connectTimeout, readTimeout,
-        b -> b.addInterceptor(TriageInterceptor.create(config())), false);
+    return OkHttpFailingClients.client(
+        connectTimeout,
+        readTimeout,
+        b -> b.addInterceptor(TriageInterceptor.create(config())),
+        false);
   }
 
   @Override

@@ -24,22 +24,28 @@ final class OkHttpFailingClients {
   private OkHttpFailingClients() {}
 
   /**
-   * A client from {@code setUp} applied to a builder that already has these timeouts and
-   * the counting listener, sending with {@code execute()} or {@code enqueue()}.
+   * A client from {@code setUp} applied to a builder that already has these timeouts and the
+   * counting listener, sending with {@code execute()} or {@code enqueue()}.
    */
-  static TransportFailureContract.FailingClient client(Duration connectTimeout, Duration readTimeout,
-      UnaryOperator<OkHttpClient.Builder> setUp, boolean async) {
+  static TransportFailureContract.FailingClient client(
+      Duration connectTimeout,
+      Duration readTimeout,
+      UnaryOperator<OkHttpClient.Builder> setUp,
+      boolean async) {
     AtomicInteger connects = new AtomicInteger();
-    OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .eventListener(new EventListener() {
-          @Override
-          public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
-            connects.incrementAndGet();
-          }
-        });
-    AdapterContract.ClientUnderTest sender = OkHttpClients.underTest(setUp.apply(builder).build(), async);
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                    connects.incrementAndGet();
+                  }
+                });
+    AdapterContract.ClientUnderTest sender =
+        OkHttpClients.underTest(setUp.apply(builder).build(), async);
     return new TransportFailureContract.FailingClient() {
       @Override
       public void send(String method, URI uri) throws Exception {

@@ -34,9 +34,13 @@ class OkHttpForceCacheTest {
   @BeforeEach
   void start() {
     server = TestServers.start();
-    server.dispatch(request -> calls.incrementAndGet() == 1
-        ? Reply.status(200).header("Cache-Control", "max-age=0, stale-if-error=60").body("stored")
-        : Reply.status(503).body("down"));
+    server.dispatch(
+        request ->
+            calls.incrementAndGet() == 1
+                ? Reply.status(200)
+                    .header("Cache-Control", "max-age=0, stale-if-error=60")
+                    .body("stored")
+                : Reply.status(503).body("down"));
     cache = new Cache(dir.toFile(), 1024 * 1024);
     client = new OkHttpClient.Builder().cache(cache).build();
   }
@@ -71,8 +75,11 @@ class OkHttpForceCacheTest {
 
   @Test
   void aForceCacheRequestWithNothingStoredAnswersASynthetic504() throws IOException {
-    Request forced = new Request.Builder().url(server.url("/never").toString())
-        .cacheControl(CacheControl.FORCE_CACHE).build();
+    Request forced =
+        new Request.Builder()
+            .url(server.url("/never").toString())
+            .cacheControl(CacheControl.FORCE_CACHE)
+            .build();
     try (Response none = client.newCall(forced).execute()) {
       assertThat(none.code()).isEqualTo(504);
       assertThat(none.cacheResponse()).isNull();

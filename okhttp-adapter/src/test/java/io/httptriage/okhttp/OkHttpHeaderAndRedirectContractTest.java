@@ -17,10 +17,11 @@ class OkHttpHeaderAndRedirectContractTest extends HeaderAndRedirectContract {
   @Override
   protected ClientUnderTest newClientWithCookies(
       TriageConfig config, TestTls tls, Map<String, String> hostOnlyCookies) {
-    OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), config)
-        .cookieJar(new PerHostCookieJar(hostOnlyCookies))
-        .sslSocketFactory(tls.clientSockets(), tls.clientTrustManager())
-        .build();
+    OkHttpClient client =
+        TriageInterceptor.install(new OkHttpClient.Builder(), config)
+            .cookieJar(new PerHostCookieJar(hostOnlyCookies))
+            .sslSocketFactory(tls.clientSockets(), tls.clientTrustManager())
+            .build();
     return OkHttpClients.underTest(client, false);
   }
 }

@@ -3,12 +3,15 @@ package io.httptriage.okhttp;
 import io.httptriage.contract.TransportFailureContract;
 import java.time.Duration;
 
-/** Transport failures on OkHttp with httptriage installed by {@code install}, sent by {@code execute()}. */
+/**
+ * Transport failures on OkHttp with httptriage installed by {@code install}, sent by {@code
+ * execute()}.
+ */
 class OkHttpInstallTransportFailureTest extends TransportFailureContract {
   @Override
   protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
-    return OkHttpFailingClients.client(connectTimeout, readTimeout,
-        b -> TriageInterceptor.install(b, config()), false);
+    return OkHttpFailingClients.client(
+        connectTimeout, readTimeout, b -> TriageInterceptor.install(b, config()), false);
   }
 
   @Override

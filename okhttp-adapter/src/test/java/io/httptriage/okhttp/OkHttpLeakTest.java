@@ -19,27 +19,29 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The shared leak suite on OkHttp, with its own witnesses: every pooled connection is idle once the
- * calls are over (a response never closed keeps its connection allocated), and OkHttp logged no
- * "A connection to ... was leaked" warning.
+ * calls are over (a response never closed keeps its connection allocated), and OkHttp logged no "A
+ * connection to ... was leaked" warning.
  */
 class OkHttpLeakTest extends LeakContract {
   /** Held here so that java.util.logging cannot collect it, and the handler with it. */
   private final Logger okHttpLog = Logger.getLogger(OkHttpClient.class.getName());
+
   private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Handler warningHandler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(String.valueOf(record.getMessage()));
-      }
-    }
+  private final Handler warningHandler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            warnings.add(String.valueOf(record.getMessage()));
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private OkHttpClient client;
 
   @BeforeEach

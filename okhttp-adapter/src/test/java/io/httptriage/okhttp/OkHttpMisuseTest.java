@@ -18,18 +18,18 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The ways of installing httptriage into OkHttp that used to go wrong silently: each now fails
- * fast with a message that says how to fix it, or is shielded. Runs on OkHttp 5.x here and on 4.12
- * in okhttp4-compat.
+ * The ways of installing httptriage into OkHttp that used to go wrong silently: each now fails fast
+ * with a message that says how to fix it, or is shielded. Runs on OkHttp 5.x here and on 4.12 in
+ * okhttp4-compat.
  */
 class OkHttpMisuseTest {
   private static final TriageConfig NO_WAIT =
-      TriageConfig.builder().retry(RetrySettings.builder().sleeper(d -> { }).build()).build();
+      TriageConfig.builder().retry(RetrySettings.builder().sleeper(d -> {}).build()).build();
   private TestServer server;
 
   @BeforeEach
@@ -51,8 +51,8 @@ class OkHttpMisuseTest {
   void theSameInterceptorInstalledTwiceFailsFastInsteadOfRetryingTwice() {
     server.dispatch(r -> Reply.status(503));
     TriageInterceptor interceptor = TriageInterceptor.create(NO_WAIT);
-    OkHttpClient client = new OkHttpClient.Builder()
-        .addInterceptor(interceptor).addInterceptor(interceptor).build();
+    OkHttpClient client =
+        new OkHttpClient.Builder().addInterceptor(interceptor).addInterceptor(interceptor).build();
 
     assertThatThrownBy(() -> client.newCall(get()).execute())
         .isInstanceOf(IllegalStateException.class)
@@ -66,23 +66,29 @@ class OkHttpMisuseTest {
 
     assertThatThrownBy(() -> TriageInterceptor.install(builder, NO_WAIT))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("builder:").hasMessageContaining("installed twice");
+        .hasMessageStartingWith("builder:")
+        .hasMessageContaining("installed twice");
   }
 
   /**
-   * Regression: POLICY mode on a client that still followed redirects let OkHttp turn a POST into
-   * a GET on a 302 with no finding and no warning.
+   * Regression: POLICY mode on a client that still followed redirects let OkHttp turn a POST into a
+   * GET on a 302 with no finding and no warning.
    */
   @Test
   void policyModeOnAClientThatFollowsRedirectsFailsFast() {
     server.enqueue(Reply.status(302).header("Location", "/next"));
     server.enqueue(Reply.status(200).body("followed"));
-    OkHttpClient client = new OkHttpClient.Builder()
-        .addInterceptor(TriageInterceptor.create(TriageConfig.builder()
-            .redirectMode(RedirectMode.POLICY).build()))
-        .build();
-    Request post = new Request.Builder().url(server.url("/orders").toString())
-        .post(RequestBody.create("{}", MediaType.get("application/json"))).build();
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                TriageInterceptor.create(
+                    TriageConfig.builder().redirectMode(RedirectMode.POLICY).build()))
+            .build();
+    Request post =
+        new Request.Builder()
+            .url(server.url("/orders").toString())
+            .post(RequestBody.create("{}", MediaType.get("application/json")))
+            .build();
 
     assertThatThrownBy(() -> client.newCall(post).execute())
         .isInstanceOf(IllegalStateException.class)
@@ -94,10 +100,12 @@ class OkHttpMisuseTest {
   void policyModeInstalledAndThenToldToFollowRedirectsFailsFast() {
     server.enqueue(Reply.status(302).header("Location", "/next"));
     server.enqueue(Reply.status(200).body("followed"));
-    OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(),
-            TriageConfig.builder().redirectMode(RedirectMode.POLICY).build())
-        .followRedirects(true)
-        .build();
+    OkHttpClient client =
+        TriageInterceptor.install(
+                new OkHttpClient.Builder(),
+                TriageConfig.builder().redirectMode(RedirectMode.POLICY).build())
+            .followRedirects(true)
+            .build();
 
     assertThatThrownBy(() -> client.newCall(get()).execute())
         .isInstanceOf(IllegalStateException.class)
@@ -111,12 +119,15 @@ class OkHttpMisuseTest {
   @ParameterizedTest
   @ValueSource(strings = {"99999999999999999999", "2147483648", "-1", "0", "1e3", " 7 "})
   void noNumberFormatExceptionEscapesWhateverTheRetryAfter(String value) throws IOException {
-    server.dispatch(r -> Reply.status(r.path().equals("/timeout") ? 408 : 503).header("Retry-After", value));
+    server.dispatch(
+        r -> Reply.status(r.path().equals("/timeout") ? 408 : 503).header("Retry-After", value));
     OkHttpClient client = OkHttpClients.client(NO_WAIT, io.httptriage.contract.TestTls.create());
 
     for (String path : new String[] {"/unavailable", "/timeout"}) {
-      try (Response response = client.newCall(
-          new Request.Builder().url(server.url(path).toString()).build()).execute()) {
+      try (Response response =
+          client
+              .newCall(new Request.Builder().url(server.url(path).toString()).build())
+              .execute()) {
         assertThat(response.code()).isIn(408, 503);
         assertThat(response.headers("Retry-After")).containsExactly(value.trim());
       }
@@ -128,10 +139,11 @@ class OkHttpMisuseTest {
   @Test
   void okHttpsOwnResendWithoutTheNetworkInterceptorCountsAsAnAttempt() throws IOException {
     server.dispatch(r -> Reply.status(408));
-    OkHttpClient client = new OkHttpClient.Builder()
-        .addInterceptor(TriageInterceptor.create(NO_WAIT))
-        .readTimeout(10, TimeUnit.SECONDS)
-        .build();
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .addInterceptor(TriageInterceptor.create(NO_WAIT))
+            .readTimeout(10, TimeUnit.SECONDS)
+            .build();
 
     try (Response response = client.newCall(get()).execute()) {
       assertThat(response.code()).isEqualTo(408);

@@ -57,14 +57,17 @@ class OkHttpStaleIfErrorTest {
   @BeforeEach
   void start() {
     server = TestServers.start();
-    server.dispatch(request -> {
-      int n = seen.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
-      return n == 1
-          ? Reply.status(200).header("Cache-Control", cacheControl.getOrDefault(request.path(), WINDOW_300))
-              .body("stored " + request.path())
-          : request.method().equals("HEAD") ? Reply.status(errorStatus)
-          : Reply.status(errorStatus).body("down");
-    });
+    server.dispatch(
+        request -> {
+          int n = seen.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
+          return n == 1
+              ? Reply.status(200)
+                  .header("Cache-Control", cacheControl.getOrDefault(request.path(), WINDOW_300))
+                  .body("stored " + request.path())
+              : request.method().equals("HEAD")
+                  ? Reply.status(errorStatus)
+                  : Reply.status(errorStatus).body("down");
+        });
     cache = new Cache(dir.toFile(), 1024 * 1024);
     client = client(TriageConfig.builder());
   }
@@ -90,10 +93,14 @@ class OkHttpStaleIfErrorTest {
       assertThat(mark.window()).isEqualTo(Duration.ofSeconds(300));
       assertThat(mark.staleness()).isBetween(Duration.ofSeconds(280), Duration.ofSeconds(290));
       assertThat(within.request().header("Cache-Control")).isNull();
-      assertThat(log.leveled()).anySatisfy(line -> assertThat(line)
-          .startsWith("WARN httptriage served stale code=503 verdict=SERVED_STALE client=okhttp")
-          .contains("served the stored 200 instead of 503: stale for 2")
-          .contains("within the response's stale-if-error=300"));
+      assertThat(log.leveled())
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .startsWith(
+                          "WARN httptriage served stale code=503 verdict=SERVED_STALE client=okhttp")
+                      .contains("served the stored 200 instead of 503: stale for 2")
+                      .contains("within the response's stale-if-error=300"));
     }
     assertThat(responses("SERVED_STALE", 503)).isEqualTo(1.0);
     assertThat(seen.get("/a")).hasValue(1 + 3); // the retries came first: 3 attempts, all 503
@@ -140,8 +147,11 @@ class OkHttpStaleIfErrorTest {
   void neverServesAStoredResponseToAPost() throws IOException {
     store("/p");
     clock.advance(Duration.ofSeconds(10));
-    Request post = new Request.Builder().url(server.url("/p").toString())
-        .post(RequestBody.create("{}", MediaType.get("application/json"))).build();
+    Request post =
+        new Request.Builder()
+            .url(server.url("/p").toString())
+            .post(RequestBody.create("{}", MediaType.get("application/json")))
+            .build();
     try (Response r = client.newCall(post).execute()) {
       assertThat(r.code()).isEqualTo(503);
       assertThat(r.body().string()).isEqualTo("down");
@@ -190,15 +200,20 @@ class OkHttpStaleIfErrorTest {
   @Test
   void handsTheErrorBackWholeOnAClientWithoutACache() throws IOException {
     seen.put("/nocache", new AtomicInteger(1));
-    RetrySettings retry = RetrySettings.builder().clock(clock).sleeper(d -> { }).build();
-    OkHttpClient bare = TriageInterceptor.install(new OkHttpClient.Builder(),
-        TriageConfig.builder().retry(retry).meterRegistry(registry).build()).build();
-    try (Response r = bare.newCall(new Request.Builder().url(server.url("/nocache").toString())
-        .build()).execute()) {
+    RetrySettings retry = RetrySettings.builder().clock(clock).sleeper(d -> {}).build();
+    OkHttpClient bare =
+        TriageInterceptor.install(
+                new OkHttpClient.Builder(),
+                TriageConfig.builder().retry(retry).meterRegistry(registry).build())
+            .build();
+    try (Response r =
+        bare.newCall(new Request.Builder().url(server.url("/nocache").toString()).build())
+            .execute()) {
       assertThat(r.code()).isEqualTo(503);
       assertThat(r.body().string()).isEqualTo("down");
     }
-    assertThat(seen.get("/nocache")).as("the look into the cache never reaches the network")
+    assertThat(seen.get("/nocache"))
+        .as("the look into the cache never reaches the network")
         .hasValue(1 + 3);
     assertThat(responses("FAIL", 503)).isEqualTo(1.0);
     assertThat(bare.connectionPool().idleConnectionCount())
@@ -208,11 +223,13 @@ class OkHttpStaleIfErrorTest {
   @Test
   void handsAnErrorTooLargeToCopyBackUntouched() throws IOException {
     String large = "x".repeat((int) OkHttpCall.MAX_COPIED_ERROR + 10);
-    server.dispatch(request -> {
-      int n = seen.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
-      return n == 1 ? Reply.status(200).header("Cache-Control", WINDOW_300).body("stored")
-          : Reply.status(503).body(large);
-    });
+    server.dispatch(
+        request -> {
+          int n = seen.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
+          return n == 1
+              ? Reply.status(200).header("Cache-Control", WINDOW_300).body("stored")
+              : Reply.status(503).body(large);
+        });
     store("/big", "stored");
     clock.advance(Duration.ofSeconds(10));
     try (Response r = get("/big", null)) {
@@ -236,9 +253,11 @@ class OkHttpStaleIfErrorTest {
   }
 
   private OkHttpClient client(TriageConfig.Builder config) {
-    RetrySettings retry = RetrySettings.builder().clock(clock).sleeper(d -> { }).build();
-    return TriageInterceptor.install(new OkHttpClient.Builder().cache(cache),
-        config.retry(retry).meterRegistry(registry).build()).build();
+    RetrySettings retry = RetrySettings.builder().clock(clock).sleeper(d -> {}).build();
+    return TriageInterceptor.install(
+            new OkHttpClient.Builder().cache(cache),
+            config.retry(retry).meterRegistry(registry).build())
+        .build();
   }
 
   private void store(String path) throws IOException {
@@ -260,8 +279,12 @@ class OkHttpStaleIfErrorTest {
   }
 
   private double responses(String verdict, int code) {
-    Counter c = registry.find("httptriage.responses").tag("verdict", verdict)
-        .tag("code", String.valueOf(code)).counter();
+    Counter c =
+        registry
+            .find("httptriage.responses")
+            .tag("verdict", verdict)
+            .tag("code", String.valueOf(code))
+            .counter();
     return c == null ? 0 : c.count();
   }
 

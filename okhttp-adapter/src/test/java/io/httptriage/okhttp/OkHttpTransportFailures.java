@@ -5,8 +5,8 @@ import io.httptriage.contract.TransportFailureContract.Failure;
 /**
  * CHARACTERIZATION, before #15: OkHttp's connection attempts per transport failure today, measured
  * on 5.x and 4.12 with {@code retryOnConnectionFailure} left at its default (true). httptriage
- * passes transport failures through untouched, so bare OkHttp and OkHttp with httptriage agree.
- * The integration replaces these counts by the target ones.
+ * passes transport failures through untouched, so bare OkHttp and OkHttp with httptriage agree. The
+ * integration replaces these counts by the target ones.
  */
 final class OkHttpTransportFailures {
   private OkHttpTransportFailures() {}

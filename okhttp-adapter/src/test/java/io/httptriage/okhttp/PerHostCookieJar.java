@@ -16,18 +16,22 @@ final class PerHostCookieJar implements CookieJar {
 
   /** A jar holding one host-only cookie per entry: host → {@code name=value}. */
   PerHostCookieJar(Map<String, String> hostOnly) {
-    hostOnly.forEach((host, pair) -> {
-      String[] nv = pair.split("=", 2);
-      cookies.add(new Cookie.Builder().name(nv[0]).value(nv[1]).hostOnlyDomain(host).path("/")
-          .build());
-    });
+    hostOnly.forEach(
+        (host, pair) -> {
+          String[] nv = pair.split("=", 2);
+          cookies.add(
+              new Cookie.Builder().name(nv[0]).value(nv[1]).hostOnlyDomain(host).path("/").build());
+        });
   }
 
   @Override
   public synchronized void saveFromResponse(HttpUrl url, List<Cookie> received) {
     for (Cookie c : received) {
-      cookies.removeIf(k -> k.name().equals(c.name()) && k.domain().equals(c.domain())
-          && k.path().equals(c.path()));
+      cookies.removeIf(
+          k ->
+              k.name().equals(c.name())
+                  && k.domain().equals(c.domain())
+                  && k.path().equals(c.path()));
       cookies.add(c);
     }
   }

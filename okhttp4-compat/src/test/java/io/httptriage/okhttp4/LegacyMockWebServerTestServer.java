@@ -63,19 +63,22 @@ public final class LegacyMockWebServerTestServer implements TestServer {
   }
 
   private static Recorded recorded(RecordedRequest r) {
-    return new Recorded(r.getMethod(), r.getPath(), Recorded.fieldsOf(r.getHeaders()), r.getBody().readUtf8());
+    return new Recorded(
+        r.getMethod(), r.getPath(), Recorded.fieldsOf(r.getHeaders()), r.getBody().readUtf8());
   }
 
   @Override
   public void dispatch(Function<Recorded, Reply> answers) {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        // The server queued this request for takeRequest() before dispatching it: take one back.
-        server.takeRequest(0, TimeUnit.NANOSECONDS);
-        return response(answers.apply(recorded(request)));
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            // The server queued this request for takeRequest() before dispatching it: take one
+            // back.
+            server.takeRequest(0, TimeUnit.NANOSECONDS);
+            return response(answers.apply(recorded(request)));
+          }
+        });
   }
 
   @Override

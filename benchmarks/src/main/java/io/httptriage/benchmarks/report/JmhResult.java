@@ -15,8 +15,15 @@ import java.util.TreeMap;
  * each with the half-width of JMH's 99.9% confidence interval (NaN when it could not be computed).
  */
 record JmhResult(
-    String benchmark, Map<String, String> params, double score, double scoreError, String unit,
-    double bytes, double bytesError, String jdk, String vm) {
+    String benchmark,
+    Map<String, String> params,
+    double score,
+    double scoreError,
+    String unit,
+    double bytes,
+    double bytesError,
+    String jdk,
+    String vm) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -46,24 +53,30 @@ record JmhResult(
     List<JmhResult> results = new ArrayList<>();
     for (JsonNode run : runs) {
       Map<String, String> params = new TreeMap<>();
-      run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      run.path("params")
+          .fields()
+          .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
       JsonNode primary = run.path("primaryMetric");
       JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
-      results.add(new JmhResult(
-          run.path("benchmark").asText(),
-          params,
-          number(primary.path("score")),
-          number(primary.path("scoreError")),
-          primary.path("scoreUnit").asText(),
-          number(alloc.path("score")),
-          number(alloc.path("scoreError")),
-          run.path("jdkVersion").asText(),
-          run.path("vmName").asText() + " " + run.path("vmVersion").asText()));
+      results.add(
+          new JmhResult(
+              run.path("benchmark").asText(),
+              params,
+              number(primary.path("score")),
+              number(primary.path("scoreError")),
+              primary.path("scoreUnit").asText(),
+              number(alloc.path("score")),
+              number(alloc.path("scoreError")),
+              run.path("jdkVersion").asText(),
+              run.path("vmName").asText() + " " + run.path("vmVersion").asText()));
     }
     return results;
   }
 
-  /** A number; JMH writes an error it could not compute as the string {@code "NaN"}, and a missing one is NaN too. */
+  /**
+   * A number; JMH writes an error it could not compute as the string {@code "NaN"}, and a missing
+   * one is NaN too.
+   */
   private static double number(JsonNode node) {
     return node.isNumber() ? node.asDouble() : Double.NaN;
   }

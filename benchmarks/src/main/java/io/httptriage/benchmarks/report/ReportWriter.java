@@ -11,18 +11,19 @@ import java.util.Optional;
  * then one table per group with each contender's time and bytes next to the bare client's.
  */
 final class ReportWriter {
-  static final List<String> OKHTTP = List.of("bare", "noop", "httptriage", "httptriage_interceptor",
-      "failsafe", "resilience4j");
+  static final List<String> OKHTTP =
+      List.of("bare", "noop", "httptriage", "httptriage_interceptor", "failsafe", "resilience4j");
   static final List<String> JDK = List.of("bare", "httptriage", "methanol", "methanol_retry");
-  private static final Map<String, String> NAMES = Map.of(
-      "bare", "bare client",
-      "noop", "+ no-op interceptor (OkHttp's price for any interceptor)",
-      "httptriage", "+ httptriage (install: interceptor + network hop recorder)",
-      "httptriage_interceptor", "+ httptriage (addInterceptor(create()) alone)",
-      "failsafe", "+ failsafe-okhttp",
-      "resilience4j", "+ resilience4j Retry (hand-wired)",
-      "methanol", "Methanol (no interceptor)",
-      "methanol_retry", "Methanol + RetryInterceptor");
+  private static final Map<String, String> NAMES =
+      Map.of(
+          "bare", "bare client",
+          "noop", "+ no-op interceptor (OkHttp's price for any interceptor)",
+          "httptriage", "+ httptriage (install: interceptor + network hop recorder)",
+          "httptriage_interceptor", "+ httptriage (addInterceptor(create()) alone)",
+          "failsafe", "+ failsafe-okhttp",
+          "resilience4j", "+ resilience4j Retry (hand-wired)",
+          "methanol", "Methanol (no interceptor)",
+          "methanol_retry", "Methanol + RetryInterceptor");
 
   static final String YES = "yes";
   static final String NO = "**no**";
@@ -43,20 +44,30 @@ final class ReportWriter {
     line("| target | measured | met |");
     line("| --- | --- | --- |");
     Optional<JmhResult> known = find("ClassificationBenchmark.knownCodeLookupAndPolicy");
-    known.ifPresentOrElse(r -> {
-      target("Classification: known code ≤ 2 ns", ns(r.score()) + " ns" + err(r.scoreError()),
-          atMost(r.score(), r.scoreError(), 2.0));
-      target("Classification: known code 0 B/op", bytes(r.bytes()) + " B", r.bytes() < 0.5 ? YES : NO);
-    }, () -> missing("Classification"));
+    known.ifPresentOrElse(
+        r -> {
+          target(
+              "Classification: known code ≤ 2 ns",
+              ns(r.score()) + " ns" + err(r.scoreError()),
+              atMost(r.score(), r.scoreError(), 2.0));
+          target(
+              "Classification: known code 0 B/op",
+              bytes(r.bytes()) + " B",
+              r.bytes() < 0.5 ? YES : NO);
+        },
+        () -> missing("Classification"));
 
-    Map<String, JmhResult> canned = group("OkHttpBenchmark.call", "transport", "canned", "contender");
+    Map<String, JmhResult> canned =
+        group("OkHttpBenchmark.call", "transport", "canned", "contender");
     if (canned.containsKey("bare") && canned.containsKey("httptriage")) {
       JmhResult bare = canned.get("bare");
       JmhResult ours = canned.get("httptriage");
       double dt = ours.score() - bare.score();
       bytesOverBare("OkHttp canned", bare, ours, 128);
-      target("OkHttp canned: httptriage ≤ +60 ns over bare",
-          signed(dt) + " ns" + err(timeError(ours, bare)), atMost(dt, timeError(ours, bare), 60));
+      target(
+          "OkHttp canned: httptriage ≤ +60 ns over bare",
+          signed(dt) + " ns" + err(timeError(ours, bare)),
+          atMost(dt, timeError(ours, bare), 60));
       belowPeers("OkHttp canned", canned, List.of("failsafe", "resilience4j"));
       JmhResult lean = canned.get("httptriage_interceptor");
       if (lean != null) {
@@ -64,8 +75,13 @@ final class ReportWriter {
       }
       JmhResult noop = canned.get("noop");
       if (noop != null) {
-        StringBuilder own = new StringBuilder("no-op interceptor " + signed(noop.bytes() - bare.bytes())
-            + " B over bare; over it: httptriage " + signed(ours.bytes() - noop.bytes()) + " B");
+        StringBuilder own =
+            new StringBuilder(
+                "no-op interceptor "
+                    + signed(noop.bytes() - bare.bytes())
+                    + " B over bare; over it: httptriage "
+                    + signed(ours.bytes() - noop.bytes())
+                    + " B");
         JmhResult r4j = canned.get("resilience4j");
         if (r4j != null) {
           own.append(", resilience4j ").append(signed(r4j.bytes() - noop.bytes())).append(" B");
@@ -75,7 +91,8 @@ final class ReportWriter {
     } else {
       missing("OkHttp canned");
     }
-    Map<String, JmhResult> loop = group("OkHttpBenchmark.call", "transport", "loopback", "contender");
+    Map<String, JmhResult> loop =
+        group("OkHttpBenchmark.call", "transport", "loopback", "contender");
     if (loop.containsKey("bare") && loop.containsKey("httptriage")) {
       bytesOverBare("OkHttp loopback", loop.get("bare"), loop.get("httptriage"), 128);
     } else {
@@ -88,28 +105,41 @@ final class ReportWriter {
       for (String methanol : List.of("methanol", "methanol_retry")) {
         JmhResult m = jdk.get(methanol);
         if (m != null) {
-          target("JDK: httptriage below " + NAMES.get(methanol) + " in bytes",
+          target(
+              "JDK: httptriage below " + NAMES.get(methanol) + " in bytes",
               bytes(ours.bytes()) + " B vs " + bytes(m.bytes()) + " B",
               atMost(ours.bytes() - m.bytes(), bytesError(ours, m), 0));
         }
       }
     } else {
-      target("JDK: httptriage ≤ +256 B over bare, below Methanol",
-          "not measured: the JDK adapter is not in this build", NO);
+      target(
+          "JDK: httptriage ≤ +256 B over bare, below Methanol",
+          "not measured: the JDK adapter is not in this build",
+          NO);
     }
     for (String client : List.of("OkHttp", "JDK HttpClient")) {
       Optional<StormRow> outage = stormRow("outage", client, "httptriage");
       Optional<StormRow> flaky = stormRow("flaky", client, "httptriage");
       if (outage.isEmpty() && flaky.isEmpty()) {
-        target("Storm on " + client + ": httptriage", "not measured"
-            + (client.startsWith("JDK") ? ": the JDK adapter is not in this build" : ""), NO);
+        target(
+            "Storm on " + client + ": httptriage",
+            "not measured"
+                + (client.startsWith("JDK") ? ": the JDK adapter is not in this build" : ""),
+            NO);
         continue;
       }
-      outage.ifPresent(r -> target("Storm on " + client + ", outage: ≤ 1.10 requests per logical request",
-          ratio(r.amplification()), r.amplification() <= 1.10 + 1e-9 ? YES : NO));
-      flaky.ifPresent(r -> target("Storm on " + client + ", flaky: ≥ 99% success and ≤ 1.3×",
-          percent(r.successRate()) + ", " + ratio(r.amplification()),
-          r.successRate() >= 0.99 && r.amplification() <= 1.3 ? YES : NO));
+      outage.ifPresent(
+          r ->
+              target(
+                  "Storm on " + client + ", outage: ≤ 1.10 requests per logical request",
+                  ratio(r.amplification()),
+                  r.amplification() <= 1.10 + 1e-9 ? YES : NO));
+      flaky.ifPresent(
+          r ->
+              target(
+                  "Storm on " + client + ", flaky: ≥ 99% success and ≤ 1.3×",
+                  percent(r.successRate()) + ", " + ratio(r.amplification()),
+                  r.successRate() >= 0.99 && r.amplification() <= 1.3 ? YES : NO));
     }
     return out.toString();
   }
@@ -117,7 +147,9 @@ final class ReportWriter {
   private void bytesOverBare(String group, JmhResult bare, JmhResult ours, double limit) {
     double db = ours.bytes() - bare.bytes();
     double e = bytesError(ours, bare);
-    target(group + ": httptriage ≤ +" + (int) limit + " B over bare", signed(db) + " B" + err(e),
+    target(
+        group + ": httptriage ≤ +" + (int) limit + " B over bare",
+        signed(db) + " B" + err(e),
         atMost(db, e, limit));
   }
 
@@ -125,8 +157,10 @@ final class ReportWriter {
   private void belowPeers(String group, Map<String, JmhResult> rows, List<String> peers) {
     JmhResult bare = rows.get("bare");
     JmhResult ours = rows.get("httptriage");
-    StringBuilder inBytes = new StringBuilder("httptriage " + signed(ours.bytes() - bare.bytes()) + " B;");
-    StringBuilder inTime = new StringBuilder("httptriage " + signed(ours.score() - bare.score()) + " ns;");
+    StringBuilder inBytes =
+        new StringBuilder("httptriage " + signed(ours.bytes() - bare.bytes()) + " B;");
+    StringBuilder inTime =
+        new StringBuilder("httptriage " + signed(ours.score() - bare.score()) + " ns;");
     String bytesVerdict = YES;
     String timeVerdict = YES;
     for (String peer : peers) {
@@ -134,8 +168,18 @@ final class ReportWriter {
       if (p == null) {
         continue;
       }
-      inBytes.append(' ').append(peer).append(' ').append(signed(p.bytes() - bare.bytes())).append(" B");
-      inTime.append(' ').append(peer).append(' ').append(signed(p.score() - bare.score())).append(" ns");
+      inBytes
+          .append(' ')
+          .append(peer)
+          .append(' ')
+          .append(signed(p.bytes() - bare.bytes()))
+          .append(" B");
+      inTime
+          .append(' ')
+          .append(peer)
+          .append(' ')
+          .append(signed(p.score() - bare.score()))
+          .append(" ns");
       bytesVerdict = worse(bytesVerdict, below(ours.bytes() - p.bytes(), bytesError(ours, p)));
       timeVerdict = worse(timeVerdict, atMost(ours.score() - p.score(), timeError(ours, p), 0));
     }
@@ -181,15 +225,26 @@ final class ReportWriter {
     line("| --- | ---: | ---: |");
     for (JmhResult r : jmh) {
       if (r.shortName().startsWith("ClassificationBenchmark.")) {
-        line("| " + r.shortName().substring("ClassificationBenchmark.".length()) + " | "
-            + ns(r.score()) + err(r.scoreError()) + " | " + bytes(r.bytes()) + " |");
+        line(
+            "| "
+                + r.shortName().substring("ClassificationBenchmark.".length())
+                + " | "
+                + ns(r.score())
+                + err(r.scoreError())
+                + " | "
+                + bytes(r.bytes())
+                + " |");
       }
     }
     return out.toString();
   }
 
   /** A contender table for one group, with deltas and ratios to the bare client. */
-  String contenders(String benchmark, String fixedParam, String fixedValue, String contenderParam,
+  String contenders(
+      String benchmark,
+      String fixedParam,
+      String fixedValue,
+      String contenderParam,
       List<String> order) {
     out.setLength(0);
     Map<String, JmhResult> rows = group(benchmark, fixedParam, fixedValue, contenderParam);
@@ -203,11 +258,24 @@ final class ReportWriter {
         continue;
       }
       boolean isBare = name.equals("bare");
-      line("| " + NAMES.get(name) + " | " + ns(r.score()) + err(r.scoreError()) + " | "
-          + (isBare || bare == null ? "" : signed(r.score() - bare.score()) + err(timeError(r, bare)))
-          + " | " + (bare == null ? "" : ratio(r.score() / bare.score()))
-          + " | " + bytes(r.bytes()) + err(r.bytesError()) + " | "
-          + (isBare || bare == null ? "" : signed(r.bytes() - bare.bytes())) + " |");
+      line(
+          "| "
+              + NAMES.get(name)
+              + " | "
+              + ns(r.score())
+              + err(r.scoreError())
+              + " | "
+              + (isBare || bare == null
+                  ? ""
+                  : signed(r.score() - bare.score()) + err(timeError(r, bare)))
+              + " | "
+              + (bare == null ? "" : ratio(r.score() / bare.score()))
+              + " | "
+              + bytes(r.bytes())
+              + err(r.bytesError())
+              + " | "
+              + (isBare || bare == null ? "" : signed(r.bytes() - bare.bytes()))
+              + " |");
     }
     return out.toString();
   }
@@ -215,21 +283,39 @@ final class ReportWriter {
   /** The storm table. */
   String storm() {
     out.setLength(0);
-    line("| scenario | client | contender | logical requests | server requests | per logical request | success | wall time |");
+    line(
+        "| scenario | client | contender | logical requests | server requests | per logical request | success | wall time |");
     line("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
     for (StormRow r : storm) {
-      line("| " + r.scenario() + " | " + r.client() + " | " + r.contender() + " | " + r.logical()
-          + " | " + r.serverRequests() + " | " + ratio(r.amplification()) + " | "
-          + percent(r.successRate()) + " | " + String.format(Locale.ROOT, "%.1f s", r.millis() / 1000.0)
-          + " |");
+      line(
+          "| "
+              + r.scenario()
+              + " | "
+              + r.client()
+              + " | "
+              + r.contender()
+              + " | "
+              + r.logical()
+              + " | "
+              + r.serverRequests()
+              + " | "
+              + ratio(r.amplification())
+              + " | "
+              + percent(r.successRate())
+              + " | "
+              + String.format(Locale.ROOT, "%.1f s", r.millis() / 1000.0)
+              + " |");
     }
     return out.toString();
   }
 
   private Optional<StormRow> stormRow(String scenario, String client, String contender) {
     return storm.stream()
-        .filter(r -> r.scenario().equals(scenario) && r.client().equals(client)
-            && r.contender().equals(contender))
+        .filter(
+            r ->
+                r.scenario().equals(scenario)
+                    && r.client().equals(client)
+                    && r.contender().equals(contender))
         .findFirst();
   }
 
@@ -238,8 +324,8 @@ final class ReportWriter {
   }
 
   /** The results of one benchmark, by the value of {@code contenderParam}. */
-  private Map<String, JmhResult> group(String shortName, String fixedParam, String fixedValue,
-      String contenderParam) {
+  private Map<String, JmhResult> group(
+      String shortName, String fixedParam, String fixedValue, String contenderParam) {
     Map<String, JmhResult> rows = new LinkedHashMap<>();
     for (JmhResult r : jmh) {
       if (r.shortName().equals(shortName)
@@ -275,9 +361,9 @@ final class ReportWriter {
     if (Double.isNaN(v)) {
       return "n/a";
     }
-    return v < 10 ? String.format(Locale.ROOT, "%.2f", v)
-        : v < 1000 ? String.format(Locale.ROOT, "%.1f", v)
-        : String.format(Locale.ROOT, "%,.0f", v);
+    return v < 10
+        ? String.format(Locale.ROOT, "%.2f", v)
+        : v < 1000 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%,.0f", v);
   }
 
   static String bytes(double v) {
@@ -291,8 +377,10 @@ final class ReportWriter {
     if (Double.isNaN(v)) {
       return "n/a";
     }
-    String s = Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.1f", Math.abs(v))
-        : String.format(Locale.ROOT, "%,.0f", Math.abs(v));
+    String s =
+        Math.abs(v) < 10
+            ? String.format(Locale.ROOT, "%.1f", Math.abs(v))
+            : String.format(Locale.ROOT, "%,.0f", Math.abs(v));
     return (v < 0 ? "−" : "+") + s;
   }
 
@@ -301,7 +389,8 @@ final class ReportWriter {
     if (Double.isNaN(e) || Double.isInfinite(e)) {
       return "";
     }
-    return " ± " + (e < 10 ? String.format(Locale.ROOT, "%.2f", e) : String.format(Locale.ROOT, "%,.0f", e));
+    return " ± "
+        + (e < 10 ? String.format(Locale.ROOT, "%.2f", e) : String.format(Locale.ROOT, "%,.0f", e));
   }
 
   static String ratio(double v) {

@@ -5,8 +5,13 @@ import java.util.List;
 
 /** One row of the storm simulation's TSV output. */
 record StormRow(
-    String scenario, String client, String contender, long logical, long serverRequests,
-    long successes, long millis) {
+    String scenario,
+    String client,
+    String contender,
+    long logical,
+    long serverRequests,
+    long successes,
+    long millis) {
 
   double amplification() {
     return serverRequests / (double) logical;
@@ -24,8 +29,15 @@ record StormRow(
         continue;
       }
       String[] f = line.split("\t");
-      rows.add(new StormRow(f[0], f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]),
-          Long.parseLong(f[5]), Long.parseLong(f[6])));
+      rows.add(
+          new StormRow(
+              f[0],
+              f[1],
+              f[2],
+              Long.parseLong(f[3]),
+              Long.parseLong(f[4]),
+              Long.parseLong(f[5]),
+              Long.parseLong(f[6])));
     }
     return rows;
   }
