@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import io.httptriage.contract.CapturedLog;
+import io.httptriage.contract.ManualClock;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.Hop;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DefaultTriageListenerLogTest {
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
   private final DefaultTriageListener listener =
       DefaultTriageListener.builder().clock(clock).build();
   private CapturedLog log;

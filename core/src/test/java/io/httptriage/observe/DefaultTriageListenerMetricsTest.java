@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.httptriage.classify.Verdict;
+import io.httptriage.contract.ManualClock;
 import io.httptriage.finding.Finding;
 import io.httptriage.finding.Finding.Kind;
 import io.httptriage.finding.Finding.Severity;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DefaultTriageListenerMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final DefaultTriageListener listener =
-      DefaultTriageListener.builder().meterRegistry(registry).clock(new MutableClock()).build();
+      DefaultTriageListener.builder().meterRegistry(registry).clock(new ManualClock()).build();
 
   private double count(String name, String... tags) {
     return registry.get(name).tags(tags).counter().count();

@@ -2,11 +2,12 @@ package io.httptriage.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.httptriage.contract.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LogStormGuardTest {
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
 
   @Test
   void letsEveryLineThroughBelowTheRate() {

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import io.httptriage.classify.Classifier;
 import io.httptriage.classify.Verdict;
 import io.httptriage.contract.CapturedLog;
+import io.httptriage.contract.ManualClock;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class TriageEventLogAndMetersTest {
   private static final String TARGET = "https://api.example/orders?token=*";
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final DefaultTriageListener listener =
       DefaultTriageListener.builder()

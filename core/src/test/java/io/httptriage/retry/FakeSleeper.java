@@ -1,5 +1,6 @@
 package io.httptriage.retry;
 
+import io.httptriage.contract.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,11 +8,11 @@ import java.util.List;
 
 /** Records each wait and moves the fake clock by it; takes no wall time. */
 final class FakeSleeper implements Sleeper {
-  private final FakeClock clock;
+  private final ManualClock clock;
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final List<String> timeline;
 
-  FakeSleeper(FakeClock clock, List<String> timeline) {
+  FakeSleeper(ManualClock clock, List<String> timeline) {
     this.clock = clock;
     this.timeline = timeline;
   }

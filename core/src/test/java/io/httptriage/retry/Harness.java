@@ -1,5 +1,6 @@
 package io.httptriage.retry;
 
+import io.httptriage.contract.ManualClock;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
@@ -17,7 +18,7 @@ import java.util.Random;
 final class Harness {
   static final URI URL = URI.create("https://api.example.test/orders/42?token=s3cret");
 
-  final FakeClock clock = new FakeClock();
+  final ManualClock clock = new ManualClock();
   final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
   final FakeSleeper sleeper = new FakeSleeper(clock, timeline);
   final List<AttemptDecided> events = Collections.synchronizedList(new ArrayList<>());

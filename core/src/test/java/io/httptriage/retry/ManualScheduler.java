@@ -1,5 +1,6 @@
 package io.httptriage.retry;
 
+import io.httptriage.contract.ManualClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * them, on the test's thread, moving the fake clock by their delay. No thread is ever started.
  */
 final class ManualScheduler extends ScheduledThreadPoolExecutor {
-  private final FakeClock clock;
+  private final ManualClock clock;
   private final Deque<Task> queue = new ArrayDeque<>();
   private final List<Long> delays = Collections.synchronizedList(new ArrayList<>());
 
-  ManualScheduler(FakeClock clock) {
+  ManualScheduler(ManualClock clock) {
     super(1);
     this.clock = clock;
   }

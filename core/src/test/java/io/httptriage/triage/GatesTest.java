@@ -3,6 +3,7 @@ package io.httptriage.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
+import io.httptriage.contract.ManualClock;
 import io.httptriage.retry.RetrySettings;
 import java.time.Duration;
 import java.util.Random;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The gates' order and the waits they compute, without a client. */
 class GatesTest {
-  private final MovableClock clock = new MovableClock();
+  private final ManualClock clock = new ManualClock();
 
   private Gates gates(RetrySettings.Builder settings) {
     RetrySettings s = settings.clock(clock).random(new MaxRandom()).build();

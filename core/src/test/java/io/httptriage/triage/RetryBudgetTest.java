@@ -2,6 +2,7 @@ package io.httptriage.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.httptriage.contract.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RetryBudgetTest {
-  private final MovableClock clock = new MovableClock();
+  private final ManualClock clock = new ManualClock();
 
   /** 10% of healthy requests, at least 1 retry a second, over 10 s (the default ratio is 0.5). */
   private RetryBudget budget() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.httptriage.cache.StoredResponse;
 import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
+import io.httptriage.contract.ManualClock;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StaleAnswerTest {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-  private final MovableClock clock = new MovableClock();
+  private final ManualClock clock = new ManualClock();
   private final List<String> reported = new CopyOnWriteArrayList<>();
 
   @AfterEach

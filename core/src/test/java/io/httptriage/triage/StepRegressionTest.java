@@ -3,6 +3,7 @@ package io.httptriage.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
+import io.httptriage.contract.ManualClock;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * scripted client. The same scenarios run against real clients in the contract suites.
  */
 class StepRegressionTest {
-  private final MovableClock clock = new MovableClock();
+  private final ManualClock clock = new ManualClock();
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final List<Verdict> reported = Collections.synchronizedList(new ArrayList<>());
   private final TriageListener listener =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import io.httptriage.contract.CapturedLog;
+import io.httptriage.contract.ManualClock;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
@@ -13,11 +14,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +45,7 @@ class OkHttpStaleIfErrorTest {
   @TempDir Path dir;
   private TestServer server;
   private Cache cache;
-  private final HandClock clock = new HandClock();
+  private final ManualClock clock = new ManualClock(Instant.now());
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
   private final Map<String, String> cacheControl = new ConcurrentHashMap<>();
@@ -291,29 +289,5 @@ class OkHttpStaleIfErrorTest {
   private void assertNoConnectionLeft() {
     assertThat(client.connectionPool().idleConnectionCount())
         .isEqualTo(client.connectionPool().connectionCount());
-  }
-
-  /** httptriage's clock: the real instant at the start, moved only by the test. */
-  private static final class HandClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
