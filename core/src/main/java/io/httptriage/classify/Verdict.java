@@ -248,25 +248,13 @@ public final class Verdict {
    *
    * @param gate the gate that refused, if one did
    * @param why the reason the response was not retried or followed
-   * @return the as final
+   * @return the verdict of what was done
    */
   public Verdict asFinal(Optional<Gate> gate, Reason why) {
     if (kind != Kind.RETRY && kind != Kind.FOLLOW) {
       return this;
     }
-    List<Reason> known = reasons();
-    Reason[] all = known.toArray(new Reason[known.size() + 1]);
-    all[known.size()] = Objects.requireNonNull(why, "why");
-    return new Verdict(
-        Kind.FAIL,
-        status,
-        policy,
-        retryAfter,
-        location,
-        followMethod,
-        keepsBody,
-        List.of(all),
-        Objects.requireNonNull(gate, "gate"));
+    return with(Kind.FAIL, why, Objects.requireNonNull(gate, "gate"));
   }
 
   /**
@@ -278,19 +266,16 @@ public final class Verdict {
    * @return the verdict of the stored response served
    */
   public Verdict asServedStale(Reason why) {
+    return with(Kind.SERVED_STALE, why, refusedBy);
+  }
+
+  /** This verdict as {@code kind}, with {@code why} after its reasons and {@code gate}. */
+  private Verdict with(Kind kind, Reason why, Optional<Gate> gate) {
     List<Reason> known = reasons();
     Reason[] all = known.toArray(new Reason[known.size() + 1]);
     all[known.size()] = Objects.requireNonNull(why, "why");
     return new Verdict(
-        Kind.SERVED_STALE,
-        status,
-        policy,
-        retryAfter,
-        location,
-        followMethod,
-        keepsBody,
-        List.of(all),
-        refusedBy);
+        kind, status, policy, retryAfter, location, followMethod, keepsBody, List.of(all), gate);
   }
 
   /**
