@@ -71,17 +71,19 @@ record ProbeReport(
           "the last response, "
               + finalStatus()
               + " at hop "
-              + hops.size()
+              + (hops.size() - 1)
               + ", is a redirect that was not followed");
     }
     return Optional.empty();
   }
 
   /**
-   * The number a finding's hop has in {@link #hops()}, counting from 1; the final hop is the last.
+   * The number of a finding's hop: its index in {@link #hops()}, counting from 0 for the caller's
+   * request, the final hop last; the scheme of the library's log lines and events ({@link
+   * Finding}).
    */
   int hopNumber(Finding f) {
-    return f.isAboutFinalResponse() ? hops.size() : f.hopIndex() + 1;
+    return f.withFinalHop(hops.size() - 1).hopIndex();
   }
 
   /** Keys {@code client, hops, retries, findings, final}, as {@code probe --json} prints them. */
@@ -104,7 +106,7 @@ record ProbeReport(
       r.put("outcome", e.outcome().name());
       r.put("method", e.method());
       r.put("target", e.target().orElse(null));
-      r.put("hop", e.hop() + 1);
+      r.put("hop", e.hop());
       r.put("attempt", e.attempt());
       r.put("maxAttempts", e.maxAttempts());
       r.put("status", e.status());

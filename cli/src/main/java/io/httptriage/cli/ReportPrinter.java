@@ -48,7 +48,7 @@ final class ReportPrinter {
       out.println(
           indent
               + "  "
-              + Columns.pad(Integer.toString(i + 1), 3)
+              + Columns.pad(Integer.toString(i), 3)
               + Columns.pad(h.method(), method + 2)
               + Columns.pad(h.uri().toString(), url + 2)
               + style.status(StatusRegistry.lookup(h.status()).statusClass(), status)
@@ -82,8 +82,7 @@ final class ReportPrinter {
               + gate;
       out.println(line.stripTrailing());
       e.target()
-          .ifPresent(
-              t -> out.println(indent + "    " + style.dim("hop " + (e.hop() + 1) + "  " + t)));
+          .ifPresent(t -> out.println(indent + "    " + style.dim("hop " + e.hop() + "  " + t)));
     }
   }
 

@@ -25,7 +25,7 @@ class DemoCommandTest {
             "10 retries scheduled, 15 refused by the budget")
         .contains(
             "3. POST + 302: followed as GET, and reported",
-            "WARNING METHOD_REWRITTEN at hop 1",
+            "WARNING METHOD_REWRITTEN at hop 0",
             "then GET /orders/42 without a body")
         .contains(
             "4. POST + 307: method and body preserved", "then POST /v2/uploads with a 23-byte body")

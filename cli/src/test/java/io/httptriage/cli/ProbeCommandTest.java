@@ -46,9 +46,9 @@ class ProbeCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .startsWith("POST " + url + "  via okhttp, redirects followed by policy\n")
-        .containsPattern("1  POST  " + url + " +302  Location: /orders/42")
-        .containsPattern("2  GET   " + url + "/42 +200")
-        .contains("WARNING    METHOD_REWRITTEN at hop 1  RFC 9110 §15.4.3")
+        .containsPattern("0  POST  " + url + " +302  Location: /orders/42")
+        .containsPattern("1  GET   " + url + "/42 +200")
+        .contains("WARNING    METHOD_REWRITTEN at hop 0  RFC 9110 §15.4.3")
         .contains("POST was followed as GET after 302")
         .containsPattern("final\n  200 OK  ACCEPT");
     RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
@@ -92,7 +92,7 @@ class ProbeCommandTest {
                 assertThat(f)
                     .containsEntry("kind", "METHOD_REWRITTEN")
                     .containsEntry("severity", "WARNING")
-                    .containsEntry("hop", 1L)
+                    .containsEntry("hop", 0L)
                     .containsEntry("spec", "RFC 9110 §15.4.3"));
     @SuppressWarnings("unchecked")
     Map<String, Object> fin = (Map<String, Object>) report.get("final");
@@ -109,7 +109,7 @@ class ProbeCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .contains(
-            "VIOLATION  REQUIRED_HEADER_MISSING at hop 1  RFC 9110 §15.5.2",
+            "VIOLATION  REQUIRED_HEADER_MISSING at hop 0  RFC 9110 §15.5.2",
             "401 Unauthorized lacks WWW-Authenticate",
             "401 Unauthorized  FAIL");
   }
@@ -134,9 +134,46 @@ class ProbeCommandTest {
         // the fields of the retry log line
         .containsEntry("attempt", 1L)
         .containsEntry("maxAttempts", 3L)
-        .containsEntry("hop", 1L)
+        .containsEntry("hop", 0L)
         .containsEntry("target", url("/quota").toString())
         .containsEntry("gate", null);
+  }
+
+  /**
+   * The chain of {@code
+   * ObservabilityContract#logLinesAndEventsNameTheSameHopOfARedirectedRetriedCall} (POST, 302 to
+   * GET, 503 with Retry-After 0, then a 401 without WWW-Authenticate): the text and the JSON give
+   * the hop numbers that test pins for the log lines and events, from 0 for the caller's request,
+   * the final response at hop 1.
+   */
+  @Test
+  void hopsAreNumberedAsInTheLogLinesAndEvents() {
+    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/orders/7").build());
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
+    server.enqueue(new MockResponse.Builder().code(401).body("who are you?").build());
+    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/orders/7").build());
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
+    server.enqueue(new MockResponse.Builder().code(401).body("who are you?").build());
+
+    CliRun text = CliRun.of("probe", url("/orders"), "-d", "n=7");
+    CliRun json = CliRun.of("probe", url("/orders"), "-d", "n=7", "--json");
+
+    assertThat(text.out())
+        .containsPattern("0  POST  " + url("/orders") + " +302")
+        .containsPattern("1  GET   " + url("/orders/7") + " +401")
+        .contains("METHOD_REWRITTEN at hop 0", "REQUIRED_HEADER_MISSING at hop 1")
+        .containsPattern("hop 1  " + url("/orders/7"));
+    Map<String, Object> report = JsonReader.object(json.out());
+    Map<Object, Object> findingHops = new java.util.TreeMap<>();
+    for (Map<String, Object> f : list(report, "findings")) {
+      findingHops.put(f.get("kind"), f.get("hop"));
+    }
+    assertThat(findingHops)
+        .containsEntry("METHOD_REWRITTEN", 0L)
+        .containsEntry("REQUIRED_HEADER_MISSING", 1L)
+        .doesNotContainValue(-1L);
+    assertThat(list(report, "retries")).extracting(r -> r.get("hop")).containsExactly(1L, 1L);
+    assertThat(server.getRequestCount()).isEqualTo(6);
   }
 
   @Test
@@ -187,8 +224,8 @@ class ProbeCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .startsWith("POST " + url + "  via jdk, redirects followed by policy\n")
-        .containsPattern("2  GET   " + url + "/42 +200")
-        .contains("WARNING    METHOD_REWRITTEN at hop 1  RFC 9110 §15.4.3");
+        .containsPattern("1  GET   " + url + "/42 +200")
+        .contains("WARNING    METHOD_REWRITTEN at hop 0  RFC 9110 §15.4.3");
     assertThat(server.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("POST");
     assertThat(server.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("GET");
   }

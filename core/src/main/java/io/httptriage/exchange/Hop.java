@@ -4,10 +4,8 @@ import io.httptriage.headers.Location;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -77,7 +75,7 @@ public record Hop(
     if (uri == null) {
       throw new IllegalArgumentException("uri: must not be null");
     }
-    headerNames = freeze(headerNames);
+    headerNames = HopChecks.headerNames(headerNames);
     if (location == null) {
       throw new IllegalArgumentException("location: must not be null; use Optional.empty()");
     }
@@ -87,10 +85,7 @@ public record Hop(
     }
     sentCredentials = Set.copyOf(sentCredentials);
     setCookies = Set.copyOf(setCookies);
-    if (cacheAge == null || cacheAge.filter(Duration::isNegative).isPresent()) {
-      throw new IllegalArgumentException(
-          "cacheAge: must be empty or not negative, was " + cacheAge);
-    }
+    HopChecks.cacheAge(cacheAge);
   }
 
   /**
@@ -188,20 +183,6 @@ public record Hop(
    */
   public Optional<URI> resolvedLocation() {
     return hasLocation() ? Location.resolve(uri, location.get()) : Optional.empty();
-  }
-
-  private static Set<String> freeze(Collection<String> names) {
-    if (names == null) {
-      throw new IllegalArgumentException("headerNames: must not be null");
-    }
-    SortedSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    for (String name : names) {
-      if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException("headerNames: blank or null name");
-      }
-      set.add(name);
-    }
-    return Collections.unmodifiableSortedSet(set);
   }
 
   /**
@@ -308,7 +289,7 @@ public record Hop(
      * @return this builder
      */
     public Builder headerNames(Collection<String> value) {
-      this.headerNames = freeze(value);
+      this.headerNames = HopChecks.headerNames(value);
       return this;
     }
 
@@ -370,9 +351,7 @@ public record Hop(
      * @return this builder
      */
     public Builder cacheAge(Optional<Duration> value) {
-      if (value == null || value.filter(Duration::isNegative).isPresent()) {
-        throw new IllegalArgumentException("cacheAge: must be empty or not negative, was " + value);
-      }
+      HopChecks.cacheAge(value);
       this.cacheAge = value;
       return this;
     }

@@ -14,10 +14,23 @@ import java.util.Optional;
  * finding can therefore be logged, counted or sent anywhere. The explanation is one line: line
  * breaks and control characters are replaced.
  *
+ * <h2>Hop numbers</h2>
+ *
+ * <p>One scheme everywhere a hop number leaves httptriage (this record, the {@code hop} field of
+ * the finding and retry log lines, {@code TriageEvent.AttemptDecided#hop()}, the observations, the
+ * CLI's text and {@code --json}): hops are numbered from 0 in the order the requests were sent; 0
+ * is the caller's request, {@code n} the request sent after the n-th redirect, so hop {@code i} is
+ * {@code Exchange.hops().get(i)} and the final response is hop {@code Exchange.hops().size()}. The
+ * redirect audit and the lint, used on their own, mark a finding about the final response with
+ * {@link #FINAL} (−1), as they may not know how many hops came before; every finding a client
+ * reports has been resolved with {@link #withFinalHop(int)}, so no log line, event or CLI output
+ * says −1.
+ *
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * for (Finding f : RedirectAudit.ofDefaults().audit(exchange)) {
+ * for (Finding found : RedirectAudit.ofDefaults().audit(exchange)) {
+ *   Finding f = found.withFinalHop(exchange.hops().size());
  *   if (f.severity() == Finding.Severity.SECURITY) {
  *     alert(f.kind() + " at hop " + f.hopIndex() + ": " + f.explanation() + " (" + f.spec() + ")");
  *   }
@@ -26,8 +39,8 @@ import java.util.Optional;
  *
  * @param kind what was found
  * @param severity how bad it is
- * @param hopIndex the index in {@code Exchange.hops()} of the hop the finding is about, or -1 for
- *     the final response
+ * @param hopIndex the number of the hop the finding is about (see "Hop numbers"), or {@link #FINAL}
+ *     for the final response when its number is not known yet
  * @param from the redacted URL of the request concerned, when known
  * @param to the redacted URL the redirect pointed to or the next request went to, when there is one
  * @param explanation a one-line explanation for a log reader
@@ -42,7 +55,7 @@ public record Finding(
     String explanation,
     String spec) {
 
-  /** The hop index of findings about the final response. */
+  /** The hop index of findings about the final response, before it is resolved to a number. */
   public static final int FINAL = -1;
 
   /**
@@ -50,8 +63,8 @@ public record Finding(
    *
    * @param kind what was found
    * @param severity how bad it is
-   * @param hopIndex the index in {@code Exchange.hops()} of the hop the finding is about, or -1 for
-   *     the final response
+   * @param hopIndex the number of the hop the finding is about, counted from 0 for the caller's
+   *     request, or {@link #FINAL} for the final response when its number is not known yet
    * @param from the redacted URL of the request concerned, when known
    * @param to the redacted URL the redirect pointed to or the next request went to, when there is
    *     one
@@ -100,7 +113,27 @@ public record Finding(
     return UrlRedaction.redact(url);
   }
 
-  /** {@return true for findings about the final response rather than an earlier hop} */
+  /**
+   * This finding with {@link #FINAL} replaced by the number of the final hop, the number every
+   * client reports: {@code exchange.hops().size()}.
+   *
+   * @param finalHop the number of the final hop, 0 when no redirect came before it
+   * @return this finding when it names a hop already, else the same finding naming {@code finalHop}
+   * @throws IllegalArgumentException when {@code finalHop} is negative
+   */
+  public Finding withFinalHop(int finalHop) {
+    if (finalHop < 0) {
+      throw new IllegalArgumentException("finalHop: must be 0 or more, was " + finalHop);
+    }
+    return hopIndex != FINAL
+        ? this
+        : new Finding(kind, severity, finalHop, from, to, explanation, spec);
+  }
+
+  /**
+   * {@return true for findings about the final response whose hop number is not resolved yet
+   * ({@link #FINAL})}
+   */
   public boolean isAboutFinalResponse() {
     return hopIndex == FINAL;
   }

@@ -59,7 +59,7 @@ public final class RateLimit {
   /** Longer field values are not parsed: no honest server needs this many quota policies. */
   static final int MAX_LENGTH = 4096;
 
-  private static final RateLimit ABSENT = new RateLimit(List.of(), List.of(), List.of());
+  static final RateLimit ABSENT = new RateLimit(List.of(), List.of(), List.of());
 
   private final List<ServiceLimit> limits;
   private final List<QuotaPolicy> policies;
@@ -132,7 +132,7 @@ public final class RateLimit {
     }
   }
 
-  private RateLimit(List<ServiceLimit> limits, List<QuotaPolicy> policies, List<Problem> problems) {
+  RateLimit(List<ServiceLimit> limits, List<QuotaPolicy> policies, List<Problem> problems) {
     this.limits = List.copyOf(limits);
     this.policies = List.copyOf(policies);
     this.problems = List.copyOf(problems);
@@ -172,32 +172,7 @@ public final class RateLimit {
    * @return absent when either field is absent
    */
   public static RateLimit parseLegacy(List<String> remaining, List<String> reset) {
-    if (remaining.isEmpty() || reset.isEmpty()) {
-      return ABSENT;
-    }
-    String r = single(remaining);
-    String t = single(reset);
-    if (r == null || t == null) {
-      return new RateLimit(
-          List.of(),
-          List.of(),
-          List.of(
-              new Problem(
-                  r == null ? LEGACY_REMAINING_FIELD : LEGACY_RESET_FIELD,
-                  "field lines with different values: a singleton field must have one value")));
-    }
-    return parseLegacy(r, t);
-  }
-
-  /** The value when every line holds it (compared without surrounding whitespace); else null. */
-  private static @Nullable String single(List<String> values) {
-    String first = values.get(0).strip();
-    for (int i = 1; i < values.size(); i++) {
-      if (!values.get(i).strip().equals(first)) {
-        return null;
-      }
-    }
-    return first;
+    return LegacyPair.parse(remaining, reset);
   }
 
   /**
@@ -212,7 +187,7 @@ public final class RateLimit {
    * @return what the pair says, or a problem when it was ignored
    */
   public static RateLimit parseLegacy(String remaining, String reset) {
-    return legacy(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, null);
+    return LegacyPair.parse(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, null);
   }
 
   /**
@@ -227,7 +202,7 @@ public final class RateLimit {
    */
   public static RateLimit parseLegacy(String remaining, String reset, Instant now) {
     Objects.requireNonNull(now, "now");
-    return legacy(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, now);
+    return LegacyPair.parse(LEGACY_REMAINING_FIELD, remaining, LEGACY_RESET_FIELD, reset, now);
   }
 
   /**
@@ -255,36 +230,7 @@ public final class RateLimit {
    */
   public static RateLimit parseXRateLimit(String remaining, String reset, Instant now) {
     Objects.requireNonNull(now, "now");
-    return legacy(X_REMAINING_FIELD, remaining, X_RESET_FIELD, reset, now);
-  }
-
-  private static RateLimit legacy(
-      String remainingField,
-      String remaining,
-      String resetField,
-      String reset,
-      @Nullable Instant now) {
-    long r = ResetValue.wholePart(remaining);
-    if (r < 0) {
-      return legacyProblem(remainingField, remaining, "not a non-negative number");
-    }
-    Duration t = ResetValue.waitUntil(reset, now);
-    if (t == null) {
-      return legacyProblem(
-          resetField,
-          reset,
-          ResetValue.isEpoch(reset)
-              ? "epoch seconds, which need the current time"
-              : "not a non-negative number");
-    }
-    return new RateLimit(List.of(new ServiceLimit("", r, Optional.of(t))), List.of(), List.of());
-  }
-
-  private static RateLimit legacyProblem(String field, String value, String why) {
-    return new RateLimit(
-        List.of(),
-        List.of(),
-        List.of(new Problem(field, why + ": '" + FieldValues.printable(abbreviate(value)) + "'")));
+    return LegacyPair.parse(X_REMAINING_FIELD, remaining, X_RESET_FIELD, reset, now);
   }
 
   /** {@return the service limits, in field order; empty when absent or ignored} */
@@ -377,7 +323,7 @@ public final class RateLimit {
               "not a structured list ("
                   + e.getMessage()
                   + "): '"
-                  + FieldValues.printable(abbreviate(joined))
+                  + FieldValues.printable(joined, 80)
                   + "'"));
       return List.of();
     }
@@ -448,9 +394,5 @@ public final class RateLimit {
 
   private static boolean isNonNegativeInteger(StructuredList.Value v) {
     return v.type() == StructuredList.Type.INTEGER && v.integer() >= 0;
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 80) + "...";
   }
 }

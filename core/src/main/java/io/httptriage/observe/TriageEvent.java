@@ -55,7 +55,8 @@ public sealed interface TriageEvent
    * @param client the client's name
    * @param method the request method
    * @param target the redacted URL of the request
-   * @param hop the redirect hop the request belongs to, 0 for the caller's request
+   * @param hop the redirect hop the request belongs to, 0 for the caller's request (the scheme of
+   *     {@link Finding}'s "Hop numbers")
    * @param attempt the number of the attempt that got the response decided about, from 1
    * @param maxAttempts the attempts a hop may make ({@code RetrySettings.maxAttempts})
    * @param status the status decided about; 0 when no response was involved
@@ -147,7 +148,8 @@ public sealed interface TriageEvent
      * @param client the client's name
      * @param method the request method
      * @param target the redacted URL of the request
-     * @param hop the redirect hop the request belongs to, 0 for the caller's request
+     * @param hop the redirect hop the request belongs to, 0 for the caller's request (the scheme of
+     *     {@link Finding}'s "Hop numbers")
      * @param attempt the number of the attempt that got the response decided about, from 1
      * @param maxAttempts the attempts a hop may make ({@code RetrySettings.maxAttempts})
      * @param status the status decided about; 0 when no response was involved
@@ -189,7 +191,8 @@ public sealed interface TriageEvent
    * @param method the method of the caller's request
    * @param target the redacted URL of the caller's request
    * @param finalStatus the status of the response the caller received
-   * @param finding what was found; {@link Finding#hopIndex()} names the hop
+   * @param finding what was found; {@link Finding#hopIndex()} names the hop, counted from 0 for the
+   *     caller's request and never {@link Finding#FINAL}: the final response is the last hop
    */
   record FindingReported(
       String client, String method, Optional<String> target, int finalStatus, Finding finding)
@@ -202,7 +205,8 @@ public sealed interface TriageEvent
      * @param method the method of the caller's request
      * @param target the redacted URL of the caller's request
      * @param finalStatus the status of the response the caller received
-     * @param finding what was found; {@link Finding#hopIndex()} names the hop
+     * @param finding what was found; {@link Finding#hopIndex()} names the hop, counted from 0 for
+     *     the caller's request and never {@link Finding#FINAL}: the final response is the last hop
      */
     public FindingReported {
       Objects.requireNonNull(client, "client");

@@ -6,14 +6,12 @@ import io.httptriage.exchange.Origin;
 import io.httptriage.finding.Finding;
 import io.httptriage.finding.Finding.Kind;
 import io.httptriage.finding.Finding.Severity;
-import io.httptriage.headers.Location;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.RedirectRule;
 import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +127,7 @@ public final class RedirectAudit {
       }
       Hop next = i + 1 < hops.size() ? hops.get(i + 1) : finalHop;
       if (isRedirect(sent)) {
-        checkLocation(out, i, sent);
+        LocationCheck.check(out, i, sent, policy(sent));
         if (code(sent).equivalentCode() == 305) {
           out.add(
               finding(
@@ -142,7 +140,7 @@ public final class RedirectAudit {
                   "RFC 9110 §15.4.6"));
         }
         MethodCheck.check(out, i, sent, next, policy(sent));
-        checkFromCache(out, i, sent, next);
+        CacheCheck.check(out, i, sent, next);
         redirected.add(RequestKey.of(sent.method(), sent.uri()));
         if (loopAt < 0 && redirected.contains(RequestKey.of(next.method(), next.uri()))) {
           loopAt = i;
@@ -219,7 +217,8 @@ public final class RedirectAudit {
               "RFC 9110 §15.4.6"));
       return;
     }
-    if (!checkLocation(out, Finding.FINAL, last) || !policy(last).redirect().mayFollow()) {
+    if (!LocationCheck.check(out, Finding.FINAL, last, policy(last))
+        || !policy(last).redirect().mayFollow()) {
       return;
     }
     URI target = last.resolvedLocation().orElseThrow();
@@ -290,84 +289,6 @@ public final class RedirectAudit {
     }
   }
 
-  /** A permanent redirect a cache answered: the client went on without asking the origin. */
-  private static void checkFromCache(List<Finding> out, int index, Hop sent, Hop next) {
-    int c = code(sent).equivalentCode();
-    if (sent.cacheAge().isEmpty() || (c != 301 && c != 308)) {
-      return;
-    }
-    Duration age = sent.cacheAge().get();
-    out.add(
-        finding(
-            Kind.REDIRECT_FROM_CACHE,
-            Severity.INFO,
-            index,
-            sent,
-            next,
-            code(sent)
-                + " was followed from the cache, stored "
-                + readable(age)
-                + " ago (Age "
-                + age.toSeconds()
-                + " s): the origin was not asked where the resource is now",
-            "RFC 9111 §4, RFC 9110 §15.4." + (c == 301 ? "2" : "9")));
-  }
-
-  /** "3 d 4 h", "12 min 5 s": the two largest units, for a log reader. */
-  static String readable(Duration d) {
-    long s = d.toSeconds();
-    long[] sizes = {86_400, 3_600, 60, 1};
-    String[] names = {"d", "h", "min", "s"};
-    StringJoiner out = new StringJoiner(" ");
-    int shown = 0;
-    for (int i = 0; i < sizes.length && shown < 2; i++) {
-      long n = s / sizes[i];
-      s %= sizes[i];
-      if (n > 0 || (shown == 0 && i == sizes.length - 1)) {
-        out.add(n + " " + names[i]);
-        shown++;
-      } else if (shown > 0) {
-        shown++;
-      }
-    }
-    return out.toString();
-  }
-
-  /** Reports a missing or unusable Location; true when the Location is usable. */
-  private boolean checkLocation(List<Finding> out, int index, Hop hop) {
-    if (!hop.hasLocation()) {
-      if (policy(hop).redirect() == RedirectRule.FOLLOW) {
-        out.add(
-            finding(
-                Kind.LOCATION_MISSING,
-                Severity.VIOLATION,
-                index,
-                hop,
-                Optional.empty(),
-                code(hop) + " has no Location: the redirect cannot be followed",
-                code(hop).spec()));
-      }
-      return false;
-    }
-    if (hop.resolvedLocation().isEmpty()) {
-      boolean repeated = Location.isRepeated(hop.location().orElseThrow());
-      out.add(
-          new Finding(
-              Kind.LOCATION_INVALID,
-              Severity.VIOLATION,
-              index,
-              Optional.of(hop.uri().toString()),
-              repeated ? Optional.empty() : hop.location(),
-              repeated
-                  ? code(hop) + " has several Location field lines with different values"
-                  : code(hop)
-                      + " has a Location no client can follow: not an http(s) URI reference",
-              repeated ? "RFC 9110 §5.3" : "RFC 9110 §10.2.2"));
-      return false;
-    }
-    return true;
-  }
-
   /**
    * A credential field at another origin counts when one of its values was sent to, or set by, the
    * first origin; when either side's values are unknown (a hop built from names alone, a field that
@@ -428,7 +349,7 @@ public final class RedirectAudit {
     return finding(kind, severity, index, from, Optional.of(to.uri()), why, spec);
   }
 
-  private static Finding finding(
+  static Finding finding(
       Kind kind,
       Severity severity,
       int index,

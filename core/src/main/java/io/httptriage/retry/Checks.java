@@ -23,4 +23,27 @@ final class Checks {
     }
     return value;
   }
+
+  static int inRange(String parameter, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          parameter + ": must be in " + min + ".." + max + ", was " + value);
+    }
+    return value;
+  }
+
+  static double finiteNotNegative(String parameter, double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          parameter + ": must be a finite number >= 0, was " + value);
+    }
+    return value;
+  }
+
+  static String notBlank(String parameter, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(parameter + ": must not be blank");
+    }
+    return value;
+  }
 }

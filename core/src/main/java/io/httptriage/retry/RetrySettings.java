@@ -4,6 +4,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.httptriage.policy.PolicyTable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
@@ -164,25 +165,19 @@ public final class RetrySettings {
 
   @Override
   public String toString() {
-    return "RetrySettings[name="
-        + name
-        + ", maxAttempts="
-        + maxAttempts
-        + ", maxRetryAfter="
-        + maxRetryAfter
-        + ", deadline="
-        + deadline
-        + ", backoff="
-        + backoffBase
-        + ".."
-        + backoffMax
-        + ", budget="
-        + budgetRatio
-        + " per healthy request, min "
-        + budgetMinRetriesPerSecond
-        + "/s over "
-        + budgetWindow
-        + "]";
+    return String.format(
+        Locale.ROOT,
+        "RetrySettings[name=%s, maxAttempts=%d, maxRetryAfter=%s, deadline=%s, backoff=%s..%s,"
+            + " budget=%s per healthy request, min %d/s over %s]",
+        name,
+        maxAttempts,
+        maxRetryAfter,
+        deadline,
+        backoffBase,
+        backoffMax,
+        budgetRatio,
+        budgetMinRetriesPerSecond,
+        budgetWindow);
   }
 
   /**
@@ -231,10 +226,7 @@ public final class RetrySettings {
      * @throws IllegalArgumentException when outside 1..100
      */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1 || maxAttempts > 100) {
-        throw new IllegalArgumentException("maxAttempts: must be in 1..100, was " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+      this.maxAttempts = Checks.inRange("maxAttempts", maxAttempts, 1, 100);
       return this;
     }
 
@@ -258,8 +250,7 @@ public final class RetrySettings {
      * The time from the start of a call after which no attempt is started: no wait is scheduled
      * that would end at or past it.
      *
-     * @param deadline the time from the start of a call after which no attempt is started: no wait
-     *     is scheduled that would end at or past it
+     * @param deadline the time from the start of a call after which no attempt is started
      * @return this builder
      * @throws IllegalArgumentException when under 1 ms or longer than a day
      */
@@ -283,8 +274,7 @@ public final class RetrySettings {
     /**
      * The largest backoff ceiling; must not be below {@link #backoffBase(Duration)} when built.
      *
-     * @param backoffMax the largest backoff ceiling; must not be below {@link
-     *     #backoffBase(Duration)} when built
+     * @param backoffMax the largest backoff ceiling
      * @return this builder
      * @throws IllegalArgumentException when negative or longer than a day
      */
@@ -297,34 +287,25 @@ public final class RetrySettings {
      * Retries allowed per logical request whose first answer was healthy (a status not retried),
      * over the budget window; default 0.5.
      *
-     * @param budgetRatio retries allowed per logical request whose first answer was healthy (a
-     *     status not retried), over the budget window; default 0.5
+     * @param budgetRatio retries allowed per healthy logical request
      * @return this builder
      * @throws IllegalArgumentException when negative, NaN or infinite
      */
     public Builder budgetRatio(double budgetRatio) {
-      if (!(budgetRatio >= 0) || Double.isInfinite(budgetRatio)) {
-        throw new IllegalArgumentException(
-            "budgetRatio: must be a finite number >= 0, was " + budgetRatio);
-      }
-      this.budgetRatio = budgetRatio;
+      this.budgetRatio = Checks.finiteNotNegative("budgetRatio", budgetRatio);
       return this;
     }
 
     /**
      * Retries per second always allowed, whatever the request count (the floor).
      *
-     * @param budgetMinRetriesPerSecond retries per second always allowed, whatever the request
-     *     count (the floor)
+     * @param budgetMinRetriesPerSecond retries per second always allowed
      * @return this builder
      * @throws IllegalArgumentException when outside 0..1000000
      */
     public Builder budgetMinRetriesPerSecond(int budgetMinRetriesPerSecond) {
-      if (budgetMinRetriesPerSecond < 0 || budgetMinRetriesPerSecond > 1_000_000) {
-        throw new IllegalArgumentException(
-            "budgetMinRetriesPerSecond: must be in 0..1000000, was " + budgetMinRetriesPerSecond);
-      }
-      this.budgetMinRetriesPerSecond = budgetMinRetriesPerSecond;
+      this.budgetMinRetriesPerSecond =
+          Checks.inRange("budgetMinRetriesPerSecond", budgetMinRetriesPerSecond, 0, 1_000_000);
       return this;
     }
 
@@ -368,8 +349,7 @@ public final class RetrySettings {
      * The random source of the jitter; must be thread-safe when the client is shared (e.g. {@code
      * new java.util.Random(seed)}). The default uses {@link ThreadLocalRandom}.
      *
-     * @param random the random source of the jitter; must be thread-safe when the engine is shared
-     *     (e.g. {@code new java.util.Random(seed)})
+     * @param random the random source of the jitter, thread-safe when the client is shared
      * @return this builder
      * @throws IllegalArgumentException when null
      */
@@ -381,16 +361,12 @@ public final class RetrySettings {
     /**
      * The name of the resilience4j {@code Retry}, used as the {@code name} tag of its metrics.
      *
-     * @param name the name of the resilience4j {@code Retry}, used as the {@code name} tag of its
-     *     metrics
+     * @param name the name of the resilience4j {@code Retry}
      * @return this builder
      * @throws IllegalArgumentException when null or blank
      */
     public Builder name(String name) {
-      if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException("name: must not be blank");
-      }
-      this.name = name;
+      this.name = Checks.notBlank("name", name);
       return this;
     }
 

@@ -15,7 +15,7 @@ final class StatusCatalog {
   private StatusCatalog() {}
 
   static List<StatusCode> build(DescriptionSource texts) {
-    List<Entry> e = new ArrayList<>();
+    List<CatalogEntry> e = new ArrayList<>();
     // 1xx — RFC 9110 §15.2: an interim response never carries content.
     e.add(std(100, "Continue", RFC9110 + "15.2.1"));
     e.add(std(101, "Switching Protocols", RFC9110 + "15.2.2").must("Upgrade", RFC9110 + "15.2.2"));
@@ -298,7 +298,7 @@ final class StatusCatalog {
             "AWS ELB troubleshooting guide"));
 
     List<StatusCode> out = new ArrayList<>(e.size());
-    for (Entry entry : e) {
+    for (CatalogEntry entry : e) {
       out.add(entry.build(texts));
     }
     out.sort((a, b) -> Integer.compare(a.code(), b.code()));
@@ -351,110 +351,11 @@ final class StatusCatalog {
         x00);
   }
 
-  private static Entry std(int code, String reason, String spec) {
-    return new Entry(code, reason, Standing.STANDARD, spec, Optional.empty());
+  private static CatalogEntry std(int code, String reason, String spec) {
+    return new CatalogEntry(code, reason, Standing.STANDARD, spec, Optional.empty());
   }
 
-  private static Entry vendor(int code, String reason, String origin, String source) {
-    return new Entry(code, reason, Standing.UNOFFICIAL, source, Optional.of(origin));
-  }
-
-  /** A mutable description of one entry while the catalog is assembled. */
-  private static final class Entry {
-    private final int code;
-    private final String reason;
-    private Standing standing;
-    private final String spec;
-    private final Optional<String> origin;
-    private final List<HeaderRule> rules = new ArrayList<>();
-    private final List<String> former = new ArrayList<>();
-    private final List<String[]> others = new ArrayList<>();
-    private final List<OtherMeaning.Kind> otherKinds = new ArrayList<>();
-    private boolean noContent;
-    private boolean noContentLength;
-
-    Entry(int code, String reason, Standing standing, String spec, Optional<String> origin) {
-      this.code = code;
-      this.reason = reason;
-      this.standing = standing;
-      this.spec = spec;
-      this.origin = origin;
-      if (StatusClass.of(code) == StatusClass.INFORMATIONAL) {
-        // RFC 9110 §15.2 and §8.6: no content, no Content-Length on any 1xx.
-        noContent = true;
-        noContentLength = true;
-      }
-    }
-
-    Entry standing(Standing s) {
-      this.standing = s;
-      return this;
-    }
-
-    Entry must(String field, String source) {
-      return rule(new HeaderRule(field, Obligation.MUST, "", Optional.empty(), source));
-    }
-
-    Entry should(String field, String source) {
-      return rule(new HeaderRule(field, Obligation.SHOULD, "", Optional.empty(), source));
-    }
-
-    Entry may(String field, String source) {
-      return rule(new HeaderRule(field, Obligation.MAY, "", Optional.empty(), source));
-    }
-
-    Entry conditional(String field, Obligation o, String when, String source) {
-      return rule(new HeaderRule(field, o, when, Optional.empty(), source));
-    }
-
-    Entry rule(HeaderRule r) {
-      rules.add(r);
-      return this;
-    }
-
-    Entry noContent() {
-      noContent = true;
-      return this;
-    }
-
-    Entry noContentLength() {
-      noContentLength = true;
-      return this;
-    }
-
-    Entry formerly(String... names) {
-      former.addAll(List.of(names));
-      return this;
-    }
-
-    Entry other(String id, String otherReason, String otherOrigin, OtherMeaning.Kind kind) {
-      others.add(new String[] {id, otherReason, otherOrigin});
-      otherKinds.add(kind);
-      return this;
-    }
-
-    StatusCode build(DescriptionSource texts) {
-      String key = Integer.toString(code);
-      List<OtherMeaning> meanings = new ArrayList<>();
-      for (int i = 0; i < others.size(); i++) {
-        String[] o = others.get(i);
-        meanings.add(
-            new OtherMeaning(
-                o[0], o[1], o[2], otherKinds.get(i), texts.get(key + "." + o[0], o[1], o[1])));
-      }
-      return new StatusCode(
-          code,
-          reason,
-          standing,
-          spec,
-          origin,
-          rules,
-          noContent,
-          noContentLength,
-          texts.get(key, reason, reason),
-          former,
-          meanings,
-          code);
-    }
+  private static CatalogEntry vendor(int code, String reason, String origin, String source) {
+    return new CatalogEntry(code, reason, Standing.UNOFFICIAL, source, Optional.of(origin));
   }
 }

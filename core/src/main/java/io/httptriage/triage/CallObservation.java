@@ -114,7 +114,8 @@ final class CallObservation {
   }
 
   /**
-   * A finding of the call: an event on the attempt of its hop while open, else on the call.
+   * A finding of the call: an event on the attempt of its hop while open, else on the call. The
+   * event names the finding's own hop ({@link Finding#hopIndex()}, resolved by then).
    *
    * @param hop the hop of the attempt that saw the finding's response
    */
@@ -122,7 +123,13 @@ final class CallObservation {
     Observation.Event event =
         Observation.Event.of(
             "httptriage.finding." + f.kind().name(),
-            f.kind().name() + " (" + f.severity() + ") hop " + hop + ": " + f.explanation());
+            f.kind().name()
+                + " ("
+                + f.severity()
+                + ") hop "
+                + f.hopIndex()
+                + ": "
+                + f.explanation());
     Observation o = attempt;
     if (o != null && attemptContext != null && attemptContext.hop() == hop) {
       o.event(event);

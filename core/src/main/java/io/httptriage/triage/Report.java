@@ -85,9 +85,9 @@ final class Report {
           findings = List.copyOf(all);
         }
       }
-      findings = distinct(findings);
-      int status = finalView.status();
       List<Hop> followed = exchange.hops();
+      findings = numbered(distinct(findings), followed.size());
+      int status = finalView.status();
       String method = followed.isEmpty() ? lastRequest.method() : followed.get(0).method();
       Optional<String> target =
           Optional.of(
@@ -99,8 +99,7 @@ final class Report {
             new TriageEvent.FindingReported(client, method, target, status, f));
         if (observation != null) {
           // POLICY mode: each hop had its attempts; CLIENT mode: one attempt saw every hop.
-          int hop = hops == null ? 0 : f.isAboutFinalResponse() ? hops.size() : f.hopIndex();
-          observation.finding(f, hop);
+          observation.finding(f, hops == null ? 0 : f.hopIndex());
         }
       }
       listener.exchangeCompleted(
@@ -136,6 +135,25 @@ final class Report {
       }
     }
     return out;
+  }
+
+  /**
+   * The findings with {@link Finding#FINAL} resolved to the final hop's number, so that the events,
+   * the log lines, the observations and the CLI all name the same hop (see {@link Finding}).
+   */
+  private static List<Finding> numbered(List<Finding> findings, int finalHop) {
+    boolean unresolved = false;
+    for (Finding f : findings) {
+      unresolved |= f.isAboutFinalResponse();
+    }
+    if (!unresolved) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      out.add(f.withFinalHop(finalHop));
+    }
+    return List.copyOf(out);
   }
 
   static boolean isRedirection(int status) {

@@ -7,19 +7,15 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
-import io.httptriage.finding.Finding;
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
-import io.httptriage.observe.TriageObservationConvention;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.Retryability;
 import io.httptriage.redirect.FollowDecision;
 import io.httptriage.redirect.RedirectFollower;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -60,14 +56,11 @@ final class Step {
   private final RedirectFollower follower;
   private final RetryBudget budget;
   private final Gates gates;
-  private final Retry retry;
+  private final RetryContexts contexts;
   private final RetrySettings settings;
-  private final TriageListener listener;
   private final Report report;
   private final StaleAnswer stale;
-  private final String client;
-  private final ObservationRegistry observations;
-  private final @Nullable TriageObservationConvention convention;
+  private final StepSignals signals;
 
   Step(TriageConfig config, TriageListener listener, String adapterName) {
     this.mode = config.redirectMode();
@@ -82,16 +75,14 @@ final class Step {
             settings.budgetMinRetriesPerSecond(),
             settings.budgetWindow().toMillis());
     this.gates = new Gates(settings, budget);
-    this.retry = Decision.retryOf(settings);
-    this.listener = listener;
-    this.client =
+    String client =
         listener instanceof DefaultTriageListener d
             ? d.clientName()
             : config.clientName().orElse(adapterName);
     this.report = new Report(config, listener, client);
     this.stale = new StaleAnswer(config);
-    this.observations = config.observationRegistry();
-    this.convention = config.observationConvention().orElse(null);
+    this.signals = new StepSignals(config, listener, client);
+    this.contexts = new RetryContexts(Decision.retryOf(settings), signals);
     if (listener instanceof DefaultTriageListener d && d.meterRegistry().isPresent()) {
       budget.gauge(d.meterRegistry().get(), client);
     }
@@ -99,15 +90,12 @@ final class Step {
 
   /** True when calls are observed: a registry with handlers was configured. */
   boolean observing() {
-    return !observations.isNoop();
+    return signals.observing();
   }
 
   /** Starts the observation of a call; {@code scoped} opens its scope on this thread. */
   <Q, R> void observe(CallState<Q> state, ClientCall<Q, R> call, boolean scoped) {
-    RequestView view = viewOf(state, call);
-    state.observation =
-        CallObservation.start(
-            observations, convention, client, view.method(), target(view), scoped);
+    signals.observe(state, viewOf(state, call), scoped);
   }
 
   /**
@@ -116,33 +104,16 @@ final class Step {
    */
   <Q, R> Observation.@Nullable Scope sending(CallState<Q> state, ClientCall<Q, R> call) {
     state.requests++;
-    CallObservation o = state.observation;
-    if (o == null) {
-      return null;
-    }
-    RequestView view = viewOf(state, call);
-    return o.attemptStarted(hop(state), state.attempt, view.method(), target(view));
+    return state.observation == null ? null : signals.sending(state, viewOf(state, call));
   }
 
   /** The call ended without a response for the caller: its observation ends with the error. */
   void ended(CallState<?> state, Throwable error) {
-    CallObservation o = state.observation;
-    if (o != null) {
-      state.observation = null;
-      o.failed(error);
-    }
+    signals.ended(state, error);
   }
 
-  private static <Q, R> RequestView viewOf(CallState<Q> state, ClientCall<Q, R> call) {
+  static <Q, R> RequestView viewOf(CallState<Q> state, ClientCall<Q, R> call) {
     return state.view != null ? state.view : (state.view = call.requestView(state.current));
-  }
-
-  private static Optional<String> target(RequestView view) {
-    return Optional.of(Finding.redactUrl(view.uri().toString()));
-  }
-
-  private static int hop(CallState<?> state) {
-    return state.hops == null ? 0 : state.hops.size();
   }
 
   Classifier classifier() {
@@ -150,7 +121,7 @@ final class Step {
   }
 
   Retry retry() {
-    return retry;
+    return contexts.retry();
   }
 
   long budgetRefusals() {
@@ -186,21 +157,7 @@ final class Step {
    */
   <Q, R> Action<Q> decide(CallState<Q> state, ClientCall<Q, R> call, R response) {
     Action<Q> action = act(state, call, response);
-    CallObservation o = state.observation;
-    if (o != null) {
-      int status = state.lastStatus;
-      if (action instanceof Action.Answer<Q> answer && answer.verdict() != null) {
-        Verdict v = answer.verdict();
-        o.attemptEnded(status, v.kind(), v.refusedBy());
-        state.observation = null;
-        o.completed(status, v.kind(), v.refusedBy(), hop(state));
-      } else {
-        o.attemptEnded(
-            status,
-            action instanceof Action.Retry ? Verdict.Kind.RETRY : Verdict.Kind.FOLLOW,
-            Optional.empty());
-      }
-    }
+    signals.decided(state, action);
     return action;
   }
 
@@ -250,16 +207,8 @@ final class Step {
     }
     Decision decision =
         gates.decide(gates.new Candidate(request, seen, verdict, state.attempt, state.startMillis));
-    Retry.AsyncContext<Decision> context = state.retryContext;
-    if (context == null) {
-      context = retry.asyncContext();
-      state.retryContext = context;
-    }
-    long wait = context.onResult(decision);
-    event(decision, state, seen.status(), null);
+    long wait = contexts.decided(state, decision, seen.status());
     if (!decision.retries()) {
-      context.onComplete();
-      state.retryContext = null;
       Verdict.Gate gate = decision.gate();
       Verdict last =
           verdict.asFinal(
@@ -340,7 +289,7 @@ final class Step {
           "the client cannot address the target",
           "RFC 9110 §10.2.2");
     }
-    closeRetryContext(state, request.method(), seen.status());
+    contexts.answered(state, seen.status());
     state.follow(next, Hop.of(request, seen));
     return new Action.Follow<>(next, wait);
   }
@@ -367,14 +316,13 @@ final class Step {
       ResponseView seen,
       Verdict verdict) {
     state.judged = true;
-    if (!closeRetryContext(state, request.method(), seen.status())
-        && verdict.kind() == Verdict.Kind.FAIL) {
+    if (!contexts.answered(state, seen.status()) && verdict.kind() == Verdict.Kind.FAIL) {
       if (verdict.hasReason(Reason.Kind.NOT_IDEMPOTENT)) {
-        event(Decision.NOT_IDEMPOTENT, state, seen.status(), null);
+        signals.event(Decision.NOT_IDEMPOTENT, state, seen.status(), null);
       } else if (verdict.hasReason(Reason.Kind.RETRY_AFTER_MISSING)
           || (verdict.policy().retryability() == Retryability.NEVER
               && table.policyFor(seen.status()).isRetryable())) {
-        event(Decision.NOT_RETRYABLE, state, seen.status(), null);
+        signals.event(Decision.NOT_RETRYABLE, state, seen.status(), null);
       }
     }
     return answered(state, call, response, request, seen, verdict);
@@ -407,40 +355,16 @@ final class Step {
     return new Action.Answer<>(last, deliver == response ? null : deliver);
   }
 
-  /** Ends the hop's resilience4j context after a retry was answered; false when there was none. */
-  private boolean closeRetryContext(CallState<?> state, String method, int status) {
-    Retry.AsyncContext<Decision> context = state.retryContext;
-    if (context == null) {
-      return false;
-    }
-    context.onResult(Decision.ANSWERED);
-    context.onComplete();
-    state.retryContext = null;
-    event(Decision.ANSWERED, state, status, null);
-    return true;
-  }
-
   /** A send failed: resilience4j and the listeners hear of it when it ended a retry. */
   void failed(CallState<?> state, Throwable error) {
-    Retry.AsyncContext<Decision> context = state.retryContext;
-    if (context != null && state.attempt > 1) {
-      state.retryContext = null;
-      if (error instanceof Exception e) {
-        context.onError(e);
-      }
-      event(Decision.FAILED_IO, state, 0, error);
-    }
+    contexts.failed(state, error);
     ended(state, error);
   }
 
   /** The caller cancelled or interrupted a call while a retry or follow-up was pending. */
   void cancelled(CallState<?> state) {
-    event(Decision.CANCELLED, state, state.lastStatus, null);
+    signals.event(Decision.CANCELLED, state, state.lastStatus, null);
     ended(state, new CancellationException("the caller cancelled the call"));
-  }
-
-  private static String method(CallState<?> state) {
-    return state.view != null ? state.view.method() : "-";
   }
 
   /**
@@ -458,33 +382,6 @@ final class Step {
           plan.status(),
           e.getClass().getName());
       return null;
-    }
-  }
-
-  /** Tells the listener; a listener that throws is logged and the call goes on. */
-  private void event(Decision d, CallState<?> state, int status, @Nullable Throwable error) {
-    String method = method(state);
-    Duration elapsed =
-        Duration.ofMillis(Math.max(0, settings.clock().millis() - state.startMillis));
-    try {
-      listener.attemptDecided(
-          new TriageEvent.AttemptDecided(
-              client,
-              method,
-              state.view == null ? Optional.empty() : target(state.view),
-              hop(state),
-              state.attempt,
-              settings.maxAttempts(),
-              status,
-              d.outcome(),
-              d.waitDuration(),
-              Optional.ofNullable(d.source()),
-              Optional.ofNullable(d.gate()),
-              error == null ? Optional.empty() : Optional.of(error.getClass().getName()),
-              elapsed,
-              d.ignoredHeaders()));
-    } catch (RuntimeException e) {
-      LOG.warn("httptriage listener failed on a retry decision", e);
     }
   }
 }

@@ -1,14 +1,16 @@
 package io.httptriage.triage;
 
+import static io.httptriage.triage.ConfigRules.nonNull;
+
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.observe.TriageObservationConvention;
-import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -161,15 +163,7 @@ public final class TriageConfig {
    * @param adapterName the client's name when the configuration names none
    */
   TriageListener listenerFor(String adapterName) {
-    if (listener.isPresent()) {
-      return listener.get();
-    }
-    DefaultTriageListener.Builder b =
-        DefaultTriageListener.builder()
-            .clock(retry.clock())
-            .clientName(clientName.orElse(adapterName));
-    meterRegistry.ifPresent(b::meterRegistry);
-    return b.build();
+    return ConfigRules.listenerFor(this, adapterName);
   }
 
   /**
@@ -210,20 +204,16 @@ public final class TriageConfig {
 
   @Override
   public String toString() {
-    return "TriageConfig[redirectMode="
-        + redirectMode
-        + ", retry="
-        + retry
-        + ", redirects="
-        + redirects
-        + ", rules="
-        + policyTable.rules().size()
-        + ", metrics="
-        + meterRegistry.isPresent()
-        + ", staleIfError="
-        + staleIfError
-        + clientName.map(n -> ", clientName=" + n).orElse("")
-        + "]";
+    return String.format(
+        Locale.ROOT,
+        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s, staleIfError=%s%s]",
+        redirectMode,
+        retry,
+        redirects,
+        policyTable.rules().size(),
+        meterRegistry.isPresent(),
+        staleIfError,
+        clientName.map(n -> ", clientName=" + n).orElse(""));
   }
 
   /**
@@ -305,15 +295,7 @@ public final class TriageConfig {
      */
     public Builder listener(TriageListener value) {
       nonNull("listener", value);
-      if (meterRegistry != null) {
-        throw new IllegalArgumentException(
-            "listener: a meterRegistry is already set; give it to your DefaultTriageListener instead");
-      }
-      if (clientName != null) {
-        throw new IllegalArgumentException(
-            "listener: a clientName is already set; give it to your"
-                + " DefaultTriageListener instead");
-      }
+      ConfigRules.listenerAlone(meterRegistry, clientName);
       this.listener = value;
       return this;
     }
@@ -327,10 +309,7 @@ public final class TriageConfig {
      */
     public Builder meterRegistry(MeterRegistry value) {
       nonNull("meterRegistry", value);
-      if (listener != null) {
-        throw new IllegalArgumentException(
-            "meterRegistry: a listener is already set; give the registry to your DefaultTriageListener");
-      }
+      ConfigRules.registryBeforeListener(listener);
       this.meterRegistry = value;
       return this;
     }
@@ -349,11 +328,7 @@ public final class TriageConfig {
     public Builder clientName(String value) {
       // One rule for a client name, wherever it is given: the default listener's.
       DefaultTriageListener.builder().clientName(value);
-      if (listener != null) {
-        throw new IllegalArgumentException(
-            "clientName: a listener is already set, and the name"
-                + " would not reach it; give it to your DefaultTriageListener's clientName instead");
-      }
+      ConfigRules.nameBeforeListener(listener);
       this.clientName = value;
       return this;
     }
@@ -417,24 +392,8 @@ public final class TriageConfig {
      *     settings allow a single attempt: the two contradict each other
      */
     public TriageConfig build() {
-      if (retry.maxAttempts() == 1) {
-        for (PolicyRule rule : policyTable.rules()) {
-          if (rule.retries()) {
-            throw new IllegalArgumentException(
-                "retry: maxAttempts is 1, so the rule "
-                    + rule
-                    + " of the policy table would never retry; raise maxAttempts or drop the rule");
-          }
-        }
-      }
+      ConfigRules.consistent(policyTable, retry);
       return new TriageConfig(this);
-    }
-
-    private static <T> T nonNull(String name, T value) {
-      if (value == null) {
-        throw new IllegalArgumentException(name + ": must not be null");
-      }
-      return value;
     }
   }
 }

@@ -8,7 +8,11 @@ import io.httptriage.contract.AdapterContract.Answer;
 import io.httptriage.contract.AdapterContract.Call;
 import io.httptriage.contract.AdapterContract.ClientUnderTest;
 import io.httptriage.finding.Finding;
+import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.observe.TriageEvent;
+import io.httptriage.observe.TriageListener;
 import io.httptriage.retry.RetrySettings;
+import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -376,6 +380,76 @@ public abstract class ObservabilityContract {
                 System.out.println(
                     e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()));
       }
+    }
+  }
+
+  // ---- one hop-numbering scheme ---------------------------------------------------------------
+
+  /**
+   * One redirected, retried call (POST, 302 to GET, 503 with {@code Retry-After: 0}, then a 401
+   * without WWW-Authenticate), httptriage following: the finding log lines, the finding events, the
+   * retry events and the retry log lines all number hops from 0 for the caller's request, so the
+   * redirect is hop 0 and the final response hop 1 (never -1). The CLI's text and JSON give the
+   * same numbers for the same chain ({@code ProbeCommandTest} in cli).
+   */
+  @Test
+  void logLinesAndEventsNameTheSameHopOfARedirectedRetriedCall() throws IOException {
+    server.enqueue(Reply.status(302).header("Location", "/orders/7"));
+    server.enqueue(Reply.status(503).header("Retry-After", "0"));
+    server.enqueue(Reply.status(401).body("who are you?"));
+    List<TriageEvent> events = Collections.synchronizedList(new ArrayList<>());
+    TriageListener recorder =
+        new TriageListener() {
+          @Override
+          public void attemptDecided(TriageEvent.AttemptDecided e) {
+            events.add(e);
+          }
+
+          @Override
+          public void findingReported(TriageEvent.FindingReported e) {
+            events.add(e);
+          }
+        };
+    TriageConfig config =
+        TriageConfig.builder()
+            .redirectMode(RedirectMode.POLICY)
+            .retry(RetrySettings.builder().sleeper(waits::add).build())
+            .listener(
+                TriageListener.composite(
+                    DefaultTriageListener.builder().clientName(adapterName()).build(), recorder))
+            .build();
+
+    try (CapturedLog retries = new CapturedLog("io.httptriage.retries", Level.INFO);
+        ClientUnderTest client = newClient(config, tls)) {
+      assertThat(client.send(post(server.url("/orders"), "{\"n\":7}")).status()).isEqualTo(401);
+      assertThat(server.requestCount()).isEqualTo(3);
+
+      Map<String, Object> logged = new java.util.TreeMap<>();
+      for (ILoggingEvent e : log.events()) {
+        Map<String, Object> f = fields(e);
+        logged.put((String) f.get("kind"), f.get("hop"));
+        assertThat(e.getFormattedMessage()).contains(" hop=" + f.get("hop") + " ");
+      }
+      Map<String, Object> reported = new java.util.TreeMap<>();
+      List<Integer> retryHops = new ArrayList<>();
+      for (TriageEvent e : List.copyOf(events)) {
+        if (e instanceof TriageEvent.FindingReported f) {
+          reported.put(f.finding().kind().name(), f.finding().hopIndex());
+        } else if (e instanceof TriageEvent.AttemptDecided a) {
+          retryHops.add(a.hop());
+        }
+      }
+      assertThat(logged)
+          .as(log.all())
+          .containsEntry("METHOD_REWRITTEN", 0)
+          .containsEntry("REQUIRED_HEADER_MISSING", 1)
+          .isEqualTo(reported)
+          .doesNotContainValue(Finding.FINAL);
+      assertThat(retryHops).as("the retry of the 503 and its answer").containsExactly(1, 1);
+      assertThat(retries.events())
+          .as(retries.all())
+          .extracting(e -> fields(e).get("hop"))
+          .containsExactly(1, 1);
     }
   }
 

@@ -44,6 +44,38 @@ class FindingTest {
   }
 
   @Test
+  void withFinalHopNumbersOnlyAFindingAboutTheFinalResponse() {
+    Finding last =
+        new Finding(
+            Kind.UNKNOWN_STATUS,
+            Severity.WARNING,
+            Finding.FINAL,
+            Optional.of("https://a.example/x?k=v"),
+            Optional.empty(),
+            "odd",
+            "RFC 9110 §15");
+    Finding second =
+        new Finding(
+            Kind.UNKNOWN_STATUS,
+            Severity.WARNING,
+            1,
+            Optional.empty(),
+            Optional.empty(),
+            "odd",
+            "RFC 9110 §15");
+
+    Finding numbered = last.withFinalHop(2);
+    assertThat(numbered.hopIndex()).isEqualTo(2);
+    assertThat(numbered.isAboutFinalResponse()).isFalse();
+    assertThat(numbered.from()).isEqualTo(last.from());
+    assertThat(numbered.explanation()).isEqualTo(last.explanation());
+    assertThat(second.withFinalHop(2)).isSameAs(second);
+    assertThatThrownBy(() -> last.withFinalHop(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("finalHop: must be 0 or more, was -1");
+  }
+
+  @Test
   void redactUrlIsThePublicFaceOfTheSameRedaction() {
     assertThat(Finding.redactUrl("https://u:p@a.example/?q=1#f"))
         .isEqualTo("https://a.example/?q=*");

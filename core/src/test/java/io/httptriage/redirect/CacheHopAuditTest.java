@@ -68,7 +68,7 @@ class CacheHopAuditTest {
     "2147483648, 24855 d 3 h"
   })
   void writesAnAgeAsAPersonWould(long seconds, String text) {
-    assertThat(RedirectAudit.readable(Duration.ofSeconds(seconds))).isEqualTo(text);
+    assertThat(CacheCheck.readable(Duration.ofSeconds(seconds))).isEqualTo(text);
   }
 
   private static Exchange exchange(int status, Optional<Duration> cacheAge) {

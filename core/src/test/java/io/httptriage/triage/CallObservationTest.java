@@ -102,7 +102,7 @@ class CallObservationTest {
         new Finding(
             Finding.Kind.UNOFFICIAL_STATUS,
             Finding.Severity.INFO,
-            Finding.FINAL,
+            1,
             TARGET,
             Optional.empty(),
             "unofficial",

@@ -1,5 +1,12 @@
 package io.httptriage.benchmarks.report;
 
+import static io.httptriage.benchmarks.report.Figures.bytes;
+import static io.httptriage.benchmarks.report.Figures.err;
+import static io.httptriage.benchmarks.report.Figures.ns;
+import static io.httptriage.benchmarks.report.Figures.percent;
+import static io.httptriage.benchmarks.report.Figures.ratio;
+import static io.httptriage.benchmarks.report.Figures.signed;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -355,49 +362,5 @@ final class ReportWriter {
 
   private static double bytesError(JmhResult a, JmhResult b) {
     return Math.hypot(a.bytesError(), b.bytesError());
-  }
-
-  static String ns(double v) {
-    if (Double.isNaN(v)) {
-      return "n/a";
-    }
-    return v < 10
-        ? String.format(Locale.ROOT, "%.2f", v)
-        : v < 1000 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%,.0f", v);
-  }
-
-  static String bytes(double v) {
-    if (Double.isNaN(v)) {
-      return "n/a";
-    }
-    return v < 0.5 ? "0" : String.format(Locale.ROOT, "%,.0f", v);
-  }
-
-  static String signed(double v) {
-    if (Double.isNaN(v)) {
-      return "n/a";
-    }
-    String s =
-        Math.abs(v) < 10
-            ? String.format(Locale.ROOT, "%.1f", Math.abs(v))
-            : String.format(Locale.ROOT, "%,.0f", Math.abs(v));
-    return (v < 0 ? "−" : "+") + s;
-  }
-
-  /** " ± e", or nothing when JMH could not compute an interval. */
-  static String err(double e) {
-    if (Double.isNaN(e) || Double.isInfinite(e)) {
-      return "";
-    }
-    return " ± "
-        + (e < 10 ? String.format(Locale.ROOT, "%.2f", e) : String.format(Locale.ROOT, "%,.0f", e));
-  }
-
-  static String ratio(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f×", v);
-  }
-
-  static String percent(double v) {
-    return String.format(Locale.ROOT, "%.1f%%", 100 * v);
   }
 }
