@@ -32,6 +32,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
  *       RestTemplateBuilder}) send through a {@code TriageHttpClient} with Boot's {@code
  *       spring.http.clients.*} settings. It stands aside when {@code
  *       spring.http.clients.imperative.factory} names another client than {@code jdk}.
+ *   <li>With {@code httptriage-okhttp} on the class path, a {@link TriageOkHttpClientPostProcessor}
+ *       that installs the interceptor on the application's {@code OkHttpClient} beans.
  * </ul>
  *
  * <p>Every bean backs off when the application defines its own of the same type.
@@ -96,6 +98,18 @@ public final class HttpTriageAutoConfiguration {
   private static <T> void set(@Nullable T value, Consumer<T> setter) {
     if (value != null) {
       setter.accept(value);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"okhttp3.OkHttpClient", "io.httptriage.okhttp.TriageInterceptor"})
+  static class OkHttpConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    static TriageOkHttpClientPostProcessor triageOkHttpClientPostProcessor(
+        ObjectProvider<TriageConfig> config) {
+      return new TriageOkHttpClientPostProcessor(config);
     }
   }
 
