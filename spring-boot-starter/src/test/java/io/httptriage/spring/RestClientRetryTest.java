@@ -2,6 +2,9 @@ package io.httptriage.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import io.httptriage.contract.CapturedLog;
+import io.httptriage.contract.Recorded;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
@@ -78,6 +81,33 @@ class RestClientRetryTest {
 
     assertThat(body).isEqualTo("served");
     assertThat(server.requestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void postFollowedAsGetAfter302IsLoggedAndCounted() {
+    server.enqueue(Reply.status(302).header("Location", "/done"));
+    server.enqueue(Reply.status(200).body("done"));
+    double found = counted("httptriage.redirect.findings", "kind", "METHOD_REWRITTEN");
+
+    try (CapturedLog log = new CapturedLog("io.httptriage.findings", Level.INFO)) {
+      String body =
+          restClientBuilder
+              .build()
+              .post()
+              .uri(server.url("/form"))
+              .body("name=value")
+              .retrieve()
+              .body(String.class);
+
+      assertThat(body).isEqualTo("done");
+      assertThat(log.all()).contains("POST was followed as GET after 302");
+    }
+    Recorded first = server.take();
+    Recorded second = server.take();
+    assertThat(first.method() + " " + first.path()).isEqualTo("POST /form");
+    assertThat(second.method() + " " + second.path()).isEqualTo("GET /done");
+    assertThat(counted("httptriage.redirect.findings", "kind", "METHOD_REWRITTEN") - found)
+        .isEqualTo(1.0);
   }
 
   @Test
