@@ -70,6 +70,9 @@ class RestClientRetryTest {
         .isEqualTo(1.0);
     // the one wait made was the server's Retry-After, a whole second of it
     assertThat(waitedMillis() - waitedMillis).isGreaterThanOrEqualTo(1000.0);
+    // the observations reached Boot's ObservationRegistry, whose meter handler timed them
+    assertThat(meterRegistry.find("httptriage.call").timers()).isNotEmpty();
+    assertThat(meterRegistry.find("httptriage.attempt").timers()).isNotEmpty();
   }
 
   @Test
