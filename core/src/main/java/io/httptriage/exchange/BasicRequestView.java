@@ -1,9 +1,11 @@
 package io.httptriage.exchange;
 
+import io.httptriage.headers.FieldValues;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The plain request view behind {@link RequestView#of}. */
 record BasicRequestView(
@@ -12,20 +14,10 @@ record BasicRequestView(
 
   /** The fields {@link RequestView#headerNames()} probes when a view cannot list its own. */
   static final List<String> INSPECTED_FIELDS =
-      List.of(
-          "Authorization",
-          "Cookie",
-          "Proxy-Authorization",
-          "Idempotency-Key",
-          "Content-Encoding",
-          "Content-Language",
-          "Content-Location",
-          "Content-Type",
-          "Content-Length",
-          "Digest",
-          "Content-Digest",
-          "Repr-Digest",
-          "Last-Modified");
+      Stream.concat(
+              Stream.of("Authorization", "Cookie", "Proxy-Authorization", "Idempotency-Key"),
+              FieldValues.CONTENT_FIELDS.stream())
+          .toList();
 
   BasicRequestView {
     if (method == null || method.isBlank()) {

@@ -1,5 +1,7 @@
 package io.httptriage.headers;
 
+import java.util.List;
+
 /**
  * How a received header field value is shown in a message or a log line: never verbatim, since a
  * server controls it. Control characters and Unicode line separators, which could forge a log line,
@@ -12,6 +14,22 @@ package io.httptriage.headers;
  * }</pre>
  */
 public final class FieldValues {
+  /**
+   * The content-specific fields RFC 9110 §15.4 names, which a redirect rewritten to GET drops, and
+   * the digest fields of RFC 9530.
+   */
+  public static final List<String> CONTENT_FIELDS =
+      List.of(
+          "Content-Encoding",
+          "Content-Language",
+          "Content-Location",
+          "Content-Type",
+          "Content-Length",
+          "Digest",
+          "Content-Digest",
+          "Repr-Digest",
+          "Last-Modified");
+
   private FieldValues() {}
 
   /**

@@ -8,6 +8,7 @@ import io.httptriage.exchange.Origin;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
+import io.httptriage.headers.FieldValues;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -56,19 +57,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class RedirectFollower {
-  /** The content-specific fields RFC 9110 §15.4 names, and the digest fields of RFC 9530. */
-  static final List<String> CONTENT_HEADERS =
-      List.of(
-          "Content-Encoding",
-          "Content-Language",
-          "Content-Location",
-          "Content-Type",
-          "Content-Length",
-          "Digest",
-          "Content-Digest",
-          "Repr-Digest",
-          "Last-Modified");
-
   private static final RedirectFollower DEFAULT =
       new RedirectFollower(RedirectSettings.ofDefaults(), Classifier.ofDefaults());
 
@@ -168,7 +156,7 @@ public final class RedirectFollower {
     Set<String> remove = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     boolean methodChanged = !method.equals(request.method());
     if (!verdict.keepsBody() && (request.hasBody() || methodChanged)) {
-      addPresent(request, CONTENT_HEADERS, remove::add);
+      addPresent(request, FieldValues.CONTENT_FIELDS, remove::add);
     }
     if (!Origin.same(request.uri(), target)) {
       addPresent(request, settings.credentialHeaders(), remove::add);
