@@ -224,7 +224,19 @@ public record Finding(
     /** The status code is in 100..599 but not known: handled as the x00 of its class. */
     UNKNOWN_STATUS(Category.CONFORMANCE),
     /** The status code is outside 100..599: handled as a 5xx. */
-    INVALID_STATUS(Category.CONFORMANCE);
+    INVALID_STATUS(Category.CONFORMANCE),
+    /**
+     * A 422 answered a request carrying an {@code Idempotency-Key}: by
+     * draft-ietf-httpapi-idempotency-key-header §2.7 the key was used before with another payload.
+     * Never retried: the request must be corrected, or sent with a new key.
+     */
+    IDEMPOTENCY_KEY_REUSED(Category.CONFORMANCE),
+    /**
+     * A 400 answered a request without an {@code Idempotency-Key}, and the response points to the
+     * server's idempotency documentation ({@code Link}): the operation requires a key
+     * (draft-ietf-httpapi-idempotency-key-header §2.7).
+     */
+    IDEMPOTENCY_KEY_REQUIRED(Category.CONFORMANCE);
 
     private final Category category;
 

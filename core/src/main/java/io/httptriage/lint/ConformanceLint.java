@@ -39,6 +39,10 @@ import java.util.Optional;
  *       which is common and harmless.
  *   <li>The code is deprecated or historic — WARNING; reserved (306, 418) — WARNING; a vendor's —
  *       INFO; unknown — WARNING; invalid (outside 100..599) — VIOLATION (RFC 9110 §15).
+ *   <li>Given the request: a 422 to a request with an {@code Idempotency-Key} ({@code
+ *       IDEMPOTENCY_KEY_REUSED}), a 400 to one without, linking to idempotency documentation
+ *       ({@code IDEMPOTENCY_KEY_REQUIRED}) — WARNING (draft-ietf-httpapi-idempotency-key-header
+ *       §2.7).
  * </ul>
  *
  * <p>Immutable and thread-safe. Never throws for any status or header value. For the many codes
@@ -81,12 +85,22 @@ public final class ConformanceLint {
    */
   public List<Finding> lint(RequestView request, ResponseView response) {
     StatusCode sc = StatusRegistry.lookup(response.status());
-    return hasNoRules(sc)
-        ? List.of()
-        : lint(sc, response, request.method(), Optional.of(request.uri().toString()));
+    List<Finding> found =
+        hasNoRules(sc)
+            ? List.of()
+            : lint(sc, response, request.method(), Optional.of(request.uri().toString()));
+    if (!IdempotencyAnswers.concerns(sc.code())) {
+      return found;
+    }
+    Optional<Finding> key = IdempotencyAnswers.check(request, response);
+    if (key.isEmpty()) {
+      return found;
+    }
+    List<Finding> all = new ArrayList<>(found);
+    all.add(key.get());
+    return List.copyOf(all);
   }
 
-  /** True for the many codes with nothing to check: registered, no header or content rule. */
   /**
    * {@return true when a response with this status can give no finding whatever its headers: a
    * standard code with no header or content rule (200, 201, 404...)} Lets callers skip building
@@ -95,7 +109,7 @@ public final class ConformanceLint {
    * @param status the response status
    */
   public boolean findsNothingFor(int status) {
-    return hasNoRules(StatusRegistry.lookup(status));
+    return hasNoRules(StatusRegistry.lookup(status)) && !IdempotencyAnswers.concerns(status);
   }
 
   private static boolean hasNoRules(StatusCode sc) {

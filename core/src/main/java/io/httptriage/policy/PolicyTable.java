@@ -89,6 +89,26 @@ public final class PolicyTable {
   }
 
   /**
+   * {@return this table with {@code first} tried before its own rules (first match wins), as a
+   * call's own rules are} A rule of this table that one of {@code first} shadows is left out: it
+   * would never apply.
+   *
+   * @param first the rules to try first, in match order
+   * @throws IllegalArgumentException when one of {@code first} is refused by {@link Builder#rule}
+   */
+  public PolicyTable withRulesFirst(List<PolicyRule> first) {
+    Builder b = builder();
+    first.forEach(b::rule);
+    List<PolicyRule> all = new ArrayList<>(b.rules);
+    for (PolicyRule own : rules) {
+      if (first.stream().noneMatch(r -> r.shadows(own))) {
+        all.add(own);
+      }
+    }
+    return all.isEmpty() ? DEFAULT_TABLE : new PolicyTable(all);
+  }
+
+  /**
    * {@return the default policy of a code, before any override; never throws}
    *
    * @param code any int

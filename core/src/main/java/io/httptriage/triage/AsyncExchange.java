@@ -42,7 +42,9 @@ final class AsyncExchange<Q, R> {
     this.call = call;
     this.send = send;
     this.scheduler = scheduler;
-    this.state = new CallState<>(request, step.begin(), System.nanoTime());
+    long start = step.begin();
+    this.state =
+        step.state(step.keyed(request, call), call.options(request), start, System.nanoTime());
   }
 
   CompletableFuture<R> start() {

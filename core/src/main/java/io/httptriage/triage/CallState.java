@@ -21,6 +21,15 @@ final class CallState<Q> {
   /** The clock's reading when the call started: the deadline counts from here. */
   final long startMillis;
 
+  /** The policy the call runs by: its client's, or with the rules of its {@link CallOptions}. */
+  final CallTable table;
+
+  /** The attempts per hop of this call, its options' or its client's. */
+  final int maxAttempts;
+
+  /** The clock's reading at which the call's deadline passes. */
+  final long deadlineAtMillis;
+
   Q current;
 
   /** The view of {@link #current}, built only when a decision needs it. */
@@ -50,11 +59,20 @@ final class CallState<Q> {
   /** The call's observations while they are open; null when calls are not observed. */
   @Nullable CallObservation observation;
 
-  CallState(Q original, long startMillis, long startNanos) {
+  CallState(
+      Q original,
+      long startMillis,
+      long startNanos,
+      CallTable table,
+      int maxAttempts,
+      long deadlineMillis) {
     this.original = original;
     this.current = original;
     this.startMillis = startMillis;
     this.startNanos = startNanos;
+    this.table = table;
+    this.maxAttempts = maxAttempts;
+    this.deadlineAtMillis = startMillis + deadlineMillis;
   }
 
   /** Moves on to a follow-up request, recording the hop just answered. */

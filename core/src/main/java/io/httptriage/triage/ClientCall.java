@@ -84,6 +84,32 @@ public interface ClientCall<Q, R> {
   boolean isRedirected(R response);
 
   /**
+   * {@return the options the caller gave this call (OkHttp: the request's {@code CallOptions} tag;
+   * JDK: those of {@code TriageHttpClient.withOptions}); {@link CallOptions#none()} when none} Core
+   * asks once, when the call starts. The default: none.
+   *
+   * @param request the caller's request
+   */
+  default CallOptions options(Q request) {
+    return CallOptions.none();
+  }
+
+  /**
+   * {@return a copy of {@code request} with one more header field} Core asks for it to add a minted
+   * {@code Idempotency-Key} ({@link TriageConfig#idempotencyKeys()}) before the first send. The
+   * default refuses, for adapters that cannot add a field: keys cannot be minted on them.
+   *
+   * @param request the request
+   * @param name the field name
+   * @param value the field value
+   * @throws UnsupportedOperationException when the adapter cannot add a field
+   */
+  default Q withHeader(Q request, String name, String value) {
+    throw new UnsupportedOperationException(
+        "this adapter cannot add header fields, so TriageConfig idempotencyKeys cannot be used");
+  }
+
+  /**
    * {@return true once the caller cancelled this call: a pending retry wait ends and no further
    * attempt or follow-up starts} The default never cancels.
    */

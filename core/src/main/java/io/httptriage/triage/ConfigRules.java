@@ -5,6 +5,7 @@ import io.httptriage.observe.TriageListener;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.retry.RetrySettings;
+import java.util.Locale;
 
 /**
  * How the parts of a {@link TriageConfig} fit together: which combinations its builder refuses,
@@ -93,6 +94,27 @@ final class ConfigRules {
                 + " of the policy table would never retry; raise maxAttempts or drop the rule");
       }
     }
+  }
+
+  /**
+   * The configuration in one line, for logs.
+   *
+   * @param c the configuration
+   * @return its description
+   */
+  static String describe(TriageConfig c) {
+    return String.format(
+        Locale.ROOT,
+        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s,"
+            + " staleIfError=%s%s%s]",
+        c.redirectMode(),
+        c.retry(),
+        c.redirects(),
+        c.policyTable().rules().size(),
+        c.meterRegistry().isPresent(),
+        c.staleIfError(),
+        c.idempotencyKeys() ? ", idempotencyKeys=true" : "",
+        c.clientName().map(n -> ", clientName=" + n).orElse(""));
   }
 
   /**

@@ -90,17 +90,7 @@ record Decision(
    *     name
    */
   static Retry retryOf(RetrySettings settings) {
-    RetryConfig config =
-        RetryConfig.<Decision>custom()
-            .maxAttempts(settings.maxAttempts())
-            .retryOnResult(Decision::wantsRetry)
-            // Only called for results the predicate retries, whose wait is never negative.
-            .intervalBiFunction(
-                (attempt, result) ->
-                    result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
-            .retryOnException(e -> false)
-            .failAfterMaxAttempts(false)
-            .build();
+    RetryConfig config = configOf(settings.maxAttempts());
     if (settings.retryRegistry().isEmpty()) {
       return Retry.of(settings.name(), config);
     }
@@ -113,5 +103,26 @@ record Decision(
               + "'; give each client its own name");
     }
     return created;
+  }
+
+  /**
+   * A Retry of the same name for calls whose {@link CallOptions} set other attempts than the
+   * client's: resilience4j counts a call as failed after retries by its own attempt limit, so that
+   * limit must be the call's. It is not put in the registry, which holds the client's.
+   */
+  static Retry unregistered(RetrySettings settings, int maxAttempts) {
+    return Retry.of(settings.name(), configOf(maxAttempts));
+  }
+
+  private static RetryConfig configOf(int maxAttempts) {
+    return RetryConfig.<Decision>custom()
+        .maxAttempts(maxAttempts)
+        .retryOnResult(Decision::wantsRetry)
+        // Only called for results the predicate retries, whose wait is never negative.
+        .intervalBiFunction(
+            (attempt, result) -> result.isRight() ? Math.max(0L, result.get().waitMillis()) : 0L)
+        .retryOnException(e -> false)
+        .failAfterMaxAttempts(false)
+        .build();
   }
 }

@@ -41,14 +41,13 @@ final class Gates {
   static final List<Check> ORDER =
       List.of(
           (g, c) -> c.request.bodyReplayable() ? null : Verdict.Gate.BODY_NOT_REPLAYABLE,
-          (g, c) -> c.attempt < g.maxAttempts ? null : Verdict.Gate.ATTEMPTS,
+          (g, c) -> c.attempt < c.maxAttempts ? null : Verdict.Gate.ATTEMPTS,
           (g, c) -> g.withinCap(c) ? null : Verdict.Gate.WAIT_CAP,
-          (g, c) -> g.beforeDeadline(c.startMillis, c.waitMillis()) ? null : Verdict.Gate.DEADLINE,
+          (g, c) ->
+              g.beforeDeadline(c.deadlineAtMillis, c.waitMillis()) ? null : Verdict.Gate.DEADLINE,
           (g, c) -> g.budget.tryRetry() ? null : Verdict.Gate.BUDGET);
 
-  private final int maxAttempts;
   private final long maxWaitMillis;
-  private final long deadlineMillis;
   private final long backoffBaseMillis;
   private final long backoffCeilingMillis;
   private final Clock clock;
@@ -56,9 +55,7 @@ final class Gates {
   private final RetryBudget budget;
 
   Gates(RetrySettings settings, RetryBudget budget) {
-    this.maxAttempts = settings.maxAttempts();
     this.maxWaitMillis = settings.maxRetryAfter().toMillis();
-    this.deadlineMillis = settings.deadline().toMillis();
     this.backoffBaseMillis = settings.backoffBase().toMillis();
     this.backoffCeilingMillis = Math.min(settings.backoffMax().toMillis(), maxWaitMillis);
     this.clock = settings.clock();
@@ -66,28 +63,28 @@ final class Gates {
     this.budget = budget;
   }
 
-  /** The retry of one response that the classifier marked RETRY, as the gates see it. */
+  /**
+   * The retry of one response that the classifier marked RETRY, as the gates see it, with the
+   * limits of its call: the client's, or those its {@link CallOptions} set.
+   */
   final class Candidate {
     final RequestView request;
     final ResponseView response;
     final Verdict verdict;
     final int attempt;
-    final long startMillis;
+    final int maxAttempts;
+    final long deadlineAtMillis;
     private long waitMillis = -1;
     private @Nullable WaitSource source;
     private List<String> ignored = List.of();
 
-    Candidate(
-        RequestView request,
-        ResponseView response,
-        Verdict verdict,
-        int attempt,
-        long startMillis) {
+    Candidate(RequestView request, ResponseView response, Verdict verdict, CallState<?> state) {
       this.request = request;
       this.response = response;
       this.verdict = verdict;
-      this.attempt = attempt;
-      this.startMillis = startMillis;
+      this.attempt = state.attempt;
+      this.maxAttempts = state.maxAttempts;
+      this.deadlineAtMillis = state.deadlineAtMillis;
     }
 
     /** The wait before the retry, computed on first use. */
@@ -120,9 +117,9 @@ final class Gates {
     return c.source == WaitSource.BACKOFF ? maxWaitMillis > 0 : wait <= maxWaitMillis;
   }
 
-  /** False when a wait of {@code waitMillis} would end at or past the deadline of the call. */
-  boolean beforeDeadline(long startMillis, long waitMillis) {
-    return clock.millis() + waitMillis < startMillis + deadlineMillis;
+  /** False when a wait of {@code waitMillis} would end at or past the call's deadline. */
+  boolean beforeDeadline(long deadlineAtMillis, long waitMillis) {
+    return clock.millis() + waitMillis < deadlineAtMillis;
   }
 
   /** False when a wait the server named for a redirect is longer than the cap. */

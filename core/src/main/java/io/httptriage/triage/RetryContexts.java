@@ -1,6 +1,8 @@
 package io.httptriage.triage;
 
 import io.github.resilience4j.retry.Retry;
+import io.httptriage.retry.RetrySettings;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The resilience4j side of a call's retries: each hop that gets a retryable answer opens a {@link
@@ -8,16 +10,37 @@ import io.github.resilience4j.retry.Retry;
  * is answered or its send fails. So resilience4j's event publisher and its metrics count exactly
  * the attempts made. It decides nothing: the result predicate and interval read only the decision.
  *
+ * <p>A call whose {@link CallOptions} change the attempts runs on a Retry of the same name with its
+ * limit, made on first use and kept for the client's later calls with that limit: resilience4j
+ * judges "failed after retries" by its own limit. Only the client's own is {@link #retry()}.
+ *
  * <p>Thread-safe: one instance serves every call of a client; the open context lives in the call's
  * {@link CallState}.
  */
 final class RetryContexts {
   private final Retry retry;
+  private final RetrySettings settings;
+  private final AtomicReferenceArray<Retry> byLimit = new AtomicReferenceArray<>(101);
   private final StepSignals signals;
 
-  RetryContexts(Retry retry, StepSignals signals) {
-    this.retry = retry;
+  RetryContexts(RetrySettings settings, StepSignals signals) {
+    this.retry = Decision.retryOf(settings);
+    this.settings = settings;
     this.signals = signals;
+  }
+
+  /** The Retry whose limit is the call's attempts. */
+  private Retry retryOf(CallState<?> state) {
+    int limit = state.maxAttempts;
+    if (limit == settings.maxAttempts()) {
+      return retry;
+    }
+    Retry made = byLimit.get(limit);
+    if (made == null) {
+      byLimit.compareAndSet(limit, null, Decision.unregistered(settings, limit));
+      made = byLimit.get(limit);
+    }
+    return made;
   }
 
   /** The resilience4j retry the contexts are opened on. */
@@ -32,7 +55,7 @@ final class RetryContexts {
   long decided(CallState<?> state, Decision decision, int status) {
     Retry.AsyncContext<Decision> context = state.retryContext;
     if (context == null) {
-      context = retry.asyncContext();
+      context = retryOf(state).asyncContext();
       state.retryContext = context;
     }
     long wait = context.onResult(decision);

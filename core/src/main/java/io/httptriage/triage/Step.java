@@ -10,7 +10,6 @@ import io.httptriage.exchange.ResponseView;
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
-import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.Retryability;
 import io.httptriage.redirect.FollowDecision;
 import io.httptriage.redirect.RedirectFollower;
@@ -20,8 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one place where a verdict becomes an action, shared by the synchronous and the asynchronous
@@ -48,12 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: one step serves every call of a client.
  */
 final class Step {
-  private static final Logger LOG = LoggerFactory.getLogger(Triage.class);
-
   private final RedirectMode mode;
-  private final Classifier classifier;
-  private final PolicyTable table;
-  private final RedirectFollower follower;
+  private final CallTable clientTable;
+  private final boolean mintsKeys;
   private final RetryBudget budget;
   private final Gates gates;
   private final RetryContexts contexts;
@@ -65,9 +59,12 @@ final class Step {
   Step(TriageConfig config, TriageListener listener, String adapterName) {
     this.mode = config.redirectMode();
     this.settings = config.retry();
-    this.table = config.policyTable();
-    this.classifier = Classifier.of(table, settings.clock());
-    this.follower = RedirectFollower.of(config.redirects(), classifier);
+    this.clientTable =
+        new CallTable(
+            IdempotencyKeys.table(config.policyTable(), config.idempotencyKeys()),
+            config.redirects(),
+            settings.clock());
+    this.mintsKeys = config.idempotencyKeys();
     this.budget =
         new RetryBudget(
             settings.clock(),
@@ -82,7 +79,7 @@ final class Step {
     this.report = new Report(config, listener, client);
     this.stale = new StaleAnswer(config);
     this.signals = new StepSignals(config, listener, client);
-    this.contexts = new RetryContexts(Decision.retryOf(settings), signals);
+    this.contexts = new RetryContexts(settings, signals);
     if (listener instanceof DefaultTriageListener d && d.meterRegistry().isPresent()) {
       budget.gauge(d.meterRegistry().get(), client);
     }
@@ -117,7 +114,23 @@ final class Step {
   }
 
   Classifier classifier() {
-    return classifier;
+    return clientTable.classifier;
+  }
+
+  /** The caller's request, with a minted {@code Idempotency-Key} when the client mints them. */
+  <Q, R> Q keyed(Q request, ClientCall<Q, R> call) {
+    return mintsKeys ? IdempotencyKeys.keyed(request, call) : request;
+  }
+
+  /** The state of a call starting now, its settings resolved once from its options. */
+  <Q> CallState<Q> state(Q request, CallOptions options, long start, long startNanos) {
+    return new CallState<>(
+        request,
+        start,
+        startNanos,
+        options.tableOn(clientTable),
+        options.maxAttemptsOr(settings.maxAttempts()),
+        options.deadlineMillisOr(settings.deadline().toMillis()));
   }
 
   Retry retry() {
@@ -142,9 +155,9 @@ final class Step {
    * 200, a 204...), single-hop, that the lint cannot fault, is reported without any view, state or
    * action; true when it was.
    */
-  <Q, R> boolean answeredQuickly(ClientCall<Q, R> call, R response) {
+  <Q, R> boolean answeredQuickly(ClientCall<Q, R> call, CallOptions options, R response) {
     int status = call.status(response);
-    Optional<Verdict> known = classifier.statusOnlyVerdict(status);
+    Optional<Verdict> known = options.tableOn(clientTable).classifier.statusOnlyVerdict(status);
     return known.isPresent()
         && !call.isRedirected(response)
         && !stale.mayApply(status)
@@ -170,6 +183,7 @@ final class Step {
       state.requests += resent;
       budget.charge(resent);
     }
+    Classifier classifier = state.table.classifier;
     Optional<Verdict> known = classifier.statusOnlyVerdict(status);
     if (known.isPresent()
         && state.hops == null
@@ -205,8 +219,7 @@ final class Step {
       state.judged = true;
       budget.onFailedFirstAttempt();
     }
-    Decision decision =
-        gates.decide(gates.new Candidate(request, seen, verdict, state.attempt, state.startMillis));
+    Decision decision = gates.decide(gates.new Candidate(request, seen, verdict, state));
     long wait = contexts.decided(state, decision, seen.status());
     if (!decision.retries()) {
       Verdict.Gate gate = decision.gate();
@@ -243,7 +256,7 @@ final class Step {
           "RFC 9110 §15.4");
     }
     List<Hop> hops = state.hops == null ? List.of() : state.hops;
-    FollowDecision decision = follower.decide(request, seen, verdict, hops);
+    FollowDecision decision = state.table.follower.decide(request, seen, verdict, hops);
     if (decision instanceof FollowDecision.Stop stop) {
       return notFollowed(
           state,
@@ -261,7 +274,7 @@ final class Step {
     Verdict.Gate refused =
         !gates.withinCap(wait)
             ? Verdict.Gate.WAIT_CAP
-            : wait > 0 && !gates.beforeDeadline(state.startMillis, wait)
+            : wait > 0 && !gates.beforeDeadline(state.deadlineAtMillis, wait)
                 ? Verdict.Gate.DEADLINE
                 : null;
     if (refused != null) {
@@ -276,7 +289,7 @@ final class Step {
           "the redirect asks to wait " + wait + " ms; the " + refused + " gate refused",
           "RFC 9110 §10.2.3");
     }
-    Q next = followUp(call, state.current, plan);
+    Q next = FollowUps.request(call, state.current, plan);
     if (next == null) {
       return notFollowed(
           state,
@@ -321,7 +334,7 @@ final class Step {
         signals.event(Decision.NOT_IDEMPOTENT, state, seen.status(), null);
       } else if (verdict.hasReason(Reason.Kind.RETRY_AFTER_MISSING)
           || (verdict.policy().retryability() == Retryability.NEVER
-              && table.policyFor(seen.status()).isRetryable())) {
+              && state.table.table.policyFor(seen.status()).isRetryable())) {
         signals.event(Decision.NOT_RETRYABLE, state, seen.status(), null);
       }
     }
@@ -365,23 +378,5 @@ final class Step {
   void cancelled(CallState<?> state) {
     signals.event(Decision.CANCELLED, state, state.lastStatus, null);
     ended(state, new CancellationException("the caller cancelled the call"));
-  }
-
-  /**
-   * The adapter's request for a planned follow-up; null when the client refuses to address the
-   * target (OkHttp's HttpUrl rejects hosts java.net.URI accepts). Only the exception's type is
-   * logged: its message may quote the target, query and all.
-   */
-  private static <Q, R> Q followUp(ClientCall<Q, R> call, Q request, FollowDecision.Follow plan) {
-    try {
-      return call.followUp(request, plan);
-    } catch (RuntimeException e) {
-      LOG.debug(
-          "httptriage cannot follow a {} to a target this client refuses ({});"
-              + " the redirect is returned as final",
-          plan.status(),
-          e.getClass().getName());
-      return null;
-    }
   }
 }

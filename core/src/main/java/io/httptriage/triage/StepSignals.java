@@ -102,7 +102,7 @@ final class StepSignals {
               state.view == null ? Optional.empty() : target(state.view),
               hop(state),
               state.attempt,
-              settings.maxAttempts(),
+              state.maxAttempts,
               status,
               d.outcome(),
               d.waitDuration(),

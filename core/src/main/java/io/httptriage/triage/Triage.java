@@ -138,18 +138,20 @@ public final class Triage {
   public <Q, R> R execute(Q request, ClientCall<Q, R> call, Send<Q, R> send) throws IOException {
     long start = step.begin();
     long startNanos = System.nanoTime();
+    CallOptions options = call.options(request);
+    Q first = step.keyed(request, call);
     CallState<Q> state;
     R response;
     if (step.observing()) {
-      state = new CallState<>(request, start, startNanos);
+      state = step.state(first, options, start, startNanos);
       step.observe(state, call, true);
       response = sendOnce(state, call, send);
     } else {
-      response = send.send(request);
-      if (step.answeredQuickly(call, response)) {
+      response = send.send(first);
+      if (step.answeredQuickly(call, options, response)) {
         return response;
       }
-      state = new CallState<>(request, start, startNanos);
+      state = step.state(first, options, start, startNanos);
       state.requests = 1;
     }
     while (true) {

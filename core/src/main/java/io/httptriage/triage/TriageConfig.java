@@ -10,7 +10,6 @@ import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -65,6 +64,7 @@ public final class TriageConfig {
   private final Optional<MeterRegistry> meterRegistry;
   private final Optional<ScheduledExecutorService> scheduler;
   private final boolean staleIfError;
+  private final boolean idempotencyKeys;
   private final ObservationRegistry observationRegistry;
   private final Optional<TriageObservationConvention> observationConvention;
 
@@ -78,6 +78,7 @@ public final class TriageConfig {
     this.clientName = Optional.ofNullable(b.clientName);
     this.scheduler = Optional.ofNullable(b.scheduler);
     this.staleIfError = b.staleIfError;
+    this.idempotencyKeys = b.idempotencyKeys;
     this.observationRegistry = b.observationRegistry;
     this.observationConvention = Optional.ofNullable(b.observationConvention);
   }
@@ -107,6 +108,7 @@ public final class TriageConfig {
     b.clientName = clientName.orElse(null);
     b.scheduler = scheduler.orElse(null);
     b.staleIfError = staleIfError;
+    b.idempotencyKeys = idempotencyKeys;
     b.observationRegistry = observationRegistry;
     b.observationConvention = observationConvention.orElse(null);
     return b;
@@ -145,32 +147,17 @@ public final class TriageConfig {
     return listener;
   }
 
-  /**
-   * The client name set with {@link Builder#clientName(String)}; empty for the adapter's name.
-   *
-   * @return the client name set with {@link Builder#clientName(String)}; empty for the adapter's
-   *     name
-   */
+  /** {@return the client name set with {@link Builder#clientName(String)}, or empty} */
   public Optional<String> clientName() {
     return clientName;
   }
 
-  /**
-   * The listener of one client: the one the user set, or a new {@link DefaultTriageListener} with
-   * this configuration's registry, the retry clock and the client's name, so that no state of the
-   * default listener (its storm guard) is shared between clients.
-   *
-   * @param adapterName the client's name when the configuration names none
-   */
+  /** The user's listener, or a new default one per client (see {@link ConfigRules}). */
   TriageListener listenerFor(String adapterName) {
     return ConfigRules.listenerFor(this, adapterName);
   }
 
-  /**
-   * The meter registry the default listener records to, when one was given.
-   *
-   * @return the meter registry the default listener records to, when one was given
-   */
+  /** {@return the meter registry the default listener records to, when one was given} */
   public Optional<MeterRegistry> meterRegistry() {
     return meterRegistry;
   }
@@ -192,6 +179,11 @@ public final class TriageConfig {
     return staleIfError;
   }
 
+  /** {@return true when a POST or PATCH without an {@code Idempotency-Key} gets one minted} */
+  public boolean idempotencyKeys() {
+    return idempotencyKeys;
+  }
+
   /** {@return where calls are observed; {@link ObservationRegistry#NOOP} unless one was given} */
   public ObservationRegistry observationRegistry() {
     return observationRegistry;
@@ -204,16 +196,7 @@ public final class TriageConfig {
 
   @Override
   public String toString() {
-    return String.format(
-        Locale.ROOT,
-        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s, staleIfError=%s%s]",
-        redirectMode,
-        retry,
-        redirects,
-        policyTable.rules().size(),
-        meterRegistry.isPresent(),
-        staleIfError,
-        clientName.map(n -> ", clientName=" + n).orElse(""));
+    return ConfigRules.describe(this);
   }
 
   /**
@@ -232,6 +215,7 @@ public final class TriageConfig {
     private MeterRegistry meterRegistry;
     private ScheduledExecutorService scheduler;
     private boolean staleIfError = true;
+    private boolean idempotencyKeys;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private TriageObservationConvention observationConvention;
 
@@ -354,6 +338,20 @@ public final class TriageConfig {
      */
     public Builder staleIfError(boolean value) {
       this.staleIfError = value;
+      return this;
+    }
+
+    /**
+     * Gives each POST and PATCH without an {@code Idempotency-Key} one, minted once per call and
+     * sent on every attempt and hop, so the table retries it as idempotent; a caller's key is kept.
+     * A 409 to a keyed POST or PATCH is then retried after a wait, unless a rule decides 409
+     * (draft-ietf-httpapi-idempotency-key-header: §2.1 the key, §2.7 the answers). Default false.
+     *
+     * @param value true to mint keys
+     * @return this builder
+     */
+    public Builder idempotencyKeys(boolean value) {
+      this.idempotencyKeys = value;
       return this;
     }
 

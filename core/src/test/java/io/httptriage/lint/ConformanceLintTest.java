@@ -175,6 +175,43 @@ class ConformanceLintTest {
     assertThat(f.hopIndex()).isEqualTo(Finding.FINAL);
   }
 
+  @ParameterizedTest(name = "{0} {1} key [{2}] Link [{3}]: {4}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "POST  | 422 | \"k\" | -                                        | IDEMPOTENCY_KEY_REUSED",
+        "PATCH | 422 | \"k\" | -                                        | IDEMPOTENCY_KEY_REUSED",
+        "POST  | 422 | -     | -                                        | -",
+        "POST  | 422 | ' '   | -                                        | -",
+        "POST  | 400 | -     | <https://dev.example/Idempotency>; rel=x | IDEMPOTENCY_KEY_REQUIRED",
+        "PUT   | 400 | -     | <https://dev.example/idempotency>        | IDEMPOTENCY_KEY_REQUIRED",
+        "POST  | 400 | \"k\" | <https://dev.example/idempotency>        | -",
+        "POST  | 400 | -     | <https://dev.example/help>               | -",
+        "POST  | 400 | -     | -                                        | -",
+        "POST  | 409 | \"k\" | <https://dev.example/idempotency>        | -",
+        "POST  | 200 | \"k\" | -                                        | -",
+      })
+  void reportsWhatTheAnswerSaysOfTheIdempotencyKey(
+      String method, int status, String key, String link, Kind expected) {
+    Headers sent = key == null ? Headers.empty() : Headers.of("Idempotency-Key", key);
+    RequestView request =
+        RequestView.of(method, URI.create("https://a.example/orders"), sent, true, true);
+    ResponseView response =
+        ResponseView.of(status, link == null ? Headers.empty() : Headers.of("Link", link));
+
+    List<Finding> found = lint.lint(request, response);
+
+    if (expected == null) {
+      assertThat(found).isEmpty();
+    } else {
+      assertThat(found).extracting(Finding::kind).containsExactly(expected);
+      assertThat(found.get(0).severity()).isEqualTo(Finding.Severity.WARNING);
+      assertThat(found.get(0).spec()).isEqualTo("draft-ietf-httpapi-idempotency-key-header §2.7");
+    }
+    assertThat(lint.findsNothingFor(status)).isEqualTo(status != 400 && status != 422);
+  }
+
   @Test
   void aCleanResponseAllocatesNoList() {
     assertThat(lint.lint(ResponseView.of(200))).isSameAs(List.of());

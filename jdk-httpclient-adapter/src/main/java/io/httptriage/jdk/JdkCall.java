@@ -5,6 +5,7 @@ import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.redirect.FollowDecision;
+import io.httptriage.triage.CallOptions;
 import io.httptriage.triage.ClientCall;
 import java.io.IOException;
 import java.net.CookieHandler;
@@ -29,19 +30,36 @@ import java.util.Set;
 final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
   private final boolean followsRedirects;
   private final Optional<CookieHandler> cookies;
+  private final CallOptions options;
 
   /** A call on a client without a cookie handler. */
   JdkCall(boolean followsRedirects) {
-    this(followsRedirects, Optional.empty());
+    this(followsRedirects, Optional.empty(), CallOptions.none());
   }
 
   /**
    * @param followsRedirects whether the delegate follows redirects itself
    * @param cookies the delegate's cookie handler, whose cookies the hops' requests carried
+   * @param options the options the caller gave with {@link TriageHttpClient#withOptions}
    */
-  JdkCall(boolean followsRedirects, Optional<CookieHandler> cookies) {
+  JdkCall(boolean followsRedirects, Optional<CookieHandler> cookies, CallOptions options) {
     this.followsRedirects = followsRedirects;
     this.cookies = cookies;
+    this.options = options;
+  }
+
+  @Override
+  public CallOptions options(HttpRequest request) {
+    return options;
+  }
+
+  /**
+   * A copy with the field set, through the JDK's own {@code HttpRequest.newBuilder(request,
+   * filter)}: method, body, timeout, version and expect-continue carry over.
+   */
+  @Override
+  public HttpRequest withHeader(HttpRequest request, String name, String value) {
+    return HttpRequest.newBuilder(request, (n, v) -> true).setHeader(name, value).build();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.httptriage.jdk;
 
+import io.httptriage.triage.CallOptions;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
@@ -50,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  *       through {@code previousResponse()} is audited: a POST turned into GET on 301/302, and the
  *       3xx the JDK hands back as final after its redirect limit (4 followed by default), are
  *       reported.
+ *   <li>One call can differ from the configuration ({@link CallOptions}: attempts, deadline, its
+ *       own policy rules) with a request from {@link #withOptions}.
  *   <li>In {@link RedirectMode#POLICY} the delegate must not follow ({@link
  *       HttpClient.Redirect#NEVER}); 307/308 keep method and body, 303 becomes GET, https→http is
  *       refused, credentials are dropped on a cross-origin hop, and loops are stopped.
@@ -153,6 +156,36 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     return wrap(builder.build(), config);
   }
 
+  /**
+   * Attaches per-call options to a request: the JDK's {@code HttpRequest} has no tags, so the
+   * request returned decorates {@code request} and carries {@code options}. A TriageHttpClient
+   * takes the options and sends the request it decorates, so the delegate never sees the
+   * decoration; any other HttpClient sends it as {@code request}. Attaching options to a request
+   * that carries some replaces them.
+   *
+   * <pre>{@code
+   * HttpRequest once = TriageHttpClient.withOptions(
+   *     HttpRequest.newBuilder(uri).POST(BodyPublishers.ofString(json)).build(),
+   *     CallOptions.none().noRetry());
+   * client.send(once, BodyHandlers.ofString());
+   * }</pre>
+   *
+   * @param request the request
+   * @param options its call's options
+   * @return the request, carrying the options
+   * @throws IllegalArgumentException when an argument is null
+   */
+  public static HttpRequest withOptions(HttpRequest request, CallOptions options) {
+    if (request == null) {
+      throw new IllegalArgumentException("request: must not be null");
+    }
+    if (options == null) {
+      throw new IllegalArgumentException("options: must not be null");
+    }
+    HttpRequest plain = request instanceof OptionsRequest r ? r.request() : request;
+    return new OptionsRequest(plain, options);
+  }
+
   /** {@return the runtime behind this client, e.g. for {@code triage().retry()}} */
   public Triage triage() {
     return triage;
@@ -171,9 +204,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
     try {
       return triage.execute(
-          request,
-          new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
-          attempt -> sendOnce(attempt, responseBodyHandler));
+          plain(request), call(request), attempt -> sendOnce(attempt, responseBodyHandler));
     } catch (InterruptedSend e) {
       throw e.interruption();
     } catch (InterruptedIOException e) {
@@ -185,6 +216,19 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
       }
       throw e;
     }
+  }
+
+  /** The request to send: the one {@link #withOptions} decorated, or the caller's. */
+  private static HttpRequest plain(HttpRequest request) {
+    return request instanceof OptionsRequest r ? r.request() : request;
+  }
+
+  /** The exchange's translations, with the options {@link #withOptions} attached, if any. */
+  private <T> JdkCall<T> call(HttpRequest request) {
+    return new JdkCall<>(
+        followsRedirects,
+        delegate.cookieHandler(),
+        request instanceof OptionsRequest r ? r.options() : CallOptions.none());
   }
 
   private <T> HttpResponse<T> sendOnce(HttpRequest attempt, BodyHandler<T> handler)
@@ -203,9 +247,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
     return triage.executeAsync(
-        request,
-        new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
-        attempt -> delegate.sendAsync(attempt, responseBodyHandler));
+        plain(request), call(request), attempt -> delegate.sendAsync(attempt, responseBodyHandler));
   }
 
   /**
@@ -220,8 +262,8 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
     return triage.executeAsync(
-        request,
-        new JdkCall<T>(followsRedirects, delegate.cookieHandler()),
+        plain(request),
+        call(request),
         attempt -> delegate.sendAsync(attempt, responseBodyHandler, pushPromiseHandler));
   }
 

@@ -1,6 +1,7 @@
 package io.httptriage.jdk;
 
 import io.httptriage.contract.AdapterContract;
+import io.httptriage.contract.CallOptionsContract;
 import io.httptriage.contract.TestTls;
 import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
@@ -121,27 +122,7 @@ final class JdkClients {
     return new AdapterContract.ClientUnderTest() {
       @Override
       public AdapterContract.Answer send(AdapterContract.Call call) throws IOException {
-        HttpRequest request = request(call, timeout);
-        switch (sending) {
-          case SEND:
-            return answerOfStream(sendBlocking(request));
-          case SEND_ASYNC:
-            return answer(await(client.sendAsync(request, BodyHandlers.ofString())));
-          default:
-            return answer(
-                await(
-                    client.sendAsync(
-                        request, BodyHandlers.ofString(), (initiating, pushed, accept) -> {})));
-        }
-      }
-
-      private HttpResponse<InputStream> sendBlocking(HttpRequest request) throws IOException {
-        try {
-          return client.send(request, BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException(e);
-        }
+        return JdkClients.send(client, request(call, timeout), sending);
       }
 
       @Override
@@ -154,6 +135,42 @@ final class JdkClients {
         client.shutdownNow();
       }
     };
+  }
+
+  /** The client under test for per-call options, attached with {@code withOptions}. */
+  static CallOptionsContract.OptionsClient optionsUnderTest(
+      TriageConfig config, TestTls tls, Sending sending) {
+    TriageHttpClient client = client(config, tls);
+    return new CallOptionsContract.OptionsClient(
+        underTest(client, sending, TIMEOUT),
+        (call, options) ->
+            send(client, TriageHttpClient.withOptions(request(call), options), sending));
+  }
+
+  /** Sends one way and reads the whole answer. */
+  static AdapterContract.Answer send(TriageHttpClient client, HttpRequest request, Sending sending)
+      throws IOException {
+    switch (sending) {
+      case SEND:
+        return answerOfStream(sendBlocking(client, request));
+      case SEND_ASYNC:
+        return answer(await(client.sendAsync(request, BodyHandlers.ofString())));
+      default:
+        return answer(
+            await(
+                client.sendAsync(
+                    request, BodyHandlers.ofString(), (initiating, pushed, accept) -> {})));
+    }
+  }
+
+  private static HttpResponse<InputStream> sendBlocking(
+      TriageHttpClient client, HttpRequest request) throws IOException {
+    try {
+      return client.send(request, BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   private static AdapterContract.Answer answer(HttpResponse<String> response) {

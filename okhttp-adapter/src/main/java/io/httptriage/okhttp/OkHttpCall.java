@@ -7,6 +7,7 @@ import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.redirect.FollowDecision;
+import io.httptriage.triage.CallOptions;
 import io.httptriage.triage.ClientCall;
 import io.httptriage.triage.Triage;
 import java.io.IOException;
@@ -187,6 +188,19 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
       }
     }
     return n;
+  }
+
+  /** The request's typed tag: {@code request.newBuilder().tag(CallOptions.class, options)}. */
+  @Override
+  public CallOptions options(Request request) {
+    CallOptions options = request.tag(CallOptions.class);
+    return options == null ? CallOptions.none() : options;
+  }
+
+  /** A copy with the field set; tags, body and the rest carry over. */
+  @Override
+  public Request withHeader(Request request, String name, String value) {
+    return request.newBuilder().header(name, value).build();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.httptriage.okhttp;
 
 import io.httptriage.contract.AdapterContract;
+import io.httptriage.contract.CallOptionsContract;
 import io.httptriage.contract.TestTls;
+import io.httptriage.triage.CallOptions;
 import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
@@ -77,36 +79,7 @@ final class OkHttpClients {
     return new AdapterContract.ClientUnderTest() {
       @Override
       public AdapterContract.Answer send(AdapterContract.Call call) throws IOException {
-        Call c = client.newCall(request(call));
-        if (!async) {
-          return answer(c.execute());
-        }
-        CompletableFuture<AdapterContract.Answer> done = new CompletableFuture<>();
-        c.enqueue(
-            new Callback() {
-              @Override
-              public void onFailure(Call call, IOException e) {
-                done.completeExceptionally(e);
-              }
-
-              @Override
-              public void onResponse(Call call, Response response) {
-                try {
-                  done.complete(answer(response));
-                } catch (IOException e) {
-                  done.completeExceptionally(e);
-                }
-              }
-            });
-        try {
-          return done.get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof IOException
-              ? (IOException) e.getCause()
-              : new IOException(e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-          throw new IOException(e);
-        }
+        return OkHttpClients.send(client, request(call), async);
       }
 
       @Override
@@ -120,5 +93,51 @@ final class OkHttpClients {
         client.connectionPool().evictAll();
       }
     };
+  }
+
+  /** The client under test for per-call options, which travel as a typed request tag. */
+  static CallOptionsContract.OptionsClient optionsUnderTest(
+      TriageConfig config, TestTls tls, boolean async) {
+    OkHttpClient client = client(config, tls);
+    return new CallOptionsContract.OptionsClient(
+        underTest(client, async),
+        (call, options) ->
+            send(
+                client, request(call).newBuilder().tag(CallOptions.class, options).build(), async));
+  }
+
+  /** Sends with {@code execute()} or {@code enqueue()} and reads the whole answer. */
+  static AdapterContract.Answer send(OkHttpClient client, Request request, boolean async)
+      throws IOException {
+    Call c = client.newCall(request);
+    if (!async) {
+      return answer(c.execute());
+    }
+    CompletableFuture<AdapterContract.Answer> done = new CompletableFuture<>();
+    c.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call call, IOException e) {
+            done.completeExceptionally(e);
+          }
+
+          @Override
+          public void onResponse(Call call, Response response) {
+            try {
+              done.complete(answer(response));
+            } catch (IOException e) {
+              done.completeExceptionally(e);
+            }
+          }
+        });
+    try {
+      return done.get(20, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException
+          ? (IOException) e.getCause()
+          : new IOException(e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new IOException(e);
+    }
   }
 }
