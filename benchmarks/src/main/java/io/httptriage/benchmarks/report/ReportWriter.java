@@ -124,6 +124,21 @@ final class ReportWriter {
           "not measured: the JDK adapter is not in this build",
           NO);
     }
+    for (String answer : List.of("ok", "retried")) {
+      Map<String, JmhResult> opts = group("CallOptionsBenchmark.call", "answer", answer, "options");
+      JmhResult none = opts.get("none");
+      for (String kind : List.of("attempts", "rule")) {
+        JmhResult with = opts.get(kind);
+        if (none != null && with != null) {
+          double db = with.bytes() - none.bytes();
+          double e = bytesError(with, none);
+          target(
+              "Call options (" + kind + "), " + answer + ": ≤ one small object (+32 B) over none",
+              signed(db) + " B" + err(e),
+              atMost(db, e, 32));
+        }
+      }
+    }
     for (String client : List.of("OkHttp", "JDK HttpClient")) {
       Optional<StormRow> outage = stormRow("outage", client, "httptriage");
       Optional<StormRow> flaky = stormRow("flaky", client, "httptriage");
