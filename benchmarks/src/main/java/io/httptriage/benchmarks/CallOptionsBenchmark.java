@@ -10,13 +10,10 @@ import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,10 +50,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class CallOptionsBenchmark {
-  private static final Headers HEADERS =
-      Headers.of("Content-Type", "text/plain", "Content-Length", "0");
-  private static final ResponseBody EMPTY = ResponseBody.create(new byte[0], null);
-
   @Param({"ok", "retried"})
   public String answer;
 
@@ -66,22 +59,19 @@ public class CallOptionsBenchmark {
   private OkHttpClient client;
   private Request request;
 
-  /** Answers 503 to every other request when {@code retried}, else 200. */
+  /** Answers 503 to every other request when {@code retried}, else 200 as the canned chain. */
   private final class Terminal implements Interceptor {
+    private final CannedResponse ok = new CannedResponse();
     private boolean failNext = true;
 
     @Override
     public Response intercept(Chain chain) {
       boolean fail = answer.equals("retried") && failNext;
       failNext = !failNext;
-      return new Response.Builder()
-          .request(chain.request())
-          .protocol(Protocol.HTTP_1_1)
-          .code(fail ? 503 : 200)
-          .message(fail ? "Service Unavailable" : "OK")
-          .headers(HEADERS)
-          .body(EMPTY)
-          .build();
+      Response response = ok.intercept(chain);
+      return fail
+          ? response.newBuilder().code(503).message("Service Unavailable").build()
+          : response;
     }
   }
 

@@ -26,6 +26,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * asynchronous one schedules; neither decides anything. resilience4j's {@link #retry()} carries
  * every retry out on both paths, so its events and metrics agree with httptriage's meters.
  *
+ * <p>One call may differ from the configuration: {@link ClientCall#options} gives its {@link
+ * CallOptions}, read once when the call starts (attempts, deadline, rules tried before the policy
+ * table's). With {@link TriageConfig#idempotencyKeys()}, a POST or PATCH without a key gets one
+ * before its first send ({@link ClientCall#withHeader}).
+ *
  * <p>What is reported is what was done: the verdict on the response the caller gets never reads
  * RETRY or FOLLOW. The final response always reaches the caller: a stopped redirect (downgrade,
  * loop, too many hops, 305) comes back as it is, with its finding. Every other response is passed

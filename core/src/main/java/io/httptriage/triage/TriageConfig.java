@@ -34,6 +34,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *       default the adapter's name ({@code okhttp}, {@code jdk}).
  *   <li>{@link #observationRegistry()} — Micrometer observations of each call and its attempts.
  *   <li>{@link #scheduler()} — where asynchronous retries wait; by default a shared daemon thread.
+ *   <li>{@link #idempotencyKeys()} — an {@code Idempotency-Key} minted for each POST and PATCH
+ *       without one, so that they are retried as idempotent requests; off by default.
  *   <li>{@link #staleIfError()} — whether a stored response the origin allowed to be served stale
  *       answers a 500/502/503/504 once the retries are spent (RFC 5861 §4); on by default, and only
  *       a client with a cache (OkHttp with an {@code okhttp3.Cache}) has one to serve.

@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Per-call options and minted idempotency keys, the same on every client: for each scenario the
@@ -267,6 +269,27 @@ public abstract class CallOptionsContract {
     assertThat(keys).hasSize(2);
     assertThat(keys.get(0)).hasValueSatisfying(k -> assertThat(k).matches(MINTED));
     assertThat(keys.get(1)).isEqualTo(keys.get(0));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RedirectMode.class)
+  void mintedKeyIsSentAgainOnA307HopThatResendsTheBody(RedirectMode mode) throws IOException {
+    server.enqueue(Reply.status(307).header("Location", "/moved"));
+    server.enqueue(Reply.status(201).body("made"));
+
+    try (OptionsClient client =
+        newClient(
+            config(UnaryOperator.identity(), b -> b.idempotencyKeys(true).redirectMode(mode)),
+            tls)) {
+      assertThat(client.send(send("POST", server.url("/orders")), none()).status()).isEqualTo(201);
+    }
+    Recorded first = server.take();
+    Recorded moved = server.take();
+    assertThat(moved.path()).isEqualTo("/moved");
+    assertThat(moved.body()).isEqualTo(first.body()).isNotEmpty();
+    assertThat(moved.headers().first("Idempotency-Key"))
+        .isEqualTo(first.headers().first("Idempotency-Key"))
+        .hasValueSatisfying(k -> assertThat(k).matches(MINTED));
   }
 
   @Test

@@ -42,6 +42,9 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
   /** Set to hand back a copy of the error on a look into the cache, as OkHttp's adapter does. */
   volatile boolean copiesErrors;
 
+  /** The options every call of this client carries. */
+  volatile CallOptions options = CallOptions.none();
+
   final List<Resp> servedStale = Collections.synchronizedList(new ArrayList<>());
   private int ids;
 
@@ -61,6 +64,11 @@ final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
     Resp response = script.isEmpty() ? new Resp(200, Headers.empty(), ids++) : script.removeFirst();
     answered.add(response);
     return response;
+  }
+
+  @Override
+  public CallOptions options(RequestView request) {
+    return options;
   }
 
   @Override
