@@ -3,6 +3,7 @@ package io.httptriage.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
@@ -35,6 +36,7 @@ class HttpTriageAutoConfigurationTest {
           assertThat(config.clientName()).isEmpty();
           assertThat(config.staleIfError()).isTrue();
           assertThat(config.meterRegistry()).isEmpty();
+          assertThat(defaultListener(config).meterRegistry()).isEmpty();
           assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
           assertThat(context).hasSingleBean(TriageClientHttpRequestFactoryBuilder.class);
         });
@@ -76,7 +78,7 @@ class HttpTriageAutoConfigurationTest {
               assertThat(config.redirectMode()).isEqualTo(RedirectMode.POLICY);
               assertThat(config.redirects().maxHops()).isEqualTo(5);
               assertThat(config.redirects().allowHttpsDowngrade()).isTrue();
-              assertThat(config.clientName()).contains("payments");
+              assertThat(defaultListener(config).clientName()).isEqualTo("payments");
               assertThat(config.staleIfError()).isFalse();
             });
   }
@@ -130,7 +132,7 @@ class HttpTriageAutoConfigurationTest {
         .run(
             context -> {
               TriageConfig config = context.getBean(TriageConfig.class);
-              assertThat(config.meterRegistry()).containsSame(meters);
+              assertThat(defaultListener(config).meterRegistry()).containsSame(meters);
               assertThat(config.observationRegistry()).isSameAs(observations);
             });
   }
@@ -172,6 +174,12 @@ class HttpTriageAutoConfigurationTest {
     String name = "c".repeat(65);
     Throwable expected = catchThrowable(() -> TriageConfig.builder().clientName(name));
     assertFailsLike(expected, "httptriage.client-name=" + name);
+  }
+
+  /** The starter's listener: the default one, which logs and counts, with the endpoint's tap. */
+  static DefaultTriageListener defaultListener(TriageConfig config) {
+    assertThat(config.listener()).containsInstanceOf(DefaultTriageListener.class);
+    return (DefaultTriageListener) config.listener().orElseThrow();
   }
 
   private void assertFailsLike(Throwable expected, String... properties) {
