@@ -26,7 +26,9 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
  *
  * <ul>
  *   <li>A {@link TriageConfig} built from {@link HttpTriageProperties}, with the application's
- *       {@link MeterRegistry} and {@link ObservationRegistry} when it has them.
+ *       {@link MeterRegistry} and {@link ObservationRegistry} when it has them; its listener is the
+ *       default one, which also tells {@link RecentFindings} each finding for {@link
+ *       HttpTriageEndpoint}.
  *   <li>With {@code spring-boot-restclient} on the class path, a {@link
  *       TriageClientHttpRequestFactoryBuilder} in place of Boot's {@link
  *       ClientHttpRequestFactoryBuilder}, so that {@code RestClient.Builder} (and {@code
