@@ -54,7 +54,7 @@ public final class TriageClientHttpRequestFactoryBuilder
     if (config == null) {
       throw new IllegalArgumentException("config: must not be null");
     }
-    this.config = StarterListener.forClient(config, ADAPTER);
+    this.config = config;
     this.runtimes = runtimes;
   }
 
@@ -66,8 +66,9 @@ public final class TriageClientHttpRequestFactoryBuilder
       forClient = forClient.withRedirects(HttpRedirects.DONT_FOLLOW);
     }
     HttpClient delegate = new JdkHttpClientBuilder().build(forClient);
-    TriageHttpClient client = TriageHttpClient.wrap(delegate, config);
-    runtimes.add(StarterListener.clientName(config, ADAPTER), client.triage());
+    TriageConfig clientConfig = StarterListener.forClient(config, ADAPTER);
+    TriageHttpClient client = TriageHttpClient.wrap(delegate, clientConfig);
+    runtimes.add(StarterListener.clientName(clientConfig, ADAPTER), client.triage());
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
     Duration readTimeout = given.readTimeout();
     if (readTimeout != null) {

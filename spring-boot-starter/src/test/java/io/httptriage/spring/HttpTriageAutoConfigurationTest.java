@@ -12,11 +12,14 @@ import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.lang.ref.Reference;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 class HttpTriageAutoConfigurationTest {
   private final ApplicationContextRunner runner =
@@ -80,6 +83,45 @@ class HttpTriageAutoConfigurationTest {
               assertThat(config.redirects().allowHttpsDowngrade()).isTrue();
               assertThat(defaultListener(config).clientName()).isEqualTo("payments");
               assertThat(config.staleIfError()).isFalse();
+            });
+  }
+
+  @Test
+  void eachClientBuiltGetsAListenerOfItsOwnNamedAfterItsAdapter() {
+    runner.run(
+        context -> {
+          TriageClientHttpRequestFactoryBuilder builder =
+              context.getBean(TriageClientHttpRequestFactoryBuilder.class);
+          // held until the end: the runtimes are held weakly
+          JdkClientHttpRequestFactory one = builder.build();
+          JdkClientHttpRequestFactory two = builder.build();
+          List<TriageRuntimes.Runtime> built = context.getBean(TriageRuntimes.class).alive();
+          assertThat(built)
+              .extracting(TriageRuntimes.Runtime::client)
+              .containsExactly("jdk", "jdk");
+          DefaultTriageListener first = defaultListener(built.get(0).triage().config());
+          DefaultTriageListener second = defaultListener(built.get(1).triage().config());
+          // a storm guard each, as clients of a configuration without a listener have
+          assertThat(first).isNotSameAs(second).isInstanceOf(StarterListener.class);
+          assertThat(first.clientName()).isEqualTo("jdk");
+          Reference.reachabilityFence(one);
+          Reference.reachabilityFence(two);
+        });
+  }
+
+  @Test
+  void aClientNameNamesEveryClientBuilt() {
+    runner
+        .withPropertyValues("httptriage.client-name=payments")
+        .run(
+            context -> {
+              JdkClientHttpRequestFactory held =
+                  context.getBean(TriageClientHttpRequestFactoryBuilder.class).build();
+              TriageRuntimes.Runtime built = context.getBean(TriageRuntimes.class).alive().get(0);
+              assertThat(built.client()).isEqualTo("payments");
+              assertThat(defaultListener(built.triage().config()).clientName())
+                  .isEqualTo("payments");
+              Reference.reachabilityFence(held);
             });
   }
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.triage.TriageConfig;
+import java.lang.ref.Reference;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 class HttpTriageEndpointAutoConfigurationTest {
   private static final String EXPOSED = "management.endpoints.web.exposure.include=httptriage";
@@ -145,9 +147,12 @@ class HttpTriageEndpointAutoConfigurationTest {
               assertThat(shown.budget().window()).isEqualTo("PT30S");
               // no client built yet
               assertThat(shown.budget().clients()).isEmpty();
-              context.getBean(TriageClientHttpRequestFactoryBuilder.class).build();
+              // held until the end: the runtimes are held weakly
+              JdkClientHttpRequestFactory held =
+                  context.getBean(TriageClientHttpRequestFactoryBuilder.class).build();
               assertThat(context.getBean(HttpTriageEndpoint.class).httptriage().budget().clients())
                   .containsExactly(new HttpTriageEndpoint.ClientBudget("jdk", 90, 0));
+              Reference.reachabilityFence(held);
             });
   }
 
