@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * caller gets the final response, and as its children one per request sent, each started before its
  * send and stopped once its response was decided about. The synchronous driver opens the call's
  * scope on the caller's thread, so that the client's own instrumentation and anything else observed
- * there nests under the call; the asynchronous one names the parent explicitly.
+ * there nests under the call; the asynchronous one names the parent explicitly, and each attempt
+ * starts inside the call's scope so that a tracer parents it to the call, not to a span the
+ * caller's thread holds.
  *
  * <p>Findings become events on the attempt that received the response of their hop while it is open
  * (the final one), else on the call, naming the hop.
@@ -83,7 +85,18 @@ final class CallObservation {
         Observation.createNotStarted(TriageObservationContext.ATTEMPT_NAME, () -> context, registry)
             .observationConvention(convention)
             .parentObservation(call);
-    o.start();
+    // A tracer prefers the thread's current span to the parent observation's: when the call's
+    // scope is not open here (the async driver), open it while the attempt starts, or the first
+    // attempt would become a child of whatever span the caller's thread holds.
+    Observation.Scope callScope =
+        registry.getCurrentObservation() == call ? null : call.openScope();
+    try {
+      o.start();
+    } finally {
+      if (callScope != null) {
+        callScope.close();
+      }
+    }
     attempt = o;
     attemptContext = context;
     return o.openScope();

@@ -141,6 +141,10 @@ final class Step {
     return budget.refusals();
   }
 
+  long budgetRemaining() {
+    return (long) budget.remaining();
+  }
+
   RetrySettings settings() {
     return settings;
   }

@@ -122,6 +122,15 @@ public final class Triage {
     return step.budgetRefusals();
   }
 
+  /**
+   * {@return how many retries the budget allows now} What the {@code
+   * httptriage.retry.budget.remaining} gauge reads: {@code max(minRetries, floor(ratio * healthy))}
+   * less the retries made, over the settings' budget window.
+   */
+  public long budgetRemaining() {
+    return step.budgetRemaining();
+  }
+
   /** {@return the classifier of this configuration's policy table} */
   public Classifier classifier() {
     return step.classifier();

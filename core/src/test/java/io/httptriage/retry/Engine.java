@@ -76,6 +76,10 @@ final class Engine {
     return triage.budgetRefusals();
   }
 
+  long budgetRemaining() {
+    return triage.budgetRemaining();
+  }
+
   <R> R execute(
       RequestView request,
       Attempt<? extends R> attempt,

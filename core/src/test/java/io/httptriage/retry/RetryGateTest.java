@@ -182,4 +182,25 @@ class RetryGateTest {
     assertThat(h.events.get(0).waitTime()).isPresent();
     assertThat(h.server.sent()).isEqualTo(4);
   }
+
+  @Test
+  void budgetRemainingCountsDownAsRetriesAreMadeAndRefused() throws IOException {
+    Harness h = new Harness();
+    Engine engine = Engine.of(h.settings().budgetRatio(0.5).budgetMinRetriesPerSecond(0).build());
+    assertThat(engine.budgetRemaining()).isZero();
+    h.server.respond(200).respond(200).respond(200).respond(200);
+
+    for (int i = 0; i < 4; i++) {
+      h.execute(engine, Harness.get());
+    }
+    // Four healthy answers earn floor(0.5 * 4) = 2 retries.
+    assertThat(engine.budgetRemaining()).isEqualTo(2);
+
+    h.server.respond(503).respond(200);
+    h.execute(engine, Harness.get());
+
+    // The failing call spent one of them and earned nothing.
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+    assertThat(engine.budgetRemaining()).isEqualTo(1);
+  }
 }

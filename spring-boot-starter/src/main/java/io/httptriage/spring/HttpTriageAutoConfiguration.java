@@ -1,5 +1,6 @@
 package io.httptriage.spring;
 
+import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
@@ -25,7 +26,9 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
  *
  * <ul>
  *   <li>A {@link TriageConfig} built from {@link HttpTriageProperties}, with the application's
- *       {@link MeterRegistry} and {@link ObservationRegistry} when it has them.
+ *       {@link MeterRegistry} and {@link ObservationRegistry} when it has them; its listener is the
+ *       default one, which also tells {@link RecentFindings} each finding for {@link
+ *       HttpTriageEndpoint}.
  *   <li>With {@code spring-boot-restclient} on the class path, a {@link
  *       TriageClientHttpRequestFactoryBuilder} in place of Boot's {@link
  *       ClientHttpRequestFactoryBuilder}, so that {@code RestClient.Builder} (and {@code
@@ -63,7 +66,8 @@ public final class HttpTriageAutoConfiguration {
   TriageConfig triageConfig(
       HttpTriageProperties properties,
       ObjectProvider<MeterRegistry> meterRegistry,
-      ObjectProvider<ObservationRegistry> observationRegistry) {
+      ObjectProvider<ObservationRegistry> observationRegistry,
+      RecentFindings recentFindings) {
     TriageConfig.Builder config = TriageConfig.builder();
     HttpTriageProperties.Retry retry = properties.retry();
     RetrySettings.Builder retrySettings = RetrySettings.builder();
@@ -75,7 +79,8 @@ public final class HttpTriageAutoConfiguration {
     set(retry.budget().ratio(), retrySettings::budgetRatio);
     set(retry.budget().minRetriesPerSecond(), retrySettings::budgetMinRetriesPerSecond);
     set(retry.budget().window(), retrySettings::budgetWindow);
-    config.retry(retrySettings.build());
+    RetrySettings settings = retrySettings.build();
+    config.retry(settings);
     List<Integer> retryOn = properties.retryOn();
     if (retryOn != null) {
       config.policyTable(
@@ -88,11 +93,26 @@ public final class HttpTriageAutoConfiguration {
     set(properties.redirects().allowHttpsDowngrade(), redirects::allowHttpsDowngrade);
     config.redirects(redirects.build());
     set(properties.redirectMode(), config::redirectMode);
-    set(properties.clientName(), config::clientName);
     set(properties.staleIfError(), config::staleIfError);
-    meterRegistry.ifUnique(config::meterRegistry);
     observationRegistry.ifUnique(config::observationRegistry);
+    // the default listener's log lines, meters and budget gauge, and the endpoint's findings
+    DefaultTriageListener.Builder listener =
+        DefaultTriageListener.builder().clock(settings.clock());
+    set(properties.clientName(), listener::clientName);
+    meterRegistry.ifUnique(listener::meterRegistry);
+    config.listener(new StarterListener(listener, recentFindings, properties.clientName() != null));
     return config.build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  RecentFindings httpTriageRecentFindings() {
+    return new RecentFindings();
+  }
+
+  @Bean
+  static TriageRuntimes httpTriageRuntimes() {
+    return new TriageRuntimes();
   }
 
   private static <T> void set(@Nullable T value, Consumer<T> setter) {
@@ -108,8 +128,8 @@ public final class HttpTriageAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     static TriageOkHttpClientPostProcessor triageOkHttpClientPostProcessor(
-        ObjectProvider<TriageConfig> config) {
-      return new TriageOkHttpClientPostProcessor(config);
+        ObjectProvider<TriageConfig> config, ObjectProvider<TriageRuntimes> runtimes) {
+      return new TriageOkHttpClientPostProcessor(config, runtimes::getObject);
     }
   }
 
@@ -124,8 +144,8 @@ public final class HttpTriageAutoConfiguration {
         havingValue = "jdk",
         matchIfMissing = true)
     TriageClientHttpRequestFactoryBuilder triageClientHttpRequestFactoryBuilder(
-        TriageConfig config) {
-      return new TriageClientHttpRequestFactoryBuilder(config);
+        TriageConfig config, TriageRuntimes runtimes) {
+      return new TriageClientHttpRequestFactoryBuilder(config, runtimes);
     }
   }
 }

@@ -36,7 +36,9 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
  */
 public final class TriageClientHttpRequestFactoryBuilder
     implements ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> {
+  private static final String ADAPTER = "jdk";
   private final TriageConfig config;
+  private final TriageRuntimes runtimes;
 
   /**
    * A builder whose factories triage by {@code config}.
@@ -45,10 +47,15 @@ public final class TriageClientHttpRequestFactoryBuilder
    * @throws IllegalArgumentException when {@code config} is null
    */
   public TriageClientHttpRequestFactoryBuilder(TriageConfig config) {
+    this(config, new TriageRuntimes());
+  }
+
+  TriageClientHttpRequestFactoryBuilder(TriageConfig config, TriageRuntimes runtimes) {
     if (config == null) {
       throw new IllegalArgumentException("config: must not be null");
     }
     this.config = config;
+    this.runtimes = runtimes;
   }
 
   @Override
@@ -59,8 +66,10 @@ public final class TriageClientHttpRequestFactoryBuilder
       forClient = forClient.withRedirects(HttpRedirects.DONT_FOLLOW);
     }
     HttpClient delegate = new JdkHttpClientBuilder().build(forClient);
-    JdkClientHttpRequestFactory factory =
-        new JdkClientHttpRequestFactory(TriageHttpClient.wrap(delegate, config));
+    TriageConfig clientConfig = StarterListener.forClient(config, ADAPTER);
+    TriageHttpClient client = TriageHttpClient.wrap(delegate, clientConfig);
+    runtimes.add(StarterListener.clientName(clientConfig, ADAPTER), client.triage());
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
     Duration readTimeout = given.readTimeout();
     if (readTimeout != null) {
       factory.setReadTimeout(readTimeout);

@@ -2,6 +2,7 @@ package io.httptriage.spring;
 
 import io.httptriage.okhttp.TriageInterceptor;
 import io.httptriage.triage.TriageConfig;
+import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +25,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * }</pre>
  */
 public final class TriageOkHttpClientPostProcessor implements BeanPostProcessor {
+  private static final String ADAPTER = "okhttp";
   private final ObjectProvider<TriageConfig> config;
+  private final Supplier<TriageRuntimes> runtimes;
 
   /**
    * A post-processor that takes the configuration from {@code config} when the first client needs
@@ -34,10 +37,16 @@ public final class TriageOkHttpClientPostProcessor implements BeanPostProcessor 
    * @throws IllegalArgumentException when {@code config} is null
    */
   public TriageOkHttpClientPostProcessor(ObjectProvider<TriageConfig> config) {
+    this(config, ownRuntimes());
+  }
+
+  TriageOkHttpClientPostProcessor(
+      ObjectProvider<TriageConfig> config, Supplier<TriageRuntimes> runtimes) {
     if (config == null) {
       throw new IllegalArgumentException("config: must not be null");
     }
     this.config = config;
+    this.runtimes = runtimes;
   }
 
   @Override
@@ -50,6 +59,18 @@ public final class TriageOkHttpClientPostProcessor implements BeanPostProcessor 
         return bean;
       }
     }
-    return TriageInterceptor.install(client.newBuilder(), config.getObject()).build();
+    TriageConfig forClient = StarterListener.forClient(config.getObject(), ADAPTER);
+    OkHttpClient installed = TriageInterceptor.install(client.newBuilder(), forClient).build();
+    for (Interceptor interceptor : installed.interceptors()) {
+      if (interceptor instanceof TriageInterceptor triage) {
+        runtimes.get().add(StarterListener.clientName(forClient, ADAPTER), triage.triage());
+      }
+    }
+    return installed;
+  }
+
+  private static Supplier<TriageRuntimes> ownRuntimes() {
+    TriageRuntimes own = new TriageRuntimes();
+    return () -> own;
   }
 }

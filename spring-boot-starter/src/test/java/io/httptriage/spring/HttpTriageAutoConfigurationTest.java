@@ -3,6 +3,7 @@ package io.httptriage.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
@@ -11,11 +12,14 @@ import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.lang.ref.Reference;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 class HttpTriageAutoConfigurationTest {
   private final ApplicationContextRunner runner =
@@ -35,6 +39,7 @@ class HttpTriageAutoConfigurationTest {
           assertThat(config.clientName()).isEmpty();
           assertThat(config.staleIfError()).isTrue();
           assertThat(config.meterRegistry()).isEmpty();
+          assertThat(defaultListener(config).meterRegistry()).isEmpty();
           assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
           assertThat(context).hasSingleBean(TriageClientHttpRequestFactoryBuilder.class);
         });
@@ -76,8 +81,47 @@ class HttpTriageAutoConfigurationTest {
               assertThat(config.redirectMode()).isEqualTo(RedirectMode.POLICY);
               assertThat(config.redirects().maxHops()).isEqualTo(5);
               assertThat(config.redirects().allowHttpsDowngrade()).isTrue();
-              assertThat(config.clientName()).contains("payments");
+              assertThat(defaultListener(config).clientName()).isEqualTo("payments");
               assertThat(config.staleIfError()).isFalse();
+            });
+  }
+
+  @Test
+  void eachClientBuiltGetsAListenerOfItsOwnNamedAfterItsAdapter() {
+    runner.run(
+        context -> {
+          TriageClientHttpRequestFactoryBuilder builder =
+              context.getBean(TriageClientHttpRequestFactoryBuilder.class);
+          // held until the end: the runtimes are held weakly
+          JdkClientHttpRequestFactory one = builder.build();
+          JdkClientHttpRequestFactory two = builder.build();
+          List<TriageRuntimes.Runtime> built = context.getBean(TriageRuntimes.class).alive();
+          assertThat(built)
+              .extracting(TriageRuntimes.Runtime::client)
+              .containsExactly("jdk", "jdk");
+          DefaultTriageListener first = defaultListener(built.get(0).triage().config());
+          DefaultTriageListener second = defaultListener(built.get(1).triage().config());
+          // a storm guard each, as clients of a configuration without a listener have
+          assertThat(first).isNotSameAs(second).isInstanceOf(StarterListener.class);
+          assertThat(first.clientName()).isEqualTo("jdk");
+          Reference.reachabilityFence(one);
+          Reference.reachabilityFence(two);
+        });
+  }
+
+  @Test
+  void aClientNameNamesEveryClientBuilt() {
+    runner
+        .withPropertyValues("httptriage.client-name=payments")
+        .run(
+            context -> {
+              JdkClientHttpRequestFactory held =
+                  context.getBean(TriageClientHttpRequestFactoryBuilder.class).build();
+              TriageRuntimes.Runtime built = context.getBean(TriageRuntimes.class).alive().get(0);
+              assertThat(built.client()).isEqualTo("payments");
+              assertThat(defaultListener(built.triage().config()).clientName())
+                  .isEqualTo("payments");
+              Reference.reachabilityFence(held);
             });
   }
 
@@ -130,7 +174,7 @@ class HttpTriageAutoConfigurationTest {
         .run(
             context -> {
               TriageConfig config = context.getBean(TriageConfig.class);
-              assertThat(config.meterRegistry()).containsSame(meters);
+              assertThat(defaultListener(config).meterRegistry()).containsSame(meters);
               assertThat(config.observationRegistry()).isSameAs(observations);
             });
   }
@@ -172,6 +216,12 @@ class HttpTriageAutoConfigurationTest {
     String name = "c".repeat(65);
     Throwable expected = catchThrowable(() -> TriageConfig.builder().clientName(name));
     assertFailsLike(expected, "httptriage.client-name=" + name);
+  }
+
+  /** The starter's listener: the default one, which logs and counts, with the endpoint's tap. */
+  static DefaultTriageListener defaultListener(TriageConfig config) {
+    assertThat(config.listener()).containsInstanceOf(DefaultTriageListener.class);
+    return (DefaultTriageListener) config.listener().orElseThrow();
   }
 
   private void assertFailsLike(Throwable expected, String... properties) {

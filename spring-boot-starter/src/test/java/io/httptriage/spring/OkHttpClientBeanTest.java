@@ -50,6 +50,31 @@ class OkHttpClientBeanTest {
   }
 
   @Test
+  void okHttpClientBeanReportsAsOkhttpAndShowsAtTheEndpoint() {
+    runner
+        .withPropertyValues("management.endpoints.web.exposure.include=httptriage")
+        .withConfiguration(AutoConfigurations.of(HttpTriageEndpointAutoConfiguration.class))
+        .withBean(OkHttpClient.class, () -> new OkHttpClient.Builder().build())
+        .run(
+            context -> {
+              OkHttpClient client = context.getBean(OkHttpClient.class);
+              TriageInterceptor installed =
+                  (TriageInterceptor)
+                      client.interceptors().stream()
+                          .filter(TriageInterceptor.class::isInstance)
+                          .findFirst()
+                          .orElseThrow();
+              assertThat(
+                      HttpTriageAutoConfigurationTest.defaultListener(installed.triage().config())
+                          .clientName())
+                  .isEqualTo("okhttp");
+              assertThat(context.getBean(HttpTriageEndpoint.class).httptriage().budget().clients())
+                  .extracting(HttpTriageEndpoint.ClientBudget::client)
+                  .containsExactly("okhttp");
+            });
+  }
+
+  @Test
   void clientThatAlreadyHasTheInterceptorIsLeftAlone() {
     OkHttpClient own =
         TriageInterceptor.install(new OkHttpClient.Builder(), TriageConfig.ofDefaults()).build();

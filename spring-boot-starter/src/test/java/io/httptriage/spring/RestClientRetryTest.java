@@ -115,7 +115,8 @@ class RestClientRetryTest {
 
   @Test
   void theConfigUsesBootsOwnRegistries() {
-    assertThat(triageConfig.meterRegistry()).containsSame(meterRegistry);
+    assertThat(HttpTriageAutoConfigurationTest.defaultListener(triageConfig).meterRegistry())
+        .containsSame(meterRegistry);
     assertThat(triageConfig.observationRegistry()).isSameAs(observationRegistry);
   }
 
