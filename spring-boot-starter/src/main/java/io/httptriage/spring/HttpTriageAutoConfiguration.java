@@ -94,6 +94,7 @@ public final class HttpTriageAutoConfiguration {
     config.redirects(redirects.build());
     set(properties.redirectMode(), config::redirectMode);
     set(properties.staleIfError(), config::staleIfError);
+    set(properties.idempotencyKeys(), config::idempotencyKeys);
     observationRegistry.ifUnique(config::observationRegistry);
     // the default listener's log lines, meters and budget gauge, and the endpoint's findings
     DefaultTriageListener.Builder listener =

@@ -38,6 +38,7 @@ class HttpTriageAutoConfigurationTest {
           assertThat(config.redirectMode()).isEqualTo(RedirectMode.CLIENT);
           assertThat(config.clientName()).isEmpty();
           assertThat(config.staleIfError()).isTrue();
+          assertThat(config.idempotencyKeys()).isFalse();
           assertThat(config.meterRegistry()).isEmpty();
           assertThat(defaultListener(config).meterRegistry()).isEmpty();
           assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
@@ -62,7 +63,8 @@ class HttpTriageAutoConfigurationTest {
             "httptriage.redirects.max-hops=5",
             "httptriage.redirects.allow-https-downgrade=true",
             "httptriage.client-name=payments",
-            "httptriage.stale-if-error=false")
+            "httptriage.stale-if-error=false",
+            "httptriage.idempotency-keys=true")
         .run(
             context -> {
               TriageConfig config = context.getBean(TriageConfig.class);
@@ -83,6 +85,7 @@ class HttpTriageAutoConfigurationTest {
               assertThat(config.redirects().allowHttpsDowngrade()).isTrue();
               assertThat(defaultListener(config).clientName()).isEqualTo("payments");
               assertThat(config.staleIfError()).isFalse();
+              assertThat(config.idempotencyKeys()).isTrue();
             });
   }
 
