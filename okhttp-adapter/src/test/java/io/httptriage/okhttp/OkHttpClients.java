@@ -2,7 +2,7 @@ package io.httptriage.okhttp;
 
 import io.httptriage.contract.AdapterContract;
 import io.httptriage.contract.TestTls;
-import io.httptriage.triage.Triage;
+import io.httptriage.engine.Triage;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package io.httptriage.spring;
 
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,10 +82,8 @@ public final class HttpTriageAutoConfiguration {
               .retryOn(retryOn.stream().mapToInt(Integer::intValue).toArray())
               .build());
     }
-    RedirectSettings.Builder redirects = RedirectSettings.builder();
-    set(properties.redirects().maxHops(), redirects::maxHops);
-    set(properties.redirects().allowHttpsDowngrade(), redirects::allowHttpsDowngrade);
-    config.redirects(redirects.build());
+    set(properties.redirects().maxHops(), config::maxHops);
+    set(properties.redirects().allowHttpsDowngrade(), config::allowHttpsDowngrade);
     set(properties.redirectMode(), config::redirectMode);
     set(properties.clientName(), config::clientName);
     set(properties.staleIfError(), config::staleIfError);

@@ -3,8 +3,8 @@ package io.httptriage.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.httptriage.classify.PolicyLookup;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -30,7 +30,8 @@ class HttpTriageAutoConfigurationTest {
           TriageConfig defaults = TriageConfig.ofDefaults();
           assertThat(config.retry().toString()).isEqualTo(defaults.retry().toString());
           assertThat(config.policyTable().rules()).isEqualTo(defaults.policyTable().rules());
-          assertThat(config.redirects()).isEqualTo(RedirectSettings.ofDefaults());
+          assertThat(config.maxHops()).isEqualTo(TriageConfig.ofDefaults().maxHops());
+          assertThat(config.allowHttpsDowngrade()).isFalse();
           assertThat(config.redirectMode()).isEqualTo(RedirectMode.CLIENT);
           assertThat(config.clientName()).isEmpty();
           assertThat(config.staleIfError()).isTrue();
@@ -72,10 +73,10 @@ class HttpTriageAutoConfigurationTest {
               assertThat(retry.budgetWindow()).isEqualTo(Duration.ofSeconds(30));
               assertThat(config.policyTable().rules())
                   .isEqualTo(PolicyTable.builder().retryOn(429, 503, 502).build().rules());
-              assertThat(config.policyTable().policyFor(502).isRetryable()).isTrue();
+              assertThat(PolicyLookup.policyFor(config.policyTable(), 502).isRetryable()).isTrue();
               assertThat(config.redirectMode()).isEqualTo(RedirectMode.POLICY);
-              assertThat(config.redirects().maxHops()).isEqualTo(5);
-              assertThat(config.redirects().allowHttpsDowngrade()).isTrue();
+              assertThat(config.maxHops()).isEqualTo(5);
+              assertThat(config.allowHttpsDowngrade()).isTrue();
               assertThat(config.clientName()).contains("payments");
               assertThat(config.staleIfError()).isFalse();
             });
