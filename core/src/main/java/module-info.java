@@ -2,13 +2,20 @@
  * httptriage core: the status registry, the policy table, the configuration both adapters take, and
  * the listener that logs and counts. Core never imports an HTTP client.
  *
- * <p>Exported to everyone: the packages whose types a user configures and listens with, and, for
- * now, the packages those types' signatures name (among them {@code io.httptriage.cache}, whose
- * {@code StaleIfError} a user's own cache can ask as the OkHttp adapter does); some of them also
- * hold the engine's plumbing the adapters implement or call ({@code ClientCall}, {@code Triage},
- * the request and response views). Exported only to the two adapters ({@code io.httptriage.okhttp},
- * {@code io.httptriage.jdk}): the header parsers, the lint, the cool-downs and the reference texts,
- * which are not API and may change in any release.
+ * <p>Exported to everyone, the API a user configures and listens with, and nothing its signatures
+ * do not need: {@code triage} ({@code TriageConfig}, {@code RedirectMode}), {@code policy} (the
+ * table, its rules and their four decisions), {@code retry} (limits and timing), {@code observe}
+ * (the listener, its events, the observation context and default convention) and {@code finding}.
+ *
+ * <p>Exported only to the two adapters ({@code io.httptriage.okhttp}, {@code io.httptriage.jdk}),
+ * as Methanol does: the plumbing they implement or call, which is not API and may change in any
+ * release. {@code engine} (the {@code Triage} runtime, the step, the gates, the {@code ClientCall}
+ * an adapter implements), {@code follow} (the redirect follower, the audit and their settings),
+ * {@code classify} (the verdict, the classifier, the resolved {@code StatusPolicy}), {@code
+ * exchange} (the request and response views, hops), {@code listener} (the default listener and what
+ * it reads beyond the events), {@code status} (the registry), {@code cache} (stale-if-error),
+ * {@code cooldown}, {@code headers}, {@code lint} and {@code reference}. The CLI, the Spring Boot
+ * starter and the examples run on the class path and may read them too.
  *
  * <pre>{@code
  * module my.service {
@@ -26,16 +33,32 @@ module io.httptriage.core {
   requires org.slf4j;
   requires static transitive org.jspecify;
 
-  exports io.httptriage.cache;
-  exports io.httptriage.classify;
-  exports io.httptriage.exchange;
   exports io.httptriage.finding;
   exports io.httptriage.observe;
   exports io.httptriage.policy;
-  exports io.httptriage.redirect;
   exports io.httptriage.retry;
-  exports io.httptriage.status;
   exports io.httptriage.triage;
+  exports io.httptriage.engine to
+      io.httptriage.okhttp,
+      io.httptriage.jdk;
+  exports io.httptriage.follow to
+      io.httptriage.okhttp,
+      io.httptriage.jdk;
+  exports io.httptriage.cache to
+      io.httptriage.okhttp,
+      io.httptriage.jdk;
+  exports io.httptriage.classify to
+      io.httptriage.okhttp,
+      io.httptriage.jdk;
+  exports io.httptriage.exchange to
+      io.httptriage.okhttp,
+      io.httptriage.jdk;
+  exports io.httptriage.listener to
+      io.httptriage.okhttp,
+      io.httptriage.jdk;
+  exports io.httptriage.status to
+      io.httptriage.okhttp,
+      io.httptriage.jdk;
   exports io.httptriage.cooldown to
       io.httptriage.okhttp,
       io.httptriage.jdk;

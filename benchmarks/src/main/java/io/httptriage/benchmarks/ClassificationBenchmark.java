@@ -1,12 +1,13 @@
 package io.httptriage.benchmarks;
 
 import io.httptriage.classify.Classifier;
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.StatusPolicy;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;
 import java.net.URI;
@@ -45,14 +46,14 @@ public class ClassificationBenchmark {
   @Benchmark
   public StatusPolicy knownCodeLookupAndPolicy() {
     StatusCode sc = StatusRegistry.lookup(known);
-    return sc.isKnown() ? table.policyFor(sc.code()) : null;
+    return sc.isKnown() ? PolicyLookup.policyFor(table, sc.code()) : null;
   }
 
   /** Registry entry and policy of an unregistered code. */
   @Benchmark
   public StatusPolicy unknownCodeLookupAndPolicy() {
     StatusCode sc = StatusRegistry.lookup(unknown);
-    return table.policyFor(sc.code());
+    return PolicyLookup.policyFor(table, sc.code());
   }
 
   /** The verdict for a 200: the hot path of every successful call. */

@@ -5,6 +5,7 @@ import com.github.mizosoft.methanol.RetryInterceptor.BackoffStrategy;
 import dev.failsafe.RetryPolicy;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
+import io.httptriage.classify.PolicyLookup;
 import io.httptriage.policy.PolicyTable;
 import java.time.Duration;
 import java.util.function.ToIntFunction;
@@ -87,7 +88,7 @@ final class Peers {
   private static boolean[] retryOn() {
     boolean[] table = new boolean[CODES];
     for (int code = 0; code < CODES; code++) {
-      table[code] = PolicyTable.ofDefaults().policyFor(code).isRetryable();
+      table[code] = PolicyLookup.policyFor(PolicyTable.ofDefaults(), code).isRetryable();
     }
     return table;
   }

@@ -3,8 +3,8 @@ package io.httptriage.cli;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
+import io.httptriage.listener.ExchangeDetails;
 import io.httptriage.observe.TriageEvent;
-import io.httptriage.observe.TriageListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe; meant for one exchange at a time: {@link #clear()} before it, {@link #take}
  * after.
  */
-final class ExchangeRecorder implements TriageListener {
+final class ExchangeRecorder implements ExchangeDetails {
   private final List<TriageEvent.AttemptDecided> retries = new ArrayList<>();
   private @Nullable Exchange exchange;
   private @Nullable Verdict verdict;
@@ -29,9 +29,10 @@ final class ExchangeRecorder implements TriageListener {
   }
 
   @Override
-  public synchronized void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
-    this.exchange = event.exchange();
-    this.verdict = event.verdict();
+  public synchronized void exchangeCompleted(
+      TriageEvent.ExchangeCompleted event, Verdict verdict, Exchange exchange) {
+    this.exchange = exchange;
+    this.verdict = verdict;
     this.findings = event.findings();
   }
 

@@ -1,7 +1,8 @@
 package io.httptriage.cli;
 
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.StatusPolicy;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.policy.StatusPolicy;
 import io.httptriage.reference.StatusReference;
 import io.httptriage.status.HeaderRule;
 import io.httptriage.status.OtherMeaning;
@@ -119,7 +120,7 @@ final class ExplainCommand implements Callable<Integer> {
     out.println();
     paragraph(sc.description(lang.locale()), "  ", "  ");
     out.println();
-    StatusPolicy p = PolicyTable.ofDefaults().policyFor(sc.code());
+    StatusPolicy p = PolicyLookup.policyFor(PolicyTable.ofDefaults(), sc.code());
     out.println(
         "  "
             + flag(lang.retryable(), p.isRetryable(), lang)

@@ -1,7 +1,5 @@
 package io.httptriage.cli;
 
-import io.httptriage.observe.DefaultTriageListener;
-import io.httptriage.observe.TriageListener;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -40,13 +38,7 @@ final class Probe implements AutoCloseable {
     TriageConfig.Builder config =
         TriageConfig.builder().redirectMode(RedirectMode.POLICY).retry(retry.build());
     if (meters != null) {
-      config.listener(
-          TriageListener.composite(
-              DefaultTriageListener.builder()
-                  .meterRegistry(meters)
-                  .clientName(client.label())
-                  .build(),
-              recorder));
+      config.meterRegistry(meters).clientName(client.label()).addListener(recorder);
     } else {
       // the report prints every finding and retry; the default listener would log each one again
       config.listener(recorder);

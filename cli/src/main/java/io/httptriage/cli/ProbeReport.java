@@ -111,8 +111,8 @@ record ProbeReport(
       r.put("maxAttempts", e.maxAttempts());
       r.put("status", e.status());
       r.put("waitMillis", e.waitTime().map(d -> (Object) d.toMillis()).orElse(null));
-      r.put("waitSource", e.waitSource().map(s -> (Object) s.name()).orElse(null));
-      r.put("gate", e.gate().map(g -> (Object) g.name()).orElse(null));
+      r.put("waitSource", e.waitSource().orElse(null));
+      r.put("gate", e.gate().orElse(null));
       r.put("elapsedMillis", e.elapsed().toMillis());
       retryList.add(r);
     }
@@ -122,7 +122,7 @@ record ProbeReport(
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("kind", f.kind().name());
       m.put("severity", f.severity().name());
-      m.put("category", f.kind().category().name());
+      m.put("category", f.kind().isRedirect() ? "REDIRECT" : "CONFORMANCE");
       m.put("hop", hopNumber(f));
       m.put("from", f.from().orElse(null));
       m.put("to", f.to().orElse(null));

@@ -2,6 +2,7 @@ package io.httptriage.cli;
 
 import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
+import io.httptriage.classify.WaitSource;
 import io.httptriage.exchange.Hop;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
@@ -71,7 +72,7 @@ final class ReportPrinter {
                           + duration(d)
                           + e.waitSource().map(s -> " (" + source(s) + ")").orElse(""))
               .orElse("");
-      String gate = e.gate().map(g -> "  refused by " + g.name()).orElse("");
+      String gate = e.gate().map(g -> "  refused by " + g).orElse("");
       String line =
           indent
               + "  "
@@ -170,8 +171,8 @@ final class ReportPrinter {
         : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
   }
 
-  private static String source(AttemptDecided.WaitSource s) {
-    switch (s) {
+  private static String source(String s) {
+    switch (WaitSource.valueOf(s)) {
       case RETRY_AFTER:
         return "Retry-After";
       case RATE_LIMIT:

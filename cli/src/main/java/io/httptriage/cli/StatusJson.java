@@ -1,7 +1,8 @@
 package io.httptriage.cli;
 
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.StatusPolicy;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.policy.StatusPolicy;
 import io.httptriage.reference.OkHttpCaching;
 import io.httptriage.reference.StatusReference;
 import io.httptriage.status.HeaderRule;
@@ -48,8 +49,8 @@ final class StatusJson {
       headers.add(h);
     }
     o.put("headers", headers);
-    o.put("policy", policy(TABLE.policyFor(sc.code())));
-    o.put("okhttpCache", okHttpCache(sc.code(), TABLE.policyFor(sc.code())));
+    o.put("policy", policy(PolicyLookup.policyFor(TABLE, sc.code())));
+    o.put("okhttpCache", okHttpCache(sc.code(), PolicyLookup.policyFor(TABLE, sc.code())));
     o.put("usage", REFERENCE.usage(sc.code(), lang.locale()));
     o.put("description", texts(sc.description(Locale.ENGLISH), sc.descriptions().zhTw()));
     List<Object> others = new ArrayList<>();

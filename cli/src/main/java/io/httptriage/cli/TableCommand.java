@@ -1,7 +1,8 @@
 package io.httptriage.cli;
 
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.StatusPolicy;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;
 import java.io.PrintStream;
@@ -74,7 +75,7 @@ final class TableCommand implements Callable<Integer> {
     out.println(style.bold(row(head, standing)));
     PolicyTable table = PolicyTable.ofDefaults();
     for (StatusCode sc : StatusRegistry.all()) {
-      StatusPolicy p = table.policyFor(sc.code());
+      StatusPolicy p = PolicyLookup.policyFor(table, sc.code());
       String line =
           row(
               new String[] {

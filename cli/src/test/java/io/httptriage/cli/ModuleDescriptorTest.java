@@ -43,41 +43,47 @@ class ModuleDescriptorTest {
   /** What core exports to everyone: the API. */
   private static final Set<String> CORE_API =
       Set.of(
-          "io.httptriage.cache",
-          "io.httptriage.classify",
-          "io.httptriage.exchange",
           "io.httptriage.finding",
           "io.httptriage.observe",
           "io.httptriage.policy",
-          "io.httptriage.redirect",
           "io.httptriage.retry",
-          "io.httptriage.status",
           "io.httptriage.triage");
 
   /** What core exports only to the two adapters: plumbing, not API. */
   private static final Map<String, Set<String>> CORE_PLUMBING =
-      Map.of(
-          "io.httptriage.cooldown", ADAPTERS,
-          "io.httptriage.headers", ADAPTERS,
-          "io.httptriage.lint", ADAPTERS,
-          "io.httptriage.reference", ADAPTERS);
+      Map.ofEntries(
+          Map.entry("io.httptriage.cache", ADAPTERS),
+          Map.entry("io.httptriage.classify", ADAPTERS),
+          Map.entry("io.httptriage.exchange", ADAPTERS),
+          Map.entry("io.httptriage.listener", ADAPTERS),
+          Map.entry("io.httptriage.status", ADAPTERS),
+          Map.entry("io.httptriage.cooldown", ADAPTERS),
+          Map.entry("io.httptriage.engine", ADAPTERS),
+          Map.entry("io.httptriage.follow", ADAPTERS),
+          Map.entry("io.httptriage.headers", ADAPTERS),
+          Map.entry("io.httptriage.lint", ADAPTERS),
+          Map.entry("io.httptriage.reference", ADAPTERS));
 
   /**
    * The most public types (top-level and nested) a user of core may see. Issue 12's target is 25;
-   * this ceiling is the ratchet on the way there: lower it with each package that leaves the API,
-   * and never raise it without saying why.
+   * this ceiling is the ratchet: never raise it without saying why.
    *
-   * <p>71, not 64: issue 14 adds the one listener's typed events (TriageEvent, its three records,
-   * AttemptDecided's Outcome and WaitSource) and Micrometer's Convention + Context trio for
-   * observations (TriageObservationContext, TriageObservationConvention and its default), and
-   * removes the three channels they replace (RetryListener; RetryEvent with its Outcome and
-   * DelaySource; ExchangeObserver): +9, -5. Issue 19 (stale-if-error) adds {@code
-   * cache.StaleIfError} and {@code cache.StoredResponse}, which a user's own cache asks as the
-   * OkHttp adapter does, and {@code ClientCall.CacheLookup}, what an adapter's cache found: +3.
-   * Issue 15 adds {@code triage.CallOptions}, how one call differs from its client (attempts,
-   * deadline, rules), which both adapters carry with the request: +1.
+   * <p>71 before issue 12's reorganisation; 24 after it, which leaves one slot of the target for
+   * the per-request {@code triage.CallOptions}. The engine ({@code Triage}, {@code ClientCall} and
+   * their nested types) went to {@code engine}, the redirect follower and audit to {@code follow},
+   * the default listener and its log and meter writers to {@code listener} (its settings are {@code
+   * TriageConfig.Builder}'s: meterRegistry, clientName, maxLogLinesPerSecond, and {@code
+   * addListener} keeps it next to the user's), the redirect settings were folded into {@code
+   * TriageConfig.Builder} (maxHops, allowHttpsDowngrade, credentialHeaders); {@code cache}, {@code
+   * classify}, {@code exchange} and {@code status} became adapter-only exports, with {@code
+   * StatusPolicy} read through {@code classify.PolicyLookup} ({@code PolicyTable.explain} is the
+   * user's view), events and observation contexts carrying the verdict, gate and wait source as the
+   * strings the meters tag, {@code TriageObservationConvention} replaced by Micrometer's {@code
+   * ObservationConvention<TriageObservationContext>}, and {@code Finding.Category} by {@code
+   * Finding.Kind.isRedirect()}. Issue 15 then adds {@code triage.CallOptions}, how one call differs
+   * from its client (attempts, deadline, rules), which both adapters carry with the request: 25.
    */
-  private static final int MAX_USER_VISIBLE_TYPES = 72;
+  private static final int MAX_USER_VISIBLE_TYPES = 25;
 
   @Test
   void coreIsNamedAndExportsTheApiToEveryoneAndThePlumbingToTheAdaptersOnly() throws Exception {

@@ -41,7 +41,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * StaleIfError s = StaleIfError.evaluate(request, stored,
- *     table.policyFor(stored.response().status()).cacheability(), clock.instant());
+ *     PolicyLookup.policyFor(table, stored.response().status()).cacheability(), clock.instant());
  * if (s.allowed()) {
  *   // serve the stored response instead of the 503
  * }

@@ -5,11 +5,9 @@ import io.httptriage.exchange.ResponseView;
 import io.httptriage.headers.FieldValues;
 import io.httptriage.headers.Location;
 import io.httptriage.headers.RetryAfter;
-import io.httptriage.policy.Methods;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.RedirectRule;
 import io.httptriage.policy.Retryability;
-import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.StatusClass;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;
@@ -70,7 +68,7 @@ public final class Classifier {
     for (int code = 100; code < 600; code++) {
       StatusCode sc = StatusRegistry.lookup(code);
       if (sc.statusClass() == StatusClass.SUCCESSFUL || code == 101 || code == 304) {
-        precomputed[code] = accept(sc, table.policyFor(code));
+        precomputed[code] = accept(sc, PolicyLookup.policyFor(table, code));
         precomputedOptional[code] = Optional.of(precomputed[code]);
       }
     }
@@ -110,7 +108,7 @@ public final class Classifier {
     if (status >= 0
         && status < SIZE
         && precomputed[status] != null
-        && !table.dependsOnMethod(status)) {
+        && !PolicyLookup.dependsOnMethod(table, status)) {
       return precomputedOptional[status];
     }
     return Optional.empty();
@@ -130,11 +128,14 @@ public final class Classifier {
    */
   public Verdict classify(RequestView request, ResponseView response) {
     int code = response.status();
-    if (code >= 0 && code < SIZE && precomputed[code] != null && !table.dependsOnMethod(code)) {
+    if (code >= 0
+        && code < SIZE
+        && precomputed[code] != null
+        && !PolicyLookup.dependsOnMethod(table, code)) {
       return precomputed[code];
     }
     StatusCode sc = StatusRegistry.lookup(code);
-    StatusPolicy policy = table.policyFor(code, request.method());
+    StatusPolicy policy = PolicyLookup.policyFor(table, code, request.method());
     if (sc.isKnown() && code >= 400 && code <= 599) {
       Retryability r = policy.retryability();
       if (r == Retryability.ANY_REQUEST

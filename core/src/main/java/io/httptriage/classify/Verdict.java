@@ -1,6 +1,5 @@
 package io.httptriage.classify;
 
-import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.StatusCode;
 import java.net.URI;
 import java.time.Duration;

@@ -159,7 +159,7 @@ public record Finding(
   }
 
   /** Which check a kind of finding comes from. */
-  public enum Category {
+  private enum Category {
     /** The redirect audit: how the client went from hop to hop. */
     REDIRECT,
     /** The conformance lint: what one response looks like. */
@@ -244,9 +244,14 @@ public record Finding(
       this.category = category;
     }
 
-    /** {@return which check reports this kind} */
-    public Category category() {
-      return category;
+    /**
+     * {@return true when the redirect audit reports this kind (how the client went from hop to
+     * hop), false when the conformance lint does (what one response looks like)} The meters count
+     * the two apart: {@code httptriage.redirect.findings} and {@code
+     * httptriage.conformance.findings}.
+     */
+    public boolean isRedirect() {
+      return category == Category.REDIRECT;
     }
   }
 }

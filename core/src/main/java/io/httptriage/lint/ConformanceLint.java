@@ -18,8 +18,7 @@ import java.util.Optional;
 
 /**
  * Checks one response against the rules the status registry records for its code. Every kind of
- * {@link Finding.Category#CONFORMANCE} finding can be reported, plus {@link
- * Finding.Kind#LOCATION_MISSING}:
+ * conformance finding can be reported, plus {@link Finding.Kind#LOCATION_MISSING}:
  *
  * <ul>
  *   <li>A header field the code requires is missing — VIOLATION: every unconditional MUST rule of

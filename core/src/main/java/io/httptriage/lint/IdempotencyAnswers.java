@@ -1,11 +1,11 @@
 package io.httptriage.lint;
 
+import io.httptriage.classify.Methods;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.finding.Finding;
 import io.httptriage.finding.Finding.Kind;
 import io.httptriage.finding.Finding.Severity;
-import io.httptriage.policy.Methods;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

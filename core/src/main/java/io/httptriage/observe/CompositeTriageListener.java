@@ -1,11 +1,14 @@
 package io.httptriage.observe;
 
+import io.httptriage.classify.Verdict;
+import io.httptriage.exchange.Exchange;
+import io.httptriage.listener.ExchangeDetails;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Tells several listeners in turn, so that one failing listener cannot fail the request. */
-final class CompositeTriageListener implements TriageListener {
+final class CompositeTriageListener implements ExchangeDetails {
   static final TriageListener NOOP = new CompositeTriageListener(List.of());
   private static final Logger LOG = LoggerFactory.getLogger(CompositeTriageListener.class);
 
@@ -54,6 +57,18 @@ final class CompositeTriageListener implements TriageListener {
     for (TriageListener l : listeners) {
       try {
         l.exchangeCompleted(event);
+      } catch (RuntimeException e) {
+        failed(l, e);
+      }
+    }
+  }
+
+  @Override
+  public void exchangeCompleted(
+      TriageEvent.ExchangeCompleted event, Verdict verdict, Exchange exchange) {
+    for (TriageListener l : listeners) {
+      try {
+        ExchangeDetails.deliver(l, event, verdict, exchange);
       } catch (RuntimeException e) {
         failed(l, e);
       }

@@ -1,8 +1,11 @@
 package io.httptriage.observe;
 
+import io.httptriage.listener.TagValues;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.binder.http.Outcome;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -47,16 +50,29 @@ import org.jspecify.annotations.Nullable;
  * "httptriage GET"} for a call and {@code "GET attempt 2"} or {@code "GET hop 1 attempt 1"} for an
  * attempt.
  *
- * <p>Immutable and thread-safe. Extend it to add or change a key value and keep the rest.
+ * <p>To change names or key values, give {@code TriageConfig.Builder.observationConvention} any
+ * Micrometer {@code ObservationConvention<TriageObservationContext>}, as with Micrometer's {@code
+ * ClientRequestObservationConvention}; extending this class keeps the rest. Conventions registered
+ * globally on the registry are not consulted: give yours to the configuration. A convention
+ * returning null or a blank name from {@link #getName()} keeps the context's name, as this one
+ * does.
+ *
+ * <p>Immutable and thread-safe; subclasses must be thread-safe too.
  *
  * <pre>{@code
  * TriageConfig config = TriageConfig.builder()
  *     .observationRegistry(registry)
- *     .observationConvention(new DefaultTriageObservationConvention())
+ *     .observationConvention(new DefaultTriageObservationConvention() {
+ *       @Override
+ *       public String getContextualName(TriageObservationContext context) {
+ *         return "payments " + super.getContextualName(context);
+ *       }
+ *     })
  *     .build();
  * }</pre>
  */
-public class DefaultTriageObservationConvention implements TriageObservationConvention {
+public class DefaultTriageObservationConvention
+    implements ObservationConvention<TriageObservationContext> {
   private static final Set<String> METHODS =
       Set.of(
           "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "QUERY");
@@ -64,6 +80,12 @@ public class DefaultTriageObservationConvention implements TriageObservationConv
 
   /** The convention; stateless. */
   public DefaultTriageObservationConvention() {}
+
+  /** {@return true for httptriage's contexts} */
+  @Override
+  public boolean supportsContext(Observation.Context context) {
+    return context instanceof TriageObservationContext;
+  }
 
   /** Null: each observation keeps the name of its context, a call's or an attempt's. */
   @Override
@@ -94,8 +116,8 @@ public class DefaultTriageObservationConvention implements TriageObservationConv
         KeyValue.of("httptriage.status_class", answered ? TagValues.statusClass(status) : NONE),
         KeyValue.of(
             "outcome", answered ? Outcome.forStatus(status).name() : Outcome.UNKNOWN.name()),
-        KeyValue.of("httptriage.verdict", context.verdict().map(Enum::name).orElse(NONE)),
-        KeyValue.of("httptriage.refused_by", context.gate().map(Enum::name).orElse(NONE)),
+        KeyValue.of("httptriage.verdict", context.verdict().orElse(NONE)),
+        KeyValue.of("httptriage.refused_by", context.gate().orElse(NONE)),
         KeyValue.of("http.request.resend_count", Integer.toString(context.resendCount())),
         KeyValue.of("httptriage.hop", Integer.toString(context.hop())),
         KeyValue.of("error.type", errorType(context)));

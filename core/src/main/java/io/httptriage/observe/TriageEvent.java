@@ -1,7 +1,5 @@
 package io.httptriage.observe;
 
-import io.httptriage.classify.Verdict;
-import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +10,8 @@ import java.util.Optional;
  * One thing that happened to a call, with everything known about it, as a {@link TriageListener}
  * receives it: a retry decided ({@link AttemptDecided}), a finding of the redirect audit or the
  * conformance lint ({@link FindingReported}), the call answered ({@link ExchangeCompleted}). The
- * log lines, meters and observations of {@link DefaultTriageListener} are written from these events
- * and nothing else.
+ * log lines, meters and observations of the default listener are written from these events and
+ * nothing else.
  *
  * <p>Every URL is redacted (userinfo removed, query values replaced by {@code *}, see {@link
  * Finding#redactUrl(String)}) and no header value is carried, so events can go to logs and metrics
@@ -63,9 +61,15 @@ public sealed interface TriageEvent
    * @param outcome what was decided
    * @param waitTime for a retry, the wait before it; for a refusal because of a wait, the wait that
    *     would have applied; empty otherwise
-   * @param waitSource where {@code waitTime} came from; present exactly when it is
-   * @param gate the gate that refused a possible retry; empty when the retry is made or no gate was
-   *     involved
+   * @param waitSource where {@code waitTime} came from, present exactly when it is: {@code
+   *     RETRY_AFTER} (the Retry-After field, RFC 9110 §10.2.3), {@code RATE_LIMIT} (the reset of an
+   *     exhausted quota in the RateLimit fields) or {@code BACKOFF} (exponential backoff with full
+   *     jitter, when the server gave no wait): the {@code source} tag of {@code
+   *     httptriage.retry.waits}
+   * @param gate the gate that refused a possible retry, as the {@code refused_by} tag of the meters
+   *     and the {@code gate} field of the log line: {@code BODY_NOT_REPLAYABLE}, {@code ATTEMPTS},
+   *     {@code WAIT_CAP}, {@code DEADLINE}, {@code BUDGET}, ...; empty when the retry is made or no
+   *     gate was involved
    * @param errorType the class name of the failure that ended a retry ({@link
    *     Outcome#RETRY_FAILED_IO}); empty otherwise
    * @param elapsed the time since the call started
@@ -81,8 +85,8 @@ public sealed interface TriageEvent
       int status,
       Outcome outcome,
       Optional<Duration> waitTime,
-      Optional<WaitSource> waitSource,
-      Optional<Verdict.Gate> gate,
+      Optional<String> waitSource,
+      Optional<String> gate,
       Optional<String> errorType,
       Duration elapsed,
       List<String> ignoredHeaders)
@@ -129,19 +133,6 @@ public sealed interface TriageEvent
       CANCELLED
     }
 
-    /** Where a wait came from. */
-    public enum WaitSource {
-      /** The response's Retry-After field (RFC 9110 §10.2.3). */
-      RETRY_AFTER,
-      /**
-       * The reset of an exhausted quota in the RateLimit fields
-       * (draft-ietf-httpapi-ratelimit-headers).
-       */
-      RATE_LIMIT,
-      /** Exponential backoff with full jitter, when the server gave no wait. */
-      BACKOFF
-    }
-
     /**
      * Checks the fields and freezes the list.
      *
@@ -156,9 +147,10 @@ public sealed interface TriageEvent
      * @param outcome what was decided
      * @param waitTime for a retry, the wait before it; for a refusal because of a wait, the wait
      *     that would have applied; empty otherwise
-     * @param waitSource where {@code waitTime} came from; present exactly when it is
-     * @param gate the gate that refused a possible retry; empty when the retry is made or no gate
-     *     was involved
+     * @param waitSource where {@code waitTime} came from: {@code RETRY_AFTER}, {@code RATE_LIMIT}
+     *     or {@code BACKOFF}; present exactly when it is
+     * @param gate the gate that refused a possible retry, as the meters' {@code refused_by} tag;
+     *     empty when the retry is made or no gate was involved
      * @param errorType the class name of the failure that ended a retry ({@link
      *     Outcome#RETRY_FAILED_IO}); empty otherwise
      * @param elapsed the time since the call started
@@ -224,26 +216,28 @@ public sealed interface TriageEvent
    * @param method the method of the caller's request
    * @param target the redacted URL of the caller's request
    * @param status the status of the final response
-   * @param verdict the verdict on the final response as the caller receives it: never {@link
-   *     Verdict.Kind#RETRY} or {@link Verdict.Kind#FOLLOW}; a response that could have been retried
-   *     or followed and was not is a FAIL naming the gate that refused, when one did
+   * @param verdict the verdict on the final response as the caller receives it, as the {@code
+   *     verdict} tag of the meters: {@code ACCEPT}, {@code FAIL} or {@code SERVED_STALE}, never
+   *     RETRY or FOLLOW; a response that could have been retried or followed and was not is a FAIL
+   *     naming the gate that refused, when one did
+   * @param refusedBy the gate that refused a possible retry or follow of the final response, as the
+   *     {@code refused_by} tag of the meters; empty when none did
    * @param attempts the requests sent for the call, every hop and retry included
    * @param hops the redirects followed before the final response, by httptriage or the client
    * @param duration the time from the first request to the final response
    * @param findings every finding of the call, as also reported one by one
-   * @param exchange the hops as followed, the final one last
    */
   record ExchangeCompleted(
       String client,
       String method,
       Optional<String> target,
       int status,
-      Verdict verdict,
+      String verdict,
+      Optional<String> refusedBy,
       int attempts,
       int hops,
       Duration duration,
-      List<Finding> findings,
-      Exchange exchange)
+      List<Finding> findings)
       implements TriageEvent {
 
     /**
@@ -253,22 +247,21 @@ public sealed interface TriageEvent
      * @param method the method of the caller's request
      * @param target the redacted URL of the caller's request
      * @param status the status of the final response
-     * @param verdict the verdict on the final response as the caller receives it: never {@link
-     *     Verdict.Kind#RETRY} or {@link Verdict.Kind#FOLLOW}; a response that could have been
-     *     retried or followed and was not is a FAIL naming the gate that refused, when one did
+     * @param verdict the verdict on the final response: {@code ACCEPT}, {@code FAIL} or {@code
+     *     SERVED_STALE}
+     * @param refusedBy the gate that refused a possible retry or follow of the final response
      * @param attempts the requests sent for the call, every hop and retry included
      * @param hops the redirects followed before the final response, by httptriage or the client
      * @param duration the time from the first request to the final response
      * @param findings every finding of the call, as also reported one by one
-     * @param exchange the hops as followed, the final one last
      */
     public ExchangeCompleted {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(verdict, "verdict");
+      Objects.requireNonNull(refusedBy, "refusedBy");
       Objects.requireNonNull(duration, "duration");
-      Objects.requireNonNull(exchange, "exchange");
       findings = List.copyOf(findings);
     }
   }

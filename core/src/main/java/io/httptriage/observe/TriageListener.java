@@ -7,10 +7,10 @@ import java.util.List;
  * The one listener of httptriage: it gets a typed, immutable {@link TriageEvent} for each thing
  * that happened to a call, with everything known about it. A retry decided ({@link
  * #attemptDecided}), each distinct finding of the redirect audit and the conformance lint ({@link
- * #findingReported}), then the call's end ({@link #exchangeCompleted}). {@link
- * DefaultTriageListener} writes the log lines and meters from these events; implement this
- * interface, or extend the default (the pattern of Micrometer's {@code ObservationConvention} and
- * its {@code Default...Convention}), to route them elsewhere.
+ * #findingReported}), then the call's end ({@link #exchangeCompleted}). The default listener, which
+ * each client gets unless told otherwise, writes the log lines and meters from these events; add
+ * yours next to it with {@code TriageConfig.Builder.addListener}, or replace it with {@code
+ * listener}.
  *
  * <p>resilience4j's {@code Retry} events ({@code Triage.retry().getEventPublisher()}) report the
  * same retries from resilience4j's side; see {@link TriageEvent.AttemptDecided}.
@@ -28,8 +28,10 @@ import java.util.List;
  *     }
  *   }
  * };
- * TriageListener both = TriageListener.composite(
- *     DefaultTriageListener.builder().meterRegistry(registry).build(), alerts);
+ * TriageConfig config = TriageConfig.builder()
+ *     .meterRegistry(registry) // the default listener's meters
+ *     .addListener(alerts)     // told after it
+ *     .build();
  * }</pre>
  */
 public interface TriageListener {

@@ -1,15 +1,14 @@
 package io.httptriage.observe;
 
-import io.httptriage.classify.Verdict;
 import io.micrometer.observation.Observation;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link TriageObservationConvention} reads to name and tag one observation of httptriage:
- * either a whole logical call ({@link #ofCall}, the parent) or one request sent for it ({@link
- * #ofAttempt}, a child: the first attempt, each retry, and the first request of each redirect hop
- * httptriage follows).
+ * What an observation convention ({@link DefaultTriageObservationConvention} or yours) reads to
+ * name and tag one observation of httptriage: either a whole logical call ({@link #ofCall}, the
+ * parent) or one request sent for it ({@link #ofAttempt}, a child: the first attempt, each retry,
+ * and the first request of each redirect hop httptriage follows).
  *
  * <p>httptriage fills it as the call goes: the request's fields before the observation starts, the
  * response's before it stops. Findings of the redirect audit and the conformance lint are
@@ -20,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * other contexts.
  *
  * <pre>{@code
- * TriageObservationConvention convention = new DefaultTriageObservationConvention() {
+ * ObservationConvention<TriageObservationContext> convention =
+ *     new DefaultTriageObservationConvention() {
  *   @Override
  *   public KeyValues getLowCardinalityKeyValues(TriageObservationContext context) {
  *     return super.getLowCardinalityKeyValues(context).and("team", "payments");
@@ -43,8 +43,8 @@ public final class TriageObservationContext extends Observation.Context {
   private int attempt;
   private int resendCount;
   private int status;
-  private Verdict.@Nullable Kind verdict;
-  private Verdict.@Nullable Gate gate;
+  private @Nullable String verdict;
+  private @Nullable String gate;
 
   /**
    * The context of a call's observation.
@@ -139,13 +139,20 @@ public final class TriageObservationContext extends Observation.Context {
     return status;
   }
 
-  /** {@return the verdict on the response: for a call, the final one; empty until there is one} */
-  public Optional<Verdict.Kind> verdict() {
+  /**
+   * {@return the verdict on the response, as the {@code verdict} tag of the meters: for a call, the
+   * final one ({@code ACCEPT}, {@code FAIL}, {@code SERVED_STALE}); for an attempt also {@code
+   * RETRY} or {@code FOLLOW}; empty until there is one}
+   */
+  public Optional<String> verdict() {
     return Optional.ofNullable(verdict);
   }
 
-  /** {@return the gate that refused a possible retry of this response; empty when none did} */
-  public Optional<Verdict.Gate> gate() {
+  /**
+   * {@return the gate that refused a possible retry of this response, as the {@code refused_by} tag
+   * of the meters; empty when none did}
+   */
+  public Optional<String> gate() {
     return Optional.ofNullable(gate);
   }
 
@@ -153,10 +160,10 @@ public final class TriageObservationContext extends Observation.Context {
    * Records the response of an attempt; called by httptriage before the observation stops.
    *
    * @param statusCode the status
-   * @param verdictKind the verdict on it
-   * @param refusedBy the gate that refused a possible retry, if one did
+   * @param verdictKind the verdict on it, e.g. {@code RETRY}
+   * @param refusedBy the gate that refused a possible retry, if one did, e.g. {@code BUDGET}
    */
-  public void response(int statusCode, Verdict.Kind verdictKind, Optional<Verdict.Gate> refusedBy) {
+  public void response(int statusCode, String verdictKind, Optional<String> refusedBy) {
     this.status = statusCode;
     this.verdict = verdictKind;
     this.gate = refusedBy.orElse(null);
@@ -173,8 +180,8 @@ public final class TriageObservationContext extends Observation.Context {
    */
   public void completed(
       int statusCode,
-      Verdict.Kind verdictKind,
-      Optional<Verdict.Gate> refusedBy,
+      String verdictKind,
+      Optional<String> refusedBy,
       int hopsFollowed,
       int requests) {
     response(statusCode, verdictKind, refusedBy);

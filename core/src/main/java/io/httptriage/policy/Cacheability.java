@@ -6,7 +6,7 @@ package io.httptriage.policy;
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * PolicyTable.ofDefaults().policyFor(404).cacheability(); // HEURISTIC
+ * PolicyTable.ofDefaults().explain(404, "GET"); // "... cacheability=HEURISTIC (...) ..."
  * }</pre>
  */
 public enum Cacheability {

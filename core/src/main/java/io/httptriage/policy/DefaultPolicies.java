@@ -1,5 +1,6 @@
 package io.httptriage.policy;
 
+import io.httptriage.classify.StatusPolicy;
 import io.httptriage.status.StatusClass;
 import io.httptriage.status.StatusCode;
 import io.httptriage.status.StatusRegistry;

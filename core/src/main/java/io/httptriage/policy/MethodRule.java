@@ -6,7 +6,7 @@ package io.httptriage.policy;
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * PolicyTable.ofDefaults().policyFor(307).method(); // PRESERVE
+ * PolicyTable.ofDefaults().explain(307, "GET"); // "... method=PRESERVE (...) ..."
  * }</pre>
  */
 public enum MethodRule {

@@ -1,6 +1,6 @@
 package io.httptriage.policy;
 
-import io.httptriage.status.StatusClass;
+import io.httptriage.classify.StatusPolicy;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,17 +101,17 @@ public final class PolicyRule {
   }
 
   /**
-   * {@return a rule for every code of a class, e.g. all 5xx}
+   * {@return a rule for every code of a class, e.g. {@code forClass(5)} for all 5xx: the same as
+   * {@code forRange(500, 599)}}
    *
-   * @param statusClass a class other than {@link StatusClass#INVALID}
-   * @throws IllegalArgumentException when {@code statusClass} is null or INVALID
+   * @param digit the class's first digit, 1..5
+   * @throws IllegalArgumentException when {@code digit} is outside 1..5
    */
-  public static PolicyRule forClass(StatusClass statusClass) {
-    if (statusClass == null || statusClass == StatusClass.INVALID) {
-      throw new IllegalArgumentException("statusClass: must be 1xx..5xx, was " + statusClass);
+  public static PolicyRule forClass(int digit) {
+    if (digit < 1 || digit > 5) {
+      throw new IllegalArgumentException("digit: must be 1..5 (1xx..5xx), was " + digit);
     }
-    int first = statusClass.digit() * 100;
-    return forRange(first, first + 99);
+    return forRange(digit * 100, digit * 100 + 99);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.httptriage.policy;
 
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.StatusPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,17 +15,17 @@ import java.util.List;
  * as received; the default of an unknown code is that of the x00 code of its class and the default
  * of an invalid code that of 500 (RFC 9110 §15).
  *
- * <p>Immutable and thread-safe. {@link #policyFor(int, String)} reads precomputed tables and
- * allocates nothing for codes 0..999.
+ * <p>Immutable and thread-safe. The lookups read precomputed tables and allocate nothing for codes
+ * 0..999. {@link #explain(int, String)} says what the table decides for a code and a method, and on
+ * which rule or RFC section each decision rests.
  *
  * <pre>{@code
  * PolicyTable table = PolicyTable.builder()
  *     .retryOn(429, 503)          // shortcut: one rule per code whose retryability changes
  *     .rule(PolicyRule.forCode(500).onlyForMethods("GET").withRetryability(Retryability.IDEMPOTENT))
  *     .build();
- * table.policyFor(500, "GET").isRetryable();  // true
- * table.policyFor(500, "POST").isRetryable(); // false
- * table.policyFor(502, "GET").basis().retry(); // "retryOn(429, 503) (502: retryability=NEVER)"
+ * table.explain(500, "GET");  // "500 GET: retryability=IDEMPOTENT (override (...)); ..."
+ * table.explain(502, "GET");  // "...retryability=NEVER (retryOn(429, 503) (502: ...))..."
  * }</pre>
  */
 public final class PolicyTable {
@@ -36,6 +38,30 @@ public final class PolicyTable {
       DEFAULTS[code] = DefaultPolicies.of(code);
     }
     DEFAULT_TABLE = new PolicyTable(List.of());
+    // The engine and the CLI read the resolved policies through PolicyLookup; no user type names
+    // StatusPolicy.
+    PolicyLookup.install(
+        new PolicyLookup.Access() {
+          @Override
+          public StatusPolicy policyFor(PolicyTable table, int code) {
+            return table.policyFor(code);
+          }
+
+          @Override
+          public StatusPolicy policyFor(PolicyTable table, int code, String method) {
+            return table.policyFor(code, method);
+          }
+
+          @Override
+          public StatusPolicy defaultPolicyFor(int code) {
+            return PolicyTable.defaultPolicyFor(code);
+          }
+
+          @Override
+          public boolean dependsOnMethod(PolicyTable table, int code) {
+            return table.dependsOnMethod(code);
+          }
+        });
   }
 
   private final List<PolicyRule> rules;
@@ -109,44 +135,60 @@ public final class PolicyTable {
   }
 
   /**
-   * {@return the default policy of a code, before any override; never throws}
-   *
-   * @param code any int
-   */
-  public static StatusPolicy defaultPolicyFor(int code) {
-    return DEFAULTS[index(code)];
-  }
-
-  /**
-   * {@return the policy of a code for requests of any method not singled out by a method-specific
-   * rule}
-   *
-   * @param code any int
-   */
-  public StatusPolicy policyFor(int code) {
-    return code >= 0 && code < SIZE ? byCode[code] : resolve(code, null);
-  }
-
-  /**
-   * {@return the policy of a code for a request method; never throws}
+   * What the table decides for a status code and a request method, and why: the four decisions,
+   * each with the rule or RFC section it rests on, e.g. {@code "503 POST: retryability=IDEMPOTENT
+   * (RFC 9110 §15.6.4); redirect=NEVER_FOLLOW (...); method=NOT_APPLICABLE (...); cacheability=
+   * NEVER_STORE (...)"}. The engine decides from the same lookup. Never throws.
    *
    * @param code any int
    * @param method the request method, case-sensitive
+   * @return one line naming each decision and its basis
    */
-  public StatusPolicy policyFor(int code, String method) {
+  public String explain(int code, String method) {
+    StatusPolicy p = policyFor(code, method);
+    StatusPolicy.Basis b = p.basis();
+    return code
+        + " "
+        + method
+        + ": retryability="
+        + p.retryability()
+        + " ("
+        + b.retry()
+        + "); redirect="
+        + p.redirect()
+        + " ("
+        + b.redirect()
+        + "); method="
+        + p.method()
+        + " ("
+        + b.method()
+        + "); cacheability="
+        + p.cacheability()
+        + " ("
+        + b.cache()
+        + ")";
+  }
+
+  /** The default policy of a code, before any override; never throws. */
+  static StatusPolicy defaultPolicyFor(int code) {
+    return DEFAULTS[index(code)];
+  }
+
+  /** The policy of a code for requests of any method no method-specific rule names. */
+  StatusPolicy policyFor(int code) {
+    return code >= 0 && code < SIZE ? byCode[code] : resolve(code, null);
+  }
+
+  /** The policy of a code for a request method; never throws. */
+  StatusPolicy policyFor(int code, String method) {
     if (!hasMethodRules) {
       return policyFor(code);
     }
     return resolve(code, method);
   }
 
-  /**
-   * {@return true when a method-specific rule covers this code, so that {@link #policyFor(int,
-   * String)} may differ from {@link #policyFor(int)}}
-   *
-   * @param code the status code
-   */
-  public boolean dependsOnMethod(int code) {
+  /** True when a method-specific rule covers this code, so that the method may matter. */
+  boolean dependsOnMethod(int code) {
     return code >= 0 && code < SIZE && methodMatters[code];
   }
 
@@ -230,7 +272,7 @@ public final class PolicyTable {
      * when it has one (413 only with Retry-After, 421 and 425 for any method). The rules go after
      * those already added, so earlier rules win (first match wins) and later ones refine the
      * shortcut, e.g. {@code retryOn(429, 503).rule(forCode(500).onlyForMethods("GET")...)}. Explain
-     * any decision with {@link PolicyTable#policyFor(int, String)}: its basis names the shortcut.
+     * any decision with {@link PolicyTable#explain(int, String)}: its basis names the shortcut.
      *
      * @param codes one or more codes in 400..599
      * @return this builder

@@ -6,7 +6,7 @@ package io.httptriage.policy;
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * PolicyTable.ofDefaults().policyFor(305).redirect(); // NEVER_FOLLOW
+ * PolicyTable.ofDefaults().explain(305, "GET"); // "... redirect=NEVER_FOLLOW (...) ..."
  * }</pre>
  */
 public enum RedirectRule {

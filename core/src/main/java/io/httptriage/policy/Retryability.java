@@ -6,7 +6,7 @@ package io.httptriage.policy;
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * PolicyTable.ofDefaults().policyFor(503).retryability(); // IDEMPOTENT
+ * PolicyTable.ofDefaults().explain(503, "GET"); // "... retryability=IDEMPOTENT (...) ..."
  * }</pre>
  */
 public enum Retryability {

@@ -26,7 +26,7 @@ import io.httptriage.policy.Cacheability;
  * <p>OkHttp also stores only responses to GET. Stateless and thread-safe.
  *
  * <pre>{@code
- * OkHttpCaching.of(206);  // NEVER_STORE, where PolicyTable.ofDefaults().policyFor(206) says HEURISTIC
+ * OkHttpCaching.of(206);  // NEVER_STORE, where the default policy table says HEURISTIC
  * }</pre>
  */
 public final class OkHttpCaching {

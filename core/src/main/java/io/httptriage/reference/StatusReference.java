@@ -1,7 +1,8 @@
 package io.httptriage.reference;
 
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.StatusPolicy;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.policy.StatusPolicy;
 import io.httptriage.status.HeaderRule;
 import io.httptriage.status.OtherMeaning;
 import io.httptriage.status.Standing;
@@ -212,7 +213,7 @@ public final class StatusReference {
   }
 
   private List<String> usage(int code, ReferenceLabels l) {
-    StatusPolicy p = table.policyFor(code);
+    StatusPolicy p = PolicyLookup.policyFor(table, code);
     return List.of(
         l.retryLine(p.retryability()) + cite(p.basis().retry(), l),
         l.redirectLine(p.redirect()) + cite(p.basis().redirect(), l),

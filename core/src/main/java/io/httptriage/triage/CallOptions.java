@@ -50,8 +50,6 @@ public final class CallOptions {
   private final List<PolicyRule> rules;
 
   /** The policy table last built from {@link #rules} on top of a client's; null before. */
-  private volatile CallTable.@Nullable Memo memo;
-
   private CallOptions(int maxAttempts, @Nullable Duration deadline, List<PolicyRule> rules) {
     this.maxAttempts = maxAttempts;
     this.deadline = deadline;
@@ -143,29 +141,6 @@ public final class CallOptions {
   /** {@return the call's own policy rules, in match order; empty when the client's apply} */
   public List<PolicyRule> rules() {
     return rules;
-  }
-
-  /** The attempts for a call of a client allowing {@code clientMax}. */
-  int maxAttemptsOr(int clientMax) {
-    return maxAttempts == 0 ? clientMax : maxAttempts;
-  }
-
-  /** The deadline in milliseconds for a call of a client whose deadline is {@code clientMillis}. */
-  long deadlineMillisOr(long clientMillis) {
-    return deadline == null ? clientMillis : deadline.toMillis();
-  }
-
-  /** The policy of a call of a client whose own is {@code client}: built once per client. */
-  CallTable tableOn(CallTable client) {
-    if (rules.isEmpty()) {
-      return client;
-    }
-    CallTable.Memo m = memo;
-    if (m == null || m.client() != client) {
-      m = new CallTable.Memo(client, client.withRulesFirst(rules));
-      memo = m;
-    }
-    return m.table();
   }
 
   private static List<PolicyRule> checked(int maxAttempts, List<PolicyRule> rules) {

@@ -1,11 +1,12 @@
 package io.httptriage.triage;
 
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.retry.RetrySettings;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the parts of a {@link TriageConfig} fit together: which combinations its builder refuses,
@@ -16,64 +17,66 @@ final class ConfigRules {
   private ConfigRules() {}
 
   /**
-   * The listener of one client: the configured one, or a new default listener of its own.
-   *
-   * @param config the configuration
-   * @param adapterName the client's name when the configuration names none
-   * @return the listener
-   */
-  static TriageListener listenerFor(TriageConfig config, String adapterName) {
-    if (config.listener().isPresent()) {
-      return config.listener().get();
-    }
-    DefaultTriageListener.Builder b =
-        DefaultTriageListener.builder()
-            .clock(config.retry().clock())
-            .clientName(config.clientName().orElse(adapterName));
-    config.meterRegistry().ifPresent(b::meterRegistry);
-    return b.build();
-  }
-
-  /**
-   * Refuses a listener when a setting only the default listener reads was given before it.
+   * Refuses a listener that replaces the default one when a setting only the default listener reads
+   * was given before it.
    *
    * @param meterRegistry the meter registry set before, or null
    * @param clientName the client name set before, or null
+   * @param maxLogLinesPerSecond the storm guard's rate set before
    */
-  static void listenerAlone(Object meterRegistry, String clientName) {
-    if (meterRegistry != null) {
+  static void listenerAlone(
+      @Nullable Object meterRegistry, @Nullable String clientName, int maxLogLinesPerSecond) {
+    String set =
+        meterRegistry != null
+            ? "meterRegistry"
+            : clientName != null
+                ? "clientName"
+                : maxLogLinesPerSecond != DefaultTriageListener.DEFAULT_MAX_LINES_PER_SECOND
+                    ? "maxLogLinesPerSecond"
+                    : null;
+    if (set != null) {
       throw new IllegalArgumentException(
-          "listener: a meterRegistry is already set; give it to your DefaultTriageListener instead");
-    }
-    if (clientName != null) {
-      throw new IllegalArgumentException(
-          "listener: a clientName is already set; give it to your DefaultTriageListener instead");
+          "listener: a "
+              + set
+              + " is already set, and only the default listener reads it, which listener(...)"
+              + " replaces; use addListener(...) to keep the default listener as well");
     }
   }
 
   /**
-   * Refuses a meter registry once the user's own listener was set: it would not reach it.
+   * Refuses a setting of the default listener once a listener replaced it: it would reach nothing.
    *
+   * @param parameter the setting
    * @param listener the listener set before, or null
    */
-  static void registryBeforeListener(TriageListener listener) {
+  static void notForYourListener(String parameter, @Nullable TriageListener listener) {
     if (listener != null) {
       throw new IllegalArgumentException(
-          "meterRegistry: a listener is already set; give the registry to your DefaultTriageListener");
+          parameter
+              + ": a listener is already set, which replaces the default listener that reads this"
+              + " setting; use addListener(...) instead of listener(...) to keep the default one");
     }
   }
 
   /**
-   * Refuses a client name once the user's own listener was set: it would not reach it.
+   * The text of {@link TriageConfig#toString()}.
    *
-   * @param listener the listener set before, or null
+   * @param c the configuration
+   * @param redirects its redirect settings
+   * @return a line naming the settings
    */
-  static void nameBeforeListener(TriageListener listener) {
-    if (listener != null) {
-      throw new IllegalArgumentException(
-          "clientName: a listener is already set, and the name would not reach it; give it to your"
-              + " DefaultTriageListener's clientName instead");
-    }
+  static String describe(TriageConfig c, Object redirects) {
+    return String.format(
+        Locale.ROOT,
+        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s, staleIfError=%s%s%s]",
+        c.redirectMode(),
+        c.retry(),
+        redirects,
+        c.policyTable().rules().size(),
+        c.meterRegistry().isPresent(),
+        c.staleIfError(),
+        c.idempotencyKeys() ? ", idempotencyKeys=true" : "",
+        c.clientName().map(n -> ", clientName=" + n).orElse(""));
   }
 
   /**
@@ -97,24 +100,15 @@ final class ConfigRules {
   }
 
   /**
-   * The configuration in one line, for logs.
+   * Refuses a value below 1, naming the parameter.
    *
-   * @param c the configuration
-   * @return its description
+   * @param name the parameter
+   * @param value the value
    */
-  static String describe(TriageConfig c) {
-    return String.format(
-        Locale.ROOT,
-        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s,"
-            + " staleIfError=%s%s%s]",
-        c.redirectMode(),
-        c.retry(),
-        c.redirects(),
-        c.policyTable().rules().size(),
-        c.meterRegistry().isPresent(),
-        c.staleIfError(),
-        c.idempotencyKeys() ? ", idempotencyKeys=true" : "",
-        c.clientName().map(n -> ", clientName=" + n).orElse(""));
+  static void atLeastOne(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + ": must be at least 1, was " + value);
+    }
   }
 
   /**

@@ -17,10 +17,11 @@ public enum RedirectMode {
    */
   CLIENT,
   /**
-   * httptriage follows redirects by the policy table and {@link
-   * io.httptriage.redirect.RedirectSettings}: 307/308 keep method and body, 303 becomes GET, a POST
-   * on 301/302 becomes GET, https→http is refused, credentials are dropped on a cross-origin hop,
-   * loops and long chains are stopped. The adapter turns the client's own following off.
+   * httptriage follows redirects by the policy table and the redirect settings of {@link
+   * TriageConfig.Builder#maxHops(int)} and its neighbours: 307/308 keep method and body, 303
+   * becomes GET, a POST on 301/302 becomes GET, https→http is refused, credentials are dropped on a
+   * cross-origin hop, loops and long chains are stopped. The adapter turns the client's own
+   * following off.
    */
   POLICY
 }

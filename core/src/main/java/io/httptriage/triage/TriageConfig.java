@@ -2,44 +2,27 @@ package io.httptriage.triage;
 
 import static io.httptriage.triage.ConfigRules.nonNull;
 
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.follow.RedirectSettings;
+import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
-import io.httptriage.observe.TriageObservationConvention;
+import io.httptriage.observe.TriageObservationContext;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Everything a user can configure, in one immutable object that both adapters take, so that the
- * same configuration gives the same behaviour on OkHttp and on the JDK client.
- *
- * <ul>
- *   <li>{@link #policyTable()} — the handling policy per status code ({@link
- *       PolicyTable#ofDefaults()}): the only owner of which responses are retried for which
- *       requests, and which redirects are followed and how.
- *   <li>{@link #retry()} — the limits and timing of retries: attempts, wait cap, deadline, backoff,
- *       budget ({@link RetrySettings#ofDefaults()}).
- *   <li>{@link #redirectMode()} — whether the client or httptriage follows redirects ({@link
- *       RedirectMode#CLIENT} by default: the client's behaviour is unchanged and audited).
- *   <li>{@link #redirects()} — hop limit, https→http downgrade, credential headers ({@link
- *       RedirectSettings#ofDefaults()}).
- *   <li>{@link #listener()} — where findings and decisions go: by default each client gets a {@link
- *       DefaultTriageListener} of its own that logs through SLF4J and, given {@link
- *       Builder#meterRegistry(MeterRegistry)}, records Micrometer meters.
- *   <li>{@link #clientName()} — the {@code client} tag of the meters and field of the log lines; by
- *       default the adapter's name ({@code okhttp}, {@code jdk}).
- *   <li>{@link #observationRegistry()} — Micrometer observations of each call and its attempts.
- *   <li>{@link #scheduler()} — where asynchronous retries wait; by default a shared daemon thread.
- *   <li>{@link #idempotencyKeys()} — an {@code Idempotency-Key} minted for each POST and PATCH
- *       without one, so that they are retried as idempotent requests; off by default.
- *   <li>{@link #staleIfError()} — whether a stored response the origin allowed to be served stale
- *       answers a 500/502/503/504 once the retries are spent (RFC 5861 §4); on by default, and only
- *       a client with a cache (OkHttp with an {@code okhttp3.Cache}) has one to serve.
- * </ul>
+ * same configuration gives the same behaviour on OkHttp and on the JDK client: the policy table
+ * (the only owner of which responses are retried and which redirects are followed), the retry
+ * limits and timing, who follows redirects and how far, where events go (by default each client
+ * logs through SLF4J and, given a registry, records Micrometer meters), observations, the
+ * asynchronous scheduler and stale-if-error.
  *
  * <p>Immutable and thread-safe. It holds no state of a client: one configuration, {@link
  * #ofDefaults()} included, can serve any number of clients, and each keeps its own retry budget and
@@ -50,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *     .policyTable(PolicyTable.builder().retryOn(429, 503).build())
  *     .retry(RetrySettings.builder().maxAttempts(4).build())
  *     .redirectMode(RedirectMode.POLICY)
+ *     .maxHops(5)
  *     .meterRegistry(registry)
  *     .build();
  * }</pre>
@@ -57,38 +41,15 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class TriageConfig {
   private static final TriageConfig DEFAULTS = builder().build();
 
-  private final PolicyTable policyTable;
-  private final RetrySettings retry;
-  private final RedirectMode redirectMode;
+  private final ConfigValues settings; // a private copy, never changed
   private final RedirectSettings redirects;
-  private final Optional<TriageListener> listener;
-  private final Optional<String> clientName;
-  private final Optional<MeterRegistry> meterRegistry;
-  private final Optional<ScheduledExecutorService> scheduler;
-  private final boolean staleIfError;
-  private final boolean idempotencyKeys;
-  private final ObservationRegistry observationRegistry;
-  private final Optional<TriageObservationConvention> observationConvention;
 
   private TriageConfig(Builder b) {
-    this.policyTable = b.policyTable;
-    this.retry = b.retry;
-    this.redirectMode = b.redirectMode;
-    this.redirects = b.redirects;
-    this.meterRegistry = Optional.ofNullable(b.meterRegistry);
-    this.listener = Optional.ofNullable(b.listener);
-    this.clientName = Optional.ofNullable(b.clientName);
-    this.scheduler = Optional.ofNullable(b.scheduler);
-    this.staleIfError = b.staleIfError;
-    this.idempotencyKeys = b.idempotencyKeys;
-    this.observationRegistry = b.observationRegistry;
-    this.observationConvention = Optional.ofNullable(b.observationConvention);
+    this.settings = b.v.copy();
+    this.redirects = b.v.redirects.build();
   }
 
-  /**
-   * {@return the defaults: RFC policy table, default retries, the client follows redirects, logging
-   * only}
-   */
+  /** {@return the defaults: RFC policy table and retries, the client follows, logging only} */
   public static TriageConfig ofDefaults() {
     return DEFAULTS;
   }
@@ -100,105 +61,92 @@ public final class TriageConfig {
 
   /** {@return a builder holding this configuration} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.policyTable = policyTable;
-    b.retry = retry;
-    b.redirectMode = redirectMode;
-    b.redirects = redirects;
-    b.meterRegistry = meterRegistry.orElse(null);
-    b.listener = listener.orElse(null);
-    b.clientName = clientName.orElse(null);
-    b.scheduler = scheduler.orElse(null);
-    b.staleIfError = staleIfError;
-    b.idempotencyKeys = idempotencyKeys;
-    b.observationRegistry = observationRegistry;
-    b.observationConvention = observationConvention.orElse(null);
-    return b;
+    return new Builder(settings.copy());
   }
 
   /** {@return the policy table} */
   public PolicyTable policyTable() {
-    return policyTable;
+    return settings.policyTable;
   }
 
   /** {@return the retry settings} */
   public RetrySettings retry() {
-    return retry;
+    return settings.retry;
   }
 
   /** {@return who follows redirects} */
   public RedirectMode redirectMode() {
-    return redirectMode;
+    return settings.redirectMode;
   }
 
-  /**
-   * {@return the redirect settings, used by the audit in both modes and by the follower in POLICY
-   * mode}
-   */
-  public RedirectSettings redirects() {
-    return redirects;
+  /** {@return how many redirects one call may follow, in POLICY mode and in the audit} */
+  public int maxHops() {
+    return redirects.maxHops();
   }
 
-  /**
-   * The listener set with {@link Builder#listener(TriageListener)}, which every client built from
-   * this configuration shares; empty when each client makes its own {@link DefaultTriageListener}.
-   *
-   * @return the listener every client shares, or empty
-   */
+  /** {@return true when a redirect from https to http may be followed} */
+  public boolean allowHttpsDowngrade() {
+    return redirects.allowHttpsDowngrade();
+  }
+
+  /** {@return the header fields dropped when a redirect leaves the origin, lower case} */
+  public Set<String> credentialHeaders() {
+    return redirects.credentialHeaders();
+  }
+
+  /** {@return the listener that replaces the default one, shared by every client; or empty} */
   public Optional<TriageListener> listener() {
-    return listener;
+    return Optional.ofNullable(settings.listener);
   }
 
-  /** {@return the client name set with {@link Builder#clientName(String)}, or empty} */
+  /** {@return the listeners told after the default (or replacing) listener, in order} */
+  public List<TriageListener> addedListeners() {
+    return List.copyOf(settings.listeners);
+  }
+
+  /** {@return the client name set with {@link Builder#clientName(String)}; or empty} */
   public Optional<String> clientName() {
-    return clientName;
-  }
-
-  /** The user's listener, or a new default one per client (see {@link ConfigRules}). */
-  TriageListener listenerFor(String adapterName) {
-    return ConfigRules.listenerFor(this, adapterName);
+    return Optional.ofNullable(settings.clientName);
   }
 
   /** {@return the meter registry the default listener records to, when one was given} */
   public Optional<MeterRegistry> meterRegistry() {
-    return meterRegistry;
+    return Optional.ofNullable(settings.meterRegistry);
+  }
+
+  /** {@return the default listener's storm guard: lines a second of one origin and kind} */
+  public int maxLogLinesPerSecond() {
+    return settings.maxLogLinesPerSecond;
   }
 
   /** {@return the scheduler for asynchronous retry waits, when one was given} */
   public Optional<ScheduledExecutorService> scheduler() {
-    return scheduler;
+    return Optional.ofNullable(settings.scheduler);
   }
 
-  /**
-   * {@return true when a stored response may answer an origin's error} After the retries of a GET
-   * or HEAD are spent and its final answer is a 500, 502, 503 or 504, httptriage asks the client's
-   * cache for the stored response and serves it when {@link io.httptriage.cache.StaleIfError}
-   * allows: its stale-if-error window (the request's, else the response's) covers its staleness and
-   * no must-revalidate, proxy-revalidate, no-cache or no-store forbids it (RFC 5861 §4, RFC 9111
-   * §4.2.4). The answer is reported with the verdict {@code SERVED_STALE}. Default true.
-   */
+  /** {@return true when a stored response may answer an origin's error; see the builder} */
   public boolean staleIfError() {
-    return staleIfError;
+    return settings.staleIfError;
   }
 
   /** {@return true when a POST or PATCH without an {@code Idempotency-Key} gets one minted} */
   public boolean idempotencyKeys() {
-    return idempotencyKeys;
+    return settings.idempotencyKeys;
   }
 
   /** {@return where calls are observed; {@link ObservationRegistry#NOOP} unless one was given} */
   public ObservationRegistry observationRegistry() {
-    return observationRegistry;
+    return settings.observationRegistry;
   }
 
   /** {@return the convention naming and tagging the observations, when one was given} */
-  public Optional<TriageObservationConvention> observationConvention() {
-    return observationConvention;
+  public Optional<ObservationConvention<TriageObservationContext>> observationConvention() {
+    return Optional.ofNullable(settings.observationConvention);
   }
 
   @Override
   public String toString() {
-    return ConfigRules.describe(this);
+    return ConfigRules.describe(this, redirects);
   }
 
   /**
@@ -208,81 +156,112 @@ public final class TriageConfig {
    * <p>Not thread-safe.
    */
   public static final class Builder {
-    private PolicyTable policyTable = PolicyTable.ofDefaults();
-    private RetrySettings retry = RetrySettings.ofDefaults();
-    private RedirectMode redirectMode = RedirectMode.CLIENT;
-    private RedirectSettings redirects = RedirectSettings.ofDefaults();
-    private TriageListener listener;
-    private String clientName;
-    private MeterRegistry meterRegistry;
-    private ScheduledExecutorService scheduler;
-    private boolean staleIfError = true;
-    private boolean idempotencyKeys;
-    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-    private TriageObservationConvention observationConvention;
+    private final ConfigValues v;
 
-    private Builder() {}
+    private Builder() {
+      this(new ConfigValues());
+    }
+
+    private Builder(ConfigValues values) {
+      this.v = values;
+    }
 
     /**
-     * The policy table; default {@link PolicyTable#ofDefaults()}.
+     * Sets the policy table; default {@link PolicyTable#ofDefaults()}.
      *
-     * @param value the policy table; default {@link PolicyTable#ofDefaults()}
+     * @param value the policy table
      * @return this builder
      */
     public Builder policyTable(PolicyTable value) {
-      this.policyTable = nonNull("policyTable", value);
+      v.policyTable = nonNull("policyTable", value);
       return this;
     }
 
     /**
-     * The retry settings; default {@link RetrySettings#ofDefaults()}.
+     * Sets the limits and timing of retries; default {@link RetrySettings#ofDefaults()}.
      *
-     * @param value the retry settings; default {@link RetrySettings#ofDefaults()}
+     * @param value the retry settings
      * @return this builder
      */
     public Builder retry(RetrySettings value) {
-      this.retry = nonNull("retry", value);
+      v.retry = nonNull("retry", value);
       return this;
     }
 
     /**
-     * Who follows redirects; default {@link RedirectMode#CLIENT}.
+     * Sets who follows redirects; default {@link RedirectMode#CLIENT} (the client's, audited).
      *
-     * @param value who follows redirects; default {@link RedirectMode#CLIENT}
+     * @param value who follows redirects
      * @return this builder
      */
     public Builder redirectMode(RedirectMode value) {
-      this.redirectMode = nonNull("redirectMode", value);
+      v.redirectMode = nonNull("redirectMode", value);
       return this;
     }
 
     /**
-     * The redirect settings; default {@link RedirectSettings#ofDefaults()}.
+     * How many redirects one call may follow in {@link RedirectMode#POLICY} (0 follows none), and
+     * the length past which the audit reports a chain; default 20.
      *
-     * @param value the redirect settings; default {@link RedirectSettings#ofDefaults()}
+     * @param value the most redirects of one call
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder maxHops(int value) {
+      v.redirects.maxHops(value);
+      return this;
+    }
+
+    /**
+     * Whether a redirect from https to http may be followed; default false.
+     *
+     * @param value true to follow https→http redirects
      * @return this builder
      */
-    public Builder redirects(RedirectSettings value) {
-      this.redirects = nonNull("redirects", value);
+    public Builder allowHttpsDowngrade(boolean value) {
+      v.redirects.allowHttpsDowngrade(value);
       return this;
     }
 
     /**
-     * Replaces the default listener. This instance is shared by every client built from the
-     * configuration; leave it unset for each client to get a {@link DefaultTriageListener} of its
-     * own. To keep the default logging and metrics as well, pass {@code
-     * TriageListener.composite(DefaultTriageListener.builder()...build(), yours)}, and name the
-     * client with {@link DefaultTriageListener.Builder#clientName(String)}.
+     * The header fields dropped when a redirect leaves the origin, replacing the defaults
+     * (Authorization, Cookie, Proxy-Authorization); the audit reports those that went along.
+     *
+     * @param names the field names, case-insensitive
+     * @return this builder
+     * @throws IllegalArgumentException when a name is null or blank
+     */
+    public Builder credentialHeaders(String... names) {
+      v.redirects.credentialHeaders(names);
+      return this;
+    }
+
+    /**
+     * Replaces the default listener (no log line or meter of httptriage's own), one instance shared
+     * by every client; {@link #addListener(TriageListener)} keeps the default one as well.
      *
      * @param value the listener that receives every event
      * @return this builder
-     * @throws IllegalArgumentException when null, or when a meter registry or a client name was set
-     *     (give them to your {@link DefaultTriageListener} instead)
+     * @throws IllegalArgumentException when null, or when a setting only the default listener reads
+     *     was set: meter registry, client name, lines a second
      */
     public Builder listener(TriageListener value) {
       nonNull("listener", value);
-      ConfigRules.listenerAlone(meterRegistry, clientName);
-      this.listener = value;
+      ConfigRules.listenerAlone(v.meterRegistry, v.clientName, v.maxLogLinesPerSecond);
+      v.listener = value;
+      return this;
+    }
+
+    /**
+     * Tells this listener every event too, after the default (or replacing) listener, in the order
+     * added; one instance shared by every client. One that throws is logged; the rest are told.
+     *
+     * @param value a listener
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder addListener(TriageListener value) {
+      v.listeners.add(nonNull("addListener", value));
       return this;
     }
 
@@ -291,55 +270,71 @@ public final class TriageConfig {
      *
      * @param value the registry the default listener records to
      * @return this builder
-     * @throws IllegalArgumentException when null, or when a listener was set
+     * @throws IllegalArgumentException when null, or when a listener replaces the default one
      */
     public Builder meterRegistry(MeterRegistry value) {
       nonNull("meterRegistry", value);
-      ConfigRules.registryBeforeListener(listener);
-      this.meterRegistry = value;
+      ConfigRules.notForYourListener("meterRegistry", v.listener);
+      v.meterRegistry = value;
       return this;
     }
 
     /**
      * Names the client in the {@code client} tag of every meter and the {@code client} field of
-     * every log line of the default listener, to tell several clients apart; by default the
-     * adapter's name: {@code okhttp} or {@code jdk}.
+     * every log line of the default listener; by default the adapter's name: {@code okhttp} or
+     * {@code jdk}.
      *
      * @param value the client's name
      * @return this builder
-     * @throws IllegalArgumentException when null, blank, longer than {@value
-     *     DefaultTriageListener#MAX_CLIENT_NAME_LENGTH} characters, or holding a control character;
-     *     when a listener was set (name it through its own builder instead)
+     * @throws IllegalArgumentException when null, blank, longer than 64 characters or holding a
+     *     control character; when a listener replaces the default one
      */
     public Builder clientName(String value) {
       // One rule for a client name, wherever it is given: the default listener's.
       DefaultTriageListener.builder().clientName(value);
-      ConfigRules.nameBeforeListener(listener);
-      this.clientName = value;
+      ConfigRules.notForYourListener("clientName", v.listener);
+      v.clientName = value;
+      return this;
+    }
+
+    /**
+     * The default listener's storm guard: lines of one origin and kind of finding past this many a
+     * second are held back and counted in the next line. Default 10; {@link Integer#MAX_VALUE}
+     * holds none back.
+     *
+     * @param value the most lines a second for one origin and kind
+     * @return this builder
+     * @throws IllegalArgumentException when less than 1; when a listener replaces the default one
+     */
+    public Builder maxLogLinesPerSecond(int value) {
+      ConfigRules.atLeastOne("maxLogLinesPerSecond", value);
+      ConfigRules.notForYourListener("maxLogLinesPerSecond", v.listener);
+      v.maxLogLinesPerSecond = value;
       return this;
     }
 
     /**
      * Where asynchronous retries wait; by default a shared daemon scheduler.
      *
-     * @param value where asynchronous retries wait; by default a shared daemon scheduler
+     * @param value the scheduler
      * @return this builder
      */
     public Builder scheduler(ScheduledExecutorService value) {
-      this.scheduler = nonNull("scheduler", value);
+      v.scheduler = nonNull("scheduler", value);
       return this;
     }
 
     /**
-     * Whether a stored response the origin allowed to be served stale answers a 500, 502, 503 or
-     * 504 once the retries are spent (RFC 5861 §4); default true. It needs a client with a cache:
-     * OkHttp with an {@code okhttp3.Cache}. Without one, or set to false, the error is handed back.
+     * Whether the client's cache (OkHttp with an {@code okhttp3.Cache}) may answer a 500, 502, 503
+     * or 504 of a GET or HEAD once the retries are spent, with a stored response whose
+     * stale-if-error window covers its staleness and that no must-revalidate, no-cache or no-store
+     * forbids (RFC 5861 §4, RFC 9111 §4.2.4); verdict {@code SERVED_STALE}. Default true.
      *
      * @param value true to serve stale responses where the origin allowed it
      * @return this builder
      */
     public Builder staleIfError(boolean value) {
-      this.staleIfError = value;
+      v.staleIfError = value;
       return this;
     }
 
@@ -353,7 +348,7 @@ public final class TriageConfig {
      * @return this builder
      */
     public Builder idempotencyKeys(boolean value) {
-      this.idempotencyKeys = value;
+      v.idempotencyKeys = value;
       return this;
     }
 
@@ -367,20 +362,21 @@ public final class TriageConfig {
      * @throws IllegalArgumentException when null
      */
     public Builder observationRegistry(ObservationRegistry value) {
-      this.observationRegistry = nonNull("observationRegistry", value);
+      v.observationRegistry = nonNull("observationRegistry", value);
       return this;
     }
 
     /**
      * Names and tags the observations with this convention instead of {@link
-     * io.httptriage.observe.DefaultTriageObservationConvention}.
+     * io.httptriage.observe.DefaultTriageObservationConvention}; extend that class to keep the
+     * rest.
      *
      * @param value the convention
      * @return this builder
      * @throws IllegalArgumentException when null
      */
-    public Builder observationConvention(TriageObservationConvention value) {
-      this.observationConvention = nonNull("observationConvention", value);
+    public Builder observationConvention(ObservationConvention<TriageObservationContext> value) {
+      v.observationConvention = nonNull("observationConvention", value);
       return this;
     }
 
@@ -388,11 +384,10 @@ public final class TriageConfig {
      * The immutable configuration.
      *
      * @return the configuration
-     * @throws IllegalArgumentException when the policy table has a rule that retries and the retry
-     *     settings allow a single attempt: the two contradict each other
+     * @throws IllegalArgumentException when a rule retries but the retry settings allow one attempt
      */
     public TriageConfig build() {
-      ConfigRules.consistent(policyTable, retry);
+      ConfigRules.consistent(v.policyTable, v.retry);
       return new TriageConfig(this);
     }
   }

@@ -1,8 +1,8 @@
 /**
- * Where the pieces meet: one immutable {@link io.httptriage.triage.TriageConfig} shared by both
- * adapters, and the {@link io.httptriage.triage.Triage} runtime that takes an exchange through
- * retries, policy-driven redirects, the audit, the lint and the listener. Adapters only translate
- * their client's types through {@link io.httptriage.triage.ClientCall}.
+ * The configuration a user gives both adapters: one immutable {@link
+ * io.httptriage.triage.TriageConfig} and the {@link io.httptriage.triage.RedirectMode} that says
+ * who follows redirects. The runtime that carries a call through retries and redirects is not API:
+ * it lives in {@code io.httptriage.engine}, exported only to the adapters.
  */
 @NullMarked
 package io.httptriage.triage;

@@ -2,6 +2,7 @@ package io.httptriage.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.httptriage.classify.PolicyLookup;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
@@ -165,7 +166,7 @@ class StaleIfErrorTest {
             false,
             true);
     ResponseView stored = ResponseView.of(status, Headers.of(h.toArray(String[]::new)));
-    Cacheability c = PolicyTable.ofDefaults().policyFor(status).cacheability();
+    Cacheability c = PolicyLookup.policyFor(PolicyTable.ofDefaults(), status).cacheability();
     return StaleIfError.evaluate(
         request, new StoredResponse(stored, T0, T0), c, T0.plusSeconds(elapsed));
   }

@@ -27,7 +27,7 @@ class NoInputEscapesProperties {
     StatusCode sc = StatusRegistry.lookup(code);
     assertThat(sc.code()).isEqualTo(code);
     assertThat(sc.description(Locale.TAIWAN)).isNotBlank();
-    assertThat(PolicyTable.ofDefaults().policyFor(code, "GET")).isNotNull();
+    assertThat(PolicyLookup.policyFor(PolicyTable.ofDefaults(), code, "GET")).isNotNull();
   }
 
   @Property(tries = 10_000)

@@ -3,14 +3,14 @@ package io.httptriage.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
+import io.httptriage.engine.Triage;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.retry.Sleeper;
 import io.httptriage.triage.RedirectMode;
-import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

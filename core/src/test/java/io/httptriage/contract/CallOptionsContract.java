@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.httptriage.contract.AdapterContract.Answer;
 import io.httptriage.contract.AdapterContract.Call;
 import io.httptriage.finding.Finding;
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.RedirectRule;

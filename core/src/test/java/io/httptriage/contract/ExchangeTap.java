@@ -3,7 +3,8 @@ package io.httptriage.contract;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.listener.DefaultTriageListener;
+import io.httptriage.listener.ExchangeDetails;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import java.util.List;
@@ -18,10 +19,11 @@ public interface ExchangeTap {
 
   /** A listener telling {@code tap} of each call. */
   static TriageListener of(ExchangeTap tap) {
-    return new TriageListener() {
+    return new ExchangeDetails() {
       @Override
-      public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
-        tap.exchangeCompleted(event.exchange(), event.verdict(), event.findings());
+      public void exchangeCompleted(
+          TriageEvent.ExchangeCompleted event, Verdict verdict, Exchange exchange) {
+        tap.exchangeCompleted(exchange, verdict, event.findings());
       }
     };
   }

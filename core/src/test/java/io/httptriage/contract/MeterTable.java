@@ -3,6 +3,7 @@ package io.httptriage.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.httptriage.classify.Verdict;
+import io.httptriage.classify.WaitSource;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.status.StatusClass;
@@ -214,18 +215,17 @@ final class MeterTable {
         .containsExactlyInAnyOrderElementsOf(
             names(io.micrometer.core.instrument.binder.http.Outcome.values()));
     assertThat(values("source", "httptriage.retry.waits"))
-        .containsExactlyElementsOf(names(AttemptDecided.WaitSource.values()));
+        .containsExactlyElementsOf(names(WaitSource.values()));
     assertThat(values("outcome", "httptriage.retries"))
         .containsExactlyElementsOf(names(AttemptDecided.Outcome.values()));
     for (String meter :
         List.of("httptriage.redirect.findings", "httptriage.conformance.findings")) {
-      Finding.Category category =
-          meter.contains("redirect") ? Finding.Category.REDIRECT : Finding.Category.CONFORMANCE;
+      boolean redirect = meter.contains("redirect");
       assertThat(values("kind", meter))
           .as("kind on %s", meter)
           .containsExactlyElementsOf(
               Arrays.stream(Finding.Kind.values())
-                  .filter(k -> k.category() == category)
+                  .filter(k -> k.isRedirect() == redirect)
                   .map(Enum::name)
                   .toList());
       assertThat(values("severity", meter))

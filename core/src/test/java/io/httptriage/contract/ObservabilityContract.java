@@ -8,7 +8,7 @@ import io.httptriage.contract.AdapterContract.Answer;
 import io.httptriage.contract.AdapterContract.Call;
 import io.httptriage.contract.AdapterContract.ClientUnderTest;
 import io.httptriage.finding.Finding;
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.retry.RetrySettings;

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import io.httptriage.contract.CapturedLog;
 import io.httptriage.finding.Finding;
+import io.httptriage.listener.Events;
+import io.httptriage.listener.Findings;
+import io.httptriage.listener.Verdicts;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,7 @@ class CompositeTriageListenerTest {
 
     @Override
     public void exchangeCompleted(TriageEvent.ExchangeCompleted e) {
-      calls.add(e.status() + " " + e.verdict().kind());
+      calls.add(e.status() + " " + e.verdict());
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.httptriage.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.httptriage.status.StatusClass;
+import io.httptriage.classify.Methods;
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.StatusPolicy;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +36,7 @@ class PolicyTableTest {
     "999, NEVER",
   })
   void retryDecisionsFollowTheRfcs(int code, Retryability expected) {
-    assertThat(defaults.policyFor(code).retryability()).isEqualTo(expected);
+    assertThat(PolicyLookup.policyFor(defaults, code).retryability()).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}: redirect={1} method={2}")
@@ -53,7 +55,7 @@ class PolicyTableTest {
   })
   void redirectDecisionsFollowRfc9110Section15_4(
       int code, RedirectRule redirect, MethodRule method) {
-    StatusPolicy p = defaults.policyFor(code);
+    StatusPolicy p = PolicyLookup.policyFor(defaults, code);
     assertThat(p.redirect()).isEqualTo(redirect);
     assertThat(p.method()).isEqualTo(method);
   }
@@ -63,22 +65,25 @@ class PolicyTableTest {
     int[] heuristic = {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501};
     int count = 0;
     for (int code = 100; code <= 599; code++) {
-      if (defaults.policyFor(code).isHeuristicallyCacheable()) {
+      if (PolicyLookup.policyFor(defaults, code).isHeuristicallyCacheable()) {
         count++;
       }
     }
     for (int code : heuristic) {
-      assertThat(defaults.policyFor(code).cacheability())
+      assertThat(PolicyLookup.policyFor(defaults, code).cacheability())
           .as("%s", code)
           .isEqualTo(Cacheability.HEURISTIC);
     }
     assertThat(count).isEqualTo(heuristic.length);
-    assertThat(defaults.policyFor(299).cacheability())
+    assertThat(PolicyLookup.policyFor(defaults, 299).cacheability())
         .as("unknown 2xx")
         .isEqualTo(Cacheability.EXPLICIT_ONLY);
-    assertThat(defaults.policyFor(421).cacheability()).isEqualTo(Cacheability.EXPLICIT_ONLY);
-    assertThat(defaults.policyFor(429).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
-    assertThat(defaults.policyFor(103).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
+    assertThat(PolicyLookup.policyFor(defaults, 421).cacheability())
+        .isEqualTo(Cacheability.EXPLICIT_ONLY);
+    assertThat(PolicyLookup.policyFor(defaults, 429).cacheability())
+        .isEqualTo(Cacheability.NEVER_STORE);
+    assertThat(PolicyLookup.policyFor(defaults, 103).cacheability())
+        .isEqualTo(Cacheability.NEVER_STORE);
   }
 
   @Test
@@ -96,11 +101,11 @@ class PolicyTableTest {
 
   @Test
   void everyDecisionCitesItsBasis() {
-    StatusPolicy p = defaults.policyFor(429);
+    StatusPolicy p = PolicyLookup.policyFor(defaults, 429);
     assertThat(p.basis().retry()).isEqualTo("RFC 6585 §4");
     assertThat(p.basis().cache()).isEqualTo("RFC 6585 §4");
-    assertThat(defaults.policyFor(451).basis().cache()).isEqualTo("RFC 7725 §3");
-    assertThat(defaults.policyFor(308).basis().method()).contains("RFC 7538");
+    assertThat(PolicyLookup.policyFor(defaults, 451).basis().cache()).isEqualTo("RFC 7725 §3");
+    assertThat(PolicyLookup.policyFor(defaults, 308).basis().method()).contains("RFC 7538");
   }
 
   @Test
@@ -112,12 +117,14 @@ class PolicyTableTest {
                     .onlyForMethods("GET")
                     .withRetryability(Retryability.IDEMPOTENT))
             .build();
-    assertThat(table.policyFor(500, "GET").retryability()).isEqualTo(Retryability.IDEMPOTENT);
-    assertThat(table.policyFor(500, "GET").basis().retry()).startsWith("override");
-    assertThat(table.policyFor(500, "POST").retryability()).isEqualTo(Retryability.NEVER);
-    assertThat(table.policyFor(500).retryability()).isEqualTo(Retryability.NEVER);
-    assertThat(table.dependsOnMethod(500)).isTrue();
-    assertThat(table.dependsOnMethod(502)).isFalse();
+    assertThat(PolicyLookup.policyFor(table, 500, "GET").retryability())
+        .isEqualTo(Retryability.IDEMPOTENT);
+    assertThat(PolicyLookup.policyFor(table, 500, "GET").basis().retry()).startsWith("override");
+    assertThat(PolicyLookup.policyFor(table, 500, "POST").retryability())
+        .isEqualTo(Retryability.NEVER);
+    assertThat(PolicyLookup.policyFor(table, 500).retryability()).isEqualTo(Retryability.NEVER);
+    assertThat(PolicyLookup.dependsOnMethod(table, 500)).isTrue();
+    assertThat(PolicyLookup.dependsOnMethod(table, 502)).isFalse();
   }
 
   @Test
@@ -126,18 +133,18 @@ class PolicyTableTest {
         PolicyTable.builder()
             .rule(PolicyRule.forCode(522).withRetryability(Retryability.NEVER))
             .rule(PolicyRule.forRange(520, 529).withRetryability(Retryability.ANY_REQUEST))
-            .rule(
-                PolicyRule.forClass(StatusClass.SERVER_ERROR)
-                    .withCacheability(Cacheability.NEVER_STORE))
+            .rule(PolicyRule.forClass(5).withCacheability(Cacheability.NEVER_STORE))
             .build();
-    assertThat(table.policyFor(522).retryability()).isEqualTo(Retryability.NEVER);
-    assertThat(table.policyFor(522).cacheability())
+    assertThat(PolicyLookup.policyFor(table, 522).retryability()).isEqualTo(Retryability.NEVER);
+    assertThat(PolicyLookup.policyFor(table, 522).cacheability())
         .as("unset by the first match")
         .isEqualTo(Cacheability.EXPLICIT_ONLY);
-    assertThat(table.policyFor(524).retryability()).isEqualTo(Retryability.ANY_REQUEST);
-    assertThat(table.policyFor(501).cacheability()).isEqualTo(Cacheability.NEVER_STORE);
-    assertThat(table.policyFor(501).retryability()).isEqualTo(Retryability.NEVER);
-    assertThat(table.policyFor(404)).isEqualTo(PolicyTable.defaultPolicyFor(404));
+    assertThat(PolicyLookup.policyFor(table, 524).retryability())
+        .isEqualTo(Retryability.ANY_REQUEST);
+    assertThat(PolicyLookup.policyFor(table, 501).cacheability())
+        .isEqualTo(Cacheability.NEVER_STORE);
+    assertThat(PolicyLookup.policyFor(table, 501).retryability()).isEqualTo(Retryability.NEVER);
+    assertThat(PolicyLookup.policyFor(table, 404)).isEqualTo(PolicyLookup.defaultPolicyFor(404));
   }
 
   @Test
@@ -149,9 +156,9 @@ class PolicyTableTest {
     PolicyTable second =
         first.toBuilder().rule(PolicyRule.forCode(301).withMethod(MethodRule.PRESERVE)).build();
     assertThat(second.rules()).hasSize(2);
-    assertThat(second.policyFor(307).method()).isEqualTo(MethodRule.BECOMES_GET);
-    assertThat(second.policyFor(301).method()).isEqualTo(MethodRule.PRESERVE);
-    assertThat(PolicyTable.ofDefaults().policyFor(301).method())
+    assertThat(PolicyLookup.policyFor(second, 307).method()).isEqualTo(MethodRule.BECOMES_GET);
+    assertThat(PolicyLookup.policyFor(second, 301).method()).isEqualTo(MethodRule.PRESERVE);
+    assertThat(PolicyLookup.policyFor(PolicyTable.ofDefaults(), 301).method())
         .isEqualTo(MethodRule.POST_BECOMES_GET);
     assertThat(PolicyTable.ofDefaults().rules()).isEmpty();
   }
@@ -170,12 +177,13 @@ class PolicyTableTest {
     assertThatThrownBy(() -> PolicyRule.forRange(99, 200))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("from:");
-    assertThatThrownBy(() -> PolicyRule.forClass(null))
+    assertThatThrownBy(() -> PolicyRule.forClass(0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("statusClass:");
-    assertThatThrownBy(() -> PolicyRule.forClass(StatusClass.INVALID))
+        .hasMessageStartingWith("digit:");
+    assertThatThrownBy(() -> PolicyRule.forClass(6))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("statusClass:");
+        .hasMessageStartingWith("digit:");
+    assertThat(PolicyRule.forClass(1)).isEqualTo(PolicyRule.forRange(100, 199));
     assertThatThrownBy(() -> PolicyRule.forCode(500).onlyForMethods())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("methods:");
@@ -210,27 +218,31 @@ class PolicyTableTest {
     PolicyTable table = PolicyTable.builder().retryOn(429, 503).build();
 
     assertThat(
-            IntStream.rangeClosed(100, 999).filter(c -> table.policyFor(c).isRetryable()).boxed())
+            IntStream.rangeClosed(100, 999)
+                .filter(c -> PolicyLookup.policyFor(table, c).isRetryable())
+                .boxed())
         .containsExactly(429, 503);
-    assertThat(table.policyFor(502).basis().retry()).startsWith("retryOn(429, 503)");
-    assertThat(table.policyFor(503).basis().retry()).isEqualTo("RFC 9110 §15.6.4");
+    assertThat(PolicyLookup.policyFor(table, 502).basis().retry()).startsWith("retryOn(429, 503)");
+    assertThat(PolicyLookup.policyFor(table, 503).basis().retry()).isEqualTo("RFC 9110 §15.6.4");
   }
 
   @Test
   void retryOnOfACodeTheTableNeverRetriesRetriesItForIdempotentRequests() {
     PolicyTable table = PolicyTable.builder().retryOn(500).build();
 
-    assertThat(table.policyFor(500).retryability()).isEqualTo(Retryability.IDEMPOTENT);
-    assertThat(table.policyFor(500).basis().retry()).startsWith("retryOn(500)");
+    assertThat(PolicyLookup.policyFor(table, 500).retryability())
+        .isEqualTo(Retryability.IDEMPOTENT);
+    assertThat(PolicyLookup.policyFor(table, 500).basis().retry()).startsWith("retryOn(500)");
   }
 
   @Test
   void retryOnKeepsTheOwnRetryabilityOfAListedCode() {
     PolicyTable table = PolicyTable.builder().retryOn(413, 425).build();
 
-    assertThat(table.policyFor(413).retryability())
+    assertThat(PolicyLookup.policyFor(table, 413).retryability())
         .isEqualTo(Retryability.IDEMPOTENT_WITH_RETRY_AFTER);
-    assertThat(table.policyFor(425).retryability()).isEqualTo(Retryability.ANY_REQUEST);
+    assertThat(PolicyLookup.policyFor(table, 425).retryability())
+        .isEqualTo(Retryability.ANY_REQUEST);
   }
 
   @ParameterizedTest
@@ -314,7 +326,32 @@ class PolicyTableTest {
             .rule(PolicyRule.forCode(503).withRetryability(Retryability.ANY_REQUEST))
             .build();
 
-    assertThat(table.policyFor(503, "DELETE").isRetryable()).isFalse();
-    assertThat(table.policyFor(503, "POST").retryability()).isEqualTo(Retryability.ANY_REQUEST);
+    assertThat(PolicyLookup.policyFor(table, 503, "DELETE").isRetryable()).isFalse();
+    assertThat(PolicyLookup.policyFor(table, 503, "POST").retryability())
+        .isEqualTo(Retryability.ANY_REQUEST);
+  }
+
+  @Test
+  void explainNamesEachDecisionOfTheLookupTheEngineReadsAndItsBasis() {
+    PolicyTable table =
+        PolicyTable.builder()
+            .rule(
+                PolicyRule.forCode(500)
+                    .onlyForMethods("GET")
+                    .withRetryability(Retryability.IDEMPOTENT))
+            .build();
+
+    String get = table.explain(500, "GET");
+    String post = table.explain(500, "POST");
+
+    StatusPolicy p = PolicyLookup.policyFor(table, 500, "GET");
+    assertThat(get)
+        .startsWith("500 GET: retryability=IDEMPOTENT (" + p.basis().retry() + ")")
+        .contains("redirect=" + p.redirect() + " (" + p.basis().redirect() + ")")
+        .contains("method=" + p.method() + " (" + p.basis().method() + ")")
+        .endsWith("cacheability=" + p.cacheability() + " (" + p.basis().cache() + ")");
+    assertThat(get).contains("override");
+    assertThat(post).startsWith("500 POST: retryability=NEVER (").doesNotContain("override");
+    assertThat(PolicyTable.ofDefaults().explain(-1, "GET")).startsWith("-1 GET: retryability=");
   }
 }

@@ -10,7 +10,7 @@ import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
 import io.httptriage.contract.WaitRecordingScheduler;
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;

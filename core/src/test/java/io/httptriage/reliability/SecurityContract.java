@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.httptriage.classify.PolicyLookup;
 import io.httptriage.contract.AdapterContract.Answer;
 import io.httptriage.contract.AdapterContract.Call;
 import io.httptriage.contract.AdapterContract.ClientUnderTest;
@@ -16,11 +17,11 @@ import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.contract.TestTls;
 import io.httptriage.finding.Finding;
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.follow.RedirectSettings;
+import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.Retryability;
-import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -100,7 +101,9 @@ public abstract class SecurityContract {
       RedirectMode mode, UnaryOperator<RetrySettings.Builder> retry, RedirectSettings redirects) {
     return TriageConfig.builder()
         .redirectMode(mode)
-        .redirects(redirects)
+        .maxHops(redirects.maxHops())
+        .allowHttpsDowngrade(redirects.allowHttpsDowngrade())
+        .credentialHeaders(redirects.credentialHeaders().toArray(String[]::new))
         .retry(retry.apply(RetrySettings.builder().sleeper(waits::add)).build())
         .listener(
             ExchangeTap.with(
@@ -303,7 +306,8 @@ public abstract class SecurityContract {
       throws IOException {
     List<Integer> statuses =
         IntStream.rangeClosed(400, 599)
-            .filter(status -> PolicyTable.ofDefaults().policyFor(status).isRetryable())
+            .filter(
+                status -> PolicyLookup.policyFor(PolicyTable.ofDefaults(), status).isRetryable())
             .filter(status -> status != 421 && status != 425)
             .boxed()
             .collect(Collectors.toList());

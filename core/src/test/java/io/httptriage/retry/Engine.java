@@ -1,15 +1,15 @@
 package io.httptriage.retry;
 
 import io.github.resilience4j.retry.Retry;
+import io.httptriage.engine.ClientCall;
+import io.httptriage.engine.Triage;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
+import io.httptriage.follow.FollowDecision;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.redirect.FollowDecision;
-import io.httptriage.triage.ClientCall;
-import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;

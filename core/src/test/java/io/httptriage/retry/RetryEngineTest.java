@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.retry.RetryRegistry;
+import io.httptriage.classify.WaitSource;
 import io.httptriage.exchange.Headers;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import io.httptriage.observe.TriageListener;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -51,7 +51,7 @@ class RetryEngineTest {
     assertThat(h.sleptMillis()).containsExactly(7000L);
     assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
     assertThat(h.events.get(0).waitTime()).contains(Duration.ofSeconds(7));
-    assertThat(h.events.get(0).waitSource()).contains(WaitSource.RETRY_AFTER);
+    assertThat(h.events.get(0).waitSource()).contains(WaitSource.RETRY_AFTER.name());
   }
 
   @Test
@@ -262,7 +262,7 @@ class RetryEngineTest {
 
     AttemptDecided event = h.events.get(0);
     assertThat(event.ignoredHeaders()).containsExactly("Retry-After", "RateLimit");
-    assertThat(event.waitSource()).contains(WaitSource.BACKOFF);
+    assertThat(event.waitSource()).contains(WaitSource.BACKOFF.name());
     assertThat(event.target()).contains("https://api.example.test/orders/42?token=*");
     assertThat(event.toString()).doesNotContain("s3cret", "soon-X9q", "quota-Z7", "oops");
   }

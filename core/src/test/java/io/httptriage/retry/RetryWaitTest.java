@@ -3,9 +3,9 @@ package io.httptriage.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.httptriage.classify.WaitSource;
 import io.httptriage.exchange.Headers;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
-import io.httptriage.observe.TriageEvent.AttemptDecided.WaitSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -94,7 +94,7 @@ class RetryWaitTest {
     h.execute(h.engine(), Harness.get());
 
     assertThat(h.sleptMillis()).containsExactly(millis);
-    assertThat(h.events.get(0).waitSource()).contains(source);
+    assertThat(h.events.get(0).waitSource()).contains(source.name());
     assertThat(String.join(",", h.events.get(0).ignoredHeaders())).isEqualTo(ignored);
   }
 
@@ -104,7 +104,7 @@ class RetryWaitTest {
 
     h.execute(h.engine(), Harness.get());
 
-    assertThat(h.events.get(0).waitSource()).contains(WaitSource.BACKOFF);
+    assertThat(h.events.get(0).waitSource()).contains(WaitSource.BACKOFF.name());
     assertThat(h.sleptMillis().get(0)).isBetween(0L, 200L);
   }
 
@@ -115,7 +115,7 @@ class RetryWaitTest {
     h.execute(h.engine(), Harness.get());
 
     assertThat(h.outcomes()).containsExactly(AttemptDecided.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG);
-    assertThat(h.events.get(0).waitSource()).contains(WaitSource.RATE_LIMIT);
+    assertThat(h.events.get(0).waitSource()).contains(WaitSource.RATE_LIMIT.name());
     assertThat(h.sleeper.waits()).isEmpty();
   }
 

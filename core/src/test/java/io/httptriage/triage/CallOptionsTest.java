@@ -3,14 +3,10 @@ package io.httptriage.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.httptriage.exchange.Headers;
-import io.httptriage.exchange.RequestView;
+import io.httptriage.classify.PolicyLookup;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.policy.Retryability;
-import io.httptriage.redirect.RedirectSettings;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -32,8 +28,6 @@ class CallOptionsTest {
     assertThat(none.maxAttempts()).isEmpty();
     assertThat(none.deadline()).isEmpty();
     assertThat(none.rules()).isEmpty();
-    assertThat(none.maxAttemptsOr(3)).isEqualTo(3);
-    assertThat(none.deadlineMillisOr(60_000)).isEqualTo(60_000);
     assertThat(none).hasToString("CallOptions[rules=[]]");
   }
 
@@ -43,7 +37,6 @@ class CallOptionsTest {
     CallOptions options = CallOptions.none().withMaxAttempts(value);
 
     assertThat(options.maxAttempts()).isEqualTo(OptionalInt.of(value));
-    assertThat(options.maxAttemptsOr(3)).isEqualTo(value);
   }
 
   @ParameterizedTest
@@ -66,7 +59,6 @@ class CallOptionsTest {
     CallOptions options = CallOptions.none().withDeadline(value);
 
     assertThat(options.deadline()).hasValue(value);
-    assertThat(options.deadlineMillisOr(60_000)).isEqualTo(value.toMillis());
   }
 
   @ParameterizedTest
@@ -138,72 +130,6 @@ class CallOptionsTest {
   }
 
   @Test
-  void callsRulesGoFirstAndTheTableIsBuiltOncePerClient() {
-    CallTable client =
-        new CallTable(
-            PolicyTable.builder().retryOn(503).build(),
-            RedirectSettings.ofDefaults(),
-            Clock.systemUTC());
-    CallOptions options = CallOptions.none().withRule(RETRY_500);
-
-    CallTable call = options.tableOn(client);
-
-    assertThat(call.table.policyFor(500, "GET").isRetryable()).isTrue();
-    assertThat(call.table.policyFor(503, "GET").isRetryable()).as("the client's rule").isTrue();
-    assertThat(call.table.rules().get(0)).isEqualTo(RETRY_500);
-    assertThat(options.tableOn(client)).isSameAs(call);
-    assertThat(CallOptions.none().tableOn(client)).isSameAs(client);
-    CallTable another =
-        new CallTable(PolicyTable.ofDefaults(), RedirectSettings.ofDefaults(), Clock.systemUTC());
-    assertThat(options.tableOn(another)).isNotSameAs(call);
-  }
-
-  @Test
-  void mintedKeyIsAQuotedUuidAndNewEachTime() {
-    String key = IdempotencyKeys.mint();
-
-    assertThat(key)
-        .matches("\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"");
-    assertThat(IdempotencyKeys.mint()).isNotEqualTo(key);
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "POST,,true",
-    "PATCH,,true",
-    "POST,k,false",
-    "POST,'',false",
-    "PUT,,false",
-    "GET,,false",
-    "post,,false",
-    "DELETE,,false"
-  })
-  void onlyPostAndPatchWithoutTheFieldGetAKey(String method, String key, boolean needs) {
-    Headers headers = key == null ? Headers.empty() : Headers.of("Idempotency-Key", key);
-    RequestView request =
-        RequestView.of(method, URI.create("https://api.example/orders"), headers, true, true);
-
-    assertThat(IdempotencyKeys.needsKey(request)).isEqualTo(needs);
-  }
-
-  @Test
-  void conflictRuleIsAddedOnlyWhenEnabledAndNoRuleOfTheUserDecides409() {
-    PolicyTable defaults = PolicyTable.ofDefaults();
-    PolicyTable user409 =
-        PolicyTable.builder()
-            .rule(PolicyRule.forCode(409).withRetryability(Retryability.NEVER))
-            .build();
-
-    assertThat(IdempotencyKeys.table(defaults, false)).isSameAs(defaults);
-    assertThat(IdempotencyKeys.table(user409, true)).isSameAs(user409);
-    PolicyTable keyed = IdempotencyKeys.table(defaults, true);
-    assertThat(keyed.rules()).containsExactly(IdempotencyKeys.CONFLICT_IN_FLIGHT);
-    assertThat(keyed.policyFor(409, "POST").isRetryable()).isTrue();
-    assertThat(keyed.policyFor(409, "PUT").isRetryable()).isFalse();
-    assertThat(defaults.policyFor(409, "POST").isRetryable()).isFalse();
-  }
-
-  @Test
   void idempotencyKeysAreOffByDefaultAndCarriedByToBuilder() {
     assertThat(TriageConfig.ofDefaults().idempotencyKeys()).isFalse();
     TriageConfig on = TriageConfig.builder().idempotencyKeys(true).build();
@@ -221,8 +147,10 @@ class CallOptionsTest {
         table.withRulesFirst(
             List.of(PolicyRule.forRange(500, 599).withRetryability(Retryability.NEVER)));
 
-    assertThat(call.policyFor(503, "GET").isRetryable()).isFalse();
-    assertThat(call.policyFor(429, "GET").isRetryable()).as("the client's rule").isFalse();
+    assertThat(PolicyLookup.policyFor(call, 503, "GET").isRetryable()).isFalse();
+    assertThat(PolicyLookup.policyFor(call, 429, "GET").isRetryable())
+        .as("the client's rule")
+        .isFalse();
     assertThat(table.rules()).anyMatch(r -> r.coversCode(502));
     assertThat(call.rules().subList(1, call.rules().size()))
         .as("the client's 5xx rules, shadowed, are left out")

@@ -28,18 +28,8 @@ public final class CustomPolicyExample {
             .rule(PolicyRule.forRange(520, 524).withRetryability(Retryability.NEVER))
             .rule(PolicyRule.forCode(529).withRetryability(Retryability.NEVER))
             .build();
-    System.out.println(
-        "522 by default: "
-            + PolicyTable.ofDefaults().policyFor(522).retryability()
-            + " ("
-            + PolicyTable.ofDefaults().policyFor(522).basis().retry()
-            + ")");
-    System.out.println(
-        "522 in the custom table: "
-            + custom.policyFor(522).retryability()
-            + " ("
-            + custom.policyFor(522).basis().retry()
-            + ")");
+    System.out.println("by default: " + PolicyTable.ofDefaults().explain(522, "GET"));
+    System.out.println("in the custom table: " + custom.explain(522, "GET"));
 
     System.out.println(
         "default table: the server saw " + requestsFor522(PolicyTable.ofDefaults()) + " requests");

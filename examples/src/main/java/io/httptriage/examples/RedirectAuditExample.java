@@ -1,7 +1,6 @@
 package io.httptriage.examples;
 
 import io.httptriage.finding.Finding;
-import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.okhttp.TriageInterceptor;
@@ -49,13 +48,11 @@ public final class RedirectAuditExample {
 
             @Override
             public void exchangeCompleted(TriageEvent.ExchangeCompleted e) {
-              System.out.println("  " + e.exchange() + " -> " + e.verdict().kind());
+              System.out.println(
+                  "  " + e.hops() + " redirect(s) followed, " + e.status() + " -> " + e.verdict());
             }
           };
-      TriageConfig config =
-          TriageConfig.builder()
-              .listener(TriageListener.composite(DefaultTriageListener.ofDefaults(), printer))
-              .build();
+      TriageConfig config = TriageConfig.builder().addListener(printer).build();
       OkHttpClient client = TriageInterceptor.install(new OkHttpClient.Builder(), config).build();
 
       System.out.println("POST answered by 302");

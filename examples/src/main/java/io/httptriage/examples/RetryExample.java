@@ -1,6 +1,5 @@
 package io.httptriage.examples;
 
-import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.okhttp.TriageInterceptor;
@@ -39,11 +38,7 @@ public final class RetryExample {
       OkHttpClient client =
           TriageInterceptor.install(
                   new OkHttpClient.Builder(),
-                  TriageConfig.builder()
-                      .retry(retry)
-                      .listener(
-                          TriageListener.composite(DefaultTriageListener.ofDefaults(), printer))
-                      .build())
+                  TriageConfig.builder().retry(retry).addListener(printer).build())
               .build();
 
       System.out.println("GET, 429 with Retry-After: 1, then 200");

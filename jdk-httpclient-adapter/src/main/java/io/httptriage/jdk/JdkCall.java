@@ -1,12 +1,12 @@
 package io.httptriage.jdk;
 
+import io.httptriage.engine.ClientCall;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
-import io.httptriage.redirect.FollowDecision;
+import io.httptriage.follow.FollowDecision;
 import io.httptriage.triage.CallOptions;
-import io.httptriage.triage.ClientCall;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.http.HttpRequest;

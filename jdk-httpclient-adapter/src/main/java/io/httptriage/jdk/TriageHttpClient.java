@@ -1,8 +1,8 @@
 package io.httptriage.jdk;
 
+import io.httptriage.engine.Triage;
 import io.httptriage.triage.CallOptions;
 import io.httptriage.triage.RedirectMode;
-import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -2,7 +2,7 @@ package io.httptriage.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.httptriage.redirect.FollowDecision;
+import io.httptriage.follow.FollowDecision;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;

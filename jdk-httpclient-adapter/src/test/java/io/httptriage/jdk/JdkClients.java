@@ -3,7 +3,7 @@ package io.httptriage.jdk;
 import io.httptriage.contract.AdapterContract;
 import io.httptriage.contract.CallOptionsContract;
 import io.httptriage.contract.TestTls;
-import io.httptriage.triage.Triage;
+import io.httptriage.engine.Triage;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import java.io.InputStream;

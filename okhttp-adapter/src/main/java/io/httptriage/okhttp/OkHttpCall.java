@@ -2,14 +2,14 @@ package io.httptriage.okhttp;
 
 import io.httptriage.cache.StaleIfError;
 import io.httptriage.cache.StoredResponse;
+import io.httptriage.engine.ClientCall;
+import io.httptriage.engine.Triage;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
-import io.httptriage.redirect.FollowDecision;
+import io.httptriage.follow.FollowDecision;
 import io.httptriage.triage.CallOptions;
-import io.httptriage.triage.ClientCall;
-import io.httptriage.triage.Triage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.httptriage.okhttp;
 
+import io.httptriage.engine.Triage;
 import io.httptriage.triage.RedirectMode;
-import io.httptriage.triage.Triage;
 import io.httptriage.triage.TriageConfig;
 import java.io.IOException;
 import okhttp3.Interceptor;

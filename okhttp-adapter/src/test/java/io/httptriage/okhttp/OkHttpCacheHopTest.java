@@ -2,12 +2,14 @@ package io.httptriage.okhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.httptriage.classify.Verdict;
 import io.httptriage.contract.Reply;
 import io.httptriage.contract.TestServer;
 import io.httptriage.contract.TestServers;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Hop;
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.listener.DefaultTriageListener;
+import io.httptriage.listener.ExchangeDetails;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.triage.RedirectMode;
@@ -64,10 +66,11 @@ class OkHttpCacheHopTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     TriageListener exchangesSeen =
-        new TriageListener() {
+        new ExchangeDetails() {
           @Override
-          public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
-            exchanges.add(event.exchange());
+          public void exchangeCompleted(
+              TriageEvent.ExchangeCompleted event, Verdict verdict, Exchange exchange) {
+            exchanges.add(exchange);
           }
         };
     TriageConfig config =

@@ -1,8 +1,6 @@
 package io.httptriage.spring;
 
-import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,20 +86,17 @@ public final class HttpTriageAutoConfiguration {
               .retryOn(retryOn.stream().mapToInt(Integer::intValue).toArray())
               .build());
     }
-    RedirectSettings.Builder redirects = RedirectSettings.builder();
-    set(properties.redirects().maxHops(), redirects::maxHops);
-    set(properties.redirects().allowHttpsDowngrade(), redirects::allowHttpsDowngrade);
-    config.redirects(redirects.build());
+    set(properties.redirects().maxHops(), config::maxHops);
+    set(properties.redirects().allowHttpsDowngrade(), config::allowHttpsDowngrade);
     set(properties.redirectMode(), config::redirectMode);
     set(properties.staleIfError(), config::staleIfError);
     set(properties.idempotencyKeys(), config::idempotencyKeys);
     observationRegistry.ifUnique(config::observationRegistry);
-    // the default listener's log lines, meters and budget gauge, and the endpoint's findings
-    DefaultTriageListener.Builder listener =
-        DefaultTriageListener.builder().clock(settings.clock());
-    set(properties.clientName(), listener::clientName);
-    meterRegistry.ifUnique(listener::meterRegistry);
-    config.listener(new StarterListener(listener, recentFindings, properties.clientName() != null));
+    // each client built gets a default listener of its own (log lines, meters, the budget's
+    // gauge), named after its adapter unless a client name is set; the endpoint's findings too
+    set(properties.clientName(), config::clientName);
+    meterRegistry.ifUnique(config::meterRegistry);
+    config.addListener(recentFindings);
     return config.build();
   }
 

@@ -1,8 +1,9 @@
 package io.httptriage.spring;
 
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.StatusPolicy;
 import io.httptriage.finding.Finding;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.policy.StatusPolicy;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.TriageConfig;
 import java.util.ArrayList;
@@ -119,8 +120,8 @@ public final class HttpTriageEndpoint {
   }
 
   private static CodesDescriptor codes(PolicyTable table, int code) {
-    StatusPolicy p = table.policyFor(code);
-    StatusPolicy d = PolicyTable.defaultPolicyFor(code);
+    StatusPolicy p = PolicyLookup.policyFor(table, code);
+    StatusPolicy d = PolicyLookup.defaultPolicyFor(code);
     Map<String, String> defaults = new LinkedHashMap<>();
     differs(defaults, "retryability", p.retryability(), d.retryability());
     differs(defaults, "redirect", p.redirect(), d.redirect());
@@ -133,7 +134,7 @@ public final class HttpTriageEndpoint {
         p.redirect().name(),
         p.method().name(),
         p.cacheability().name(),
-        table.dependsOnMethod(code),
+        PolicyLookup.dependsOnMethod(table, code),
         defaults);
   }
 

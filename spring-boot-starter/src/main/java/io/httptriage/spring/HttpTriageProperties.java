@@ -84,7 +84,7 @@ public record HttpTriageProperties(
 
   /**
    * {@code httptriage.redirects.*}: the limits of redirects httptriage follows ({@code
-   * RedirectSettings}, used in {@code policy} mode).
+   * TriageConfig.Builder.maxHops} and {@code allowHttpsDowngrade}, used in {@code policy} mode).
    *
    * @param maxHops the longest chain followed; default 20
    * @param allowHttpsDowngrade whether an https→http hop is followed; default false

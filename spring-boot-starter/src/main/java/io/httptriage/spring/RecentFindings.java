@@ -22,7 +22,7 @@ import java.util.Optional;
  * <pre>{@code
  * // with a TriageConfig bean of your own, keep the endpoint's findings:
  * TriageConfig.builder()
- *     .listener(TriageListener.composite(DefaultTriageListener.builder().build(), recentFindings))
+ *     .addListener(recentFindings)
  *     .build();
  * }</pre>
  */

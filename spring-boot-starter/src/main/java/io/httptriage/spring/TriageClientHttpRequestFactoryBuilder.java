@@ -66,9 +66,8 @@ public final class TriageClientHttpRequestFactoryBuilder
       forClient = forClient.withRedirects(HttpRedirects.DONT_FOLLOW);
     }
     HttpClient delegate = new JdkHttpClientBuilder().build(forClient);
-    TriageConfig clientConfig = StarterListener.forClient(config, ADAPTER);
-    TriageHttpClient client = TriageHttpClient.wrap(delegate, clientConfig);
-    runtimes.add(StarterListener.clientName(clientConfig, ADAPTER), client.triage());
+    TriageHttpClient client = TriageHttpClient.wrap(delegate, config);
+    runtimes.add(TriageRuntimes.clientName(config, ADAPTER), client.triage());
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
     Duration readTimeout = given.readTimeout();
     if (readTimeout != null) {

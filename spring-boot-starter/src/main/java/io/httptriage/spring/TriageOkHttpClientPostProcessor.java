@@ -59,11 +59,11 @@ public final class TriageOkHttpClientPostProcessor implements BeanPostProcessor 
         return bean;
       }
     }
-    TriageConfig forClient = StarterListener.forClient(config.getObject(), ADAPTER);
+    TriageConfig forClient = config.getObject();
     OkHttpClient installed = TriageInterceptor.install(client.newBuilder(), forClient).build();
     for (Interceptor interceptor : installed.interceptors()) {
       if (interceptor instanceof TriageInterceptor triage) {
-        runtimes.get().add(StarterListener.clientName(forClient, ADAPTER), triage.triage());
+        runtimes.get().add(TriageRuntimes.clientName(forClient, ADAPTER), triage.triage());
       }
     }
     return installed;

@@ -3,9 +3,8 @@ package io.httptriage.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.httptriage.observe.DefaultTriageListener;
+import io.httptriage.classify.PolicyLookup;
 import io.httptriage.policy.PolicyTable;
-import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -34,13 +33,13 @@ class HttpTriageAutoConfigurationTest {
           TriageConfig defaults = TriageConfig.ofDefaults();
           assertThat(config.retry().toString()).isEqualTo(defaults.retry().toString());
           assertThat(config.policyTable().rules()).isEqualTo(defaults.policyTable().rules());
-          assertThat(config.redirects()).isEqualTo(RedirectSettings.ofDefaults());
+          assertThat(config.maxHops()).isEqualTo(TriageConfig.ofDefaults().maxHops());
+          assertThat(config.allowHttpsDowngrade()).isFalse();
           assertThat(config.redirectMode()).isEqualTo(RedirectMode.CLIENT);
           assertThat(config.clientName()).isEmpty();
           assertThat(config.staleIfError()).isTrue();
           assertThat(config.idempotencyKeys()).isFalse();
           assertThat(config.meterRegistry()).isEmpty();
-          assertThat(defaultListener(config).meterRegistry()).isEmpty();
           assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
           assertThat(context).hasSingleBean(TriageClientHttpRequestFactoryBuilder.class);
         });
@@ -79,11 +78,11 @@ class HttpTriageAutoConfigurationTest {
               assertThat(retry.budgetWindow()).isEqualTo(Duration.ofSeconds(30));
               assertThat(config.policyTable().rules())
                   .isEqualTo(PolicyTable.builder().retryOn(429, 503, 502).build().rules());
-              assertThat(config.policyTable().policyFor(502).isRetryable()).isTrue();
+              assertThat(PolicyLookup.policyFor(config.policyTable(), 502).isRetryable()).isTrue();
               assertThat(config.redirectMode()).isEqualTo(RedirectMode.POLICY);
-              assertThat(config.redirects().maxHops()).isEqualTo(5);
-              assertThat(config.redirects().allowHttpsDowngrade()).isTrue();
-              assertThat(defaultListener(config).clientName()).isEqualTo("payments");
+              assertThat(config.maxHops()).isEqualTo(5);
+              assertThat(config.allowHttpsDowngrade()).isTrue();
+              assertThat(config.clientName()).contains("payments");
               assertThat(config.staleIfError()).isFalse();
               assertThat(config.idempotencyKeys()).isTrue();
             });
@@ -102,11 +101,10 @@ class HttpTriageAutoConfigurationTest {
           assertThat(built)
               .extracting(TriageRuntimes.Runtime::client)
               .containsExactly("jdk", "jdk");
-          DefaultTriageListener first = defaultListener(built.get(0).triage().config());
-          DefaultTriageListener second = defaultListener(built.get(1).triage().config());
-          // a storm guard each, as clients of a configuration without a listener have
-          assertThat(first).isNotSameAs(second).isInstanceOf(StarterListener.class);
-          assertThat(first.clientName()).isEqualTo("jdk");
+          // no shared listener: the engine makes a default one per client, storm guard included
+          assertThat(built.get(0).triage().config().listener()).isEmpty();
+          assertThat(built.get(0).triage().config().addedListeners())
+              .containsExactly(context.getBean(RecentFindings.class));
           Reference.reachabilityFence(one);
           Reference.reachabilityFence(two);
         });
@@ -122,8 +120,7 @@ class HttpTriageAutoConfigurationTest {
                   context.getBean(TriageClientHttpRequestFactoryBuilder.class).build();
               TriageRuntimes.Runtime built = context.getBean(TriageRuntimes.class).alive().get(0);
               assertThat(built.client()).isEqualTo("payments");
-              assertThat(defaultListener(built.triage().config()).clientName())
-                  .isEqualTo("payments");
+              assertThat(built.triage().config().clientName()).contains("payments");
               Reference.reachabilityFence(held);
             });
   }
@@ -177,7 +174,7 @@ class HttpTriageAutoConfigurationTest {
         .run(
             context -> {
               TriageConfig config = context.getBean(TriageConfig.class);
-              assertThat(defaultListener(config).meterRegistry()).containsSame(meters);
+              assertThat(config.meterRegistry()).containsSame(meters);
               assertThat(config.observationRegistry()).isSameAs(observations);
             });
   }
@@ -222,11 +219,6 @@ class HttpTriageAutoConfigurationTest {
   }
 
   /** The starter's listener: the default one, which logs and counts, with the endpoint's tap. */
-  static DefaultTriageListener defaultListener(TriageConfig config) {
-    assertThat(config.listener()).containsInstanceOf(DefaultTriageListener.class);
-    return (DefaultTriageListener) config.listener().orElseThrow();
-  }
-
   private void assertFailsLike(Throwable expected, String... properties) {
     assertThat(expected).isInstanceOf(IllegalArgumentException.class);
     runner

@@ -64,9 +64,7 @@ class OkHttpClientBeanTest {
                           .filter(TriageInterceptor.class::isInstance)
                           .findFirst()
                           .orElseThrow();
-              assertThat(
-                      HttpTriageAutoConfigurationTest.defaultListener(installed.triage().config())
-                          .clientName())
+              assertThat(TriageRuntimes.clientName(installed.triage().config(), "okhttp"))
                   .isEqualTo("okhttp");
               assertThat(context.getBean(HttpTriageEndpoint.class).httptriage().budget().clients())
                   .extracting(HttpTriageEndpoint.ClientBudget::client)
