@@ -5,6 +5,7 @@ import io.httptriage.observe.TriageListener;
 import io.httptriage.policy.PolicyRule;
 import io.httptriage.policy.PolicyTable;
 import io.httptriage.retry.RetrySettings;
+import java.util.Locale;
 
 /**
  * How the parts of a {@link TriageConfig} fit together: which combinations its builder refuses,
@@ -108,5 +109,21 @@ final class ConfigRules {
       throw new IllegalArgumentException(name + ": must not be null");
     }
     return value;
+  }
+
+  /** The text of {@link TriageConfig#toString()}. */
+  static String describe(TriageConfig c) {
+    return String.format(
+        Locale.ROOT,
+        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s,"
+            + " staleIfError=%s, coolDown=%s%s]",
+        c.redirectMode(),
+        c.retry(),
+        c.redirects(),
+        c.policyTable().rules().size(),
+        c.meterRegistry().isPresent(),
+        c.staleIfError(),
+        c.coolDown(),
+        c.clientName().map(n -> ", clientName=" + n).orElse(""));
   }
 }

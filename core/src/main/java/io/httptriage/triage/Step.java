@@ -61,6 +61,7 @@ final class Step {
   private final Report report;
   private final StaleAnswer stale;
   private final StepSignals signals;
+  private final CoolDownGate coolDown;
 
   Step(TriageConfig config, TriageListener listener, String adapterName) {
     this.mode = config.redirectMode();
@@ -74,7 +75,6 @@ final class Step {
             settings.budgetRatio(),
             settings.budgetMinRetriesPerSecond(),
             settings.budgetWindow().toMillis());
-    this.gates = new Gates(settings, budget);
     String client =
         listener instanceof DefaultTriageListener d
             ? d.clientName()
@@ -83,6 +83,8 @@ final class Step {
     this.stale = new StaleAnswer(config);
     this.signals = new StepSignals(config, listener, client);
     this.contexts = new RetryContexts(Decision.retryOf(settings), signals);
+    this.coolDown = new CoolDownGate(config, classifier, report, signals, contexts);
+    this.gates = new Gates(settings, budget, coolDown);
     if (listener instanceof DefaultTriageListener d && d.meterRegistry().isPresent()) {
       budget.gauge(d.meterRegistry().get(), client);
     }
@@ -107,9 +109,15 @@ final class Step {
     return state.observation == null ? null : signals.sending(state, viewOf(state, call));
   }
 
-  /** The call ended without a response for the caller: its observation ends with the error. */
+  /** The call ended without a response: its observation ends with the error, its probe too. */
   void ended(CallState<?> state, Throwable error) {
+    coolDown.abandoned(state);
     signals.ended(state, error);
+  }
+
+  /** The origins' cool-down, asked by the drivers before each send. */
+  CoolDownGate coolDown() {
+    return coolDown;
   }
 
   static <Q, R> RequestView viewOf(CallState<Q> state, ClientCall<Q, R> call) {
@@ -146,6 +154,7 @@ final class Step {
     int status = call.status(response);
     Optional<Verdict> known = classifier.statusOnlyVerdict(status);
     return known.isPresent()
+        && !coolDown.mayRecord(call, response, status)
         && !call.isRedirected(response)
         && !stale.mayApply(status)
         && report.quickly(status, known.get());
@@ -164,6 +173,7 @@ final class Step {
   private <Q, R> Action<Q> act(CallState<Q> state, ClientCall<Q, R> call, R response) {
     int status = call.status(response);
     state.lastStatus = status;
+    coolDown.record(state, call, response, status);
     int resent = call.resentByClient(response);
     if (resent > 0) {
       state.attempt += resent;

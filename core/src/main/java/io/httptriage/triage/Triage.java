@@ -2,6 +2,7 @@ package io.httptriage.triage;
 
 import io.github.resilience4j.retry.Retry;
 import io.httptriage.classify.Classifier;
+import io.httptriage.cooldown.Admission;
 import io.httptriage.observe.DefaultTriageListener;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.observation.Observation;
@@ -69,7 +70,7 @@ public final class Triage {
 
   private Triage(TriageConfig config, String adapterName) {
     this.config = config;
-    this.step = new Step(config, config.listenerFor(adapterName), adapterName);
+    this.step = new Step(config, ConfigRules.listenerFor(config, adapterName), adapterName);
   }
 
   /**
@@ -140,9 +141,11 @@ public final class Triage {
     long startNanos = System.nanoTime();
     CallState<Q> state;
     R response;
-    if (step.observing()) {
+    if (step.observing() || !step.coolDown().idle()) {
       state = new CallState<>(request, start, startNanos);
-      step.observe(state, call, true);
+      if (step.observing()) {
+        step.observe(state, call, true);
+      }
       response = sendOnce(state, call, send);
     } else {
       response = send.send(request);
@@ -152,7 +155,7 @@ public final class Triage {
       state = new CallState<>(request, start, startNanos);
       state.requests = 1;
     }
-    while (true) {
+    while (!state.heldBack) {
       Action<Q> action;
       try {
         action = step.decide(state, call, response);
@@ -166,15 +169,7 @@ public final class Triage {
       }
       call.discard(response);
       if (action instanceof Action.Retry || action.waitMillis() > 0) {
-        try {
-          step.settings()
-              .sleeper()
-              .sleep(Duration.ofMillis(action.waitMillis()), call::isCancelled);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          step.cancelled(state);
-          throw new InterruptedIOException("interrupted while waiting to send again");
-        }
+        pause(state, call, action.waitMillis());
       }
       if (call.isCancelled()) {
         step.cancelled(state);
@@ -182,11 +177,38 @@ public final class Triage {
       }
       response = sendOnce(state, call, send);
     }
+    return response;
   }
 
-  /** Sends the call's current request once, its attempt observed when the call is. */
+  /** Sleeps through the settings' sleeper, which a cancellation of the call cuts short. */
+  private <Q, R> void pause(CallState<Q> state, ClientCall<Q, R> call, long millis)
+      throws InterruptedIOException {
+    step.coolDown().waiting(state, millis);
+    try {
+      step.settings().sleeper().sleep(Duration.ofMillis(millis), call::isCancelled);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      step.cancelled(state);
+      throw new InterruptedIOException("interrupted while waiting to send again");
+    }
+  }
+
+  /**
+   * Sends the call's current request once, its attempt observed when the call is; first waits out
+   * its origin's cool-down, or answers at once without sending ({@code state.heldBack}).
+   */
   private <Q, R> R sendOnce(CallState<Q> state, ClientCall<Q, R> call, Send<Q, R> send)
       throws IOException {
+    for (Admission a; (a = step.coolDown().admit(state, call)) != null; ) {
+      if (a.kind() == Admission.Kind.REJECT) {
+        return step.coolDown().heldBack(state, call, a);
+      }
+      pause(state, call, a.duration().toMillis());
+      if (call.isCancelled()) {
+        step.cancelled(state);
+        throw new InterruptedIOException("Canceled");
+      }
+    }
     Observation.Scope scope = step.sending(state, call);
     R response;
     try {

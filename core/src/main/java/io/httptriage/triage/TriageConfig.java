@@ -10,7 +10,6 @@ import io.httptriage.redirect.RedirectSettings;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -38,6 +37,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *   <li>{@link #staleIfError()} — whether a stored response the origin allowed to be served stale
  *       answers a 500/502/503/504 once the retries are spent (RFC 5861 §4); on by default, and only
  *       a client with a cache (OkHttp with an {@code okhttp3.Cache}) has one to serve.
+ *   <li>{@link #coolDown()} — whether an origin that said "come back later" is left alone by every
+ *       call of the client until then; on by default.
  * </ul>
  *
  * <p>Immutable and thread-safe. It holds no state of a client: one configuration, {@link
@@ -65,6 +66,7 @@ public final class TriageConfig {
   private final Optional<MeterRegistry> meterRegistry;
   private final Optional<ScheduledExecutorService> scheduler;
   private final boolean staleIfError;
+  private final boolean coolDown;
   private final ObservationRegistry observationRegistry;
   private final Optional<TriageObservationConvention> observationConvention;
 
@@ -78,6 +80,7 @@ public final class TriageConfig {
     this.clientName = Optional.ofNullable(b.clientName);
     this.scheduler = Optional.ofNullable(b.scheduler);
     this.staleIfError = b.staleIfError;
+    this.coolDown = b.coolDown;
     this.observationRegistry = b.observationRegistry;
     this.observationConvention = Optional.ofNullable(b.observationConvention);
   }
@@ -107,6 +110,7 @@ public final class TriageConfig {
     b.clientName = clientName.orElse(null);
     b.scheduler = scheduler.orElse(null);
     b.staleIfError = staleIfError;
+    b.coolDown = coolDown;
     b.observationRegistry = observationRegistry;
     b.observationConvention = observationConvention.orElse(null);
     return b;
@@ -145,32 +149,12 @@ public final class TriageConfig {
     return listener;
   }
 
-  /**
-   * The client name set with {@link Builder#clientName(String)}; empty for the adapter's name.
-   *
-   * @return the client name set with {@link Builder#clientName(String)}; empty for the adapter's
-   *     name
-   */
+  /** {@return the client name set with {@link Builder#clientName(String)}; empty: the adapter's} */
   public Optional<String> clientName() {
     return clientName;
   }
 
-  /**
-   * The listener of one client: the one the user set, or a new {@link DefaultTriageListener} with
-   * this configuration's registry, the retry clock and the client's name, so that no state of the
-   * default listener (its storm guard) is shared between clients.
-   *
-   * @param adapterName the client's name when the configuration names none
-   */
-  TriageListener listenerFor(String adapterName) {
-    return ConfigRules.listenerFor(this, adapterName);
-  }
-
-  /**
-   * The meter registry the default listener records to, when one was given.
-   *
-   * @return the meter registry the default listener records to, when one was given
-   */
+  /** {@return the meter registry the default listener records to, when one was given} */
   public Optional<MeterRegistry> meterRegistry() {
     return meterRegistry;
   }
@@ -192,6 +176,17 @@ public final class TriageConfig {
     return staleIfError;
   }
 
+  /**
+   * {@return true when a client holds back every call to an origin that asked it to stay away} (429
+   * or 503 with Retry-After, an exhausted RateLimit, RateLimit-Remaining or X-RateLimit-Remaining
+   * quota): such calls wait for the end within the wait cap and deadline, or are answered at once;
+   * one probe goes first after the end. Capped at {@link RetrySettings#maxRetryAfter()}; none when
+   * that is zero. Default true.
+   */
+  public boolean coolDown() {
+    return coolDown;
+  }
+
   /** {@return where calls are observed; {@link ObservationRegistry#NOOP} unless one was given} */
   public ObservationRegistry observationRegistry() {
     return observationRegistry;
@@ -204,16 +199,7 @@ public final class TriageConfig {
 
   @Override
   public String toString() {
-    return String.format(
-        Locale.ROOT,
-        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s, staleIfError=%s%s]",
-        redirectMode,
-        retry,
-        redirects,
-        policyTable.rules().size(),
-        meterRegistry.isPresent(),
-        staleIfError,
-        clientName.map(n -> ", clientName=" + n).orElse(""));
+    return ConfigRules.describe(this);
   }
 
   /**
@@ -232,6 +218,7 @@ public final class TriageConfig {
     private MeterRegistry meterRegistry;
     private ScheduledExecutorService scheduler;
     private boolean staleIfError = true;
+    private boolean coolDown = true;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private TriageObservationConvention observationConvention;
 
@@ -354,6 +341,19 @@ public final class TriageConfig {
      */
     public Builder staleIfError(boolean value) {
       this.staleIfError = value;
+      return this;
+    }
+
+    /**
+     * Whether a 429 or 503 with Retry-After, or an exhausted rate-limit quota, holds back every
+     * call of the client to that origin until the time it named (at most the retry wait cap), one
+     * probe going first; default true. False leaves each call to its own retries.
+     *
+     * @param value true to share an origin's cool-down between the client's calls
+     * @return this builder
+     */
+    public Builder coolDown(boolean value) {
+      this.coolDown = value;
       return this;
     }
 

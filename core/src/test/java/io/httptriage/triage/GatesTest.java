@@ -17,7 +17,10 @@ class GatesTest {
 
   private Gates gates(RetrySettings.Builder settings) {
     RetrySettings s = settings.clock(clock).random(new MaxRandom()).build();
-    return new Gates(s, new RetryBudget(clock, 0.5, 1, 10_000));
+    CoolDownGate off =
+        new CoolDownGate(
+            TriageConfig.builder().retry(s).coolDown(false).build(), null, null, null, null);
+    return new Gates(s, new RetryBudget(clock, 0.5, 1, 10_000), off);
   }
 
   @ParameterizedTest

@@ -17,8 +17,8 @@ class TriageConfigListenerTest {
     TriageConfig defaults = TriageConfig.ofDefaults();
 
     assertThat(defaults.listener()).isEmpty();
-    assertThat(defaults.listenerFor("okhttp"))
-        .isNotSameAs(defaults.listenerFor("okhttp"))
+    assertThat(ConfigRules.listenerFor(defaults, "okhttp"))
+        .isNotSameAs(ConfigRules.listenerFor(defaults, "okhttp"))
         .isInstanceOf(DefaultTriageListener.class);
   }
 
@@ -28,8 +28,9 @@ class TriageConfigListenerTest {
     TriageConfig unnamed = TriageConfig.builder().meterRegistry(registry).build();
     TriageConfig named = unnamed.toBuilder().clientName("payments").build();
 
-    DefaultTriageListener byAdapter = (DefaultTriageListener) unnamed.listenerFor("jdk");
-    DefaultTriageListener byConfig = (DefaultTriageListener) named.listenerFor("jdk");
+    DefaultTriageListener byAdapter =
+        (DefaultTriageListener) ConfigRules.listenerFor(unnamed, "jdk");
+    DefaultTriageListener byConfig = (DefaultTriageListener) ConfigRules.listenerFor(named, "jdk");
 
     assertThat(byAdapter.clientName()).isEqualTo("jdk");
     assertThat(byAdapter.meterRegistry()).contains(registry);
@@ -44,7 +45,7 @@ class TriageConfigListenerTest {
     TriageConfig config = TriageConfig.builder().listener(mine).build();
 
     assertThat(config.listener()).containsSame(mine);
-    assertThat(config.listenerFor("okhttp")).isSameAs(mine);
+    assertThat(ConfigRules.listenerFor(config, "okhttp")).isSameAs(mine);
     assertThat(config.toBuilder().build().listener()).containsSame(mine);
   }
 
