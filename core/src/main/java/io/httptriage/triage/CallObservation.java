@@ -140,7 +140,7 @@ final class CallObservation {
 
   /** The call is over with this final response. */
   void completed(int status, Verdict.Kind verdict, Optional<Verdict.Gate> gate, int hops) {
-    callContext.completed(status, verdict, gate, hops, Math.max(1, sent));
+    callContext.completed(status, verdict, gate, hops, sent); // 0: held back by a cool-down
     stop();
   }
 

@@ -49,6 +49,12 @@ final class CoolDownGate {
   /** The field that marks an answer made without the network, in the view reported for it. */
   static final String FIELD = "X-Httptriage-Cool-Down";
 
+  /**
+   * How long before its deadline a call stops waiting for an origin: the request it then sends
+   * needs time to be answered. The largest jitter a waiting call draws.
+   */
+  static final long SEND_MARGIN_MILLIS = CoolDownSettings.ofDefaults().jitter().toMillis();
+
   private final @Nullable OriginCoolDowns coolDowns;
   private final Clock clock;
   private final long maxWaitMillis;
@@ -230,10 +236,12 @@ final class CoolDownGate {
 
   /**
    * How long a call can still wait, {@code waitMillis} from now: the wait cap, and what is left of
-   * its deadline then (a wait must end before the deadline, as in {@link Gates#beforeDeadline}).
+   * its deadline then less {@link #SEND_MARGIN_MILLIS}, so that a call never wakes at its deadline
+   * with no time left for the request.
    */
   private long patience(long startMillis, long nowMillis, long waitMillis) {
-    return Math.min(maxWaitMillis, startMillis + deadlineMillis - nowMillis - waitMillis - 1);
+    long left = startMillis + deadlineMillis - nowMillis - waitMillis - 1 - SEND_MARGIN_MILLIS;
+    return Math.min(maxWaitMillis, left);
   }
 
   /**

@@ -21,11 +21,14 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * <p>Each response is classified once, and one step (shared by both paths) turns the verdict into
  * an action: hand the response back, send the request again after a wait, or follow a redirect (in
  * {@link RedirectMode#POLICY}) after the wait its Retry-After asks for. A RETRY passes the gates in
- * order — replayable body, attempts left, wait cap, deadline, budget — and the first that refuses
- * is named in the verdict reported ({@link io.httptriage.classify.Verdict#refusedBy()}). The
- * synchronous path sleeps through the settings' {@link io.httptriage.retry.Sleeper}, the
- * asynchronous one schedules; neither decides anything. resilience4j's {@link #retry()} carries
- * every retry out on both paths, so its events and metrics agree with httptriage's meters.
+ * order — replayable body, attempts left, wait cap, deadline, the origin's cool-down, budget — and
+ * the first that refuses is named in the verdict reported ({@link
+ * io.httptriage.classify.Verdict#refusedBy()}). Before every send, the first of a call too, the
+ * origin's cool-down may hold the call back (the driver waits) or answer it without sending ({@link
+ * ClientCall#heldBack}). The synchronous path sleeps through the settings' {@link
+ * io.httptriage.retry.Sleeper}, the asynchronous one schedules; neither decides anything.
+ * resilience4j's {@link #retry()} carries every retry out on both paths, so its events and metrics
+ * agree with httptriage's meters.
  *
  * <p>What is reported is what was done: the verdict on the response the caller gets never reads
  * RETRY or FOLLOW. The final response always reaches the caller: a stopped redirect (downgrade,

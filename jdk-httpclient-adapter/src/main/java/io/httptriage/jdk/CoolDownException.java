@@ -28,7 +28,10 @@ import java.time.Duration;
 public final class CoolDownException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The URI of the request that was not sent. */
   private final URI uri;
+
+  /** How long the origin is expected to stay closed. */
   private final Duration retryAfter;
 
   CoolDownException(URI uri, Duration retryAfter) {
