@@ -57,6 +57,18 @@ public interface ClientCall<Q, R> {
   }
 
   /**
+   * {@return true when the response has the header field, without building a view: while origin
+   * cool-downs are on, core asks this of every response for the rate-limit fields, so adapters
+   * should answer it directly}
+   *
+   * @param response the client's response
+   * @param name the field name, matched case-insensitively
+   */
+  default boolean hasHeader(R response, String name) {
+    return responseView(response).header(name).isPresent();
+  }
+
+  /**
    * {@return the exchange as the client reports it, when the client followed redirects itself
    * ({@link RedirectMode#CLIENT}): the earlier hops from OkHttp's {@code priorResponse()} or the
    * JDK's {@code previousResponse()} chain, and whether the client was set to follow}

@@ -132,10 +132,9 @@ final class CoolDownGate {
     if (!coolDowns.isEmpty() || status == 429 || status == 503) {
       return true;
     }
-    ResponseView seen = call.responseView(response);
-    return seen.header(RateLimit.FIELD).isPresent()
-        || seen.header(RateLimit.LEGACY_REMAINING_FIELD).isPresent()
-        || seen.header(RateLimit.X_REMAINING_FIELD).isPresent();
+    return call.hasHeader(response, RateLimit.FIELD)
+        || call.hasHeader(response, RateLimit.LEGACY_REMAINING_FIELD)
+        || call.hasHeader(response, RateLimit.X_REMAINING_FIELD);
   }
 
   /** Takes in the response to {@code state.current}: it may start, renew or end a cool-down. */

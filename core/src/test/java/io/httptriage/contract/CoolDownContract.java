@@ -203,6 +203,23 @@ public abstract class CoolDownContract {
   }
 
   @Test
+  void aSpentXRateLimitQuotaOnA200ClosesTheOriginToo() throws Exception {
+    try (SharedClient client = newClient(config(true, Duration.ofSeconds(2)))) {
+      reply =
+          Reply.status(200)
+              .header("X-RateLimit-Remaining", "0")
+              .header("X-RateLimit-Reset", "5")
+              .body("last one");
+      assertThat(client.send("GET", limited.url("/items"))).isEqualTo(Got.served(200));
+      reply = Reply.status(200).body("ok");
+
+      assertThat(results(startCallers(client)))
+          .allSatisfy(g -> assertThat(g.retryAfter()).contains(Duration.ofSeconds(5)));
+      assertThat(limited.requestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void turnedOffEachCallSendsItsOwnRequest() throws Exception {
     try (SharedClient client = newClient(config(false, Duration.ofSeconds(60)))) {
       limit(client, "5");

@@ -56,6 +56,11 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
   }
 
   @Override
+  public boolean hasHeader(HttpResponse<T> response, String name) {
+    return response.headers().firstValue(name).isPresent();
+  }
+
+  @Override
   public boolean isRedirected(HttpResponse<T> response) {
     return response.previousResponse().isPresent();
   }

@@ -196,6 +196,11 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   }
 
   @Override
+  public boolean hasHeader(Response response, String name) {
+    return response.header(name) != null;
+  }
+
+  @Override
   public RequestView requestView(Request request) {
     return new OkHttpRequestView(request);
   }
