@@ -40,12 +40,12 @@ import okhttp3.Response;
  *   <li><b>Methanol</b>: its {@code RetryInterceptor} defaults (5 retries) on 429 and 503, backoff
  *       {@code retryAfterOr(none())}, {@code timeout(deadline)}.
  *   <li><b>httptriage</b>: its defaults (3 attempts, Retry-After honoured up to 30 s) with {@code
- *       deadline(deadline)}.
+ *       deadline(deadline)}, once with the origins' cool-down off ({@code coolDown(false)}) and
+ *       once on (the default).
  * </ul>
  *
  * <p>Each contender is one line of {@link #WINDOW} or {@link #ORIGINS}: a client label, a name, and
- * a factory from the caller's deadline to one shared client. The cool-down rows of issue 16 are one
- * line each, next to the httptriage rows.
+ * a factory from the caller's deadline to one shared client.
  */
 final class WindowContenders {
   /** A peer's wait when a 429 carries no usable Retry-After: resilience4j's default. */
@@ -90,7 +90,17 @@ final class WindowContenders {
                   okHttp(
                       d,
                       b -> {
-                        TriageInterceptor.install(b, httptriage(d));
+                        TriageInterceptor.install(b, httptriage(d, false));
+                        return b;
+                      })),
+          new Contender(
+              OKHTTP,
+              "httptriage (cool-down on)",
+              d ->
+                  okHttp(
+                      d,
+                      b -> {
+                        TriageInterceptor.install(b, httptriage(d, true));
                         return b;
                       })),
           new Contender(JDK, "bare", d -> jdk(bareJdk())),
@@ -113,7 +123,11 @@ final class WindowContenders {
           new Contender(
               JDK,
               "httptriage (cool-down off)",
-              d -> jdk(TriageHttpClient.wrap(bareJdk(), httptriage(d)))));
+              d -> jdk(TriageHttpClient.wrap(bareJdk(), httptriage(d, false)))),
+          new Contender(
+              JDK,
+              "httptriage (cool-down on)",
+              d -> jdk(TriageHttpClient.wrap(bareJdk(), httptriage(d, true)))));
 
   /**
    * The contenders of the 4-origin run: the bare clients and every httptriage row, so that a new
@@ -124,10 +138,11 @@ final class WindowContenders {
           .filter(c -> c.name().equals("bare") || c.name().startsWith("httptriage"))
           .toList();
 
-  /** httptriage's defaults with the caller's deadline. */
-  static TriageConfig httptriage(Duration deadline) {
+  /** httptriage's defaults with the caller's deadline, the origins' cool-down on or off. */
+  static TriageConfig httptriage(Duration deadline, boolean coolDown) {
     return TriageConfig.builder()
         .retry(RetrySettings.ofDefaults().toBuilder().deadline(deadline).build())
+        .coolDown(coolDown)
         .build();
   }
 

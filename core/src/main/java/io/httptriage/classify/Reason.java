@@ -59,7 +59,13 @@ public record Reason(Kind kind, String detail, String spec) {
      * The origin's error was answered with a stored response its stale-if-error window allowed (RFC
      * 5861 §4); the detail gives the staleness and the window.
      */
-    STALE_IF_ERROR
+    STALE_IF_ERROR,
+    /**
+     * The call was answered without being sent: its origin cools down for longer than the call can
+     * wait (a 429 or 503 with Retry-After, or an exhausted quota, seen by another call of the
+     * client); the detail says for how long.
+     */
+    COOL_DOWN
   }
 
   /**

@@ -63,6 +63,12 @@ public final class Verdict {
     WAIT_CAP,
     /** The wait would end at or past the call's deadline ({@code RetrySettings.deadline}). */
     DEADLINE,
+    /**
+     * The origin cools down for longer than the call can wait: a 429 or 503 with Retry-After, or an
+     * exhausted rate-limit quota, held back every call of the client to that origin ({@code
+     * TriageConfig.coolDown}). Also names a call answered at once without sending.
+     */
+    COOL_DOWN,
     /** The client's retry budget is spent. */
     BUDGET
   }
@@ -266,6 +272,18 @@ public final class Verdict {
    */
   public Verdict asServedStale(Reason why) {
     return with(Kind.SERVED_STALE, why, refusedBy);
+  }
+
+  /**
+   * The verdict of a call answered at once without being sent, because its origin cools down for
+   * longer than the call can wait: {@link Kind#FAIL}, refused by {@link Gate#COOL_DOWN}, with the
+   * reasons so far followed by {@code why}, whatever this verdict's kind.
+   *
+   * @param why how long the origin stays closed, and why
+   * @return the verdict of the call held back
+   */
+  public Verdict asCoolDown(Reason why) {
+    return with(Kind.FAIL, why, Optional.of(Gate.COOL_DOWN));
   }
 
   /** This verdict as {@code kind}, with {@code why} after its reasons and {@code gate}. */

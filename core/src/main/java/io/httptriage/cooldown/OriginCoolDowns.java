@@ -228,6 +228,38 @@ public final class OriginCoolDowns {
     }
   }
 
+  /**
+   * True when no origin is remembered: every call may be sent without asking {@link #admit}, and a
+   * response that asks for no pause need not be {@link #record recorded}. Takes no lock.
+   *
+   * @return true when no origin is remembered
+   */
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  /**
+   * How long {@code origin} stays closed from {@code now}, without taking a probe or changing
+   * anything: for a call that must decide whether a retry can wait that long.
+   *
+   * @param origin the origin
+   * @param now the current instant
+   * @return the time left of its cool-down, never more than the cap; zero when it has none
+   */
+  public Duration remaining(Origin origin, Instant now) {
+    if (size == 0) {
+      return Duration.ZERO;
+    }
+    long t = millis(now);
+    synchronized (this) {
+      Entry e = entries.get(origin);
+      if (e == null || t >= e.until) {
+        return Duration.ZERO;
+      }
+      return Duration.ofMillis(Math.min(e.until - t, maxCoolDownMillis));
+    }
+  }
+
   /** The number of origins remembered. */
   int size() {
     return size;

@@ -1,6 +1,8 @@
 package io.httptriage.engine;
 
+import io.httptriage.cooldown.Admission;
 import io.micrometer.observation.Observation;
+import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -71,6 +73,18 @@ final class AsyncExchange<Q, R> {
     if (result.isDone()) {
       return;
     }
+    Admission admission;
+    try {
+      admission = step.coolDown().admit(state, call);
+    } catch (RuntimeException e) {
+      step.ended(state, e);
+      result.completeExceptionally(e);
+      return;
+    }
+    if (admission != null) {
+      coolingDown(admission);
+      return;
+    }
     CompletableFuture<R> sent;
     // The attempt's scope is open while the send starts, so that the client's own
     // instrumentation on this thread nests under it.
@@ -128,8 +142,32 @@ final class AsyncExchange<Q, R> {
       attempt();
       return;
     }
+    schedule(wait);
+  }
+
+  /** The origin cools down: the next attempt waits for its end, or the call is answered now. */
+  private void coolingDown(Admission admission) {
+    if (admission.kind() == Admission.Kind.WAIT) {
+      schedule(admission.duration().toMillis());
+      return;
+    }
+    pending = false;
+    R answer;
     try {
-      inFlight.set(scheduler.schedule(this::attempt, wait, TimeUnit.MILLISECONDS));
+      answer = step.coolDown().heldBack(state, call, admission);
+    } catch (IOException | RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    if (!result.complete(answer)) {
+      call.discard(answer);
+    }
+  }
+
+  private void schedule(long waitMillis) {
+    step.coolDown().waiting(state, waitMillis);
+    try {
+      inFlight.set(scheduler.schedule(this::attempt, waitMillis, TimeUnit.MILLISECONDS));
     } catch (RuntimeException e) {
       step.ended(state, e);
       result.completeExceptionally(e);

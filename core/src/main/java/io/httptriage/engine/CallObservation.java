@@ -153,7 +153,8 @@ final class CallObservation {
 
   /** The call is over with this final response. */
   void completed(int status, Verdict.Kind verdict, Optional<Verdict.Gate> gate, int hops) {
-    callContext.completed(status, verdict.name(), gate.map(Enum::name), hops, Math.max(1, sent));
+    callContext.completed(
+        status, verdict.name(), gate.map(Enum::name), hops, sent); // 0: held back by a cool-down
     stop();
   }
 

@@ -2,6 +2,7 @@ package io.httptriage.engine;
 
 import io.github.resilience4j.retry.Retry;
 import io.httptriage.exchange.Hop;
+import io.httptriage.exchange.Origin;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.triage.CallOptions;
 import java.util.ArrayList;
@@ -59,6 +60,19 @@ final class CallState<Q> {
 
   /** The call's observations while they are open; null when calls are not observed. */
   @Nullable CallObservation observation;
+
+  /** The origin this call's request in flight probes after its cool-down; null when none. */
+  @Nullable Origin probe;
+
+  /** True once the call was answered without sending, its origin cooling down. */
+  boolean heldBack;
+
+  /**
+   * When the last wait the drivers slept or scheduled for this call ended, by the clock's reading
+   * when it began plus its length: the call's own time is never earlier, even on a clock that a
+   * test does not move ({@link CoolDownGate}).
+   */
+  long resumeMillis;
 
   CallState(
       Q original,

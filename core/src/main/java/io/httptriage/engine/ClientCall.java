@@ -8,6 +8,8 @@ import io.httptriage.exchange.ResponseView;
 import io.httptriage.follow.FollowDecision;
 import io.httptriage.triage.CallOptions;
 import io.httptriage.triage.RedirectMode;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +56,18 @@ public interface ClientCall<Q, R> {
    */
   default int status(R response) {
     return responseView(response).status();
+  }
+
+  /**
+   * {@return true when the response has the header field, without building a view: while origin
+   * cool-downs are on, core asks this of every response for the rate-limit fields, so adapters
+   * should answer it directly}
+   *
+   * @param response the client's response
+   * @param name the field name, matched case-insensitively
+   */
+  default boolean hasHeader(R response, String name) {
+    return responseView(response).header(name).isPresent();
   }
 
   /**
@@ -165,6 +179,26 @@ public interface ClientCall<Q, R> {
    */
   default R servedStale(Q request, R stored, int originStatus, StaleIfError decision) {
     return stored;
+  }
+
+  /**
+   * The answer to a call that core held back without sending it: its origin asked every caller to
+   * stay away (a 429 or 503 with Retry-After, a spent rate-limit quota) for longer than the call
+   * can wait. Core has reported it (verdict FAIL, refused by {@code COOL_DOWN}); the adapter hands
+   * its client's form of it to the caller, something the caller can tell from a server's answer:
+   * OkHttp a 429 made without the network and marked so, the JDK an {@link IOException} of its own.
+   * The default throws a plain IOException saying so.
+   *
+   * @param request the request that was not sent
+   * @param retryAfter how long the origin is expected to stay closed
+   * @return the client's answer
+   * @throws IOException when the client's form of the answer is an exception
+   */
+  default R heldBack(Q request, Duration retryAfter) throws IOException {
+    throw new IOException(
+        "httptriage did not send this request: its origin asked to be left alone for another "
+            + retryAfter.toMillis()
+            + " ms, longer than the call can wait");
   }
 
   /**

@@ -59,6 +59,8 @@ record Decision(
         return Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG;
       case DEADLINE:
         return Outcome.GAVE_UP_DEADLINE;
+      case COOL_DOWN:
+        return Outcome.GAVE_UP_COOL_DOWN;
       default:
         return Outcome.GAVE_UP_BUDGET;
     }

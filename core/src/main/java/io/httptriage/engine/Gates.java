@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * The gates a {@link Verdict.Kind#RETRY} passes before the request is sent again, as an ordered
  * list: the first that refuses wins and is named in the final verdict ({@link
  * Verdict#refusedBy()}). The order is that of {@link Verdict.Gate}: replayable body, attempts left,
- * wait cap, deadline, budget. The budget is last, so that only a retry about to happen spends it. A
- * new gate (a per-origin cool-down) is one more {@link Check} in {@link #ORDER}, before the budget.
+ * wait cap, deadline, the origin's cool-down ({@link CoolDownGate}), budget. The budget is last, so
+ * that only a retry about to happen spends it.
  *
  * <p>The wait is computed once, when the first gate that needs it asks: the verdict's Retry-After
  * (parsed by the classifier, never again here); else the reset of an exhausted RateLimit quota;
@@ -46,6 +46,10 @@ final class Gates {
           (g, c) -> g.withinCap(c) ? null : Verdict.Gate.WAIT_CAP,
           (g, c) ->
               g.beforeDeadline(c.deadlineAtMillis, c.waitMillis()) ? null : Verdict.Gate.DEADLINE,
+          (g, c) ->
+              g.coolDown.allows(c.request, c.deadlineAtMillis, c.waitMillis())
+                  ? null
+                  : Verdict.Gate.COOL_DOWN,
           (g, c) -> g.budget.tryRetry() ? null : Verdict.Gate.BUDGET);
 
   private final long maxWaitMillis;
@@ -54,8 +58,10 @@ final class Gates {
   private final Clock clock;
   private final RandomGenerator random;
   private final RetryBudget budget;
+  private final CoolDownGate coolDown;
 
-  Gates(RetrySettings settings, RetryBudget budget) {
+  Gates(RetrySettings settings, RetryBudget budget, CoolDownGate coolDown) {
+    this.coolDown = coolDown;
     this.maxWaitMillis = settings.maxRetryAfter().toMillis();
     this.backoffBaseMillis = settings.backoffBase().toMillis();
     this.backoffCeilingMillis = Math.min(settings.backoffMax().toMillis(), maxWaitMillis);

@@ -127,6 +127,35 @@ final class Report {
   }
 
   /**
+   * Reports a call answered without sending ({@link CoolDownGate#heldBack}): no findings, the
+   * requests actually sent (none when it was the call's first), the made-up 429 as the final hop.
+   */
+  void heldBack(CallState<?> state, RequestView request, ResponseView seen, Verdict verdict) {
+    try {
+      List<Hop> hops = state.hops == null ? List.of() : state.hops;
+      String method = hops.isEmpty() ? request.method() : hops.get(0).method();
+      String target = (hops.isEmpty() ? request.uri() : hops.get(0).uri()).toString();
+      ExchangeDetails.deliver(
+          listener,
+          new TriageEvent.ExchangeCompleted(
+              client,
+              method,
+              Optional.of(Finding.redactUrl(target)),
+              seen.status(),
+              verdict.kind().name(),
+              verdict.refusedBy().map(Enum::name),
+              state.requests,
+              hops.size(),
+              Duration.ofNanos(System.nanoTime() - state.startNanos),
+              List.of()),
+          verdict,
+          Exchange.of(hops, Hop.of(request, seen), true));
+    } catch (RuntimeException e) {
+      LOG.warn("httptriage could not report a call held back by its origin's cool-down", e);
+    }
+  }
+
+  /**
    * Findings of the same kind, hop and explanation reported once: the audit and the lint both see a
    * final redirect without Location.
    */

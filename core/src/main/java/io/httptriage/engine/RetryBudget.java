@@ -1,8 +1,13 @@
 package io.httptriage.engine;
 
+import io.httptriage.listener.DefaultTriageListener;
+import io.httptriage.observe.TriageListener;
+import io.httptriage.retry.RetrySettings;
+import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -39,6 +44,34 @@ final class RetryBudget {
   private long requestsInWindow;
   private long failuresInWindow;
   private long retriesInWindow;
+
+  /** {@return the budget of a client with these settings} */
+  static RetryBudget of(RetrySettings s) {
+    return new RetryBudget(
+        s.clock(), s.budgetRatio(), s.budgetMinRetriesPerSecond(), s.budgetWindow().toMillis());
+  }
+
+  /**
+   * The name of a client: its default listener's (the user's own, or the one made for it), else the
+   * configured name, else the adapter's.
+   */
+  static String clientName(TriageConfig config, TriageListener listener, String adapterName) {
+    return config.listener().orElse(listener) instanceof DefaultTriageListener d
+        ? d.clientName()
+        : config.clientName().orElse(adapterName);
+  }
+
+  /**
+   * Registers the gauge where the client's default listener records its meters, also when added
+   * listeners are told after it; nowhere when the user's own listener replaces it.
+   */
+  void gaugeFor(TriageConfig config, TriageListener listener, String client) {
+    Optional<MeterRegistry> registry =
+        config.listener().orElse(listener) instanceof DefaultTriageListener d
+            ? d.meterRegistry()
+            : config.listener().isEmpty() ? config.meterRegistry() : Optional.empty();
+    registry.ifPresent(r -> gauge(r, client));
+  }
 
   RetryBudget(Clock clock, double ratio, int minRetriesPerSecond, long windowMillis) {
     this.clock = clock;

@@ -11,7 +11,6 @@ import io.httptriage.exchange.ResponseView;
 import io.httptriage.follow.FollowDecision;
 import io.httptriage.follow.RedirectFollower;
 import io.httptriage.follow.RedirectSettings;
-import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.observe.TriageEvent;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.policy.Retryability;
@@ -60,6 +59,7 @@ final class Step {
   private final Report report;
   private final StaleAnswer stale;
   private final StepSignals signals;
+  private final CoolDownGate coolDown;
 
   Step(TriageConfig config, TriageListener listener, String adapterName) {
     this.mode = config.redirectMode();
@@ -70,27 +70,15 @@ final class Step {
             RedirectSettings.of(config),
             settings.clock());
     this.mintsKeys = config.idempotencyKeys();
-    this.budget =
-        new RetryBudget(
-            settings.clock(),
-            settings.budgetRatio(),
-            settings.budgetMinRetriesPerSecond(),
-            settings.budgetWindow().toMillis());
-    this.gates = new Gates(settings, budget);
-    // the client's default listener (the user's own, or the one made for this client) names it
-    // and carries the budget's gauge, also when added listeners are told after it
-    DefaultTriageListener own =
-        config.listener().orElse(listener) instanceof DefaultTriageListener d ? d : null;
-    String client = own != null ? own.clientName() : config.clientName().orElse(adapterName);
+    this.budget = RetryBudget.of(settings);
+    String client = RetryBudget.clientName(config, listener, adapterName);
     this.report = new Report(config, listener, client);
     this.stale = new StaleAnswer(config);
     this.signals = new StepSignals(config, listener, client);
     this.contexts = new RetryContexts(settings, signals);
-    if (own != null) {
-      own.meterRegistry().ifPresent(r -> budget.gauge(r, client));
-    } else if (config.listener().isEmpty()) {
-      config.meterRegistry().ifPresent(r -> budget.gauge(r, client));
-    }
+    this.coolDown = new CoolDownGate(config, clientTable.classifier, report, signals, contexts);
+    this.gates = new Gates(settings, budget, coolDown);
+    budget.gaugeFor(config, listener, client);
   }
 
   /** True when calls are observed: a registry with handlers was configured. */
@@ -112,9 +100,15 @@ final class Step {
     return state.observation == null ? null : signals.sending(state, viewOf(state, call));
   }
 
-  /** The call ended without a response for the caller: its observation ends with the error. */
+  /** The call ended without a response: its observation ends with the error, its probe too. */
   void ended(CallState<?> state, Throwable error) {
+    coolDown.abandoned(state);
     signals.ended(state, error);
+  }
+
+  /** The origins' cool-down, asked by the drivers before each send. */
+  CoolDownGate coolDown() {
+    return coolDown;
   }
 
   static <Q, R> RequestView viewOf(CallState<Q> state, ClientCall<Q, R> call) {
@@ -179,6 +173,7 @@ final class Step {
     int status = call.status(response);
     Optional<Verdict> known = tableFor(options).classifier.statusOnlyVerdict(status);
     return known.isPresent()
+        && !coolDown.mayRecord(call, response, status)
         && !call.isRedirected(response)
         && !stale.mayApply(status)
         && report.quickly(status, known.get());
@@ -197,6 +192,7 @@ final class Step {
   private <Q, R> Action<Q> act(CallState<Q> state, ClientCall<Q, R> call, R response) {
     int status = call.status(response);
     state.lastStatus = status;
+    coolDown.record(state, call, response, status);
     int resent = call.resentByClient(response);
     if (resent > 0) {
       state.attempt += resent;

@@ -2,6 +2,7 @@ package io.httptriage.engine;
 
 import io.github.resilience4j.retry.Retry;
 import io.httptriage.classify.Classifier;
+import io.httptriage.cooldown.Admission;
 import io.httptriage.listener.DefaultTriageListener;
 import io.httptriage.observe.TriageListener;
 import io.httptriage.retry.RetrySettings;
@@ -26,11 +27,14 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * <p>Each response is classified once, and one step (shared by both paths) turns the verdict into
  * an action: hand the response back, send the request again after a wait, or follow a redirect (in
  * {@link RedirectMode#POLICY}) after the wait its Retry-After asks for. A RETRY passes the gates in
- * order — replayable body, attempts left, wait cap, deadline, budget — and the first that refuses
- * is named in the verdict reported ({@link io.httptriage.classify.Verdict#refusedBy()}). The
- * synchronous path sleeps through the settings' {@link io.httptriage.retry.Sleeper}, the
- * asynchronous one schedules; neither decides anything. resilience4j's {@link #retry()} carries
- * every retry out on both paths, so its events and metrics agree with httptriage's meters.
+ * order — replayable body, attempts left, wait cap, deadline, the origin's cool-down, budget — and
+ * the first that refuses is named in the verdict reported ({@link
+ * io.httptriage.classify.Verdict#refusedBy()}). Before every send, the first of a call too, the
+ * origin's cool-down may hold the call back (the driver waits) or answer it without sending ({@link
+ * ClientCall#heldBack}). The synchronous path sleeps through the settings' {@link
+ * io.httptriage.retry.Sleeper}, the asynchronous one schedules; neither decides anything.
+ * resilience4j's {@link #retry()} carries every retry out on both paths, so its events and metrics
+ * agree with httptriage's meters.
  *
  * <p>One call may differ from the configuration: {@link ClientCall#options} gives its {@link
  * CallOptions}, read once when the call starts (attempts, deadline, rules tried before the policy
@@ -196,9 +200,11 @@ public final class Triage {
     Q first = step.keyed(request, call);
     CallState<Q> state;
     R response;
-    if (step.observing()) {
+    if (step.observing() || !step.coolDown().idle()) {
       state = step.state(first, options, start, startNanos);
-      step.observe(state, call, true);
+      if (step.observing()) {
+        step.observe(state, call, true);
+      }
       response = sendOnce(state, call, send);
     } else {
       response = send.send(first);
@@ -208,7 +214,7 @@ public final class Triage {
       state = step.state(first, options, start, startNanos);
       state.requests = 1;
     }
-    while (true) {
+    while (!state.heldBack) {
       Action<Q> action;
       try {
         action = step.decide(state, call, response);
@@ -222,15 +228,7 @@ public final class Triage {
       }
       call.discard(response);
       if (action instanceof Action.Retry || action.waitMillis() > 0) {
-        try {
-          step.settings()
-              .sleeper()
-              .sleep(Duration.ofMillis(action.waitMillis()), call::isCancelled);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          step.cancelled(state);
-          throw new InterruptedIOException("interrupted while waiting to send again");
-        }
+        pause(state, call, action.waitMillis());
       }
       if (call.isCancelled()) {
         step.cancelled(state);
@@ -238,11 +236,38 @@ public final class Triage {
       }
       response = sendOnce(state, call, send);
     }
+    return response;
   }
 
-  /** Sends the call's current request once, its attempt observed when the call is. */
+  /** Sleeps through the settings' sleeper, which a cancellation of the call cuts short. */
+  private <Q, R> void pause(CallState<Q> state, ClientCall<Q, R> call, long millis)
+      throws InterruptedIOException {
+    step.coolDown().waiting(state, millis);
+    try {
+      step.settings().sleeper().sleep(Duration.ofMillis(millis), call::isCancelled);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      step.cancelled(state);
+      throw new InterruptedIOException("interrupted while waiting to send again");
+    }
+  }
+
+  /**
+   * Sends the call's current request once, its attempt observed when the call is; first waits out
+   * its origin's cool-down, or answers at once without sending ({@code state.heldBack}).
+   */
   private <Q, R> R sendOnce(CallState<Q> state, ClientCall<Q, R> call, Send<Q, R> send)
       throws IOException {
+    for (Admission a; (a = step.coolDown().admit(state, call)) != null; ) {
+      if (a.kind() == Admission.Kind.REJECT) {
+        return step.coolDown().heldBack(state, call, a);
+      }
+      pause(state, call, a.duration().toMillis());
+      if (call.isCancelled()) {
+        step.cancelled(state);
+        throw new InterruptedIOException("Canceled");
+      }
+    }
     Observation.Scope scope = step.sending(state, call);
     R response;
     try {

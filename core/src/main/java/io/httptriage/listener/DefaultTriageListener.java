@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * httptriage findings held back ...}) with the next finding after that second. Each retry decision
  * is one line on {@code io.httptriage.retries} (WARN when a gate refused, DEBUG for a cancellation,
  * INFO otherwise) with the target, attempt of max, wait and its source, and the gate; a redirect
- * whose wait a gate refused gets an INFO line there ({@code client, code, refused_by}). URLs arrive
- * redacted; no header value is logged.
+ * whose wait a gate refused gets an INFO line there ({@code client, code, refused_by}), and a call
+ * answered without sending because its origin cools down a WARN line ({@code refused_by=COOL_DOWN},
+ * the first per origin, then a count). URLs arrive redacted; no header value is logged.
  *
  * <p><b>Meters</b>, all tags from bounded sets (no URL, host or header value), each tagged {@code
  * client} with {@link Builder#clientName(String)}:
@@ -183,6 +184,12 @@ public class DefaultTriageListener implements ExchangeDetails {
     if (kind == Verdict.Kind.SERVED_STALE) {
       log.servedStale(event.status(), verdict == null ? "stale-if-error" : staleReason(verdict));
     }
+    if (verdict != null && verdict.hasReason(Reason.Kind.COOL_DOWN)) {
+      log.heldBack(
+          event.status(),
+          FindingLog.origin(event.target()),
+          reason(verdict, Reason.Kind.COOL_DOWN));
+    }
     // A refused retry has its AttemptDecided line; a redirect's refused wait has only this one.
     if (event.refusedBy().isPresent()
         && (verdict == null
@@ -193,13 +200,18 @@ public class DefaultTriageListener implements ExchangeDetails {
   }
 
   private static String staleReason(Verdict verdict) {
+    return reason(verdict, Reason.Kind.STALE_IF_ERROR);
+  }
+
+  /** The detail of the last reason of this kind; the kind's name when there is none. */
+  private static String reason(Verdict verdict, Reason.Kind kind) {
     List<Reason> reasons = verdict.reasons();
     for (int i = reasons.size() - 1; i >= 0; i--) {
-      if (reasons.get(i).kind() == Reason.Kind.STALE_IF_ERROR) {
+      if (reasons.get(i).kind() == kind) {
         return reasons.get(i).detail();
       }
     }
-    return "stale-if-error";
+    return kind == Reason.Kind.STALE_IF_ERROR ? "stale-if-error" : kind.name();
   }
 
   /**

@@ -201,6 +201,35 @@ final class FindingLog {
         why);
   }
 
+  /**
+   * A call answered without sending, its origin cooling down for longer than the call could wait:
+   * WARN, the caller got a made-up 429 (or the JDK's exception). Keyed by origin, on the refusal
+   * lines' storm guard: the first of each origin is logged, a flood is counted.
+   */
+  void heldBack(int status, String origin, String why) {
+    if (!retries.isWarnEnabled()) {
+      return;
+    }
+    int suppressed = refusals.admit("COOL_DOWN " + origin);
+    if (suppressed == LogStormGuard.HELD) {
+      return;
+    }
+    LoggingEventBuilder line = retries.atWarn();
+    kv(line, "client", client);
+    kv(line, "code", status);
+    kv(line, "refused_by", "COOL_DOWN");
+    kv(line, "origin", origin);
+    kv(line, "suppressed", suppressed);
+    line.log(
+        "httptriage answered without sending code={} refused_by=COOL_DOWN client={} origin={}"
+            + " suppressed={}: {}",
+        status,
+        client,
+        origin,
+        suppressed,
+        why);
+  }
+
   /** INFO for information, WARN for everything a reader should act on. */
   static Level level(Finding.Severity severity) {
     return severity == Finding.Severity.INFO ? Level.INFO : Level.WARN;

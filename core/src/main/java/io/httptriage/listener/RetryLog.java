@@ -40,6 +40,7 @@ final class RetryLog {
     switch (outcome) {
       case GAVE_UP_ATTEMPTS:
       case GAVE_UP_BUDGET:
+      case GAVE_UP_COOL_DOWN:
       case GAVE_UP_DEADLINE:
       case GAVE_UP_RETRY_AFTER_TOO_LONG:
         return Level.WARN;

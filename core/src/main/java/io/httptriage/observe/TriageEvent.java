@@ -113,6 +113,11 @@ public sealed interface TriageEvent
       /** The client's retry budget is spent; the response goes back, the refusal is counted. */
       GAVE_UP_BUDGET,
       /**
+       * The origin cools down (another call of the client was told to stay away) for longer than
+       * this call can wait; the response, or an answer made without sending, goes back at once.
+       */
+      GAVE_UP_COOL_DOWN,
+      /**
        * The status allows a retry of idempotent requests only, and this one is not: a POST or PATCH
        * without an {@code Idempotency-Key}, and no explicit opt-in.
        */

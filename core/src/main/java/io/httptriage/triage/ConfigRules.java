@@ -68,13 +68,14 @@ final class ConfigRules {
   static String describe(TriageConfig c, Object redirects) {
     return String.format(
         Locale.ROOT,
-        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s, staleIfError=%s%s%s]",
+        "TriageConfig[redirectMode=%s, retry=%s, redirects=%s, rules=%d, metrics=%s, staleIfError=%s, coolDown=%s%s%s]",
         c.redirectMode(),
         c.retry(),
         redirects,
         c.policyTable().rules().size(),
         c.meterRegistry().isPresent(),
         c.staleIfError(),
+        c.coolDown(),
         c.idempotencyKeys() ? ", idempotencyKeys=true" : "",
         c.clientName().map(n -> ", clientName=" + n).orElse(""));
   }

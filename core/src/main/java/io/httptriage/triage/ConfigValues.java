@@ -32,6 +32,7 @@ final class ConfigValues {
   ScheduledExecutorService scheduler;
   boolean staleIfError = true;
   boolean idempotencyKeys;
+  boolean coolDown = true;
   ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
   ObservationConvention<TriageObservationContext> observationConvention;
 
@@ -50,6 +51,7 @@ final class ConfigValues {
     b.scheduler = scheduler;
     b.staleIfError = staleIfError;
     b.idempotencyKeys = idempotencyKeys;
+    b.coolDown = coolDown;
     b.observationRegistry = observationRegistry;
     b.observationConvention = observationConvention;
     return b;

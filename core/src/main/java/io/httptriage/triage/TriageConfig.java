@@ -17,12 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Everything a user can configure, in one immutable object that both adapters take, so that the
- * same configuration gives the same behaviour on OkHttp and on the JDK client: the policy table
- * (the only owner of which responses are retried and which redirects are followed), the retry
- * limits and timing, who follows redirects and how far, where events go (by default each client
- * logs through SLF4J and, given a registry, records Micrometer meters), observations, the
- * asynchronous scheduler and stale-if-error.
+ * Everything a user can configure, in one immutable object both adapters take, so that one
+ * configuration behaves the same on OkHttp and on the JDK client. Each setting, its default and its
+ * basis are described on its {@link Builder} method.
  *
  * <p>Immutable and thread-safe. It holds no state of a client: one configuration, {@link
  * #ofDefaults()} included, can serve any number of clients, and each keeps its own retry budget and
@@ -56,7 +53,7 @@ public final class TriageConfig {
 
   /** {@return a builder holding the defaults} */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(new ConfigValues());
   }
 
   /** {@return a builder holding this configuration} */
@@ -129,6 +126,11 @@ public final class TriageConfig {
     return settings.staleIfError;
   }
 
+  /** {@return true when an origin's cool-down holds back every call to it; see the builder} */
+  public boolean coolDown() {
+    return settings.coolDown;
+  }
+
   /** {@return true when a POST or PATCH without an {@code Idempotency-Key} gets one minted} */
   public boolean idempotencyKeys() {
     return settings.idempotencyKeys;
@@ -150,17 +152,11 @@ public final class TriageConfig {
   }
 
   /**
-   * Builds a {@link TriageConfig}. Every setter rejects null with an {@link
+   * Builds a {@link TriageConfig}; not thread-safe. Every setter rejects null with an {@link
    * IllegalArgumentException} naming the parameter.
-   *
-   * <p>Not thread-safe.
    */
   public static final class Builder {
     private final ConfigValues v;
-
-    private Builder() {
-      this(new ConfigValues());
-    }
 
     private Builder(ConfigValues values) {
       this.v = values;
@@ -258,7 +254,6 @@ public final class TriageConfig {
      *
      * @param value a listener
      * @return this builder
-     * @throws IllegalArgumentException when null
      */
     public Builder addListener(TriageListener value) {
       v.listeners.add(nonNull("addListener", value));
@@ -339,6 +334,19 @@ public final class TriageConfig {
     }
 
     /**
+     * Whether a 429 or 503 with Retry-After, or an exhausted rate-limit quota, holds back every
+     * call of the client to that origin until the time it named (at most the retry wait cap), one
+     * probe going first; default true. False leaves each call to its own retries.
+     *
+     * @param value true to share an origin's cool-down between the client's calls
+     * @return this builder
+     */
+    public Builder coolDown(boolean value) {
+      v.coolDown = value;
+      return this;
+    }
+
+    /**
      * Gives each POST and PATCH without an {@code Idempotency-Key} one, minted once per call and
      * sent on every attempt and hop, so the table retries it as idempotent; a caller's key is kept.
      * A 409 to a keyed POST or PATCH is then retried after a wait, unless a rule decides 409
@@ -359,7 +367,6 @@ public final class TriageConfig {
      *
      * @param value the registry
      * @return this builder
-     * @throws IllegalArgumentException when null
      */
     public Builder observationRegistry(ObservationRegistry value) {
       v.observationRegistry = nonNull("observationRegistry", value);
@@ -373,7 +380,6 @@ public final class TriageConfig {
      *
      * @param value the convention
      * @return this builder
-     * @throws IllegalArgumentException when null
      */
     public Builder observationConvention(ObservationConvention<TriageObservationContext> value) {
       v.observationConvention = nonNull("observationConvention", value);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.httptriage.classify.Verdict;
 import io.httptriage.contract.ManualClock;
 import io.httptriage.retry.RetrySettings;
+import io.httptriage.triage.TriageConfig;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,10 @@ class GatesTest {
 
   private Gates gates(RetrySettings.Builder settings) {
     RetrySettings s = settings.clock(clock).random(new MaxRandom()).build();
-    return new Gates(s, new RetryBudget(clock, 0.5, 1, 10_000));
+    CoolDownGate off =
+        new CoolDownGate(
+            TriageConfig.builder().retry(s).coolDown(false).build(), null, null, null, null);
+    return new Gates(s, new RetryBudget(clock, 0.5, 1, 10_000), off);
   }
 
   @ParameterizedTest

@@ -103,6 +103,10 @@ public abstract class ConcurrencyContract {
   private TriageConfig config(RedirectMode mode) {
     return TriageConfig.builder()
         .redirectMode(mode)
+        // Each call is counted against the requests it made itself. The origin-wide cool-down,
+        // which answers some calls without a request, has its own contract (CoolDownContract);
+        // with waits recorded, never slept, on the real clock it would hold calls back at random.
+        .coolDown(false)
         .retry(RetrySettings.builder().sleeper(wait -> {}).build())
         .scheduler(scheduler)
         .listener(

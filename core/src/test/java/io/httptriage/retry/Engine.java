@@ -68,6 +68,12 @@ final class Engine {
         TriageConfig.builder().retry(settings).policyTable(table).listener(listener).build());
   }
 
+  /** An engine whose origins never cool down: each call keeps to its own retries. */
+  static Engine withoutCoolDown(RetrySettings settings) {
+    return new Engine(
+        TriageConfig.builder().retry(settings).listener(listener).coolDown(false).build());
+  }
+
   Retry retry() {
     return triage.retry();
   }

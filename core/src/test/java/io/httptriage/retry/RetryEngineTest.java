@@ -164,7 +164,8 @@ class RetryEngineTest {
 
   @Test
   void sleepsExactlyTheIntervalsResilience4jPublishes() throws IOException {
-    Engine engine = h.engine();
+    // Without the cool-down, whose extra wait after the second 503 is not a retry interval.
+    Engine engine = Engine.withoutCoolDown(h.settings().build());
     List<Duration> published = new ArrayList<>();
     engine.retry().getEventPublisher().onRetry(e -> published.add(e.getWaitInterval()));
     h.server.respond(503, Headers.of("Retry-After", "2")).respond(503).respond(200);
@@ -178,6 +179,22 @@ class RetryEngineTest {
         .isEqualTo(published);
     assertThat(engine.retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt())
         .isEqualTo(1);
+  }
+
+  @Test
+  void holdsTheRetryForTheRenewedCoolDownWhenTheProbeGetsA503WithoutRetryAfter()
+      throws IOException {
+    h.server.respond(503, Headers.of("Retry-After", "2")).respond(503).respond(200);
+
+    h.execute(h.engine(), Harness.get());
+
+    // 2 s asked for; then a backoff and the rest of the 2 s cool-down the probe's 503 renewed,
+    // plus at most the 250 ms jitter.
+    List<Long> slept = h.sleptMillis();
+    assertThat(slept).hasSize(3);
+    assertThat(slept.get(0)).isEqualTo(2000);
+    assertThat(slept.get(1) + slept.get(2)).isBetween(2000L, 2250L);
+    assertThat(h.server.sent()).isEqualTo(3);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +71,11 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
   @Override
   public ResponseView responseView(HttpResponse<T> response) {
     return new JdkResponseView(response);
+  }
+
+  @Override
+  public boolean hasHeader(HttpResponse<T> response, String name) {
+    return response.headers().firstValue(name).isPresent();
   }
 
   @Override
@@ -166,6 +172,16 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
       next.method(plan.method(), BodyPublishers.noBody());
     }
     return next.build();
+  }
+
+  /**
+   * The JDK client has no response without a server (the body comes from the caller's handler): a
+   * call held back by its origin's cool-down throws a {@link CoolDownException}.
+   */
+  @Override
+  public HttpResponse<T> heldBack(HttpRequest request, Duration retryAfter)
+      throws CoolDownException {
+    throw new CoolDownException(request.uri(), retryAfter);
   }
 
   @Override

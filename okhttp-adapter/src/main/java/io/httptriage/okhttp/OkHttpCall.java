@@ -19,6 +19,7 @@ import okhttp3.CacheControl;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -209,6 +210,11 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   }
 
   @Override
+  public boolean hasHeader(Response response, String name) {
+    return response.header(name) != null;
+  }
+
+  @Override
   public RequestView requestView(Request request) {
     return new OkHttpRequestView(request);
   }
@@ -338,6 +344,30 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     return stored
         .newBuilder()
         .request(request.newBuilder().tag(ServedStale.class, mark).build())
+        .build();
+  }
+
+  /**
+   * A 429 made without the network for a call core held back, its origin cooling down, the way
+   * OkHttp itself answers an {@code only-if-cached} request it cannot serve (a 504 with neither a
+   * network nor a cache response): the caller's request, {@code Retry-After} in whole seconds
+   * rounded up, {@link TriageInterceptor#COOL_DOWN_HEADER} with the milliseconds left, an empty
+   * body, and no {@code networkResponse()}.
+   */
+  @Override
+  public Response heldBack(Request request, Duration retryAfter) {
+    long millis = retryAfter.toMillis();
+    long now = System.currentTimeMillis();
+    return new Response.Builder()
+        .request(request)
+        .protocol(Protocol.HTTP_1_1)
+        .code(429)
+        .message("Too Many Requests")
+        .header("Retry-After", Long.toString((millis + 999) / 1000))
+        .header(TriageInterceptor.COOL_DOWN_HEADER, Long.toString(millis))
+        .body(ResponseBody.create(EMPTY, null))
+        .sentRequestAtMillis(now)
+        .receivedResponseAtMillis(now)
         .build();
   }
 

@@ -40,6 +40,16 @@ import okhttp3.Response;
  * }</pre>
  */
 public final class TriageInterceptor implements Interceptor {
+  /**
+   * The header field on a 429 that httptriage made without the network, because the origin asked
+   * every caller to stay away (a 429 or 503 with Retry-After, a spent rate-limit quota) for longer
+   * than the call could wait ({@code TriageConfig.coolDown}). Its value is the milliseconds the
+   * origin is expected to stay closed; {@code Retry-After} carries the same in whole seconds. A
+   * server's own 429 never has it (a server that sends it is not believed: check {@code
+   * networkResponse() == null} as well).
+   */
+  public static final String COOL_DOWN_HEADER = "X-Httptriage-Cool-Down";
+
   static final String TWICE =
       "httptriage is installed twice on this OkHttpClient (two"
           + " TriageInterceptors on one call): every request would be retried by both. Keep one:"

@@ -63,6 +63,30 @@ final class OkHttpClients {
     }
   }
 
+  /** Enqueues {@code call} and waits, at most 20 s, for its response or failure. */
+  static Response enqueue(Call call) throws IOException {
+    CompletableFuture<Response> done = new CompletableFuture<>();
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call c, IOException e) {
+            done.completeExceptionally(e);
+          }
+
+          @Override
+          public void onResponse(Call c, Response response) {
+            done.complete(response);
+          }
+        });
+    try {
+      return done.get(20, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new IOException(e);
+    }
+  }
+
   /** The client under test sending with {@code execute()} or {@code enqueue()}. */
   static AdapterContract.ClientUnderTest underTest(
       TriageConfig config, TestTls tls, boolean async) {
