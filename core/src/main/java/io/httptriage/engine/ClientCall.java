@@ -112,8 +112,9 @@ public interface ClientCall<Q, R> {
 
   /**
    * {@return a copy of {@code request} with one more header field} Core asks for it to add a minted
-   * {@code Idempotency-Key} ({@link TriageConfig#idempotencyKeys()}) before the first send. The
-   * default refuses, for adapters that cannot add a field: keys cannot be minted on them.
+   * {@code Idempotency-Key} ({@link io.httptriage.triage.TriageConfig#idempotencyKeys()}) before
+   * the first send. The default refuses, for adapters that cannot add a field: keys cannot be
+   * minted on them.
    *
    * @param request the request
    * @param name the field name

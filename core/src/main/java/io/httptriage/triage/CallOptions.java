@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * retried and followed; the gates (replayable body, attempts, wait cap, deadline, budget) still
  * apply, and the retry budget is the client's, shared with its other calls.
  *
- * <p><b>Security is not an option.</b> Nothing here touches {@link
- * io.httptriage.redirect.RedirectSettings}: the refusal of an https→http redirect and the stripping
- * of credentials on a cross-origin hop stay as the client's configuration set them, whatever a
- * call's rules say about following.
+ * <p><b>Security is not an option.</b> Nothing here touches the redirect settings ({@link
+ * TriageConfig#allowHttpsDowngrade()}, {@link TriageConfig#credentialHeaders()}): the refusal of an
+ * https→http redirect and the stripping of credentials on a cross-origin hop stay as the client's
+ * configuration set them, whatever a call's rules say about following.
  *
  * <p>Immutable and thread-safe; every {@code with...} method returns new options and fails at once
  * with an {@link IllegalArgumentException} naming the parameter and the value. Options with rules
