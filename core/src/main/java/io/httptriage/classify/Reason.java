@@ -59,7 +59,12 @@ public record Reason(Kind kind, String detail, String spec) {
      * The origin's error was answered with a stored response its stale-if-error window allowed (RFC
      * 5861 §4); the detail gives the staleness and the window.
      */
-    STALE_IF_ERROR
+    STALE_IF_ERROR,
+    /**
+     * No response came: the attempt ended in a transport failure; the detail names its {@link
+     * FailureKind} and the exception's type (RFC 9110 §9.2.2).
+     */
+    TRANSPORT_FAILURE
   }
 
   /**

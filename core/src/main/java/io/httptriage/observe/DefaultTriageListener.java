@@ -31,17 +31,20 @@ import org.jspecify.annotations.Nullable;
  * client} with {@link Builder#clientName(String)}:
  *
  * <ul>
- *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange, for the
- *       FINAL response. code is the number of a registered or vendor code, {@code unknown} or
- *       {@code invalid}; class is {@code 1xx}..{@code 5xx} or {@code invalid}; verdict is what was
- *       done (ACCEPT or FAIL; never RETRY or FOLLOW, since the response reached the caller);
- *       refused_by is the {@link Verdict.Gate} that refused a possible retry (or the wait of a
- *       redirect), or {@code none};
+ *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange that
+ *       ended with a response, for the FINAL response. code is the number of a registered or vendor
+ *       code, {@code unknown} or {@code invalid}; class is {@code 1xx}..{@code 5xx} or {@code
+ *       invalid}; verdict is what was done (ACCEPT or FAIL; never RETRY or FOLLOW, since the
+ *       response reached the caller); refused_by is the {@link Verdict.Gate} that refused a
+ *       possible retry (or the wait of a redirect), or {@code none};
  *   <li>{@code httptriage.retries} — outcome, code — one per retry decision;
  *   <li>{@code httptriage.redirect.findings} — kind, severity — findings of the redirect kinds;
  *   <li>{@code httptriage.conformance.findings} — kind, severity — findings of the lint kinds;
- *   <li>{@code httptriage.calls}, a timer — outcome (Micrometer's HTTP outcome of the final
- *       status), verdict — one per call, from its first request to the final response;
+ *   <li>{@code httptriage.calls}, a timer — outcome (Micrometer's HTTP outcome of the final status;
+ *       {@code UNKNOWN} without one), verdict, error (the {@code FailureKind} tag of the transport
+ *       failure that ended the call: {@code not_sent}, {@code sent_no_response}, {@code
+ *       never_retried}, or {@code none}) — one per call, from its first request to the final
+ *       response or exception;
  *   <li>{@code httptriage.call.attempts}, a distribution summary — the requests each call sent;
  *   <li>{@code httptriage.retry.waits}, a timer — source — the wait before each retry made.
  * </ul>
@@ -163,11 +166,20 @@ public class DefaultTriageListener implements TriageListener {
   public void exchangeCompleted(TriageEvent.ExchangeCompleted event) {
     TriageMeters m = meters.orElse(null);
     if (m != null) {
-      m.response(event.status(), event.verdict().kind(), event.verdict().refusedBy());
+      if (event.failure().isEmpty()) {
+        m.response(event.status(), event.verdict().kind(), event.verdict().refusedBy());
+      }
       callMeters.completed(event);
     }
     if (event.verdict().kind() == Verdict.Kind.SERVED_STALE) {
       log.servedStale(event.status(), staleReason(event.verdict()));
+    } else if (event.failure().isPresent()) {
+      log.failedCall(
+          event.failure().get().tag(),
+          FindingLog.token(event.method()),
+          event.target().orElse("-"),
+          event.attempts(),
+          event.verdict().refusedBy().map(Enum::name).orElse("none"));
     }
     // A refused retry has its AttemptDecided line; a redirect's refused wait has only this one.
     if (event.verdict().refusedBy().isPresent()

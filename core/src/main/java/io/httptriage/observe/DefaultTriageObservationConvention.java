@@ -1,5 +1,6 @@
 package io.httptriage.observe;
 
+import io.httptriage.classify.FailureKind;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.binder.http.Outcome;
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  *       request; for a call, the redirects followed</td></tr>
  *   <tr><td>{@code error.type}</td><td>the class name of the failure, else the status code of a
  *       4xx or 5xx answer, else {@code none}</td></tr>
+ *   <tr><td>{@code httptriage.error}</td><td>the {@link FailureKind} of a transport failure that
+ *       ended the attempt or the call: {@code not_sent}, {@code sent_no_response}, {@code
+ *       never_retried}; {@code none} otherwise</td></tr>
  * </table>
  *
  * <p>High-cardinality: {@code url.full}, the redacted URL (userinfo removed, query values {@code
@@ -98,7 +102,8 @@ public class DefaultTriageObservationConvention implements TriageObservationConv
         KeyValue.of("httptriage.refused_by", context.gate().map(Enum::name).orElse(NONE)),
         KeyValue.of("http.request.resend_count", Integer.toString(context.resendCount())),
         KeyValue.of("httptriage.hop", Integer.toString(context.hop())),
-        KeyValue.of("error.type", errorType(context)));
+        KeyValue.of("error.type", errorType(context)),
+        KeyValue.of("httptriage.error", context.failure().map(FailureKind::tag).orElse(NONE)));
   }
 
   @Override

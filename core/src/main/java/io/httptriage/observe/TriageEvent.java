@@ -1,5 +1,6 @@
 package io.httptriage.observe;
 
+import io.httptriage.classify.FailureKind;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.finding.Finding;
@@ -66,8 +67,8 @@ public sealed interface TriageEvent
    * @param waitSource where {@code waitTime} came from; present exactly when it is
    * @param gate the gate that refused a possible retry; empty when the retry is made or no gate was
    *     involved
-   * @param errorType the class name of the failure that ended a retry ({@link
-   *     Outcome#RETRY_FAILED_IO}); empty otherwise
+   * @param errorType the class name of the transport failure decided about (status 0); empty when a
+   *     response was
    * @param elapsed the time since the call started
    * @param ignoredHeaders names of fields ignored as malformed, e.g. {@code Retry-After}
    */
@@ -109,18 +110,23 @@ public sealed interface TriageEvent
       /** The client's retry budget is spent; the response goes back, the refusal is counted. */
       GAVE_UP_BUDGET,
       /**
-       * The status allows a retry of idempotent requests only, and this one is not: a POST or PATCH
-       * without an {@code Idempotency-Key}, and no explicit opt-in.
+       * The status, or a transport failure that got no response (RFC 9110 §9.2.2), allows a retry
+       * of idempotent requests only, and this one is not: a POST or PATCH without an {@code
+       * Idempotency-Key}, and no explicit opt-in.
        */
       NOT_IDEMPOTENT,
       /** The request body cannot be sent a second time (one-shot or a consumed stream). */
       BODY_NOT_REPLAYABLE,
       /**
        * The policy table does not allow retrying this response for this request, e.g. a 413 without
-       * Retry-After (RFC 9110 §15.5.14) or an override rule.
+       * Retry-After (RFC 9110 §15.5.14) or an override rule; or the transport failure is never
+       * retried (a TLS handshake or certificate failure).
        */
       NOT_RETRYABLE,
-      /** A retry attempt failed with an I/O error, which propagates to the caller unchanged. */
+      /**
+       * A retry attempt failed with an exception that is not retried (a TLS failure, a
+       * cancellation, or not a transport failure at all): it reaches the caller, unwrapped.
+       */
       RETRY_FAILED_IO,
       /**
        * The caller cancelled the asynchronous call, or interrupted the synchronous one while it
@@ -159,8 +165,8 @@ public sealed interface TriageEvent
      * @param waitSource where {@code waitTime} came from; present exactly when it is
      * @param gate the gate that refused a possible retry; empty when the retry is made or no gate
      *     was involved
-     * @param errorType the class name of the failure that ended a retry ({@link
-     *     Outcome#RETRY_FAILED_IO}); empty otherwise
+     * @param errorType the class name of the transport failure decided about (status 0); empty when
+     *     a response was
      * @param elapsed the time since the call started
      * @param ignoredHeaders names of fields ignored as malformed, e.g. {@code Retry-After}
      */
@@ -217,8 +223,10 @@ public sealed interface TriageEvent
   }
 
   /**
-   * A call is over: the caller receives a response with this status. Sent after the call's {@link
-   * FindingReported} events.
+   * A call is over: the caller receives a response with this status, or, when the call ended in a
+   * transport failure ({@code failure} present, status 0, the exchange's final hop without a
+   * response), the client's exception — or the stored response served instead ({@link
+   * Verdict.Kind#SERVED_STALE}). Sent after the call's {@link FindingReported} events.
    *
    * @param client the client's name
    * @param method the method of the caller's request
@@ -232,6 +240,7 @@ public sealed interface TriageEvent
    * @param duration the time from the first request to the final response
    * @param findings every finding of the call, as also reported one by one
    * @param exchange the hops as followed, the final one last
+   * @param failure the kind of the transport failure that ended the call; empty when a response did
    */
   record ExchangeCompleted(
       String client,
@@ -243,7 +252,8 @@ public sealed interface TriageEvent
       int hops,
       Duration duration,
       List<Finding> findings,
-      Exchange exchange)
+      Exchange exchange,
+      Optional<FailureKind> failure)
       implements TriageEvent {
 
     /**
@@ -261,6 +271,8 @@ public sealed interface TriageEvent
      * @param duration the time from the first request to the final response
      * @param findings every finding of the call, as also reported one by one
      * @param exchange the hops as followed, the final one last
+     * @param failure the kind of the transport failure that ended the call; empty when a response
+     *     did
      */
     public ExchangeCompleted {
       Objects.requireNonNull(client, "client");
@@ -269,7 +281,47 @@ public sealed interface TriageEvent
       Objects.requireNonNull(verdict, "verdict");
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(exchange, "exchange");
+      Objects.requireNonNull(failure, "failure");
       findings = List.copyOf(findings);
+    }
+
+    /**
+     * A call that ended with a response: {@code failure} empty.
+     *
+     * @param client the client's name
+     * @param method the method of the caller's request
+     * @param target the redacted URL of the caller's request
+     * @param status the status of the final response
+     * @param verdict the verdict on the final response as the caller receives it
+     * @param attempts the requests sent for the call, every hop and retry included
+     * @param hops the redirects followed before the final response
+     * @param duration the time from the first request to the final response
+     * @param findings every finding of the call
+     * @param exchange the hops as followed, the final one last
+     */
+    public ExchangeCompleted(
+        String client,
+        String method,
+        Optional<String> target,
+        int status,
+        Verdict verdict,
+        int attempts,
+        int hops,
+        Duration duration,
+        List<Finding> findings,
+        Exchange exchange) {
+      this(
+          client,
+          method,
+          target,
+          status,
+          verdict,
+          attempts,
+          hops,
+          duration,
+          findings,
+          exchange,
+          Optional.empty());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.httptriage.observe;
 
+import io.httptriage.classify.FailureKind;
 import io.httptriage.classify.Verdict;
 import io.micrometer.observation.Observation;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public final class TriageObservationContext extends Observation.Context {
   private int status;
   private Verdict.@Nullable Kind verdict;
   private Verdict.@Nullable Gate gate;
+  private @Nullable FailureKind failure;
 
   /**
    * The context of a call's observation.
@@ -147,6 +149,24 @@ public final class TriageObservationContext extends Observation.Context {
   /** {@return the gate that refused a possible retry of this response; empty when none did} */
   public Optional<Verdict.Gate> gate() {
     return Optional.ofNullable(gate);
+  }
+
+  /**
+   * {@return the kind of the transport failure that ended this attempt, or the call; empty when a
+   * response came}
+   */
+  public Optional<FailureKind> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * Records the kind of the transport failure that ended this attempt or call; called by httptriage
+   * before the observation stops.
+   *
+   * @param kind the kind; null when the failure was not a transport one
+   */
+  public void failure(@Nullable FailureKind kind) {
+    this.failure = kind;
   }
 
   /**

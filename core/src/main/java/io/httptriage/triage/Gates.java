@@ -66,10 +66,14 @@ final class Gates {
     this.budget = budget;
   }
 
-  /** The retry of one response that the classifier marked RETRY, as the gates see it. */
+  /**
+   * The retry of one response that the classifier marked RETRY, or of a transport failure that
+   * {@link io.httptriage.classify.FailureKind#verdict} did (no response: its wait is a backoff), as
+   * the gates see it.
+   */
   final class Candidate {
     final RequestView request;
-    final ResponseView response;
+    final @Nullable ResponseView response;
     final Verdict verdict;
     final int attempt;
     final long startMillis;
@@ -79,7 +83,7 @@ final class Gates {
 
     Candidate(
         RequestView request,
-        ResponseView response,
+        @Nullable ResponseView response,
         Verdict verdict,
         int attempt,
         long startMillis) {
@@ -139,6 +143,9 @@ final class Gates {
     if (retryAfter.isPresent()) {
       c.waitMillis = ceilMillis(retryAfter.get());
       c.source = WaitSource.RETRY_AFTER;
+    } else if (c.response == null) {
+      c.waitMillis = backoff(c.attempt);
+      c.source = WaitSource.BACKOFF;
     } else {
       RateLimit rateLimit = rateLimit(c.response);
       for (RateLimit.Problem p : rateLimit.problems()) {

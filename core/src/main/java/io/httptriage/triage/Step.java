@@ -16,6 +16,7 @@ import io.httptriage.redirect.FollowDecision;
 import io.httptriage.redirect.RedirectFollower;
 import io.httptriage.retry.RetrySettings;
 import io.micrometer.observation.Observation;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A call counts once in the retry budget, however many hops it follows; its first answer that is
  * not a redirect to follow decides whether it was healthy, so a redirect earns no retry. Attempts
- * are counted per hop. Transport failures are not verdicts yet: an exception from a send
+ * are counted per hop. A send that throws an {@code IOException} is a transport failure, decided by
+ * {@link FailedSend} through the same gates (RFC 9110 §9.2.2); anything else a send throws
  * propagates, after a {@link TriageEvent.AttemptDecided.Outcome#RETRY_FAILED_IO} event when it
  * ended a retry.
  *
@@ -61,6 +63,7 @@ final class Step {
   private final Report report;
   private final StaleAnswer stale;
   private final StepSignals signals;
+  private final FailedSend failures;
 
   Step(TriageConfig config, TriageListener listener, String adapterName) {
     this.mode = config.redirectMode();
@@ -83,6 +86,7 @@ final class Step {
     this.stale = new StaleAnswer(config);
     this.signals = new StepSignals(config, listener, client);
     this.contexts = new RetryContexts(Decision.retryOf(settings), signals);
+    this.failures = new FailedSend(table, gates, budget, contexts, signals, report, stale);
     if (listener instanceof DefaultTriageListener d && d.meterRegistry().isPresent()) {
       budget.gauge(d.meterRegistry().get(), client);
     }
@@ -207,17 +211,9 @@ final class Step {
     }
     Decision decision =
         gates.decide(gates.new Candidate(request, seen, verdict, state.attempt, state.startMillis));
-    long wait = contexts.decided(state, decision, seen.status());
+    long wait = contexts.decided(state, decision, seen.status(), null);
     if (!decision.retries()) {
-      Verdict.Gate gate = decision.gate();
-      Verdict last =
-          verdict.asFinal(
-              Optional.ofNullable(gate),
-              new Reason(
-                  Reason.Kind.RETRY_REFUSED,
-                  "a retry was possible; the " + gate + " gate refused it",
-                  "RetrySettings"));
-      return answered(state, call, response, request, seen, last);
+      return answered(state, call, response, request, seen, decision.refusing(verdict));
     }
     state.attempt++;
     return new Action.Retry<>(Math.max(0, wait));
@@ -355,8 +351,16 @@ final class Step {
     return new Action.Answer<>(last, deliver == response ? null : deliver);
   }
 
-  /** A send failed: resilience4j and the listeners hear of it when it ended a retry. */
-  void failed(CallState<?> state, Throwable error) {
+  /**
+   * A send of {@code state.current} failed with a transport failure: a retry, a stored response
+   * served instead, or null when the driver throws {@code error} (see {@link FailedSend}).
+   */
+  <Q, R> @Nullable Action<Q> failed(CallState<Q> state, ClientCall<Q, R> call, IOException error) {
+    return failures.decide(state, call, error);
+  }
+
+  /** A send threw what is not a transport failure: it propagates, the call's observation ends. */
+  void broke(CallState<?> state, Throwable error) {
     contexts.failed(state, error);
     ended(state, error);
   }

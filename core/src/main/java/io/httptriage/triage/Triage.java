@@ -131,40 +131,55 @@ public final class Triage {
    * @param <Q> the client's request type
    * @param <R> the client's response type
    * @return the final response; never one that was discarded
-   * @throws IOException from the client, unchanged; {@link InterruptedIOException} when the thread
+   * @throws IOException from the client, unchanged and unwrapped: a transport failure the step did
+   *     not retry, the last attempt's, with the earlier attempts' failures as suppressed exceptions
+   *     (RFC 9110 §9.2.2 decides which are retried); {@link InterruptedIOException} when the thread
    *     was interrupted ("interrupted while waiting", interrupt flag set again) or the call
    *     cancelled ("Canceled") while a retry or follow-up was pending
    */
   public <Q, R> R execute(Q request, ClientCall<Q, R> call, Send<Q, R> send) throws IOException {
     long start = step.begin();
     long startNanos = System.nanoTime();
-    CallState<Q> state;
-    R response;
-    if (step.observing()) {
-      state = new CallState<>(request, start, startNanos);
-      step.observe(state, call, true);
-      response = sendOnce(state, call, send);
-    } else {
-      response = send.send(request);
-      if (step.answeredQuickly(call, response)) {
-        return response;
+    CallState<Q> state = null;
+    R response = null;
+    Action<Q> action = null;
+    try {
+      if (step.observing()) {
+        state = new CallState<>(request, start, startNanos);
+        step.observe(state, call, true);
+        response = sendOnce(state, call, send);
+      } else {
+        response = send.send(request);
+        if (step.answeredQuickly(call, response)) {
+          return response;
+        }
+        state = new CallState<>(request, start, startNanos);
+        state.requests = 1;
       }
-      state = new CallState<>(request, start, startNanos);
-      state.requests = 1;
+    } catch (IOException e) {
+      if (state == null) {
+        state = new CallState<>(request, start, startNanos);
+        state.requests = 1;
+      }
+      action = afterFailure(state, call, e);
+      if (action instanceof Action.Answer<Q> served) {
+        return served.served(call);
+      }
     }
     while (true) {
-      Action<Q> action;
-      try {
-        action = step.decide(state, call, response);
-      } catch (RuntimeException e) {
+      if (action == null) {
+        try {
+          action = step.decide(state, call, response);
+        } catch (RuntimeException e) {
+          call.discard(response);
+          step.ended(state, e);
+          throw e;
+        }
+        if (action instanceof Action.Answer<Q> answer) {
+          return answer.deliver(response, call);
+        }
         call.discard(response);
-        step.ended(state, e);
-        throw e;
       }
-      if (action instanceof Action.Answer<Q> answer) {
-        return answer.deliver(response, call);
-      }
-      call.discard(response);
       if (action instanceof Action.Retry || action.waitMillis() > 0) {
         try {
           step.settings()
@@ -180,8 +195,36 @@ public final class Triage {
         step.cancelled(state);
         throw new InterruptedIOException("Canceled");
       }
-      response = sendOnce(state, call, send);
+      action = null;
+      try {
+        response = sendOnce(state, call, send);
+      } catch (IOException e) {
+        action = afterFailure(state, call, e);
+        if (action instanceof Action.Answer<Q> served) {
+          return served.served(call);
+        }
+      }
     }
+  }
+
+  /**
+   * The step's action after a failed send: a retry, or a stored response served instead; throws
+   * {@code e}, with the earlier attempts' failures suppressed, when the call ends with it.
+   */
+  private <Q, R> Action<Q> afterFailure(CallState<Q> state, ClientCall<Q, R> call, IOException e)
+      throws IOException {
+    Action<Q> next;
+    try {
+      next = step.failed(state, call, e);
+    } catch (RuntimeException bug) {
+      e.addSuppressed(bug);
+      step.ended(state, e);
+      throw e;
+    }
+    if (next == null) {
+      throw e;
+    }
+    return next;
   }
 
   /** Sends the call's current request once, its attempt observed when the call is. */
@@ -191,9 +234,12 @@ public final class Triage {
     R response;
     try {
       response = send.send(state.current);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       AsyncExchange.close(scope);
-      step.failed(state, e);
+      step.broke(state, e);
+      throw e;
+    } catch (IOException e) {
+      AsyncExchange.close(scope);
       throw e;
     }
     AsyncExchange.close(scope);
