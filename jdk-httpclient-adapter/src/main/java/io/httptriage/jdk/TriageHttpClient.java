@@ -50,6 +50,10 @@ import org.jspecify.annotations.Nullable;
  *       through {@code previousResponse()} is audited: a POST turned into GET on 301/302, and the
  *       3xx the JDK hands back as final after its redirect limit (4 followed by default), are
  *       reported.
+ *   <li>Transport failures are retried by core's rules (RFC 9110 §9.2.2: a request that never left
+ *       whatever its method, one that got no response only when idempotent or carrying an {@code
+ *       Idempotency-Key}) under the same gates. The JDK's own resends are switched off where a
+ *       setting allows and counted as attempts where none does: see the module's README.
  *   <li>In {@link RedirectMode#POLICY} the delegate must not follow ({@link
  *       HttpClient.Redirect#NEVER}); 307/308 keep method and body, 303 becomes GET, https→http is
  *       refused, credentials are dropped on a cross-origin hop, and loops are stopped.
@@ -75,6 +79,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class TriageHttpClient extends HttpClient implements AutoCloseable {
+  static {
+    // Before the first exchange of the JVM reads it, if none has yet: see JdkResends.
+    JdkResends.load();
+  }
+
   private final HttpClient delegate;
   private final Triage triage;
   private final boolean followsRedirects;
@@ -322,11 +331,12 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
   }
 
   /** Carries the delegate's InterruptedException through core, which passes IOExceptions on. */
-  private static final class InterruptedSend extends IOException {
+  private static final class InterruptedSend extends InterruptedIOException {
     private static final long serialVersionUID = 1L;
 
     InterruptedSend(InterruptedException cause) {
-      super(cause);
+      super(cause.getMessage());
+      initCause(cause);
     }
 
     InterruptedException interruption() {

@@ -14,7 +14,7 @@ class BareJdkTransportFailureTest extends TransportFailureContract {
   }
 
   @Override
-  protected int attemptsToday(Failure failure, String method) {
+  protected int expectedAttempts(Failure failure, String method) {
     return JdkTransportFailures.today(failure, method);
   }
 }

@@ -50,16 +50,23 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   private Interceptor.@Nullable Chain chain;
   private boolean policyMode;
 
+  /** True when OkHttp may resend after a connection failure below this call (4.12, by hand). */
+  private boolean clientResends;
+
   /** Requests sent on the network, from the first one answered with a redirect; null before. */
   private @Nullable List<Request> hops;
 
   /** The Retry-After values of the last network response, when they were held back from OkHttp. */
   private @Nullable List<String> heldRetryAfter;
 
-  /** Starts running {@code chain} on this thread. */
-  void begin(Interceptor.Chain chain, boolean policyMode) {
+  /**
+   * Starts running {@code chain} on this thread; {@code clientResends} when OkHttp's own resending
+   * after a connection failure could not be switched off for it.
+   */
+  void begin(Interceptor.Chain chain, boolean policyMode, boolean clientResends) {
     this.chain = chain;
     this.policyMode = policyMode;
+    this.clientResends = clientResends;
   }
 
   /** The call is over: forget everything about it. */
@@ -189,6 +196,28 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     return n;
   }
 
+  /**
+   * The requests OkHttp resent by itself after a connection failure before giving up: its {@code
+   * RetryAndFollowUpInterceptor} adds each failure it recovered from, and resent after, to the one
+   * it throws, as a suppressed exception. Counted only where OkHttp's resending could not be
+   * switched off (OkHttp 4.12 with the interceptor added by hand on a client built with {@code
+   * retryOnConnectionFailure(true)}); elsewhere it is off and OkHttp resends nothing. A resend that
+   * then succeeded leaves no trace on the response, and is not counted.
+   */
+  @Override
+  public int resentByClient(Request request, Throwable failure) {
+    if (!clientResends) {
+      return 0;
+    }
+    int n = 0;
+    for (Throwable recovered : failure.getSuppressed()) {
+      if (recovered instanceof IOException) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   @Override
   public int status(Response response) {
     return response.code();
@@ -276,10 +305,14 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
    * (up to {@value #MAX_COPIED_ERROR} bytes; a larger one is handed back as it is, with no look) is
    * first copied into memory and the error released. OkHttp answers a stored response with {@code
    * cacheResponse()} set and no {@code networkResponse()}; with no cache, or nothing stored, a
-   * synthetic 504 from neither, which is closed here.
+   * synthetic 504 from neither, which is closed here. After a transport failure ({@code answer}
+   * null) there is nothing to copy, and the cache is asked at once.
    */
   @Override
-  public CacheLookup<Response> lookUpStored(Request request, Response answer) {
+  public CacheLookup<Response> lookUpStored(Request request, @Nullable Response answer) {
+    if (answer == null) {
+      return found(request, null);
+    }
     Response error;
     try {
       ResponseBody copy = answer.peekBody(MAX_COPIED_ERROR + 1);
@@ -291,6 +324,11 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
       return CacheLookup.none(answer);
     }
     answer.close();
+    return found(request, error);
+  }
+
+  /** What OkHttp's cache alone answers for {@code request}; {@code error} is handed back as is. */
+  private CacheLookup<Response> found(Request request, @Nullable Response error) {
     Response found;
     try {
       found = chain().proceed(request.newBuilder().cacheControl(CacheControl.FORCE_CACHE).build());
