@@ -136,6 +136,14 @@ public abstract class TransportFailureContract {
   protected abstract int expectedAttempts(Failure failure, String method);
 
   /**
+   * How many attempts more than {@link #expectedAttempts} a race inside the client may add: 0
+   * unless a subclass knows of one, and says which.
+   */
+  protected int raceMayAdd(Failure failure, String method) {
+    return 0;
+  }
+
+  /**
    * AFTER #15: the connection attempts of any client with httptriage's defaults. A request that
    * never left is retried whatever its method (3 attempts; none reaches a server for an unknown
    * host); one that got no response only when idempotent (GET and a POST with an Idempotency-Key:
@@ -259,7 +267,7 @@ public abstract class TransportFailureContract {
       assertThat(FailureKind.of(thrown)).as("kind of %s", thrown).isEqualTo(failure.kind());
       assertThat(counted)
           .as("connection attempts (counted by the %s) for %s %s", countedBy, failure, method)
-          .isEqualTo(expected);
+          .isBetween(expected, expected + raceMayAdd(failure, method));
     }
   }
 

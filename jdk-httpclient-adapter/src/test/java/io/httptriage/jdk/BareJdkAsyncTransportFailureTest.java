@@ -14,4 +14,9 @@ class BareJdkAsyncTransportFailureTest extends TransportFailureContract {
   protected int expectedAttempts(Failure failure, String method) {
     return JdkTransportFailures.today(failure, method);
   }
+
+  @Override
+  protected int raceMayAdd(Failure failure, String method) {
+    return JdkTransportFailures.raceMayAdd(failure, method);
+  }
 }

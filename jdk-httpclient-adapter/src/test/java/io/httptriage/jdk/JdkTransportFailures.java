@@ -14,6 +14,16 @@ import io.httptriage.contract.TransportFailureContract.Failure;
 final class JdkTransportFailures {
   private JdkTransportFailures() {}
 
+  /**
+   * A TLS client meeting plain TCP: the JDK's handshake failure sometimes surfaces as a read error
+   * before any response byte instead (Http1AsyncReceiver.onReadError names "SSLHandshakeException
+   * resulting from the server having closed the SSL session"), which it resends once for a GET, as
+   * after a reset. A race inside the client: seen once, with sendAsync on JDK 17.
+   */
+  static int raceMayAdd(Failure failure, String method) {
+    return failure == Failure.TLS_HANDSHAKE && method.equals("GET") ? 1 : 0;
+  }
+
   static int today(Failure failure, String method) {
     switch (failure) {
       case REFUSED:

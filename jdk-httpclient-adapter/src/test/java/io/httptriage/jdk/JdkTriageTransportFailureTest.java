@@ -14,4 +14,9 @@ class JdkTriageTransportFailureTest extends TransportFailureContract {
   protected int expectedAttempts(Failure failure, String method) {
     return withHttptriage(failure, method, true);
   }
+
+  @Override
+  protected int raceMayAdd(Failure failure, String method) {
+    return JdkTransportFailures.raceMayAdd(failure, method);
+  }
 }
