@@ -23,7 +23,7 @@ class OkHttpCreateTransportFailureTest extends TransportFailureContract {
     if (failure == Failure.EOF_ON_REUSE && OkHttpVersion.running().startsWith("4.")) {
       // 4.12's chain cannot switch OkHttp's own resend off: it resends once after the dropped
       // pooled connection, whatever the method. httptriage counts that resend (the suppressed
-      // failure OkHttp adds) as an attempt and keeps room for another: no retry of its own.
+      // failure OkHttp adds) as an attempt and keeps room for as many again: no retry of its own.
       return 2;
     }
     return withHttptriage(failure, method, false);

@@ -135,10 +135,7 @@ class OkHttpMisuseTest {
     client.dispatcher().executorService().shutdown();
   }
 
-  /**
-   * Without the network interceptor, OkHttp 4.12's own resend on a 408 is counted as an attempt;
-   * OkHttp 5 makes none.
-   */
+  /** Without the network interceptor, OkHttp's own resend on a 408 is counted as an attempt. */
   @Test
   void okHttpsOwnResendWithoutTheNetworkInterceptorCountsAsAnAttempt() throws IOException {
     server.dispatch(r -> Reply.status(408));
@@ -151,15 +148,8 @@ class OkHttpMisuseTest {
     try (Response response = client.newCall(get()).execute()) {
       assertThat(response.code()).isEqualTo(408);
     }
-    if (OkHttpVersion.running().startsWith("4.")) {
-      // OkHttp sends the GET twice; that is attempts 1 and 2 of 3, so httptriage retries once
-      // more, and OkHttp resends that one too: 4, where the JDK client and an installed OkHttp
-      // send 3.
-      assertThat(server.requestCount()).isEqualTo(4);
-    } else {
-      // OkHttp 5 gates its 408 resend on retryOnConnectionFailure, which the interceptor switches
-      // off on the chain (for transport failures): 3, as on the JDK client and an installed OkHttp.
-      assertThat(server.requestCount()).isEqualTo(3);
-    }
+    // OkHttp sends the GET twice; that is attempts 1 and 2 of 3, so httptriage retries once more,
+    // and OkHttp resends that one too: 4, where the JDK client and an installed OkHttp send 3.
+    assertThat(server.requestCount()).isEqualTo(4);
   }
 }
