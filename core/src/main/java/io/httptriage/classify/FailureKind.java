@@ -1,5 +1,10 @@
 package io.httptriage.classify;
 
+import io.httptriage.exchange.RequestView;
+import io.httptriage.status.StatusRegistry;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * What a transport failure — an attempt that ended in an exception instead of a response — tells
  * about the request, in the three kinds a retry decision needs. RFC 9110 §9.2.2 allows a client to
@@ -54,6 +59,75 @@ public enum FailureKind {
    */
   public String tag() {
     return tag;
+  }
+
+  /**
+   * Whether RFC 9110 §9.2.2 lets a client repeat {@code request} automatically after a failure of
+   * this kind: {@link #NOT_SENT} for any request (it was never applied); {@link #SENT_NO_RESPONSE}
+   * for an idempotent method, or any method carrying a non-blank {@code Idempotency-Key} (the
+   * "means to know that the request semantics are actually idempotent"); {@link #NEVER_RETRIED}
+   * never. Whether the retry is then made is for the gates: replayable body, attempts, deadline,
+   * budget.
+   *
+   * @param request the request that failed
+   * @return true when a retry may be considered
+   */
+  public boolean permitsRetry(RequestView request) {
+    switch (this) {
+      case NOT_SENT:
+        return true;
+      case SENT_NO_RESPONSE:
+        return Classifier.isIdempotent(request);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The verdict on an attempt that ended in a failure of this kind, for the same gates and reports
+   * as a response's: {@link Verdict.Kind#RETRY} when {@link #permitsRetry} allows it, else {@link
+   * Verdict.Kind#FAIL} with the reason. Its status is 0 (no response), handled as {@code policy}.
+   *
+   * @param request the request that failed
+   * @param errorType the class name of the exception, for the reason's detail
+   * @param policy the policy reported with the verdict: the policy table's for status 0
+   * @return the verdict; never RETRY for {@link #NEVER_RETRIED}
+   */
+  public Verdict verdict(RequestView request, String errorType, StatusPolicy policy) {
+    Reason failed =
+        new Reason(Reason.Kind.TRANSPORT_FAILURE, tag + ": " + errorType, "RFC 9110 §9.2.2");
+    boolean retry = permitsRetry(request);
+    Reason why;
+    if (retry) {
+      why =
+          new Reason(
+              Reason.Kind.RETRYABLE,
+              this == NOT_SENT
+                  ? "the request never left: safe to repeat whatever the method"
+                  : request.method() + " may be repeated after no response came",
+              "RFC 9110 §9.2.2");
+    } else if (this == SENT_NO_RESPONSE) {
+      why =
+          new Reason(
+              Reason.Kind.NOT_IDEMPOTENT,
+              request.method() + " without " + Methods.IDEMPOTENCY_KEY + " is not repeated",
+              "RFC 9110 §9.2.2");
+    } else {
+      why =
+          new Reason(
+              Reason.Kind.NOT_RETRYABLE,
+              "a TLS or certificate failure, or the caller's cancellation, is never repeated",
+              "RFC 9110 §9.2.2");
+    }
+    return new Verdict(
+        retry ? Verdict.Kind.RETRY : Verdict.Kind.FAIL,
+        StatusRegistry.lookup(0),
+        policy,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        List.of(failed, why));
   }
 
   /**

@@ -65,7 +65,13 @@ public record Reason(Kind kind, String detail, String spec) {
      * wait (a 429 or 503 with Retry-After, or an exhausted quota, seen by another call of the
      * client); the detail says for how long.
      */
-    COOL_DOWN
+    COOL_DOWN,
+
+    /**
+     * No response came: the attempt ended in a transport failure; the detail names its {@link
+     * FailureKind} and the exception's type (RFC 9110 §9.2.2).
+     */
+    TRANSPORT_FAILURE
   }
 
   /**

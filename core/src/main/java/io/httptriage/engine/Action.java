@@ -42,6 +42,12 @@ sealed interface Action<Q> permits Action.Answer, Action.Retry, Action.Follow {
       return (R) served;
     }
 
+    /** {@return the stored response served instead of a transport failure: there is no response} */
+    @SuppressWarnings("unchecked")
+    <R> R served(ClientCall<Q, R> call) {
+      return (R) served;
+    }
+
     /** The answer the fast path reported: one instance, so that it costs nothing. */
     @SuppressWarnings("unchecked")
     static <Q> Answer<Q> reported() {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The asynchronous driver of one call: sends, hands each response to the {@link Step}, and
  * schedules what it says — it decides nothing. Waits go to the scheduler; no thread is blocked.
  * Cancelling the caller's future cancels the send or the wait in flight; no attempt starts after
- * it, and a response that still arrives is discarded.
+ * it, and a response that still arrives is discarded. A transport failure goes to the step as a
+ * response does, and is retried, answered from the cache or passed on as the step says.
  *
  * <p>Steps run one after another (each starts when the previous completed or its wait ran out), so
  * the call state is touched by one thread at a time.
@@ -93,7 +94,7 @@ final class AsyncExchange<Q, R> {
       sent = send.send(state.current);
     } catch (RuntimeException e) {
       close(scope);
-      step.ended(state, e);
+      step.broke(state, e);
       result.completeExceptionally(e);
       return;
     }
@@ -107,11 +108,7 @@ final class AsyncExchange<Q, R> {
 
   private void onResponse(R response, Throwable error) {
     if (error != null) {
-      Throwable cause = unwrap(error);
-      if (!result.isDone()) {
-        step.failed(state, cause);
-      }
-      result.completeExceptionally(cause);
+      onFailure(unwrap(error));
       return;
     }
     if (result.isDone()) {
@@ -135,8 +132,49 @@ final class AsyncExchange<Q, R> {
       }
       return;
     }
-    pending = true;
     call.discard(response);
+    next(action);
+  }
+
+  /**
+   * A send failed: a transport failure ({@code IOException}) goes to the step like a response;
+   * anything else, or a failure after the caller cancelled, ends the call as it is.
+   */
+  private void onFailure(Throwable cause) {
+    if (result.isDone()) {
+      return;
+    }
+    if (!(cause instanceof IOException io)) {
+      step.broke(state, cause);
+      result.completeExceptionally(cause);
+      return;
+    }
+    Action<Q> action;
+    try {
+      action = step.failed(state, call, io);
+    } catch (RuntimeException bug) {
+      io.addSuppressed(bug);
+      step.ended(state, io);
+      result.completeExceptionally(io);
+      return;
+    }
+    if (action == null) {
+      pending = false;
+      result.completeExceptionally(io);
+    } else if (action instanceof Action.Answer<Q> answer) {
+      pending = false;
+      R served = answer.served(call);
+      if (!result.complete(served)) {
+        call.discard(served);
+      }
+    } else {
+      next(action);
+    }
+  }
+
+  /** Sends again, or the follow-up, after the action's wait. */
+  private void next(Action<Q> action) {
+    pending = true;
     long wait = action.waitMillis();
     if (action instanceof Action.Follow && wait == 0) {
       attempt();

@@ -1,5 +1,6 @@
 package io.httptriage.engine;
 
+import io.httptriage.classify.FailureKind;
 import io.httptriage.classify.Verdict;
 import io.httptriage.finding.Finding;
 import io.httptriage.observe.DefaultTriageObservationConvention;
@@ -114,12 +115,13 @@ final class CallObservation {
     attemptContext = null;
   }
 
-  /** The attempt in flight failed without a response. */
-  void attemptFailed(Throwable error) {
+  /** The attempt in flight failed without a response; {@code kind} when it was a transport one. */
+  void attemptFailed(Throwable error, @Nullable FailureKind kind) {
     Observation o = attempt;
     if (o == null) {
       return;
     }
+    attemptContext.failure(kind == null ? null : kind.tag());
     o.error(error);
     o.stop();
     attempt = null;
@@ -153,16 +155,36 @@ final class CallObservation {
 
   /** The call is over with this final response. */
   void completed(int status, Verdict.Kind verdict, Optional<Verdict.Gate> gate, int hops) {
+    completed(status, verdict, gate, hops, null);
+  }
+
+  /** The call ended with a failure that is not a transport one. */
+  void failed(Throwable error) {
+    failed(error, null);
+  }
+
+  /** The call is over with this final response; {@code failure} when the origin gave none. */
+  void completed(
+      int status,
+      Verdict.Kind verdict,
+      Optional<Verdict.Gate> gate,
+      int hops,
+      @Nullable FailureKind failure) {
     callContext.completed(
         status, verdict.name(), gate.map(Enum::name), hops, sent); // 0: held back by a cool-down
+    callContext.failure(failure == null ? null : failure.tag());
     stop();
   }
 
-  /** The call ended with a failure instead of a response. */
-  void failed(Throwable error) {
+  /** The call ended with a failure instead of a response; {@code kind} when a transport one. */
+  void failed(Throwable error, @Nullable FailureKind kind) {
     Observation o = attempt;
     if (o != null) {
-      attemptFailed(error);
+      attemptFailed(error, kind);
+    }
+    if (kind != null) {
+      callContext.completed(0, "FAIL", Optional.empty(), 0, Math.max(1, sent));
+      callContext.failure(kind.tag());
     }
     call.error(error);
     stop();

@@ -58,6 +58,9 @@ final class CallState<Q> {
   /** The requests sent so far, every hop and retry included, and the client's own resends. */
   int requests;
 
+  /** The transport failures of earlier attempts, oldest first; null until the first. */
+  @Nullable List<Throwable> failures;
+
   /** The call's observations while they are open; null when calls are not observed. */
   @Nullable CallObservation observation;
 
@@ -88,6 +91,14 @@ final class CallState<Q> {
     this.table = table;
     this.maxAttempts = maxAttempts;
     this.deadlineAtMillis = startMillis + deadlineMillis;
+  }
+
+  /** Keeps a failure of an attempt that is retried, to be suppressed by the one thrown at last. */
+  void failedAttempt(Throwable error) {
+    if (failures == null) {
+      failures = new ArrayList<>(4);
+    }
+    failures.add(error);
   }
 
   /** Moves on to a follow-up request, recording the hop just answered. */

@@ -41,6 +41,11 @@ final class CallTable {
     return new CallTable(table.withRulesFirst(rules), redirects, clock);
   }
 
+  /** {@return the policy of a call with these options: this one unless they carry rules} */
+  CallTable forOptions(CallOptions options) {
+    return options == CallOptions.none() ? this : withRulesFirstKept(options.rules());
+  }
+
   /**
    * The policy of a call whose options carry {@code rules}: built once per rule list and kept, at
    * most {@value #MAX_KEPT} of them, so that a call with options costs no table of its own.

@@ -10,7 +10,6 @@ import io.httptriage.triage.CallOptions;
 import io.httptriage.triage.RedirectMode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -148,6 +147,21 @@ public interface ClientCall<Q, R> {
   }
 
   /**
+   * How many times the client sent the request again by itself, below httptriage, before the send
+   * failed with {@code failure} (OkHttp's {@code retryOnConnectionFailure}, the JDK client's resend
+   * of a GET or HEAD whose connection closed before any response byte). Each counts as an attempt
+   * of the hop and is charged to the retry budget, and the attempts gate keeps room for as many
+   * again before it lets a retry through. The default is 0: the adapter switched such resends off.
+   *
+   * @param request the request whose send failed
+   * @param failure what the client threw, unwrapped
+   * @return the number of resends the client made by itself
+   */
+  default int resentByClient(Q request, Throwable failure) {
+    return 0;
+  }
+
+  /**
    * Looks into the client's cache, without the network, for the response it stores for this request
    * (OkHttp: the same request with {@code FORCE_CACHE}), for stale-if-error (RFC 5861 §4). Core
    * asks only for a GET or a HEAD whose final answer, after the retries, is a 500, 502, 503 or 504,
@@ -161,10 +175,11 @@ public interface ClientCall<Q, R> {
    * cache.
    *
    * @param request the request whose origin failed
-   * @param answer the origin's error, which the caller gets unless a stored response is served
+   * @param answer the origin's error, which the caller gets unless a stored response is served;
+   *     null after a transport failure
    * @return what was found, and the error as it must now be handed back
    */
-  default CacheLookup<R> lookUpStored(Q request, R answer) {
+  default CacheLookup<R> lookUpStored(Q request, @Nullable R answer) {
     return CacheLookup.none(answer);
   }
 
@@ -175,7 +190,7 @@ public interface ClientCall<Q, R> {
    *
    * @param request the caller's request
    * @param stored the stored response, as {@link #lookUpStored} found it
-   * @param originStatus the origin's final error status
+   * @param originStatus the origin's final error status; 0 after a transport failure
    * @param decision core's decision, with age, staleness and window
    */
   default R servedStale(Q request, R stored, int originStatus, StaleIfError decision) {
@@ -206,21 +221,21 @@ public interface ClientCall<Q, R> {
    * What a look into the client's cache found.
    *
    * @param answer the origin's error as the caller gets it when nothing is served: the response
-   *     passed in, or the adapter's copy of it
+   *     passed in, or the adapter's copy of it; null after a transport failure
    * @param stored the stored response, body unread; null when none was found
    * @param view its status, header fields and times as stored; null exactly when {@code stored} is
    * @param <R> the client's response type
    */
-  record CacheLookup<R>(R answer, @Nullable R stored, @Nullable StoredResponse view) {
+  record CacheLookup<R>(@Nullable R answer, @Nullable R stored, @Nullable StoredResponse view) {
     /**
      * Validates the fields.
      *
-     * @param answer the origin's error as the caller gets it when nothing is served
+     * @param answer the origin's error as the caller gets it when nothing is served; null after a
+     *     transport failure
      * @param stored the stored response, or null
      * @param view what core reads of it, or null
      */
     public CacheLookup {
-      Objects.requireNonNull(answer, "answer");
       if ((stored == null) != (view == null)) {
         throw new IllegalArgumentException("stored and view: both or neither");
       }
@@ -229,10 +244,10 @@ public interface ClientCall<Q, R> {
     /**
      * {@return a look that found nothing}
      *
-     * @param answer the origin's error as the caller gets it
+     * @param answer the origin's error as the caller gets it; null after a transport failure
      * @param <R> the client's response type
      */
-    public static <R> CacheLookup<R> none(R answer) {
+    public static <R> CacheLookup<R> none(@Nullable R answer) {
       return new CacheLookup<>(answer, null, null);
     }
   }

@@ -224,7 +224,7 @@ final class CoolDownGate {
     state.lastStatus = 429;
     if (state.retryContext != null) {
       contexts.decided(
-          state, Decision.refused(Verdict.Gate.COOL_DOWN, millis, null, List.of()), 429);
+          state, Decision.refused(Verdict.Gate.COOL_DOWN, millis, null, List.of()), 429, null);
     }
     report.heldBack(state, request, seen, verdict);
     signals.decided(state, new Action.Answer<>(verdict));

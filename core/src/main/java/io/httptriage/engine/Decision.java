@@ -3,6 +3,7 @@ package io.httptriage.engine;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.httptriage.classify.Reason;
 import io.httptriage.classify.Verdict;
 import io.httptriage.classify.WaitSource;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
@@ -64,6 +65,16 @@ record Decision(
       default:
         return Outcome.GAVE_UP_BUDGET;
     }
+  }
+
+  /** The final verdict of a RETRY this decision refused, naming the gate that refused it. */
+  Verdict refusing(Verdict verdict) {
+    return verdict.asFinal(
+        Optional.ofNullable(gate),
+        new Reason(
+            Reason.Kind.RETRY_REFUSED,
+            "a retry was possible; the " + gate + " gate refused it",
+            "RetrySettings"));
   }
 
   /** True when the request is sent again. */

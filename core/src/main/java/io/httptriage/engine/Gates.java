@@ -71,12 +71,14 @@ final class Gates {
   }
 
   /**
-   * The retry of one response that the classifier marked RETRY, as the gates see it, with the
-   * limits of its call: the client's, or those its {@link CallOptions} set.
+   * The retry of one response that the classifier marked RETRY, or of a transport failure that
+   * {@link io.httptriage.classify.FailureKind#verdict} did (no response: its wait is a backoff), as
+   * the gates see it, with the limits of its call: the client's, or those its {@link CallOptions}
+   * set.
    */
   final class Candidate {
     final RequestView request;
-    final ResponseView response;
+    final @Nullable ResponseView response;
     final Verdict verdict;
     final int attempt;
     final int maxAttempts;
@@ -86,10 +88,20 @@ final class Gates {
     private List<String> ignored = List.of();
 
     Candidate(RequestView request, ResponseView response, Verdict verdict, CallState<?> state) {
+      this(request, response, verdict, state, state.attempt);
+    }
+
+    /** A candidate whose attempt counts more than the call's: a failed send a client resent. */
+    Candidate(
+        RequestView request,
+        @Nullable ResponseView response,
+        Verdict verdict,
+        CallState<?> state,
+        int attempt) {
       this.request = request;
       this.response = response;
       this.verdict = verdict;
-      this.attempt = state.attempt;
+      this.attempt = attempt;
       this.maxAttempts = state.maxAttempts;
       this.deadlineAtMillis = state.deadlineAtMillis;
     }
@@ -143,6 +155,9 @@ final class Gates {
     if (retryAfter.isPresent()) {
       c.waitMillis = ceilMillis(retryAfter.get());
       c.source = WaitSource.RETRY_AFTER;
+    } else if (c.response == null) {
+      c.waitMillis = backoff(c.attempt);
+      c.source = WaitSource.BACKOFF;
     } else {
       RateLimit rateLimit = rateLimit(c.response);
       for (RateLimit.Problem p : rateLimit.problems()) {

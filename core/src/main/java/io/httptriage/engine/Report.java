@@ -1,5 +1,6 @@
 package io.httptriage.engine;
 
+import io.httptriage.classify.FailureKind;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.Exchange;
 import io.httptriage.exchange.Hop;
@@ -152,6 +153,41 @@ final class Report {
           Exchange.of(hops, Hop.of(request, seen), true));
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report a call held back by its origin's cool-down", e);
+    }
+  }
+
+  /**
+   * Reports a call that ended in a transport failure: no response, so no lint and no audit; status
+   * 0, the failure's kind, and an exchange whose final hop is the request that failed, without a
+   * response (status 0).
+   */
+  void failed(CallState<?> state, RequestView lastRequest, Verdict verdict, FailureKind kind) {
+    try {
+      List<Hop> hops = state.hops == null ? List.of() : state.hops;
+      Exchange exchange = Exchange.of(hops, Hop.of(lastRequest, ResponseView.of(0)), true);
+      RequestView first = hops.isEmpty() ? lastRequest : null;
+      String method = first != null ? first.method() : hops.get(0).method();
+      Optional<String> target =
+          Optional.of(
+              Finding.redactUrl((first != null ? first.uri() : hops.get(0).uri()).toString()));
+      ExchangeDetails.deliver(
+          listener,
+          new TriageEvent.ExchangeCompleted(
+              client,
+              method,
+              target,
+              0,
+              verdict.kind().name(),
+              verdict.refusedBy().map(Enum::name),
+              Math.max(1, state.requests),
+              hops.size(),
+              Duration.ofNanos(System.nanoTime() - state.startNanos),
+              List.of(),
+              Optional.of(kind.tag())),
+          verdict,
+          exchange);
+    } catch (RuntimeException e) {
+      LOG.warn("httptriage could not report a failed exchange; the failure is passed on", e);
     }
   }
 

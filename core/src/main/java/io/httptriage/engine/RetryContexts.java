@@ -4,6 +4,7 @@ import io.github.resilience4j.retry.Retry;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.CallOptions;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The resilience4j side of a call's retries: each hop that gets a retryable answer opens a {@link
@@ -53,14 +54,14 @@ final class RetryContexts {
    * Shows the hop's context a decision, opening the context first when needed, and tells the
    * listener; when the decision does not retry, the context completes. Returns resilience4j's wait.
    */
-  long decided(CallState<?> state, Decision decision, int status) {
+  long decided(CallState<?> state, Decision decision, int status, @Nullable Throwable error) {
     Retry.AsyncContext<Decision> context = state.retryContext;
     if (context == null) {
       context = retryOf(state).asyncContext();
       state.retryContext = context;
     }
     long wait = context.onResult(decision);
-    signals.event(decision, state, status, null);
+    signals.event(decision, state, status, error);
     if (!decision.retries()) {
       context.onComplete();
       state.retryContext = null;
@@ -81,8 +82,11 @@ final class RetryContexts {
     return true;
   }
 
-  /** A send failed: resilience4j and the listeners hear of it when it ended a retry. */
-  void failed(CallState<?> state, Throwable error) {
+  /**
+   * A send failed and is not retried: resilience4j and the listeners hear of it when it ended a
+   * retry; false when it did not.
+   */
+  boolean failed(CallState<?> state, Throwable error) {
     Retry.AsyncContext<Decision> context = state.retryContext;
     if (context != null && state.attempt > 1) {
       state.retryContext = null;
@@ -90,6 +94,8 @@ final class RetryContexts {
         context.onError(e);
       }
       signals.event(Decision.FAILED_IO, state, 0, error);
+      return true;
     }
+    return false;
   }
 }

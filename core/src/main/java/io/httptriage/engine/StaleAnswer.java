@@ -1,6 +1,7 @@
 package io.httptriage.engine;
 
 import io.httptriage.cache.StaleIfError;
+import io.httptriage.classify.FailureKind;
 import io.httptriage.classify.PolicyLookup;
 import io.httptriage.classify.Reason;
 import io.httptriage.exchange.RequestView;
@@ -49,6 +50,32 @@ final class StaleAnswer {
     if (!enabled || !StaleIfError.worthLookingUp(request.method(), status)) {
       return new Outcome<>(answer, answer, null);
     }
+    return look(call, current, request, status, answer, Integer.toString(status));
+  }
+
+  /**
+   * Looks for a stored response to serve instead of a transport failure of {@code kind}; null when
+   * there is none to serve. RFC 5861 §4 counts "any situation that would result in a 500, 502, 503,
+   * or 504": a gateway answers a failure to reach the origin with 502 or 504, so it is looked up as
+   * a 504 would be.
+   */
+  <Q, R> @Nullable Outcome<R> findAfterFailure(
+      ClientCall<Q, R> call, Q current, RequestView request, FailureKind kind) {
+    if (!enabled || !StaleIfError.worthLookingUp(request.method(), 504)) {
+      return null;
+    }
+    Outcome<R> outcome =
+        look(call, current, request, 0, null, "a transport failure (" + kind.tag() + ")");
+    return outcome.reason() == null ? null : outcome;
+  }
+
+  private <Q, R> Outcome<R> look(
+      ClientCall<Q, R> call,
+      Q current,
+      RequestView request,
+      int status,
+      @Nullable R answer,
+      String origin) {
     ClientCall.CacheLookup<R> found;
     try {
       found = call.lookUpStored(current, answer);
@@ -90,7 +117,7 @@ final class StaleAnswer {
             "served the stored "
                 + found.view().response().status()
                 + " instead of "
-                + status
+                + origin
                 + ": "
                 + decision.reason(),
             "RFC 5861 §4"));

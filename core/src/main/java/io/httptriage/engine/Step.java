@@ -19,6 +19,7 @@ import io.httptriage.triage.CallOptions;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.observation.Observation;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -42,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A call counts once in the retry budget, however many hops it follows; its first answer that is
  * not a redirect to follow decides whether it was healthy, so a redirect earns no retry. Attempts
- * are counted per hop. Transport failures are not verdicts yet: an exception from a send
+ * are counted per hop. A send that throws an {@code IOException} is a transport failure, decided by
+ * {@link FailedSend} through the same gates (RFC 9110 §9.2.2); anything else a send throws
  * propagates, after a {@link TriageEvent.AttemptDecided.Outcome#RETRY_FAILED_IO} event when it
  * ended a retry.
  *
@@ -60,6 +62,7 @@ final class Step {
   private final StaleAnswer stale;
   private final StepSignals signals;
   private final CoolDownGate coolDown;
+  private final FailedSend failures;
 
   Step(TriageConfig config, TriageListener listener, String adapterName) {
     this.mode = config.redirectMode();
@@ -79,6 +82,7 @@ final class Step {
     this.coolDown = new CoolDownGate(config, clientTable.classifier, report, signals, contexts);
     this.gates = new Gates(settings, budget, coolDown);
     budget.gaugeFor(config, listener, client);
+    this.failures = new FailedSend(gates, budget, contexts, signals, report, stale);
   }
 
   /** True when calls are observed: a registry with handlers was configured. */
@@ -124,12 +128,6 @@ final class Step {
     return mintsKeys ? IdempotencyKeys.keyed(request, call) : request;
   }
 
-  private CallTable tableFor(CallOptions options) {
-    return options == CallOptions.none()
-        ? clientTable
-        : clientTable.withRulesFirstKept(options.rules());
-  }
-
   /** The state of a call starting now, its settings resolved once from its options. */
   <Q> CallState<Q> state(Q request, CallOptions options, long start, long startNanos) {
     return new CallState<>(
@@ -171,7 +169,7 @@ final class Step {
    */
   <Q, R> boolean answeredQuickly(ClientCall<Q, R> call, CallOptions options, R response) {
     int status = call.status(response);
-    Optional<Verdict> known = tableFor(options).classifier.statusOnlyVerdict(status);
+    Optional<Verdict> known = clientTable.forOptions(options).classifier.statusOnlyVerdict(status);
     return known.isPresent()
         && !coolDown.mayRecord(call, response, status)
         && !call.isRedirected(response)
@@ -236,17 +234,9 @@ final class Step {
       budget.onFailedFirstAttempt();
     }
     Decision decision = gates.decide(gates.new Candidate(request, seen, verdict, state));
-    long wait = contexts.decided(state, decision, seen.status());
+    long wait = contexts.decided(state, decision, seen.status(), null);
     if (!decision.retries()) {
-      Verdict.Gate gate = decision.gate();
-      Verdict last =
-          verdict.asFinal(
-              Optional.ofNullable(gate),
-              new Reason(
-                  Reason.Kind.RETRY_REFUSED,
-                  "a retry was possible; the " + gate + " gate refused it",
-                  "RetrySettings"));
-      return answered(state, call, response, request, seen, last);
+      return answered(state, call, response, request, seen, decision.refusing(verdict));
     }
     state.attempt++;
     return new Action.Retry<>(Math.max(0, wait));
@@ -384,8 +374,16 @@ final class Step {
     return new Action.Answer<>(last, deliver == response ? null : deliver);
   }
 
-  /** A send failed: resilience4j and the listeners hear of it when it ended a retry. */
-  void failed(CallState<?> state, Throwable error) {
+  /**
+   * A send of {@code state.current} failed with a transport failure: a retry, a stored response
+   * served instead, or null when the driver throws {@code error} (see {@link FailedSend}).
+   */
+  <Q, R> @Nullable Action<Q> failed(CallState<Q> state, ClientCall<Q, R> call, IOException error) {
+    return failures.decide(state, call, error);
+  }
+
+  /** A send threw what is not a transport failure: it propagates, the call's observation ends. */
+  void broke(CallState<?> state, Throwable error) {
     contexts.failed(state, error);
     ended(state, error);
   }

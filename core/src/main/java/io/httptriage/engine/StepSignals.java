@@ -1,5 +1,6 @@
 package io.httptriage.engine;
 
+import io.httptriage.classify.FailureKind;
 import io.httptriage.classify.Verdict;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.finding.Finding;
@@ -67,7 +68,33 @@ final class StepSignals {
     CallObservation o = state.observation;
     if (o != null) {
       state.observation = null;
-      o.failed(error);
+      o.failed(error, null);
+    }
+  }
+
+  /** An attempt failed and is retried: its observation ends with the error. */
+  void attemptFailed(CallState<?> state, Throwable error, FailureKind kind) {
+    CallObservation o = state.observation;
+    if (o != null) {
+      o.attemptFailed(error, kind);
+    }
+  }
+
+  /**
+   * The call ended after a failed attempt: with the error, or answered by {@code served}, the
+   * verdict of a stored response served instead.
+   */
+  void failed(CallState<?> state, Throwable error, FailureKind kind, @Nullable Verdict served) {
+    CallObservation o = state.observation;
+    if (o == null) {
+      return;
+    }
+    state.observation = null;
+    if (served == null) {
+      o.failed(error, kind);
+    } else {
+      o.attemptFailed(error, kind);
+      o.completed(0, served.kind(), served.refusedBy(), hop(state), kind);
     }
   }
 
@@ -82,7 +109,7 @@ final class StepSignals {
       Verdict v = answer.verdict();
       o.attemptEnded(status, v.kind(), v.refusedBy());
       state.observation = null;
-      o.completed(status, v.kind(), v.refusedBy(), hop(state));
+      o.completed(status, v.kind(), v.refusedBy(), hop(state), null);
     } else {
       o.attemptEnded(
           status,

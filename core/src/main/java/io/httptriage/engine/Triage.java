@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runtime of one client. Adapters create one per client — the retry budget is shared by all of
@@ -189,7 +190,9 @@ public final class Triage {
    * @param <Q> the client's request type
    * @param <R> the client's response type
    * @return the final response; never one that was discarded
-   * @throws IOException from the client, unchanged; {@link InterruptedIOException} when the thread
+   * @throws IOException from the client, unchanged and unwrapped: a transport failure the step did
+   *     not retry, the last attempt's, with the earlier attempts' failures as suppressed exceptions
+   *     (RFC 9110 §9.2.2 decides which are retried); {@link InterruptedIOException} when the thread
    *     was interrupted ("interrupted while waiting", interrupt flag set again) or the call
    *     cancelled ("Canceled") while a retry or follow-up was pending
    */
@@ -198,35 +201,55 @@ public final class Triage {
     long startNanos = System.nanoTime();
     CallOptions options = call.options(request);
     Q first = step.keyed(request, call);
-    CallState<Q> state;
-    R response;
-    if (step.observing() || !step.coolDown().idle()) {
+    CallState<Q> state = null;
+    R response = null;
+    Action<Q> action = null;
+    boolean tracked = step.observing() || !step.coolDown().idle();
+    if (tracked) {
       state = step.state(first, options, start, startNanos);
       if (step.observing()) {
         step.observe(state, call, true);
       }
-      response = sendOnce(state, call, send);
-    } else {
-      response = send.send(first);
-      if (step.answeredQuickly(call, options, response)) {
-        return response;
+      R held = admitted(state, call);
+      if (held != null) {
+        return held;
       }
-      state = step.state(first, options, start, startNanos);
-      state.requests = 1;
     }
-    while (!state.heldBack) {
-      Action<Q> action;
-      try {
-        action = step.decide(state, call, response);
-      } catch (RuntimeException e) {
+    try {
+      if (tracked) {
+        response = sendOnce(state, call, send);
+      } else {
+        response = send.send(first);
+        if (step.answeredQuickly(call, options, response)) {
+          return response;
+        }
+        state = step.state(first, options, start, startNanos);
+        state.requests = 1;
+      }
+    } catch (IOException e) {
+      if (state == null) {
+        state = step.state(first, options, start, startNanos);
+        state.requests = 1;
+      }
+      action = afterFailure(state, call, e);
+      if (action instanceof Action.Answer<Q> served) {
+        return served.served(call);
+      }
+    }
+    while (true) {
+      if (action == null) {
+        try {
+          action = step.decide(state, call, response);
+        } catch (RuntimeException e) {
+          call.discard(response);
+          step.ended(state, e);
+          throw e;
+        }
+        if (action instanceof Action.Answer<Q> answer) {
+          return answer.deliver(response, call);
+        }
         call.discard(response);
-        step.ended(state, e);
-        throw e;
       }
-      if (action instanceof Action.Answer<Q> answer) {
-        return answer.deliver(response, call);
-      }
-      call.discard(response);
       if (action instanceof Action.Retry || action.waitMillis() > 0) {
         pause(state, call, action.waitMillis());
       }
@@ -234,9 +257,20 @@ public final class Triage {
         step.cancelled(state);
         throw new InterruptedIOException("Canceled");
       }
-      response = sendOnce(state, call, send);
+      R held = admitted(state, call);
+      if (held != null) {
+        return held;
+      }
+      action = null;
+      try {
+        response = sendOnce(state, call, send);
+      } catch (IOException e) {
+        action = afterFailure(state, call, e);
+        if (action instanceof Action.Answer<Q> served) {
+          return served.served(call);
+        }
+      }
     }
-    return response;
   }
 
   /** Sleeps through the settings' sleeper, which a cancellation of the call cuts short. */
@@ -253,10 +287,10 @@ public final class Triage {
   }
 
   /**
-   * Sends the call's current request once, its attempt observed when the call is; first waits out
-   * its origin's cool-down, or answers at once without sending ({@code state.heldBack}).
+   * Waits out the origin's cool-down before a send: null when the call may send now, else the
+   * answer made without sending (the adapter's; it may throw its client's exception instead).
    */
-  private <Q, R> R sendOnce(CallState<Q> state, ClientCall<Q, R> call, Send<Q, R> send)
+  private <Q, R> @Nullable R admitted(CallState<Q> state, ClientCall<Q, R> call)
       throws IOException {
     for (Admission a; (a = step.coolDown().admit(state, call)) != null; ) {
       if (a.kind() == Admission.Kind.REJECT) {
@@ -268,13 +302,42 @@ public final class Triage {
         throw new InterruptedIOException("Canceled");
       }
     }
+    return null;
+  }
+
+  /**
+   * The step's action after a failed send: a retry, or a stored response served instead; throws
+   * {@code e}, with the earlier attempts' failures suppressed, when the call ends with it.
+   */
+  private <Q, R> Action<Q> afterFailure(CallState<Q> state, ClientCall<Q, R> call, IOException e)
+      throws IOException {
+    Action<Q> next;
+    try {
+      next = step.failed(state, call, e);
+    } catch (RuntimeException bug) {
+      e.addSuppressed(bug);
+      step.ended(state, e);
+      throw e;
+    }
+    if (next == null) {
+      throw e;
+    }
+    return next;
+  }
+
+  /** Sends the call's current request once, its attempt observed when the call is. */
+  private <Q, R> R sendOnce(CallState<Q> state, ClientCall<Q, R> call, Send<Q, R> send)
+      throws IOException {
     Observation.Scope scope = step.sending(state, call);
     R response;
     try {
       response = send.send(state.current);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       AsyncExchange.close(scope);
-      step.failed(state, e);
+      step.broke(state, e);
+      throw e;
+    } catch (IOException e) {
+      AsyncExchange.close(scope);
       throw e;
     }
     AsyncExchange.close(scope);

@@ -1,5 +1,6 @@
 package io.httptriage.listener;
 
+import io.httptriage.classify.FailureKind;
 import io.httptriage.classify.Verdict;
 import io.httptriage.classify.WaitSource;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
@@ -13,9 +14,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The meters of whole calls and of retry waits, next to the counters of {@link TriageMeters}: a
- * timer of the logical call by outcome and final verdict, a distribution summary of the requests
- * sent per call, and a timer of the waits before retries by where the wait came from. Every tag is
- * from an enum or the client's name.
+ * timer of the logical call by outcome, final verdict and the kind of transport failure that ended
+ * it ({@code error}: {@code none} when a response did), a distribution summary of the requests sent
+ * per call, and a timer of the waits before retries by where the wait came from. Every tag is from
+ * an enum or the client's name.
  *
  * <p>Thread-safe; meters are registered on first use and kept.
  */
@@ -28,10 +30,13 @@ final class CallMeters {
   private static final Verdict.Kind[] VERDICTS = Verdict.Kind.values();
   private static final WaitSource[] SOURCES = WaitSource.values();
 
+  /** The {@code error} tag's values: {@code none}, then each {@link FailureKind}'s tag. */
+  private static final int ERRORS = FailureKind.values().length + 1;
+
   private final MeterRegistry registry;
   private final String client;
   private final AtomicReferenceArray<Timer> calls =
-      new AtomicReferenceArray<>(OUTCOMES.length * VERDICTS.length);
+      new AtomicReferenceArray<>(OUTCOMES.length * VERDICTS.length * ERRORS);
   private final AtomicReferenceArray<Timer> waits = new AtomicReferenceArray<>(SOURCES.length);
   private final DistributionSummary attempts;
 
@@ -48,7 +53,8 @@ final class CallMeters {
   void completed(ExchangeCompleted e) {
     Outcome outcome = Outcome.forStatus(e.status());
     Verdict.Kind verdict = Verdict.Kind.valueOf(e.verdict());
-    int slot = outcome.ordinal() * VERDICTS.length + verdict.ordinal();
+    int error = e.failure().map(CallMeters::errorSlot).orElse(0);
+    int slot = (outcome.ordinal() * VERDICTS.length + verdict.ordinal()) * ERRORS + error;
     Timer timer = calls.get(slot);
     if (timer == null) {
       timer =
@@ -58,6 +64,7 @@ final class CallMeters {
               .tag("client", client)
               .tag("outcome", outcome.name())
               .tag("verdict", verdict.name())
+              .tag("error", e.failure().orElse("none"))
               .register(registry);
       calls.set(slot, timer);
     }
@@ -81,5 +88,15 @@ final class CallMeters {
       waits.set(source.ordinal(), timer);
     }
     timer.record(e.waitTime().get().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The slot of an {@code error} tag value: 1 + the ordinal of the kind that writes it. */
+  private static int errorSlot(String tag) {
+    for (FailureKind k : FailureKind.values()) {
+      if (k.tag().equals(tag)) {
+        return k.ordinal() + 1;
+      }
+    }
+    return 0;
   }
 }

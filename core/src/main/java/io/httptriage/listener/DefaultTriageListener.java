@@ -34,17 +34,20 @@ import org.jspecify.annotations.Nullable;
  * client} with {@link Builder#clientName(String)}:
  *
  * <ul>
- *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange, for the
- *       FINAL response. code is the number of a registered or vendor code, {@code unknown} or
- *       {@code invalid}; class is {@code 1xx}..{@code 5xx} or {@code invalid}; verdict is what was
- *       done (ACCEPT or FAIL; never RETRY or FOLLOW, since the response reached the caller);
- *       refused_by is the {@link Verdict.Gate} that refused a possible retry (or the wait of a
- *       redirect), or {@code none};
+ *   <li>{@code httptriage.responses} — code, class, verdict, refused_by — one per exchange that
+ *       ended with a response, for the FINAL response. code is the number of a registered or vendor
+ *       code, {@code unknown} or {@code invalid}; class is {@code 1xx}..{@code 5xx} or {@code
+ *       invalid}; verdict is what was done (ACCEPT or FAIL; never RETRY or FOLLOW, since the
+ *       response reached the caller); refused_by is the {@link Verdict.Gate} that refused a
+ *       possible retry (or the wait of a redirect), or {@code none};
  *   <li>{@code httptriage.retries} — outcome, code — one per retry decision;
  *   <li>{@code httptriage.redirect.findings} — kind, severity — findings of the redirect kinds;
  *   <li>{@code httptriage.conformance.findings} — kind, severity — findings of the lint kinds;
- *   <li>{@code httptriage.calls}, a timer — outcome (Micrometer's HTTP outcome of the final
- *       status), verdict — one per call, from its first request to the final response;
+ *   <li>{@code httptriage.calls}, a timer — outcome (Micrometer's HTTP outcome of the final status;
+ *       {@code UNKNOWN} without one), verdict, error (the {@code FailureKind} tag of the transport
+ *       failure that ended the call: {@code not_sent}, {@code sent_no_response}, {@code
+ *       never_retried}, or {@code none}) — one per call, from its first request to the final
+ *       response or exception;
  *   <li>{@code httptriage.call.attempts}, a distribution summary — the requests each call sent;
  *   <li>{@code httptriage.retry.waits}, a timer — source — the wait before each retry made.
  * </ul>
@@ -178,11 +181,20 @@ public class DefaultTriageListener implements ExchangeDetails {
     Verdict.Kind kind = Verdict.Kind.valueOf(event.verdict());
     TriageMeters m = meters.orElse(null);
     if (m != null) {
-      m.response(event.status(), kind, event.refusedBy());
+      if (event.failure().isEmpty()) {
+        m.response(event.status(), kind, event.refusedBy());
+      }
       callMeters.completed(event);
     }
     if (kind == Verdict.Kind.SERVED_STALE) {
       log.servedStale(event.status(), verdict == null ? "stale-if-error" : staleReason(verdict));
+    } else if (event.failure().isPresent()) {
+      log.failedCall(
+          event.failure().get(),
+          FindingLog.token(event.method()),
+          event.target().orElse("-"),
+          event.attempts(),
+          event.refusedBy().orElse("none"));
     }
     if (verdict != null && verdict.hasReason(Reason.Kind.COOL_DOWN)) {
       log.heldBack(

@@ -230,6 +230,39 @@ final class FindingLog {
         why);
   }
 
+  /**
+   * A call ended in a transport failure, thrown to the caller: WARN, with the failure kind ({@code
+   * error}), the requests sent and the gate that refused a retry when one did. Shares the refusal
+   * lines' storm guard.
+   */
+  void failedCall(String error, String method, String target, int attempts, String refusedBy) {
+    if (!retries.isWarnEnabled()) {
+      return;
+    }
+    int suppressed = refusals.admit("FAILED " + error);
+    if (suppressed == LogStormGuard.HELD) {
+      return;
+    }
+    LoggingEventBuilder line = retries.atWarn();
+    kv(line, "client", client);
+    kv(line, "error", error);
+    kv(line, "method", method);
+    kv(line, "target", target);
+    kv(line, "attempts", attempts);
+    kv(line, "refused_by", refusedBy);
+    kv(line, "suppressed", suppressed);
+    line.log(
+        "httptriage call failed error={} client={} method={} target={} attempts={} refused_by={}"
+            + " suppressed={}",
+        error,
+        client,
+        method,
+        target,
+        attempts,
+        refusedBy,
+        suppressed);
+  }
+
   /** INFO for information, WARN for everything a reader should act on. */
   static Level level(Finding.Severity severity) {
     return severity == Finding.Severity.INFO ? Level.INFO : Level.WARN;

@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  *       request; for a call, the redirects followed</td></tr>
  *   <tr><td>{@code error.type}</td><td>the class name of the failure, else the status code of a
  *       4xx or 5xx answer, else {@code none}</td></tr>
+ *   <tr><td>{@code httptriage.error}</td><td>the kind of a transport failure that
+ *       ended the attempt or the call: {@code not_sent}, {@code sent_no_response}, {@code
+ *       never_retried}; {@code none} otherwise</td></tr>
  * </table>
  *
  * <p>High-cardinality: {@code url.full}, the redacted URL (userinfo removed, query values {@code
@@ -120,7 +123,8 @@ public class DefaultTriageObservationConvention
         KeyValue.of("httptriage.refused_by", context.gate().orElse(NONE)),
         KeyValue.of("http.request.resend_count", Integer.toString(context.resendCount())),
         KeyValue.of("httptriage.hop", Integer.toString(context.hop())),
-        KeyValue.of("error.type", errorType(context)));
+        KeyValue.of("error.type", errorType(context)),
+        KeyValue.of("httptriage.error", context.failure().orElse(NONE)));
   }
 
   @Override

@@ -70,8 +70,8 @@ public sealed interface TriageEvent
    *     and the {@code gate} field of the log line: {@code BODY_NOT_REPLAYABLE}, {@code ATTEMPTS},
    *     {@code WAIT_CAP}, {@code DEADLINE}, {@code BUDGET}, ...; empty when the retry is made or no
    *     gate was involved
-   * @param errorType the class name of the failure that ended a retry ({@link
-   *     Outcome#RETRY_FAILED_IO}); empty otherwise
+   * @param errorType the class name of the transport failure decided about (status 0); empty when a
+   *     response was
    * @param elapsed the time since the call started
    * @param ignoredHeaders names of fields ignored as malformed, e.g. {@code Retry-After}
    */
@@ -118,18 +118,23 @@ public sealed interface TriageEvent
        */
       GAVE_UP_COOL_DOWN,
       /**
-       * The status allows a retry of idempotent requests only, and this one is not: a POST or PATCH
-       * without an {@code Idempotency-Key}, and no explicit opt-in.
+       * The status, or a transport failure that got no response (RFC 9110 §9.2.2), allows a retry
+       * of idempotent requests only, and this one is not: a POST or PATCH without an {@code
+       * Idempotency-Key}, and no explicit opt-in.
        */
       NOT_IDEMPOTENT,
       /** The request body cannot be sent a second time (one-shot or a consumed stream). */
       BODY_NOT_REPLAYABLE,
       /**
        * The policy table does not allow retrying this response for this request, e.g. a 413 without
-       * Retry-After (RFC 9110 §15.5.14) or an override rule.
+       * Retry-After (RFC 9110 §15.5.14) or an override rule; or the transport failure is never
+       * retried (a TLS handshake or certificate failure).
        */
       NOT_RETRYABLE,
-      /** A retry attempt failed with an I/O error, which propagates to the caller unchanged. */
+      /**
+       * A retry attempt failed with an exception that is not retried (a TLS failure, a
+       * cancellation, or not a transport failure at all): it reaches the caller, unwrapped.
+       */
       RETRY_FAILED_IO,
       /**
        * The caller cancelled the asynchronous call, or interrupted the synchronous one while it
@@ -156,8 +161,8 @@ public sealed interface TriageEvent
      *     or {@code BACKOFF}; present exactly when it is
      * @param gate the gate that refused a possible retry, as the meters' {@code refused_by} tag;
      *     empty when the retry is made or no gate was involved
-     * @param errorType the class name of the failure that ended a retry ({@link
-     *     Outcome#RETRY_FAILED_IO}); empty otherwise
+     * @param errorType the class name of the transport failure decided about (status 0); empty when
+     *     a response was
      * @param elapsed the time since the call started
      * @param ignoredHeaders names of fields ignored as malformed, e.g. {@code Retry-After}
      */
@@ -214,8 +219,10 @@ public sealed interface TriageEvent
   }
 
   /**
-   * A call is over: the caller receives a response with this status. Sent after the call's {@link
-   * FindingReported} events.
+   * A call is over: the caller receives a response with this status, or, when the call ended in a
+   * transport failure ({@code failure} present, status 0, the exchange's final hop without a
+   * response), the client's exception — or the stored response served instead ({@code
+   * SERVED_STALE}). Sent after the call's {@link FindingReported} events.
    *
    * @param client the client's name
    * @param method the method of the caller's request
@@ -231,6 +238,9 @@ public sealed interface TriageEvent
    * @param hops the redirects followed before the final response, by httptriage or the client
    * @param duration the time from the first request to the final response
    * @param findings every finding of the call, as also reported one by one
+   * @param failure the kind of the transport failure that ended the call, as the {@code error} tag
+   *     writes it ({@code not_sent}, {@code sent_no_response}, {@code never_retried}); empty when a
+   *     response came
    */
   record ExchangeCompleted(
       String client,
@@ -242,7 +252,8 @@ public sealed interface TriageEvent
       int attempts,
       int hops,
       Duration duration,
-      List<Finding> findings)
+      List<Finding> findings,
+      Optional<String> failure)
       implements TriageEvent {
 
     /**
@@ -259,6 +270,8 @@ public sealed interface TriageEvent
      * @param hops the redirects followed before the final response, by httptriage or the client
      * @param duration the time from the first request to the final response
      * @param findings every finding of the call, as also reported one by one
+     * @param failure the kind of the transport failure that ended the call; empty when a response
+     *     came
      */
     public ExchangeCompleted {
       Objects.requireNonNull(client, "client");
@@ -267,7 +280,47 @@ public sealed interface TriageEvent
       Objects.requireNonNull(verdict, "verdict");
       Objects.requireNonNull(refusedBy, "refusedBy");
       Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(failure, "failure");
       findings = List.copyOf(findings);
+    }
+
+    /**
+     * A call that ended with a response: {@code failure} empty.
+     *
+     * @param client the client's name
+     * @param method the method of the caller's request
+     * @param target the redacted URL of the caller's request
+     * @param status the status of the final response
+     * @param verdict the verdict on the final response as the caller receives it
+     * @param refusedBy the gate that refused a possible retry or follow of the final response
+     * @param attempts the requests sent for the call, every hop and retry included
+     * @param hops the redirects followed before the final response
+     * @param duration the time from the first request to the final response
+     * @param findings every finding of the call
+     */
+    public ExchangeCompleted(
+        String client,
+        String method,
+        Optional<String> target,
+        int status,
+        String verdict,
+        Optional<String> refusedBy,
+        int attempts,
+        int hops,
+        Duration duration,
+        List<Finding> findings) {
+      this(
+          client,
+          method,
+          target,
+          status,
+          verdict,
+          refusedBy,
+          attempts,
+          hops,
+          duration,
+          findings,
+          Optional.empty());
     }
   }
 }

@@ -45,6 +45,7 @@ public final class TriageObservationContext extends Observation.Context {
   private int status;
   private @Nullable String verdict;
   private @Nullable String gate;
+  private @Nullable String failure;
 
   /**
    * The context of a call's observation.
@@ -154,6 +155,25 @@ public final class TriageObservationContext extends Observation.Context {
    */
   public Optional<String> gate() {
     return Optional.ofNullable(gate);
+  }
+
+  /**
+   * {@return the kind of the transport failure that ended this attempt, or the call; empty when a
+   * response came}
+   */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * Records the kind of the transport failure that ended this attempt or call; called by httptriage
+   * before the observation stops.
+   *
+   * @param kind the kind, as the {@code error} tag writes it ({@code not_sent}, {@code
+   *     sent_no_response}, {@code never_retried}); null when the failure was not a transport one
+   */
+  public void failure(@Nullable String kind) {
+    this.failure = kind;
   }
 
   /**

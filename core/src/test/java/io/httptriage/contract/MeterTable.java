@@ -214,6 +214,13 @@ final class MeterTable {
     assertThat(values("outcome", "httptriage.calls"))
         .containsExactlyInAnyOrderElementsOf(
             names(io.micrometer.core.instrument.binder.http.Outcome.values()));
+    assertThat(values("error", "httptriage.calls"))
+        .containsExactlyElementsOf(
+            Stream.concat(
+                    Stream.of("none"),
+                    Arrays.stream(io.httptriage.classify.FailureKind.values())
+                        .map(io.httptriage.classify.FailureKind::tag))
+                .toList());
     assertThat(values("source", "httptriage.retry.waits"))
         .containsExactlyElementsOf(names(WaitSource.values()));
     assertThat(values("outcome", "httptriage.retries"))

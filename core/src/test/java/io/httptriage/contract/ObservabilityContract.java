@@ -328,10 +328,10 @@ public abstract class ObservabilityContract {
         .contains(
             "httptriage_calls_seconds_count{"
                 + client
-                + ",outcome=\"SUCCESS\",verdict=\"ACCEPT\"} 3",
+                + ",error=\"none\",outcome=\"SUCCESS\",verdict=\"ACCEPT\"} 3",
             "httptriage_calls_seconds_count{"
                 + client
-                + ",outcome=\"CLIENT_ERROR\",verdict=\"FAIL\"} 1",
+                + ",error=\"none\",outcome=\"CLIENT_ERROR\",verdict=\"FAIL\"} 1",
             "httptriage_call_attempts_count{" + client + "} 4",
             "httptriage_retry_waits_seconds_count{" + client + ",source=\"RETRY_AFTER\"} 1",
             "httptriage_retry_waits_seconds_sum{" + client + ",source=\"RETRY_AFTER\"} 1.0",

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <p>Thread-safe enough for one exchange at a time, whose steps may run on different threads.
  */
-final class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
+class FakeClient implements ClientCall<RequestView, FakeClient.Resp> {
   /** A response of the fake client; {@code id} counts from 0 in the order sent. */
   record Resp(int status, Headers headers, int id) {}
 

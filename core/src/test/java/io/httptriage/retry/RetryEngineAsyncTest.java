@@ -4,6 +4,7 @@ import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.ANSWERED_
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.CANCELLED;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_ATTEMPTS;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.NOT_IDEMPOTENT;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.NOT_RETRYABLE;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_FAILED_IO;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -211,7 +212,7 @@ class RetryEngineAsyncTest {
 
   @Test
   void failsWithTheIoErrorOfARetry() {
-    IOException failure = new IOException("connection reset");
+    IOException failure = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
     h.server.respond(503).fail(failure);
 
     CompletableFuture<Server.Response> result = executeAsync(h.engine(), fromServer);
@@ -223,14 +224,38 @@ class RetryEngineAsyncTest {
   }
 
   @Test
-  void failsWithTheIoErrorOfTheFirstAttempt() {
-    IOException failure = new IOException("refused");
+  void failsWithTheIoErrorOfTheFirstAttemptWhenItIsNeverRetried() {
+    IOException failure = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
 
     CompletableFuture<Server.Response> result =
         executeAsync(h.engine(), () -> CompletableFuture.failedFuture(failure));
 
     assertThat(result.handle((r, e) -> e).join()).isSameAs(failure);
-    assertThat(h.events).isEmpty();
+    assertThat(h.outcomes()).containsExactly(NOT_RETRYABLE);
+  }
+
+  @Test
+  void retriesARefusedConnectOnTheSchedulerAndThrowsTheLastWithTheEarlierSuppressed() {
+    java.util.concurrent.atomic.AtomicInteger sends =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    CompletableFuture<Server.Response> result =
+        executeAsync(
+            h.engine(),
+            () ->
+                CompletableFuture.failedFuture(
+                    new java.util.concurrent.CompletionException(
+                        new java.net.ConnectException("refused " + sends.incrementAndGet()))));
+    scheduler.runNext();
+    scheduler.runNext();
+
+    assertThat(sends).hasValue(3);
+    Throwable thrown = result.handle((r, e) -> e).join();
+    assertThat(thrown).isInstanceOf(java.net.ConnectException.class).hasMessage("refused 3");
+    assertThat(thrown.getSuppressed())
+        .extracting(Throwable::getMessage)
+        .containsExactly("refused 1", "refused 2");
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, RETRY_SCHEDULED, GAVE_UP_ATTEMPTS);
   }
 
   @Test

@@ -5,6 +5,8 @@ import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.CANCELLED
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_ATTEMPTS;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_DEADLINE;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.GAVE_UP_RETRY_AFTER_TOO_LONG;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.NOT_IDEMPOTENT;
+import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.NOT_RETRYABLE;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_FAILED_IO;
 import static io.httptriage.observe.TriageEvent.AttemptDecided.Outcome.RETRY_SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -211,20 +213,59 @@ class RetryEngineTest {
   }
 
   @Test
-  void propagatesAnIoErrorOfTheFirstAttemptWithoutEvents() {
-    IOException failure = new IOException("connection reset");
-    h.server.fail(failure);
+  void retriesAGetThatGotNoResponseAndThrowsTheLastFailureWithTheEarlierSuppressed() {
+    IOException first = new IOException("connection reset");
+    IOException second = new java.io.EOFException("unexpected end of stream");
+    IOException last = new java.net.SocketException("Connection reset");
+    h.server.fail(first).fail(second).fail(last);
 
-    assertThatThrownBy(() -> h.execute(h.engine(), Harness.get())).isSameAs(failure);
-    assertThat(h.events).isEmpty();
+    assertThatThrownBy(() -> h.execute(h.engine(), Harness.get()))
+        .isSameAs(last)
+        .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(first, second));
+    assertThat(h.server.sent()).isEqualTo(3);
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, RETRY_SCHEDULED, GAVE_UP_ATTEMPTS);
+    assertThat(h.events.get(2).errorType()).contains("java.net.SocketException");
+    assertThat(h.events.get(0).waitSource()).contains("BACKOFF");
   }
 
   @Test
-  void propagatesAnIoErrorOfARetryAndReportsIt() {
-    IOException failure = new IOException("connection reset");
-    h.server.respond(503).fail(failure);
+  void retriesAPostThatGotNoResponseOnlyWithAnIdempotencyKey() {
+    IOException reset = new java.net.SocketException("Connection reset");
+    h.server.fail(reset);
 
-    assertThatThrownBy(() -> h.execute(h.engine(), Harness.get())).isSameAs(failure);
+    assertThatThrownBy(() -> h.execute(h.engine(), Harness.post())).isSameAs(reset);
+    assertThat(h.server.sent()).isEqualTo(1);
+    assertThat(h.outcomes()).containsExactly(NOT_IDEMPOTENT);
+
+    assertThatThrownBy(() -> h.execute(h.engine(), Harness.postWithKey("\"k-1\""))).isSameAs(reset);
+    assertThat(h.server.sent()).isEqualTo(1 + 3);
+  }
+
+  @Test
+  void retriesAPostWhoseRequestNeverLeft() throws IOException {
+    IOException refused = new java.net.ConnectException("Connection refused");
+    h.server.fail(refused).respond(200);
+
+    assertThat(h.execute(h.engine(), Harness.post()).status()).isEqualTo(200);
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, ANSWERED_AFTER_RETRY);
+  }
+
+  @Test
+  void neverRetriesATlsFailure() {
+    IOException tls = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+    h.server.fail(tls);
+
+    assertThatThrownBy(() -> h.execute(h.engine(), Harness.get())).isSameAs(tls);
+    assertThat(h.server.sent()).isEqualTo(1);
+    assertThat(h.outcomes()).containsExactly(NOT_RETRYABLE);
+  }
+
+  @Test
+  void reportsANeverRetriedFailureOfARetryAsItsEnd() {
+    IOException tls = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+    h.server.respond(503).fail(tls);
+
+    assertThatThrownBy(() -> h.execute(h.engine(), Harness.get())).isSameAs(tls);
     assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, RETRY_FAILED_IO);
     assertThat(h.events.get(1).attempt()).isEqualTo(2);
     assertThat(h.server.discarded()).containsExactly(1);

@@ -63,6 +63,12 @@ final class JdkCall<T> implements ClientCall<HttpRequest, HttpResponse<T>> {
     return HttpRequest.newBuilder(request, (n, v) -> true).setHeader(name, value).build();
   }
 
+  /** The JDK's own resend before a failure, counted as an attempt: see {@link JdkResends}. */
+  @Override
+  public int resentByClient(HttpRequest request, Throwable failure) {
+    return JdkResends.resentBy(request, failure);
+  }
+
   @Override
   public RequestView requestView(HttpRequest request) {
     return new JdkRequestView(request);

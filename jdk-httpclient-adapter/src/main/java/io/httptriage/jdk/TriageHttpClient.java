@@ -53,6 +53,10 @@ import org.jspecify.annotations.Nullable;
  *       reported.
  *   <li>One call can differ from the configuration ({@link CallOptions}: attempts, deadline, its
  *       own policy rules) with a request from {@link #withOptions}.
+ *   <li>Transport failures are retried by core's rules (RFC 9110 §9.2.2: a request that never left
+ *       whatever its method, one that got no response only when idempotent or carrying an {@code
+ *       Idempotency-Key}) under the same gates. The JDK's own resends are switched off where a
+ *       setting allows and counted as attempts where none does: see the module's README.
  *   <li>In {@link RedirectMode#POLICY} the delegate must not follow ({@link
  *       HttpClient.Redirect#NEVER}); 307/308 keep method and body, 303 becomes GET, https→http is
  *       refused, credentials are dropped on a cross-origin hop, and loops are stopped.
@@ -78,6 +82,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class TriageHttpClient extends HttpClient implements AutoCloseable {
+  static {
+    // Before the first exchange of the JVM reads it, if none has yet: see JdkResends.
+    JdkResends.load();
+  }
+
   private final HttpClient delegate;
   private final Triage triage;
   private final boolean followsRedirects;
@@ -364,11 +373,12 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
   }
 
   /** Carries the delegate's InterruptedException through core, which passes IOExceptions on. */
-  private static final class InterruptedSend extends IOException {
+  private static final class InterruptedSend extends InterruptedIOException {
     private static final long serialVersionUID = 1L;
 
     InterruptedSend(InterruptedException cause) {
-      super(cause);
+      super(cause.getMessage());
+      initCause(cause);
     }
 
     InterruptedException interruption() {

@@ -11,7 +11,12 @@ class BareJdkAsyncTransportFailureTest extends TransportFailureContract {
   }
 
   @Override
-  protected int attemptsToday(Failure failure, String method) {
+  protected int expectedAttempts(Failure failure, String method) {
     return JdkTransportFailures.today(failure, method);
+  }
+
+  @Override
+  protected int raceMayAdd(Failure failure, String method) {
+    return JdkTransportFailures.raceMayAdd(failure, method);
   }
 }

@@ -35,9 +35,13 @@ final class JdkFailingClients {
         if (method.equals("GET")) {
           request.GET();
         } else {
+          boolean keyed = method.equals(TransportFailureContract.KEYED_POST);
+          if (keyed) {
+            request.header("Idempotency-Key", "\"8e2b7c1a\"");
+          }
           request
               .header("Content-Type", "application/json")
-              .method(method, HttpRequest.BodyPublishers.ofString("{\"n\":1}"));
+              .method(keyed ? "POST" : method, HttpRequest.BodyPublishers.ofString("{\"n\":1}"));
         }
         if (!async) {
           client.send(request.build(), BodyHandlers.ofString());

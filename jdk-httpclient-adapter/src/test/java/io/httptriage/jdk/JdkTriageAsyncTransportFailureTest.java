@@ -11,7 +11,12 @@ class JdkTriageAsyncTransportFailureTest extends TransportFailureContract {
   }
 
   @Override
-  protected int attemptsToday(Failure failure, String method) {
-    return JdkTransportFailures.today(failure, method);
+  protected int expectedAttempts(Failure failure, String method) {
+    return withHttptriage(failure, method, true);
+  }
+
+  @Override
+  protected int raceMayAdd(Failure failure, String method) {
+    return JdkTransportFailures.raceMayAdd(failure, method);
   }
 }

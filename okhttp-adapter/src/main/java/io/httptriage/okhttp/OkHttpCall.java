@@ -1,7 +1,6 @@
 package io.httptriage.okhttp;
 
 import io.httptriage.cache.StaleIfError;
-import io.httptriage.cache.StoredResponse;
 import io.httptriage.engine.ClientCall;
 import io.httptriage.engine.Triage;
 import io.httptriage.exchange.Exchange;
@@ -12,10 +11,8 @@ import io.httptriage.follow.FollowDecision;
 import io.httptriage.triage.CallOptions;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.CacheControl;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -46,11 +43,14 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
 
   private static final byte[] EMPTY = new byte[0];
 
-  /** The largest error body copied to look into the cache: 1 MiB. */
+  /** The largest error body copied to look into the cache: 1 MiB (see {@link OkHttpStore}). */
   static final long MAX_COPIED_ERROR = 1024 * 1024;
 
   private Interceptor.@Nullable Chain chain;
   private boolean policyMode;
+
+  /** True when OkHttp may resend after a connection failure below this call (4.12, by hand). */
+  private boolean clientResends;
 
   /** Requests sent on the network, from the first one answered with a redirect; null before. */
   private @Nullable List<Request> hops;
@@ -58,10 +58,14 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
   /** The Retry-After values of the last network response, when they were held back from OkHttp. */
   private @Nullable List<String> heldRetryAfter;
 
-  /** Starts running {@code chain} on this thread. */
-  void begin(Interceptor.Chain chain, boolean policyMode) {
+  /**
+   * Starts running {@code chain} on this thread; {@code clientResends} when OkHttp's own resending
+   * after a connection failure could not be switched off for it.
+   */
+  void begin(Interceptor.Chain chain, boolean policyMode, boolean clientResends) {
     this.chain = chain;
     this.policyMode = policyMode;
+    this.clientResends = clientResends;
   }
 
   /** The call is over: forget everything about it. */
@@ -204,6 +208,28 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     return request.newBuilder().header(name, value).build();
   }
 
+  /**
+   * The requests OkHttp resent by itself after a connection failure before giving up: its {@code
+   * RetryAndFollowUpInterceptor} adds each failure it recovered from, and resent after, to the one
+   * it throws, as a suppressed exception. Counted only where OkHttp's resending could not be
+   * switched off (OkHttp 4.12 with the interceptor added by hand on a client built with {@code
+   * retryOnConnectionFailure(true)}); elsewhere it is off and OkHttp resends nothing. A resend that
+   * then succeeded leaves no trace on the response, and is not counted.
+   */
+  @Override
+  public int resentByClient(Request request, Throwable failure) {
+    if (!clientResends) {
+      return 0;
+    }
+    int n = 0;
+    for (Throwable recovered : failure.getSuppressed()) {
+      if (recovered instanceof IOException) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   @Override
   public int status(Response response) {
     return response.code();
@@ -290,61 +316,17 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
     return chain().call().isCanceled();
   }
 
-  /**
-   * OkHttp's cache, asked without the network: the same request with {@code FORCE_CACHE} ({@code
-   * only-if-cached}, any staleness). OkHttp allows one open response per call, so the error's body
-   * (up to {@value #MAX_COPIED_ERROR} bytes; a larger one is handed back as it is, with no look) is
-   * first copied into memory and the error released. OkHttp answers a stored response with {@code
-   * cacheResponse()} set and no {@code networkResponse()}; with no cache, or nothing stored, a
-   * synthetic 504 from neither, which is closed here.
-   */
+  /** OkHttp's cache, asked without the network ({@link OkHttpStore#lookUp}). */
   @Override
-  public CacheLookup<Response> lookUpStored(Request request, Response answer) {
-    Response error;
-    try {
-      ResponseBody copy = answer.peekBody(MAX_COPIED_ERROR + 1);
-      if (copy.contentLength() > MAX_COPIED_ERROR) {
-        return CacheLookup.none(answer);
-      }
-      error = answer.newBuilder().body(copy).build();
-    } catch (IOException e) {
-      return CacheLookup.none(answer);
-    }
-    answer.close();
-    Response found;
-    try {
-      found = chain().proceed(request.newBuilder().cacheControl(CacheControl.FORCE_CACHE).build());
-    } catch (IOException e) {
-      return CacheLookup.none(error);
-    }
-    if (found.cacheResponse() == null || found.networkResponse() != null) {
-      found.close();
-      return CacheLookup.none(error);
-    }
-    return new CacheLookup<>(
-        error,
-        found,
-        new StoredResponse(
-            new OkHttpResponseView(found),
-            Instant.ofEpochMilli(found.sentRequestAtMillis()),
-            Instant.ofEpochMilli(found.receivedResponseAtMillis())));
+  public CacheLookup<Response> lookUpStored(Request request, @Nullable Response answer) {
+    return OkHttpStore.lookUp(chain(), request, answer);
   }
 
   /** The caller's own request, tagged {@link ServedStale}, on the stored response. */
   @Override
   public Response servedStale(
       Request request, Response stored, int originStatus, StaleIfError decision) {
-    ServedStale mark =
-        new ServedStale(
-            originStatus,
-            decision.age(),
-            decision.staleness(),
-            decision.window().orElse(Duration.ZERO),
-            decision.reason());
-    return stored
-        .newBuilder()
-        .request(request.newBuilder().tag(ServedStale.class, mark).build())
-        .build();
+    return OkHttpStore.servedStale(request, stored, originStatus, decision);
   }
 
   /**

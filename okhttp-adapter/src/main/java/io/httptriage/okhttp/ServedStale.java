@@ -22,7 +22,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param originStatus the status the origin answered, after retries: 500, 502, 503 or 504
+ * @param originStatus the status the origin answered, after retries: 500, 502, 503 or 504; 0 when
+ *     it gave none (a transport failure, whose kind the call's meters and log line name)
  * @param age the stored response's current age (RFC 9111 §4.2.3)
  * @param staleness how far past its freshness lifetime it was
  * @param window the stale-if-error window that allowed it
@@ -34,7 +35,7 @@ public record ServedStale(
   /**
    * Validates the fields.
    *
-   * @param originStatus the status the origin answered
+   * @param originStatus the status the origin answered; 0 after a transport failure
    * @param age the stored response's current age
    * @param staleness how far past its freshness lifetime it was
    * @param window the stale-if-error window that allowed it

@@ -1,5 +1,7 @@
 package io.httptriage.okhttp;
 
+import io.httptriage.classify.FailureKind;
+import io.httptriage.classify.Methods;
 import io.httptriage.engine.Triage;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -23,8 +25,17 @@ import okhttp3.Response;
  * sending a request again by itself on a 408 or a 503 with {@code Retry-After: 0}, and shields the
  * caller from OkHttp's NumberFormatException on a Retry-After past 2^31: core alone decides what is
  * resent, so the same configuration sends the same requests as the JDK adapter. Added by hand with
- * {@code addInterceptor(create(...))} and no network interceptor, OkHttp's own resends still
- * happen; each is then counted as an attempt and charged to the retry budget.
+ * {@code addInterceptor(create(...))} and no network interceptor, OkHttp's own resends still happen
+ * (on OkHttp 5 only the 503 one: its 408 resend follows {@code retryOnConnectionFailure}, switched
+ * off per call below); each is then counted as an attempt and charged to the budget.
+ *
+ * <p>Transport failures (refused, reset, timeouts...) are retried by core, by their {@code
+ * FailureKind} and under the same gates (RFC 9110 §9.2.2), never by OkHttp under it: {@link
+ * #install} builds the client with {@code retryOnConnectionFailure(false)}; on a client built
+ * otherwise OkHttp 5's chain is switched off per call for a request core would not repeat (a POST
+ * without an {@code Idempotency-Key}), and otherwise, as on 4.12 whose chain cannot be switched,
+ * the resends OkHttp made are counted as attempts and charged to the budget. The caller gets
+ * OkHttp's own exception, the last attempt's, with the earlier ones suppressed.
  *
  * <p>Fails fast, with an {@link IllegalStateException} saying how to fix it, when a second
  * httptriage runs on the same call, and in POLICY mode when the client follows redirects itself
@@ -67,6 +78,12 @@ public final class TriageInterceptor implements Interceptor {
   /** Whether OkHttp's Chain exposes getFollowRedirects (5.x); null until the first call asks. */
   private volatile Boolean chainTellsFollowRedirects;
 
+  /**
+   * Whether OkHttp's Chain can switch its connection-failure retries off per call (5.x); null until
+   * the first call asks.
+   */
+  private volatile Boolean chainSwitchesRetries;
+
   private TriageInterceptor(TriageConfig config) {
     this.triage = Triage.of(config, "okhttp");
     this.policyMode = config.redirectMode() == RedirectMode.POLICY;
@@ -94,8 +111,10 @@ public final class TriageInterceptor implements Interceptor {
 
   /**
    * Adds an interceptor with this configuration to a client builder, with its {@link
-   * #networkInterceptor()}, and, in {@link RedirectMode#POLICY}, turns OkHttp's own redirect
-   * following off so that core follows instead.
+   * #networkInterceptor()}; turns OkHttp's own resending after a connection failure off ({@code
+   * retryOnConnectionFailure(false)}), so that httptriage alone retries transport failures, under
+   * its gates; and, in {@link RedirectMode#POLICY}, turns OkHttp's own redirect following off so
+   * that core follows instead.
    *
    * @param builder the client builder
    * @param config the configuration
@@ -116,6 +135,7 @@ public final class TriageInterceptor implements Interceptor {
     if (config.redirectMode() == RedirectMode.POLICY) {
       builder.followRedirects(false).followSslRedirects(false);
     }
+    builder.retryOnConnectionFailure(false);
     return builder
         .addInterceptor(interceptor)
         .addNetworkInterceptor(interceptor.networkInterceptor());
@@ -149,7 +169,8 @@ public final class TriageInterceptor implements Interceptor {
     // The thread's idle instance is reused; a call nested in another (an interceptor calling out
     // on this thread) gets its own, and the outer one is put back afterwards.
     OkHttpCall call = outer != null && outer.isIdle() ? outer : new OkHttpCall();
-    call.begin(chain, policyMode);
+    Chain sending = withoutClientRetries(chain);
+    call.begin(sending == null ? chain : sending, policyMode, sending == null);
     OkHttpCall.CURRENT.set(call);
     try {
       return triage.execute(chain.request(), call, call);
@@ -157,6 +178,43 @@ public final class TriageInterceptor implements Interceptor {
       call.end();
       OkHttpCall.CURRENT.set(outer != null ? outer : call);
     }
+  }
+
+  /**
+   * The chain to send on so that OkHttp's own resending after a connection failure never does what
+   * core would not: the chain itself when the client was built without it ({@link #install} does
+   * that); null when OkHttp's resends are left on and counted instead ({@link
+   * OkHttpCall#resentByClient(okhttp3.Request, Throwable)}), which is safe for a request core would
+   * repeat anyway after no response (RFC 9110 §9.2.2: an idempotent method, or an {@code
+   * Idempotency-Key}), and all OkHttp 4.12 can do, whose chain cannot say or switch; else, on
+   * OkHttp 5, a copy with {@code withRetryOnConnectionFailure(false)}, so that a POST is never
+   * resent by OkHttp. A GET thus allocates nothing more on any client.
+   */
+  private Chain withoutClientRetries(Chain chain) {
+    Boolean known = chainSwitchesRetries;
+    if (known == null || known) {
+      try {
+        Chain sending;
+        if (!chain.getRetryOnConnectionFailure()) {
+          sending = chain;
+        } else if (coreWouldRepeat(chain.request())) {
+          sending = null;
+        } else {
+          sending = chain.withRetryOnConnectionFailure(false);
+        }
+        chainSwitchesRetries = Boolean.TRUE;
+        return sending;
+      } catch (LinkageError olderOkHttp) {
+        chainSwitchesRetries = Boolean.FALSE;
+      }
+    }
+    return null;
+  }
+
+  /** Whether core would repeat this request after a failure that got no response. */
+  private static boolean coreWouldRepeat(okhttp3.Request request) {
+    return Methods.isIdempotent(request.method())
+        || FailureKind.SENT_NO_RESPONSE.permitsRetry(new OkHttpRequestView(request));
   }
 
   /**

@@ -11,7 +11,7 @@ class BareOkHttpTransportFailureTest extends TransportFailureContract {
   }
 
   @Override
-  protected int attemptsToday(Failure failure, String method) {
+  protected int expectedAttempts(Failure failure, String method) {
     return OkHttpTransportFailures.today(failure, method);
   }
 }

@@ -3,7 +3,11 @@ package io.httptriage.okhttp;
 import io.httptriage.contract.TransportFailureContract;
 import java.time.Duration;
 
-/** Transport failures on OkHttp with only {@code addInterceptor(TriageInterceptor.create(...))}. */
+/**
+ * Transport failures on OkHttp with only {@code addInterceptor(TriageInterceptor.create(...))}, on
+ * a client left with {@code retryOnConnectionFailure(true)}: OkHttp 5's chain switches it off per
+ * call, 4.12's cannot.
+ */
 class OkHttpCreateTransportFailureTest extends TransportFailureContract {
   @Override
   protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
@@ -15,7 +19,13 @@ class OkHttpCreateTransportFailureTest extends TransportFailureContract {
   }
 
   @Override
-  protected int attemptsToday(Failure failure, String method) {
-    return OkHttpTransportFailures.today(failure, method);
+  protected int expectedAttempts(Failure failure, String method) {
+    if (failure == Failure.EOF_ON_REUSE && OkHttpVersion.running().startsWith("4.")) {
+      // 4.12's chain cannot switch OkHttp's own resend off: it resends once after the dropped
+      // pooled connection, whatever the method. httptriage counts that resend (the suppressed
+      // failure OkHttp adds) as an attempt and keeps room for as many again: no retry of its own.
+      return 2;
+    }
+    return withHttptriage(failure, method, false);
   }
 }

@@ -50,7 +50,15 @@ final class OkHttpFailingClients {
       @Override
       public void send(String method, URI uri) throws Exception {
         Optional<String> body = method.equals("GET") ? Optional.empty() : Optional.of("{\"n\":1}");
-        sender.send(new AdapterContract.Call(method, uri, List.of(), body));
+        boolean keyed = method.equals(TransportFailureContract.KEYED_POST);
+        sender.send(
+            new AdapterContract.Call(
+                keyed ? "POST" : method,
+                uri,
+                keyed
+                    ? List.<String[]>of(new String[] {"Idempotency-Key", "\"8e2b7c1a\""})
+                    : List.of(),
+                body));
       }
 
       @Override

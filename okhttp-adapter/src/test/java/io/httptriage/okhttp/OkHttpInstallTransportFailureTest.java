@@ -15,7 +15,7 @@ class OkHttpInstallTransportFailureTest extends TransportFailureContract {
   }
 
   @Override
-  protected int attemptsToday(Failure failure, String method) {
-    return OkHttpTransportFailures.today(failure, method);
+  protected int expectedAttempts(Failure failure, String method) {
+    return withHttptriage(failure, method, false);
   }
 }

@@ -1,0 +1,158 @@
+package io.httptriage.engine;
+
+import io.httptriage.classify.FailureKind;
+import io.httptriage.classify.PolicyLookup;
+import io.httptriage.classify.Verdict;
+import io.httptriage.exchange.RequestView;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The step's turn for an attempt that ended in an exception instead of a response: the same table
+ * and gates as a status. The failure is sorted into a {@link FailureKind} and given a verdict
+ * ({@link FailureKind#verdict}): per RFC 9110 §9.2.2, a request that never left may be repeated
+ * whatever its method, one that may have reached the server only when its method is idempotent or
+ * it carries an {@code Idempotency-Key}, and a TLS failure or the caller's cancellation never. A
+ * RETRY then passes the gates in their order (replayable body, attempts, wait cap, deadline,
+ * budget); its wait is a backoff, since no server named one.
+ *
+ * <p>Resends the client made by itself below httptriage ({@link ClientCall#resentByClient(Object,
+ * Throwable)}) count as attempts and are charged to the budget. The attempts gate also keeps room
+ * for them: a retry is made only when the attempts left cover what the failed send cost, so that a
+ * hop never sends more requests than {@code maxAttempts} (except a client's own unavoidable resend
+ * when only one attempt is allowed).
+ *
+ * <p>When no retry is made, a GET or HEAD whose failure was not the caller's doing may be answered
+ * from the client's cache within its stale-if-error window (RFC 5861 §4 counts any situation that
+ * would give a 500, 502, 503 or 504, and a gateway answers a transport failure with 502 or 504).
+ * Otherwise the caller gets the client's own exception, unwrapped: the <em>last</em> one, with the
+ * failures of the earlier attempts added as suppressed exceptions, oldest first. The last is thrown
+ * because it says how the server stood when httptriage gave up and its kind decided the end (a
+ * cancellation must surface as one), and because OkHttp throws its own recovered failures the same
+ * way, so a caller sees one shape with or without httptriage.
+ *
+ * <p>Thread-safe: one instance serves every call of a client.
+ */
+final class FailedSend {
+  private static final Logger LOG = LoggerFactory.getLogger(Triage.class);
+
+  private final Gates gates;
+  private final RetryBudget budget;
+  private final RetryContexts contexts;
+  private final StepSignals signals;
+  private final Report report;
+  private final StaleAnswer stale;
+
+  FailedSend(
+      Gates gates,
+      RetryBudget budget,
+      RetryContexts contexts,
+      StepSignals signals,
+      Report report,
+      StaleAnswer stale) {
+    this.gates = gates;
+    this.budget = budget;
+    this.contexts = contexts;
+    this.signals = signals;
+    this.report = report;
+    this.stale = stale;
+  }
+
+  /**
+   * Decides what follows a failed send of {@code state.current}: a {@link Action.Retry}, an {@link
+   * Action.Answer} with the stored response served instead, or null when the driver throws {@code
+   * error}, to which the earlier failures have been added as suppressed. The call is reported in
+   * every case but a retry.
+   */
+  <Q, R> @Nullable Action<Q> decide(CallState<Q> state, ClientCall<Q, R> call, IOException error) {
+    boolean cancelled = cancelled(call);
+    int resent = cancelled ? 0 : resentByClient(call, state.current, error);
+    if (resent > 0) {
+      state.attempt += resent;
+      state.requests += resent;
+      budget.charge(resent);
+    }
+    FailureKind kind = FailureKind.of(error, cancelled);
+    state.lastStatus = 0;
+    RequestView request = Step.viewOf(state, call);
+    Verdict verdict =
+        kind.verdict(
+            request, error.getClass().getName(), PolicyLookup.policyFor(state.table.table, 0));
+    if (!state.judged) {
+      state.judged = true;
+      budget.onFailedFirstAttempt();
+    }
+    if (verdict.kind() == Verdict.Kind.RETRY) {
+      Decision decision =
+          gates.decide(gates.new Candidate(request, null, verdict, state, state.attempt + resent));
+      long wait = contexts.decided(state, decision, 0, error);
+      if (decision.retries()) {
+        state.failedAttempt(error);
+        signals.attemptFailed(state, error, kind);
+        state.attempt++;
+        return new Action.Retry<>(Math.max(0, wait));
+      }
+      verdict = decision.refusing(verdict);
+    } else if (!contexts.failed(state, error)) {
+      signals.event(
+          cancelled
+                  || (error instanceof InterruptedIOException
+                      && !(error instanceof SocketTimeoutException))
+              ? Decision.CANCELLED
+              : kind == FailureKind.SENT_NO_RESPONSE
+                  ? Decision.NOT_IDEMPOTENT
+                  : Decision.NOT_RETRYABLE,
+          state,
+          0,
+          error);
+    }
+    StaleAnswer.Outcome<R> outcome =
+        kind == FailureKind.NEVER_RETRIED
+            ? null
+            : stale.findAfterFailure(call, state.current, request, kind);
+    if (outcome != null && outcome.reason() != null) {
+      Verdict served = verdict.asServedStale(outcome.reason());
+      report.failed(state, request, served, kind);
+      signals.failed(state, error, kind, served);
+      return new Action.Answer<>(served, outcome.deliver());
+    }
+    report.failed(state, request, verdict, kind);
+    signals.failed(state, error, kind, null);
+    suppressEarlier(state.failures, error);
+    return null;
+  }
+
+  /** The earlier failures, oldest first, as suppressed exceptions of the one thrown. */
+  private static void suppressEarlier(@Nullable List<Throwable> earlier, Throwable thrown) {
+    if (earlier == null) {
+      return;
+    }
+    for (Throwable t : earlier) {
+      if (t != thrown) {
+        thrown.addSuppressed(t);
+      }
+    }
+  }
+
+  private static <Q, R> boolean cancelled(ClientCall<Q, R> call) {
+    try {
+      return call.isCancelled();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static <Q, R> int resentByClient(ClientCall<Q, R> call, Q request, Throwable error) {
+    try {
+      return Math.max(0, call.resentByClient(request, error));
+    } catch (RuntimeException e) {
+      LOG.debug("httptriage could not count the client's own resends; none counted", e);
+      return 0;
+    }
+  }
+}
