@@ -107,6 +107,9 @@ public abstract class CallOptionsContract {
     return more.apply(
             TriageConfig.builder()
                 .retry(retry.apply(settings).build())
+                // each call's own options are under test: calls in a row to one server must not
+                // wait out the cool-down an earlier call's Retry-After started (CoolDownContract)
+                .coolDown(false)
                 .scheduler(scheduler)
                 .listener(
                     ExchangeTap.with(
