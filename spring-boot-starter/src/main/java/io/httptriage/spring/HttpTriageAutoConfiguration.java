@@ -90,6 +90,7 @@ public final class HttpTriageAutoConfiguration {
     set(properties.redirects().allowHttpsDowngrade(), config::allowHttpsDowngrade);
     set(properties.redirectMode(), config::redirectMode);
     set(properties.staleIfError(), config::staleIfError);
+    set(properties.coolDown(), config::coolDown);
     set(properties.idempotencyKeys(), config::idempotencyKeys);
     observationRegistry.ifUnique(config::observationRegistry);
     // each client built gets a default listener of its own (log lines, meters, the budget's

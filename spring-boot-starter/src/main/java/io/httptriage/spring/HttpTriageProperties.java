@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     PolicyTable.Builder.retryOn}); default the table's own (RFC) choice
  * @param staleIfError whether a stored response the origin allowed to be served stale answers an
  *     error once the retries are spent; default true
+ * @param coolDown whether a 429 or 503 with Retry-After, or a spent rate-limit quota, holds back
+ *     every call of a client to that origin until the time it named; default true
  * @param idempotencyKeys whether a POST or PATCH without an {@code Idempotency-Key} gets one minted
  *     for the call, which makes it retryable; default false
  * @param retry the limits and timing of retries
@@ -43,6 +45,7 @@ public record HttpTriageProperties(
     @Nullable RedirectMode redirectMode,
     @Nullable List<Integer> retryOn,
     @Nullable Boolean staleIfError,
+    @Nullable Boolean coolDown,
     @Nullable Boolean idempotencyKeys,
     @DefaultValue Retry retry,
     @DefaultValue Redirects redirects) {

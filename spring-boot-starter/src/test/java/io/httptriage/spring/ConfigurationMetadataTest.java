@@ -39,7 +39,7 @@ class ConfigurationMetadataTest {
             .map(m -> m.group(1))
             .collect(Collectors.toList());
 
-    assertThat(readmeKeys).hasSize(16);
+    assertThat(readmeKeys).hasSize(17);
     assertThat(names.stream().filter(n -> n.startsWith("httptriage.")))
         .containsExactlyInAnyOrderElementsOf(readmeKeys);
     // the endpoint's own keys, written by the processor from @Endpoint

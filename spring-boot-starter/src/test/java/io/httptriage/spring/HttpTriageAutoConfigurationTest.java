@@ -39,6 +39,7 @@ class HttpTriageAutoConfigurationTest {
           assertThat(config.clientName()).isEmpty();
           assertThat(config.staleIfError()).isTrue();
           assertThat(config.idempotencyKeys()).isFalse();
+          assertThat(config.coolDown()).isTrue();
           assertThat(config.meterRegistry()).isEmpty();
           assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
           assertThat(context).hasSingleBean(TriageClientHttpRequestFactoryBuilder.class);
@@ -63,7 +64,8 @@ class HttpTriageAutoConfigurationTest {
             "httptriage.redirects.allow-https-downgrade=true",
             "httptriage.client-name=payments",
             "httptriage.stale-if-error=false",
-            "httptriage.idempotency-keys=true")
+            "httptriage.idempotency-keys=true",
+            "httptriage.cool-down=false")
         .run(
             context -> {
               TriageConfig config = context.getBean(TriageConfig.class);
@@ -85,6 +87,7 @@ class HttpTriageAutoConfigurationTest {
               assertThat(config.clientName()).contains("payments");
               assertThat(config.staleIfError()).isFalse();
               assertThat(config.idempotencyKeys()).isTrue();
+              assertThat(config.coolDown()).isFalse();
             });
   }
 
