@@ -137,8 +137,8 @@ final class Step {
         options == CallOptions.none()
             ? clientTable
             : clientTable.withRulesFirstKept(options.rules()),
-        options.maxAttempts().orElse(settings.maxAttempts()),
-        options.deadline().orElse(settings.deadline()).toMillis());
+        options.maxAttemptsOr(settings.maxAttempts()),
+        options.deadlineOr(settings.deadline()).toMillis());
   }
 
   Retry retry() {

@@ -34,6 +34,8 @@ public final class PolicyRule {
    */
   private final String origin;
 
+  private int hash; // 0 until hashCode() computes it
+
   private PolicyRule(
       int from,
       int to,
@@ -305,7 +307,13 @@ public final class PolicyRule {
 
   @Override
   public int hashCode() {
-    return Objects.hash(from, to, methods, retryability, redirect, method, cacheability);
+    // kept once computed (a rule is immutable): a call's own rules are looked up by it per call
+    int h = hash;
+    if (h == 0) {
+      h = Objects.hash(from, to, methods, retryability, redirect, method, cacheability);
+      hash = h;
+    }
+    return h;
   }
 
   /** {@code "500 GET: retryability=IDEMPOTENT"}. */

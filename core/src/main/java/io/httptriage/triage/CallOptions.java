@@ -143,6 +143,26 @@ public final class CallOptions {
     return rules;
   }
 
+  /**
+   * {@return the attempts of this call given its client's: the option's when set, else {@code
+   * clientMaxAttempts}} Allocates nothing, for the engine's per-call path.
+   *
+   * @param clientMaxAttempts the client's {@code RetrySettings.maxAttempts()}
+   */
+  public int maxAttemptsOr(int clientMaxAttempts) {
+    return maxAttempts == 0 ? clientMaxAttempts : maxAttempts;
+  }
+
+  /**
+   * {@return the deadline of this call given its client's: the option's when set, else {@code
+   * clientDeadline}} Allocates nothing, for the engine's per-call path.
+   *
+   * @param clientDeadline the client's {@code RetrySettings.deadline()}
+   */
+  public Duration deadlineOr(Duration clientDeadline) {
+    return deadline == null ? clientDeadline : deadline;
+  }
+
   private static List<PolicyRule> checked(int maxAttempts, List<PolicyRule> rules) {
     if (maxAttempts == 1) {
       for (PolicyRule rule : rules) {

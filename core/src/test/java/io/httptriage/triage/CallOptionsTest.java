@@ -28,6 +28,8 @@ class CallOptionsTest {
     assertThat(none.maxAttempts()).isEmpty();
     assertThat(none.deadline()).isEmpty();
     assertThat(none.rules()).isEmpty();
+    assertThat(none.maxAttemptsOr(3)).isEqualTo(3);
+    assertThat(none.deadlineOr(Duration.ofMinutes(1))).isEqualTo(Duration.ofMinutes(1));
     assertThat(none).hasToString("CallOptions[rules=[]]");
   }
 
@@ -37,6 +39,7 @@ class CallOptionsTest {
     CallOptions options = CallOptions.none().withMaxAttempts(value);
 
     assertThat(options.maxAttempts()).isEqualTo(OptionalInt.of(value));
+    assertThat(options.maxAttemptsOr(3)).isEqualTo(value);
   }
 
   @ParameterizedTest
@@ -59,6 +62,7 @@ class CallOptionsTest {
     CallOptions options = CallOptions.none().withDeadline(value);
 
     assertThat(options.deadline()).hasValue(value);
+    assertThat(options.deadlineOr(Duration.ofMinutes(1))).isEqualTo(value);
   }
 
   @ParameterizedTest
