@@ -58,6 +58,12 @@ final class CallState<Q> {
   /** The requests sent so far, every hop and retry included, and the client's own resends. */
   int requests;
 
+  /**
+   * The attempt that is core's own resend at once of a dropped GET or HEAD ({@link FailedSend}), 0
+   * when the attempt in flight is not one: its failure ends the pair.
+   */
+  int droppedResend;
+
   /** The transport failures of earlier attempts, oldest first; null until the first. */
   @Nullable List<Throwable> failures;
 
@@ -110,6 +116,7 @@ final class CallState<Q> {
     current = next;
     view = null;
     attempt = 1;
+    droppedResend = 0;
     retryContext = null;
   }
 }

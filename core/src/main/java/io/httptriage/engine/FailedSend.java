@@ -21,11 +21,22 @@ import org.slf4j.LoggerFactory;
  * RETRY then passes the gates in their order (replayable body, attempts, wait cap, deadline,
  * budget); its wait is a backoff, since no server named one.
  *
+ * <p><b>A dropped GET is resent at once, as a pair.</b> A GET or HEAD whose connection was reset or
+ * closed before any response byte ({@link FailureKind#SENT_NO_RESPONSE}, not a timeout) is sent
+ * once more at once, without a backoff: RFC 9110 §9.2.2 allows repeating an idempotent request
+ * automatically, and the usual cause is a keep-alive connection the server dropped, which a new
+ * connection cures. The JDK client makes that resend itself (no setting turns it off); on any other
+ * client core makes it, through the gates (replayable body, attempts, deadline, budget) but without
+ * a wait. Either way a dropped send costs a pair of attempts, and a further retry, after a backoff,
+ * is made only when the attempts left cover another pair: with 3 attempts a dropped GET makes 2
+ * requests, with 4 it makes 4, on every client. A read timeout (the JDK does not resend one), a
+ * failure before sending and any other method are not paired: one attempt each.
+ *
  * <p>Resends the client made by itself below httptriage ({@link ClientCall#resentByClient(Object,
- * Throwable)}) count as attempts and are charged to the budget. The attempts gate also keeps room
- * for them: a retry is made only when the attempts left cover what the failed send cost, so that a
- * hop never sends more requests than {@code maxAttempts} (except a client's own unavoidable resend
- * when only one attempt is allowed).
+ * Throwable)}) count as attempts and are charged to the budget, and a retry is made only when the
+ * attempts left cover what the failed send cost (its own, the client's and core's resends), so that
+ * a hop never sends more requests than {@code maxAttempts} — except the JDK's own resend when the
+ * last attempt allowed is dropped.
  *
  * <p>When no retry is made, a GET or HEAD whose failure was not the caller's doing may be answered
  * from the client's cache within its stale-if-error window (RFC 5861 §4 counts any situation that
@@ -80,6 +91,9 @@ final class FailedSend {
     FailureKind kind = FailureKind.of(error, cancelled);
     state.lastStatus = 0;
     RequestView request = Step.viewOf(state, call);
+    // the attempt that failed was core's resend of a dropped send: the pair is complete
+    boolean pairEnds = state.droppedResend == state.attempt;
+    state.droppedResend = 0;
     Verdict verdict =
         kind.verdict(
             request, error.getClass().getName(), PolicyLookup.policyFor(state.table.table, 0));
@@ -88,14 +102,19 @@ final class FailedSend {
       budget.onFailedFirstAttempt();
     }
     if (verdict.kind() == Verdict.Kind.RETRY) {
+      boolean atOnce = resent == 0 && !pairEnds && dropped(kind, request, error);
+      int counted = atOnce ? state.attempt : state.attempt + resent + (pairEnds ? 1 : 0);
       Decision decision =
-          gates.decide(gates.new Candidate(request, null, verdict, state, state.attempt + resent));
+          gates.decide(gates.new Candidate(request, null, verdict, state, counted, atOnce));
       long wait = contexts.decided(state, decision, 0, error);
       if (decision.retries()) {
         state.failedAttempt(error);
         signals.attemptFailed(state, error, kind);
         state.attempt++;
-        return new Action.Retry<>(Math.max(0, wait));
+        if (atOnce) {
+          state.droppedResend = state.attempt;
+        }
+        return new Action.Retry<>(atOnce ? 0 : Math.max(0, wait));
       }
       verdict = decision.refusing(verdict);
     } else if (!contexts.failed(state, error)) {
@@ -125,6 +144,34 @@ final class FailedSend {
     signals.failed(state, error, kind, null);
     suppressEarlier(state.failures, error);
     return null;
+  }
+
+  /**
+   * Whether {@code error} dropped a GET or HEAD before any response byte, the failure core resends
+   * at once: sent but not answered, and not a timeout ({@code SocketTimeoutException}, OkHttp's
+   * {@code InterruptedIOException}, the JDK's {@code HttpTimeoutException}), anywhere in the
+   * causes.
+   */
+  static boolean dropped(FailureKind kind, RequestView request, Throwable error) {
+    if (kind != FailureKind.SENT_NO_RESPONSE) {
+      return false;
+    }
+    String method = request.method();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return false;
+    }
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+      if (t instanceof InterruptedIOException) {
+        return false;
+      }
+      for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+        if (c.getName().equals("java.net.http.HttpTimeoutException")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The earlier failures, oldest first, as suppressed exceptions of the one thrown. */

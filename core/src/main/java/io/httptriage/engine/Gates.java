@@ -83,21 +83,30 @@ final class Gates {
     final int attempt;
     final int maxAttempts;
     final long deadlineAtMillis;
+
+    /** A resend at once of a dropped GET or HEAD ({@link FailedSend}): no wait, within any cap. */
+    final boolean atOnce;
+
     private long waitMillis = -1;
     private @Nullable WaitSource source;
     private List<String> ignored = List.of();
 
     Candidate(RequestView request, ResponseView response, Verdict verdict, CallState<?> state) {
-      this(request, response, verdict, state, state.attempt);
+      this(request, response, verdict, state, state.attempt, false);
     }
 
-    /** A candidate whose attempt counts more than the call's: a failed send a client resent. */
+    /**
+     * A failed send's candidate: its attempt counts more than the call's when the send cost more
+     * than one request, and a resend {@code atOnce} waits nothing.
+     */
     Candidate(
         RequestView request,
         @Nullable ResponseView response,
         Verdict verdict,
         CallState<?> state,
-        int attempt) {
+        int attempt,
+        boolean atOnce) {
+      this.atOnce = atOnce;
       this.request = request;
       this.response = response;
       this.verdict = verdict;
@@ -129,10 +138,13 @@ final class Gates {
   /**
    * A wait the server named (Retry-After, a RateLimit reset) within the cap; a backoff only when
    * the cap leaves room for one — a zero cap retries on a zero wait the server named, never on a
-   * guess.
+   * guess; a resend at once of a dropped GET waits nothing, within any cap.
    */
   private boolean withinCap(Candidate c) {
     long wait = c.waitMillis();
+    if (c.atOnce) {
+      return true;
+    }
     return c.source == WaitSource.BACKOFF ? maxWaitMillis > 0 : wait <= maxWaitMillis;
   }
 
@@ -152,7 +164,10 @@ final class Gates {
         c.verdict.hasReason(Reason.Kind.RETRY_AFTER_IGNORED)
             ? new ArrayList<>(List.of("Retry-After"))
             : null;
-    if (retryAfter.isPresent()) {
+    if (c.atOnce) {
+      c.waitMillis = 0;
+      c.source = WaitSource.BACKOFF;
+    } else if (retryAfter.isPresent()) {
       c.waitMillis = ceilMillis(retryAfter.get());
       c.source = WaitSource.RETRY_AFTER;
     } else if (c.response == null) {

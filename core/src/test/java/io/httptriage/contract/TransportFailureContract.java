@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -144,18 +145,20 @@ public abstract class TransportFailureContract {
   }
 
   /**
-   * AFTER #15: the connection attempts of any client with httptriage's defaults. A request that
-   * never left is retried whatever its method (3 attempts; none reaches a server for an unknown
-   * host); one that got no response only when idempotent (GET and a POST with an Idempotency-Key:
-   * 3, POST: 1); a TLS failure never. The JDK client resends a GET by itself once when the
-   * connection closes before any response byte (reset, dropped pooled connection), which no setting
-   * turns off: httptriage counts that resend as an attempt and keeps room for it, so the JDK's GET
-   * makes 2 there, never more than the 3 allowed ({@code jdk} true).
+   * AFTER #15: the connection attempts of any client with httptriage's defaults, the same on every
+   * client and way of sending. A request that never left is retried whatever its method (3
+   * attempts; none reaches a server for an unknown host); one that got no response only when
+   * idempotent or carrying an Idempotency-Key; a TLS failure never. A GET whose connection closed
+   * before any response byte (reset, dropped pooled connection) is resent once at once, a pair of
+   * attempts, and retried after a backoff only when another pair fits: 2 of the 3 allowed. The JDK
+   * client makes that resend itself, which no setting turns off; on OkHttp core makes it. A read
+   * timeout is not paired (3), nor is a POST with an Idempotency-Key (3); a POST without one is
+   * never repeated after no response (1).
    */
-  public static int withHttptriage(Failure failure, String method, boolean jdk) {
+  public static int withHttptriage(Failure failure, String method) {
     boolean get = method.equals("GET");
     if (method.equals(KEYED_POST)) {
-      // retried like a GET; the JDK does not resend a POST by itself
+      // retried like a GET, but never paired: the JDK does not resend a POST by itself
       return failure == Failure.UNKNOWN_HOST
           ? 0
           : failure.kind() == FailureKind.NEVER_RETRIED ? 1 : 3;
@@ -168,12 +171,21 @@ public abstract class TransportFailureContract {
         return 0;
       case RESET:
       case EOF_ON_REUSE:
-        return get ? (jdk ? 2 : 3) : 1;
+        return get ? 2 : 1;
       case NO_ANSWER:
         return get ? 3 : 1;
       default:
         return 1;
     }
+  }
+
+  /**
+   * This client with httptriage configured by {@code config}, for the scenarios that need other
+   * settings than {@link #config()}; null for a bare client, whose subclass skips them.
+   */
+  protected FailingClient newClient(
+      Duration connectTimeout, Duration readTimeout, TriageConfig config) {
+    return null;
   }
 
   /**
@@ -268,6 +280,41 @@ public abstract class TransportFailureContract {
       assertThat(counted)
           .as("connection attempts (counted by the %s) for %s %s", countedBy, failure, method)
           .isBetween(expected, expected + raceMayAdd(failure, method));
+    }
+  }
+
+  /**
+   * With 4 attempts a GET answered by a reset makes two pairs, 4 connections, on every client: the
+   * JDK resends each dropped send itself, core resends it on OkHttp, and the backoff retry between
+   * the pairs is made because another pair fits.
+   */
+  @Test
+  void aResetGetMakesTwoPairsOfAttemptsWhenFourAreAllowed() {
+    TriageConfig four =
+        TriageConfig.builder()
+            .retry(RetrySettings.builder().maxAttempts(4).sleeper(d -> {}).build())
+            .build();
+    try (FailingServer server = FailingServer.start(FailingServer.Behaviour.RESET);
+        FailingClient client = newClient(UNHURRIED, UNHURRIED, four)) {
+      Assumptions.assumeTrue(client != null, "a bare client has no attempts to configure");
+      URI uri = server.url("/items");
+
+      Throwable thrown =
+          assertTimeoutPreemptively(
+              NO_HANG,
+              () -> {
+                try {
+                  client.send("GET", uri);
+                } catch (Exception e) {
+                  return e;
+                }
+                return fail("expected GET to fail on %s", uri);
+              });
+
+      assertThat(FailureKind.of(thrown)).isEqualTo(FailureKind.SENT_NO_RESPONSE);
+      assertThat(server.connectionCount())
+          .as("connections for a reset GET of 4 attempts")
+          .isEqualTo(4);
     }
   }
 

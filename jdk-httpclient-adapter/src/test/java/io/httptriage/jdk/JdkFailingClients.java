@@ -1,6 +1,7 @@
 package io.httptriage.jdk;
 
 import io.httptriage.contract.TransportFailureContract;
+import io.httptriage.triage.TriageConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +23,16 @@ final class JdkFailingClients {
    */
   static TransportFailureContract.FailingClient client(
       Duration connectTimeout, Duration readTimeout, boolean triage, boolean async) {
+    return client(
+        connectTimeout, readTimeout, triage ? TransportFailureContract.config() : null, async);
+  }
+
+  /** A {@link TriageHttpClient} with {@code config}, or a bare JDK client when it is null. */
+  static TransportFailureContract.FailingClient client(
+      Duration connectTimeout, Duration readTimeout, TriageConfig config, boolean async) {
     HttpClient.Builder builder =
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout);
-    HttpClient client =
-        triage
-            ? TriageHttpClient.build(builder, TransportFailureContract.config())
-            : builder.build();
+    HttpClient client = config != null ? TriageHttpClient.build(builder, config) : builder.build();
     return new TransportFailureContract.FailingClient() {
       @Override
       public void send(String method, URI uri) throws Exception {

@@ -1,6 +1,7 @@
 package io.httptriage.jdk;
 
 import io.httptriage.contract.TransportFailureContract;
+import io.httptriage.triage.TriageConfig;
 import java.time.Duration;
 
 /** Transport failures through {@link TriageHttpClient}, with {@code sendAsync}. */
@@ -11,8 +12,14 @@ class JdkTriageAsyncTransportFailureTest extends TransportFailureContract {
   }
 
   @Override
+  protected FailingClient newClient(
+      Duration connectTimeout, Duration readTimeout, TriageConfig config) {
+    return JdkFailingClients.client(connectTimeout, readTimeout, config, true);
+  }
+
+  @Override
   protected int expectedAttempts(Failure failure, String method) {
-    return withHttptriage(failure, method, true);
+    return withHttptriage(failure, method);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.httptriage.okhttp;
 
-import io.httptriage.classify.FailureKind;
-import io.httptriage.classify.Methods;
 import io.httptriage.engine.Triage;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -32,10 +30,11 @@ import okhttp3.Response;
  * <p>Transport failures (refused, reset, timeouts...) are retried by core, by their {@code
  * FailureKind} and under the same gates (RFC 9110 §9.2.2), never by OkHttp under it: {@link
  * #install} builds the client with {@code retryOnConnectionFailure(false)}; on a client built
- * otherwise OkHttp 5's chain is switched off per call for a request core would not repeat (a POST
- * without an {@code Idempotency-Key}), and otherwise, as on 4.12 whose chain cannot be switched,
- * the resends OkHttp made are counted as attempts and charged to the budget. The caller gets
- * OkHttp's own exception, the last attempt's, with the earlier ones suppressed.
+ * otherwise OkHttp 5's chain is switched off per call, and on 4.12, whose chain cannot be, the
+ * resends OkHttp made are counted as attempts and charged to the budget. A GET whose connection
+ * dropped before any response byte is resent once at once by core, as the JDK client does by
+ * itself. The caller gets OkHttp's own exception, the last attempt's, with the earlier ones
+ * suppressed.
  *
  * <p>Fails fast, with an {@link IllegalStateException} saying how to fix it, when a second
  * httptriage runs on the same call, and in POLICY mode when the client follows redirects itself
@@ -181,27 +180,19 @@ public final class TriageInterceptor implements Interceptor {
   }
 
   /**
-   * The chain to send on so that OkHttp's own resending after a connection failure never does what
-   * core would not: the chain itself when the client was built without it ({@link #install} does
-   * that); null when OkHttp's resends are left on and counted instead ({@link
-   * OkHttpCall#resentByClient(okhttp3.Request, Throwable)}), which is safe for a request core would
-   * repeat anyway after no response (RFC 9110 §9.2.2: an idempotent method, or an {@code
-   * Idempotency-Key}), and all OkHttp 4.12 can do, whose chain cannot say or switch; else, on
-   * OkHttp 5, a copy with {@code withRetryOnConnectionFailure(false)}, so that a POST is never
-   * resent by OkHttp. A GET thus allocates nothing more on any client.
+   * The chain to send on without OkHttp's own resending after a connection failure: the chain
+   * itself when the client was built without it ({@link #install} does that), else, on OkHttp 5, a
+   * copy with {@code withRetryOnConnectionFailure(false)} (a GET's too: OkHttp 5 would send a GET
+   * on a dropped pooled connection three times, where core resends it once at once, the pair every
+   * client makes); null on 4.12, whose chain cannot say or switch, so that the resends OkHttp made
+   * are counted instead ({@link OkHttpCall#resentByClient(okhttp3.Request, Throwable)}).
    */
   private Chain withoutClientRetries(Chain chain) {
     Boolean known = chainSwitchesRetries;
     if (known == null || known) {
       try {
-        Chain sending;
-        if (!chain.getRetryOnConnectionFailure()) {
-          sending = chain;
-        } else if (coreWouldRepeat(chain.request())) {
-          sending = null;
-        } else {
-          sending = chain.withRetryOnConnectionFailure(false);
-        }
+        Chain sending =
+            chain.getRetryOnConnectionFailure() ? chain.withRetryOnConnectionFailure(false) : chain;
         chainSwitchesRetries = Boolean.TRUE;
         return sending;
       } catch (LinkageError olderOkHttp) {
@@ -209,12 +200,6 @@ public final class TriageInterceptor implements Interceptor {
       }
     }
     return null;
-  }
-
-  /** Whether core would repeat this request after a failure that got no response. */
-  private static boolean coreWouldRepeat(okhttp3.Request request) {
-    return Methods.isIdempotent(request.method())
-        || FailureKind.SENT_NO_RESPONSE.permitsRetry(new OkHttpRequestView(request));
   }
 
   /**

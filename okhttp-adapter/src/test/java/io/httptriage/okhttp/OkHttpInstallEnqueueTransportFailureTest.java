@@ -1,6 +1,7 @@
 package io.httptriage.okhttp;
 
 import io.httptriage.contract.TransportFailureContract;
+import io.httptriage.triage.TriageConfig;
 import java.time.Duration;
 
 /**
@@ -15,7 +16,14 @@ class OkHttpInstallEnqueueTransportFailureTest extends TransportFailureContract 
   }
 
   @Override
+  protected FailingClient newClient(
+      Duration connectTimeout, Duration readTimeout, TriageConfig config) {
+    return OkHttpFailingClients.client(
+        connectTimeout, readTimeout, b -> TriageInterceptor.install(b, config), true);
+  }
+
+  @Override
   protected int expectedAttempts(Failure failure, String method) {
-    return withHttptriage(failure, method, false);
+    return withHttptriage(failure, method);
   }
 }
