@@ -43,10 +43,16 @@ final class MeterTable {
     }
   }
 
-  /** The first measurement (a counter's count), without ".0" when whole. */
+  /**
+   * The first measurement (a counter's count), without ".0" when whole. A gauge reads NaN once the
+   * object it samples is collected (Micrometer holds it weakly): the demo's clients are by then.
+   */
   private static String value(Meter m) {
     for (Measurement measurement : m.measure()) {
       double v = measurement.getValue();
+      if (Double.isNaN(v)) {
+        return "- (its client is gone)";
+      }
       return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
     return "-";

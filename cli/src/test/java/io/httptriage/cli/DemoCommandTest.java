@@ -60,7 +60,14 @@ class DemoCommandTest {
             "httptriage.conformance.findings +client=okhttp kind=REQUIRED_HEADER_MISSING severity=VIOLATION +1\n");
   }
 
+  /**
+   * The meters without the client tag, and without the budget gauge: it samples a client the demo
+   * has finished with, so it reads a number or "gone" depending on the garbage collector.
+   */
   private static String sameButClient(String meters) {
-    return meters.replaceAll("client=[a-z]+ ", "").replaceAll(" +", " ");
+    return meters
+        .replaceAll("(?m)^.*httptriage\\.retry\\.budget\\.remaining.*\n", "")
+        .replaceAll("client=[a-z]+ ", "")
+        .replaceAll(" +", " ");
   }
 }
