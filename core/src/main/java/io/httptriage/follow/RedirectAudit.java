@@ -226,22 +226,16 @@ public final class RedirectAudit {
     String hopsText = exchange.hops().size() + (exchange.hops().size() == 1 ? " hop" : " hops");
     if (!exchange.followsRedirects()) {
       out.add(
-          finding(
-              Kind.REDIRECT_NOT_FOLLOWED,
-              Severity.INFO,
-              Finding.FINAL,
+          notFollowed(
               last,
-              Optional.of(target),
+              target,
               sc + " was handed back: the client is set not to follow redirects",
               "RFC 9110 §15.4"));
     } else if (RedirectFollower.isDowngrade(last.uri(), target)) {
       out.add(
-          finding(
-              Kind.REDIRECT_NOT_FOLLOWED,
-              Severity.INFO,
-              Finding.FINAL,
+          notFollowed(
               last,
-              Optional.of(target),
+              target,
               sc + " leads from https to http; the client rightly did not follow",
               "RFC 9110 §4.2.2"));
     } else if (policy(last).redirect() == RedirectRule.FOLLOW && stopExplained) {
@@ -279,12 +273,9 @@ public final class RedirectAudit {
               "RFC 9110 §15.4"));
     } else {
       out.add(
-          finding(
-              Kind.REDIRECT_NOT_FOLLOWED,
-              Severity.INFO,
-              Finding.FINAL,
+          notFollowed(
               last,
-              Optional.of(target),
+              target,
               sc + " with a Location was handed back; the policy would follow it",
               policy(last).basis().redirect()));
     }
@@ -364,6 +355,18 @@ public final class RedirectAudit {
         index,
         Optional.of(from.uri().toString()),
         to.map(URI::toString),
+        why,
+        spec);
+  }
+
+  /** An INFO finding: the final redirect, to {@code target}, was handed back, and why. */
+  private static Finding notFollowed(Hop last, URI target, String why, String spec) {
+    return finding(
+        Kind.REDIRECT_NOT_FOLLOWED,
+        Severity.INFO,
+        Finding.FINAL,
+        last,
+        Optional.of(target),
         why,
         spec);
   }
