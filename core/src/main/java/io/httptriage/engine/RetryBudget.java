@@ -52,16 +52,6 @@ final class RetryBudget {
   }
 
   /**
-   * The name of a client: its default listener's (the user's own, or the one made for it), else the
-   * configured name, else the adapter's.
-   */
-  static String clientName(TriageConfig config, TriageListener listener, String adapterName) {
-    return config.listener().orElse(listener) instanceof DefaultTriageListener d
-        ? d.clientName()
-        : config.clientName().orElse(adapterName);
-  }
-
-  /**
    * Registers the gauge where the client's default listener records its meters, also when added
    * listeners are told after it; nowhere when the user's own listener replaces it.
    */

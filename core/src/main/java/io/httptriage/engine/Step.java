@@ -64,7 +64,7 @@ final class Step {
   private final CoolDownGate coolDown;
   private final FailedSend failures;
 
-  Step(TriageConfig config, TriageListener listener, String adapterName) {
+  Step(TriageConfig config, TriageListener listener, String client) {
     this.mode = config.redirectMode();
     this.settings = config.retry();
     this.clientTable =
@@ -74,7 +74,6 @@ final class Step {
             settings.clock());
     this.mintsKeys = config.idempotencyKeys();
     this.budget = RetryBudget.of(settings);
-    String client = RetryBudget.clientName(config, listener, adapterName);
     this.report = new Report(config, listener, client);
     this.stale = new StaleAnswer(config);
     this.signals = new StepSignals(config, listener, client);

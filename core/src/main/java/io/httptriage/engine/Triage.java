@@ -81,11 +81,14 @@ public final class Triage {
   }
 
   private final TriageConfig config;
+  private final String clientName;
   private final Step step;
 
   private Triage(TriageConfig config, String adapterName) {
     this.config = config;
-    this.step = new Step(config, listenerFor(config, adapterName), adapterName);
+    TriageListener listener = listenerFor(config, adapterName);
+    this.clientName = nameOf(config, listener, adapterName);
+    this.step = new Step(config, listener, clientName);
   }
 
   /**
@@ -146,6 +149,23 @@ public final class Triage {
     all.add(first);
     all.addAll(added);
     return TriageListener.composite(all);
+  }
+
+  /**
+   * {@return the client's name: the {@code client} tag of its meters and field of its log lines}
+   */
+  public String clientName() {
+    return clientName;
+  }
+
+  /**
+   * The name of a client: its default listener's (the user's own, or the one made for it), else the
+   * configured name, else the adapter's.
+   */
+  private static String nameOf(TriageConfig config, TriageListener listener, String adapterName) {
+    return config.listener().orElse(listener) instanceof DefaultTriageListener d
+        ? d.clientName()
+        : config.clientName().orElse(adapterName);
   }
 
   /** {@return the configuration} */

@@ -36,7 +36,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
  */
 public final class TriageClientHttpRequestFactoryBuilder
     implements ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> {
-  private static final String ADAPTER = "jdk";
   private final TriageConfig config;
   private final TriageRuntimes runtimes;
 
@@ -67,7 +66,7 @@ public final class TriageClientHttpRequestFactoryBuilder
     }
     HttpClient delegate = new JdkHttpClientBuilder().build(forClient);
     TriageHttpClient client = TriageHttpClient.wrap(delegate, config);
-    runtimes.add(TriageRuntimes.clientName(config, ADAPTER), client.triage());
+    runtimes.add(client.triage().clientName(), client.triage());
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
     Duration readTimeout = given.readTimeout();
     if (readTimeout != null) {

@@ -25,7 +25,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * }</pre>
  */
 public final class TriageOkHttpClientPostProcessor implements BeanPostProcessor {
-  private static final String ADAPTER = "okhttp";
   private final ObjectProvider<TriageConfig> config;
   private final Supplier<TriageRuntimes> runtimes;
 
@@ -63,7 +62,7 @@ public final class TriageOkHttpClientPostProcessor implements BeanPostProcessor 
     OkHttpClient installed = TriageInterceptor.install(client.newBuilder(), forClient).build();
     for (Interceptor interceptor : installed.interceptors()) {
       if (interceptor instanceof TriageInterceptor triage) {
-        runtimes.get().add(TriageRuntimes.clientName(forClient, ADAPTER), triage.triage());
+        runtimes.get().add(triage.triage().clientName(), triage.triage());
       }
     }
     return installed;

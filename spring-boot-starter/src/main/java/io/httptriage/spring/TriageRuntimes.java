@@ -1,8 +1,6 @@
 package io.httptriage.spring;
 
 import io.httptriage.engine.Triage;
-import io.httptriage.listener.DefaultTriageListener;
-import io.httptriage.triage.TriageConfig;
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,19 +54,5 @@ final class TriageRuntimes {
       }
     }
     return out;
-  }
-
-  /**
-   * The name a client built with {@code config} reports under, as the engine chooses it: its own
-   * default listener's, else the configured client name, else the adapter's.
-   *
-   * @param config the client's configuration
-   * @param adapterName {@code jdk} or {@code okhttp}
-   * @return the client's name
-   */
-  static String clientName(TriageConfig config, String adapterName) {
-    return config.listener().orElse(null) instanceof DefaultTriageListener d
-        ? d.clientName()
-        : config.clientName().orElse(adapterName);
   }
 }

@@ -64,8 +64,7 @@ class OkHttpClientBeanTest {
                           .filter(TriageInterceptor.class::isInstance)
                           .findFirst()
                           .orElseThrow();
-              assertThat(TriageRuntimes.clientName(installed.triage().config(), "okhttp"))
-                  .isEqualTo("okhttp");
+              assertThat(installed.triage().clientName()).isEqualTo("okhttp");
               assertThat(context.getBean(HttpTriageEndpoint.class).httptriage().budget().clients())
                   .extracting(HttpTriageEndpoint.ClientBudget::client)
                   .containsExactly("okhttp");
