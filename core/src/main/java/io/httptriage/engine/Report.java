@@ -93,11 +93,8 @@ final class Report {
       List<Hop> followed = exchange.hops();
       findings = numbered(distinct(findings), followed.size());
       int status = finalView.status();
-      String method = followed.isEmpty() ? lastRequest.method() : followed.get(0).method();
-      Optional<String> target =
-          Optional.of(
-              Finding.redactUrl(
-                  (followed.isEmpty() ? lastRequest.uri() : followed.get(0).uri()).toString()));
+      String method = methodOf(followed, lastRequest);
+      Optional<String> target = targetOf(followed, lastRequest);
       CallObservation observation = state.observation;
       for (Finding f : findings) {
         listener.findingReported(
@@ -107,20 +104,15 @@ final class Report {
           observation.finding(f, hops == null ? 0 : f.hopIndex());
         }
       }
-      ExchangeDetails.deliver(
-          listener,
-          new TriageEvent.ExchangeCompleted(
-              client,
-              method,
-              target,
-              status,
-              verdict.kind().name(),
-              verdict.refusedBy().map(Enum::name),
-              Math.max(1, state.requests),
-              followed.size(),
-              Duration.ofNanos(System.nanoTime() - state.startNanos),
-              findings),
+      completed(
+          state,
+          method,
+          target,
+          status,
           verdict,
+          Math.max(1, state.requests),
+          findings,
+          Optional.empty(),
           exchange);
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report an exchange; the response is returned unchanged", e);
@@ -134,22 +126,15 @@ final class Report {
   void heldBack(CallState<?> state, RequestView request, ResponseView seen, Verdict verdict) {
     try {
       List<Hop> hops = state.hops == null ? List.of() : state.hops;
-      String method = hops.isEmpty() ? request.method() : hops.get(0).method();
-      String target = (hops.isEmpty() ? request.uri() : hops.get(0).uri()).toString();
-      ExchangeDetails.deliver(
-          listener,
-          new TriageEvent.ExchangeCompleted(
-              client,
-              method,
-              Optional.of(Finding.redactUrl(target)),
-              seen.status(),
-              verdict.kind().name(),
-              verdict.refusedBy().map(Enum::name),
-              state.requests,
-              hops.size(),
-              Duration.ofNanos(System.nanoTime() - state.startNanos),
-              List.of()),
+      completed(
+          state,
+          methodOf(hops, request),
+          targetOf(hops, request),
+          seen.status(),
           verdict,
+          state.requests,
+          List.of(),
+          Optional.empty(),
           Exchange.of(hops, Hop.of(request, seen), true));
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report a call held back by its origin's cool-down", e);
@@ -164,31 +149,62 @@ final class Report {
   void failed(CallState<?> state, RequestView lastRequest, Verdict verdict, FailureKind kind) {
     try {
       List<Hop> hops = state.hops == null ? List.of() : state.hops;
-      Exchange exchange = Exchange.of(hops, Hop.of(lastRequest, ResponseView.of(0)), true);
-      RequestView first = hops.isEmpty() ? lastRequest : null;
-      String method = first != null ? first.method() : hops.get(0).method();
-      Optional<String> target =
-          Optional.of(
-              Finding.redactUrl((first != null ? first.uri() : hops.get(0).uri()).toString()));
-      ExchangeDetails.deliver(
-          listener,
-          new TriageEvent.ExchangeCompleted(
-              client,
-              method,
-              target,
-              0,
-              verdict.kind().name(),
-              verdict.refusedBy().map(Enum::name),
-              Math.max(1, state.requests),
-              hops.size(),
-              Duration.ofNanos(System.nanoTime() - state.startNanos),
-              List.of(),
-              Optional.of(kind.tag())),
+      completed(
+          state,
+          methodOf(hops, lastRequest),
+          targetOf(hops, lastRequest),
+          0,
           verdict,
-          exchange);
+          Math.max(1, state.requests),
+          List.of(),
+          Optional.of(kind.tag()),
+          Exchange.of(hops, Hop.of(lastRequest, ResponseView.of(0)), true));
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report a failed exchange; the failure is passed on", e);
     }
+  }
+
+  /**
+   * Tells the listener the call is over, with the verdict and exchange behind the event; {@code
+   * exchange.hops()} are the hops followed before the final one.
+   */
+  private void completed(
+      CallState<?> state,
+      String method,
+      Optional<String> target,
+      int status,
+      Verdict verdict,
+      int attempts,
+      List<Finding> findings,
+      Optional<String> failure,
+      Exchange exchange) {
+    ExchangeDetails.deliver(
+        listener,
+        new TriageEvent.ExchangeCompleted(
+            client,
+            method,
+            target,
+            status,
+            verdict.kind().name(),
+            verdict.refusedBy().map(Enum::name),
+            attempts,
+            exchange.hops().size(),
+            Duration.ofNanos(System.nanoTime() - state.startNanos),
+            findings,
+            failure),
+        verdict,
+        exchange);
+  }
+
+  /** The caller's method: the first hop's, or the last request's when it is the first. */
+  private static String methodOf(List<Hop> before, RequestView last) {
+    return before.isEmpty() ? last.method() : before.get(0).method();
+  }
+
+  /** The caller's URL, redacted: the first hop's, or the last request's when it is the first. */
+  private static Optional<String> targetOf(List<Hop> before, RequestView last) {
+    return Optional.of(
+        Finding.redactUrl((before.isEmpty() ? last.uri() : before.get(0).uri()).toString()));
   }
 
   /**
