@@ -13,8 +13,6 @@ import io.micrometer.observation.Observation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -86,8 +84,8 @@ public final class Triage {
 
   private Triage(TriageConfig config, String adapterName) {
     this.config = config;
-    TriageListener listener = listenerFor(config, adapterName);
-    this.clientName = nameOf(config, listener, adapterName);
+    TriageListener listener = ClientListeners.of(config, adapterName);
+    this.clientName = ClientListeners.nameOf(config, listener, adapterName);
     this.step = new Step(config, listener, clientName);
   }
 
@@ -118,54 +116,10 @@ public final class Triage {
   }
 
   /**
-   * The listener of one client: the one the configuration names, or a new {@link
-   * DefaultTriageListener} with its registry, rate, the retry clock and the client's name, so that
-   * no state of the default listener (its storm guard) is shared between clients; then the added
-   * listeners, in order.
-   *
-   * @param config the configuration
-   * @param adapterName the client's name when the configuration names none
-   * @return the listener
-   */
-  static TriageListener listenerFor(TriageConfig config, String adapterName) {
-    TriageListener first =
-        config
-            .listener()
-            .orElseGet(
-                () -> {
-                  DefaultTriageListener.Builder b =
-                      DefaultTriageListener.builder()
-                          .clock(config.retry().clock())
-                          .clientName(config.clientName().orElse(adapterName))
-                          .maxLinesPerSecond(config.maxLogLinesPerSecond());
-                  config.meterRegistry().ifPresent(b::meterRegistry);
-                  return b.build();
-                });
-    List<TriageListener> added = config.addedListeners();
-    if (added.isEmpty()) {
-      return first;
-    }
-    List<TriageListener> all = new ArrayList<>(added.size() + 1);
-    all.add(first);
-    all.addAll(added);
-    return TriageListener.composite(all);
-  }
-
-  /**
    * {@return the client's name: the {@code client} tag of its meters and field of its log lines}
    */
   public String clientName() {
     return clientName;
-  }
-
-  /**
-   * The name of a client: its default listener's (the user's own, or the one made for it), else the
-   * configured name, else the adapter's.
-   */
-  private static String nameOf(TriageConfig config, TriageListener listener, String adapterName) {
-    return config.listener().orElse(listener) instanceof DefaultTriageListener d
-        ? d.clientName()
-        : config.clientName().orElse(adapterName);
   }
 
   /** {@return the configuration} */

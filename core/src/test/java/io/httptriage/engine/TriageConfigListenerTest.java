@@ -32,8 +32,8 @@ class TriageConfigListenerTest {
     TriageConfig defaults = TriageConfig.ofDefaults();
 
     assertThat(defaults.listener()).isEmpty();
-    assertThat(Triage.listenerFor(defaults, "okhttp"))
-        .isNotSameAs(Triage.listenerFor(defaults, "okhttp"))
+    assertThat(ClientListeners.of(defaults, "okhttp"))
+        .isNotSameAs(ClientListeners.of(defaults, "okhttp"))
         .isInstanceOf(DefaultTriageListener.class);
   }
 
@@ -43,8 +43,8 @@ class TriageConfigListenerTest {
     TriageConfig unnamed = TriageConfig.builder().meterRegistry(registry).build();
     TriageConfig named = unnamed.toBuilder().clientName("payments").build();
 
-    DefaultTriageListener byAdapter = (DefaultTriageListener) Triage.listenerFor(unnamed, "jdk");
-    DefaultTriageListener byConfig = (DefaultTriageListener) Triage.listenerFor(named, "jdk");
+    DefaultTriageListener byAdapter = (DefaultTriageListener) ClientListeners.of(unnamed, "jdk");
+    DefaultTriageListener byConfig = (DefaultTriageListener) ClientListeners.of(named, "jdk");
 
     assertThat(byAdapter.clientName()).isEqualTo("jdk");
     assertThat(byAdapter.meterRegistry()).contains(registry);
@@ -59,7 +59,7 @@ class TriageConfigListenerTest {
     TriageConfig config = TriageConfig.builder().listener(mine).build();
 
     assertThat(config.listener()).containsSame(mine);
-    assertThat(Triage.listenerFor(config, "okhttp")).isSameAs(mine);
+    assertThat(ClientListeners.of(config, "okhttp")).isSameAs(mine);
     assertThat(config.toBuilder().build().listener()).containsSame(mine);
   }
 
@@ -118,7 +118,7 @@ class TriageConfigListenerTest {
             .addListener(mine)
             .build();
 
-    Events.complete(Triage.listenerFor(config, "jdk"), 200, Verdicts.ACCEPT, List.of());
+    Events.complete(ClientListeners.of(config, "jdk"), 200, Verdicts.ACCEPT, List.of());
 
     assertThat(config.addedListeners()).containsExactly(mine);
     assertThat(config.toBuilder().build().addedListeners()).containsExactly(mine);
@@ -163,7 +163,7 @@ class TriageConfigListenerTest {
             .retry(RetrySettings.builder().clock(clock).build())
             .maxLogLinesPerSecond(2)
             .build();
-    TriageListener listener = Triage.listenerFor(config, "jdk");
+    TriageListener listener = ClientListeners.of(config, "jdk");
     Finding hot = Findings.at("https://hot.example/a", Kind.METHOD_REWRITTEN, Severity.WARNING);
     try (CapturedLog log = new CapturedLog("io.httptriage.findings", Level.DEBUG)) {
       for (int i = 0; i < 5; i++) {
