@@ -45,7 +45,15 @@ public class OkHttpBenchmark {
   @Param({"canned", "loopback"})
   public String transport;
 
-  @Param({"bare", "httptriage", "httptriage_interceptor", "failsafe", "resilience4j", "noop"})
+  @Param({
+    "bare",
+    "httptriage",
+    "httptriage_interceptor",
+    "httptriage_interceptor_no_resend",
+    "failsafe",
+    "resilience4j",
+    "noop"
+  })
   public String contender;
 
   private LoopbackServer server;

@@ -26,8 +26,18 @@ enum OkHttpContender {
   BARE,
   /** {@code TriageInterceptor.install}: the interceptor plus the network hop recorder. */
   HTTPTRIAGE,
-  /** {@code addInterceptor(TriageInterceptor.create())}: the interceptor alone. */
+  /**
+   * {@code addInterceptor(TriageInterceptor.create())}: the interceptor alone, on a client that
+   * resends after a connection failure by itself (OkHttp's default), which the interceptor switches
+   * off per call with a copy of OkHttp's chain.
+   */
   HTTPTRIAGE_INTERCEPTOR,
+  /**
+   * The interceptor alone on a client built with {@code retryOnConnectionFailure(false)}: nothing
+   * to switch off, so no chain copy. The difference from {@link #HTTPTRIAGE_INTERCEPTOR} is the
+   * copy's price.
+   */
+  HTTPTRIAGE_INTERCEPTOR_NO_RESEND,
   /**
    * {@code TriageInterceptor.install} observing every call ({@link #observedTriageConfig()}): the
    * price of a call observation and its attempt's. Run on demand ({@code -p
@@ -102,6 +112,13 @@ enum OkHttpContender {
       case HTTPTRIAGE_INTERCEPTOR:
         builder.addInterceptor(
             TriageInterceptor.create(defaults ? stormTriageConfig() : TriageConfig.ofDefaults()));
+        break;
+      case HTTPTRIAGE_INTERCEPTOR_NO_RESEND:
+        builder
+            .retryOnConnectionFailure(false)
+            .addInterceptor(
+                TriageInterceptor.create(
+                    defaults ? stormTriageConfig() : TriageConfig.ofDefaults()));
         break;
       case RESILIENCE4J:
         builder.addInterceptor(

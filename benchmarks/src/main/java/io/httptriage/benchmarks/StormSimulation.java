@@ -68,7 +68,9 @@ public final class StormSimulation {
     rows.add("scenario\tclient\tcontender\tlogical\tserver_requests\tsuccesses\tmillis");
     for (String scenario : List.of("outage", "flaky")) {
       for (OkHttpContender c : OkHttpContender.values()) {
-        if (c == OkHttpContender.NOOP || c == OkHttpContender.HTTPTRIAGE_OBSERVED) {
+        if (c == OkHttpContender.NOOP
+            || c == OkHttpContender.HTTPTRIAGE_OBSERVED
+            || c == OkHttpContender.HTTPTRIAGE_INTERCEPTOR_NO_RESEND) {
           continue; // retries nothing, or as httptriage: the same load as bare, or as httptriage
         }
         rows.add(run(scenario, "OkHttp", c.label(), okHttp(c), requests));

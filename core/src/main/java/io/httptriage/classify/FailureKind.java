@@ -22,8 +22,9 @@ import java.util.Optional;
  *       have acted on it: only an idempotent request, or one carrying an {@code Idempotency-Key},
  *       may be repeated. Any failure that cannot be placed lands here, the cautious side of §9.2.2.
  *       A GET or HEAD whose connection was reset or closed before any response byte (not a timeout)
- *       is resent once at once, as the JDK client does by itself: a pair of attempts on every
- *       client (the engine's {@code FailedSend} says how).
+ *       is resent once at once, as the JDK client does by itself whatever its settings: a pair of
+ *       attempts on every client, even when one attempt is allowed (the engine's {@code FailedSend}
+ *       says how).
  *   <li>{@link #NEVER_RETRIED}: repeating cannot help or was not wanted: a failed TLS handshake or
  *       certificate check (the same peer would fail the same way, and retrying a certificate error
  *       only repeats a security warning), or the caller's own cancellation, interruption or call

@@ -25,18 +25,20 @@ import org.slf4j.LoggerFactory;
  * closed before any response byte ({@link FailureKind#SENT_NO_RESPONSE}, not a timeout) is sent
  * once more at once, without a backoff: RFC 9110 §9.2.2 allows repeating an idempotent request
  * automatically, and the usual cause is a keep-alive connection the server dropped, which a new
- * connection cures. The JDK client makes that resend itself (no setting turns it off); on any other
- * client core makes it, through the gates (replayable body, attempts, deadline, budget) but without
- * a wait. Either way a dropped send costs a pair of attempts, and a further retry, after a backoff,
- * is made only when the attempts left cover another pair: with 3 attempts a dropped GET makes 2
- * requests, with 4 it makes 4, on every client. A read timeout (the JDK does not resend one), a
+ * connection cures. The JDK client makes that resend itself, and no setting turns it off: not its
+ * attempts, nor a deadline, a cool-down or the budget. So on any other client core makes it the
+ * same way: only a body that cannot be replayed stops it; the attempts, deadline, cool-down and
+ * budget gates let it through, and it is charged to the budget like the JDK's. Either way a dropped
+ * send costs a pair of attempts, and a further retry, after a backoff, is made only when the
+ * attempts left cover another pair: with 1 or 2 attempts a dropped GET makes 2 requests, with 3 it
+ * makes 2, with 4 it makes 4, on every client. A read timeout (the JDK does not resend one), a
  * failure before sending and any other method are not paired: one attempt each.
  *
  * <p>Resends the client made by itself below httptriage ({@link ClientCall#resentByClient(Object,
  * Throwable)}) count as attempts and are charged to the budget, and a retry is made only when the
  * attempts left cover what the failed send cost (its own, the client's and core's resends), so that
- * a hop never sends more requests than {@code maxAttempts} — except the JDK's own resend when the
- * last attempt allowed is dropped.
+ * a hop never sends more requests than {@code maxAttempts} — except the resend of a dropped GET
+ * when the last attempt allowed is dropped, which every client makes, as above.
  *
  * <p>When no retry is made, a GET or HEAD whose failure was not the caller's doing may be answered
  * from the client's cache within its stale-if-error window (RFC 5861 §4 counts any situation that
@@ -106,7 +108,14 @@ final class FailedSend {
       int counted = atOnce ? state.attempt : state.attempt + resent + (pairEnds ? 1 : 0);
       Decision decision =
           gates.decide(gates.new Candidate(request, null, verdict, state, counted, atOnce));
-      long wait = contexts.decided(state, decision, 0, error);
+      long wait = 0;
+      if (atOnce && counted >= state.maxAttempts) {
+        // a resend past the call's attempts, as the JDK makes its own: resilience4j, whose limit
+        // it passes, is not shown it (it would count the call as failed after retries)
+        signals.event(decision, state, 0, error);
+      } else {
+        wait = contexts.decided(state, decision, 0, error);
+      }
       if (decision.retries()) {
         state.failedAttempt(error);
         signals.attemptFailed(state, error, kind);

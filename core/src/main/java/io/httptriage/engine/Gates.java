@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * list: the first that refuses wins and is named in the final verdict ({@link
  * Verdict#refusedBy()}). The order is that of {@link Verdict.Gate}: replayable body, attempts left,
  * wait cap, deadline, the origin's cool-down ({@link CoolDownGate}), budget. The budget is last, so
- * that only a retry about to happen spends it.
+ * that only a retry about to happen spends it. A resend at once of a dropped GET passes every gate
+ * but the replayable body, and is charged to the budget ({@link FailedSend}).
  *
  * <p>The wait is computed once, when the first gate that needs it asks: the verdict's Retry-After
  * (parsed by the classifier, never again here); else the reset of an exhausted RateLimit quota;
@@ -42,15 +43,17 @@ final class Gates {
   static final List<Check> ORDER =
       List.of(
           (g, c) -> c.request.bodyReplayable() ? null : Verdict.Gate.BODY_NOT_REPLAYABLE,
-          (g, c) -> c.attempt < c.maxAttempts ? null : Verdict.Gate.ATTEMPTS,
+          (g, c) -> c.atOnce || c.attempt < c.maxAttempts ? null : Verdict.Gate.ATTEMPTS,
           (g, c) -> g.withinCap(c) ? null : Verdict.Gate.WAIT_CAP,
           (g, c) ->
-              g.beforeDeadline(c.deadlineAtMillis, c.waitMillis()) ? null : Verdict.Gate.DEADLINE,
+              c.atOnce || g.beforeDeadline(c.deadlineAtMillis, c.waitMillis())
+                  ? null
+                  : Verdict.Gate.DEADLINE,
           (g, c) ->
-              g.coolDown.allows(c.request, c.deadlineAtMillis, c.waitMillis())
+              c.atOnce || g.coolDown.allows(c.request, c.deadlineAtMillis, c.waitMillis())
                   ? null
                   : Verdict.Gate.COOL_DOWN,
-          (g, c) -> g.budget.tryRetry() ? null : Verdict.Gate.BUDGET);
+          (g, c) -> g.spend(c) ? null : Verdict.Gate.BUDGET);
 
   private final long maxWaitMillis;
   private final long backoffBaseMillis;
@@ -84,7 +87,10 @@ final class Gates {
     final int maxAttempts;
     final long deadlineAtMillis;
 
-    /** A resend at once of a dropped GET or HEAD ({@link FailedSend}): no wait, within any cap. */
+    /**
+     * A resend at once of a dropped GET or HEAD ({@link FailedSend}): no wait, and only the
+     * replayable-body gate can refuse it, as none can stop the JDK client's own.
+     */
     final boolean atOnce;
 
     private long waitMillis = -1;
@@ -122,6 +128,18 @@ final class Gates {
       }
       return waitMillis;
     }
+  }
+
+  /**
+   * Takes a retry from the budget, or refuses; a resend at once of a dropped GET is only charged to
+   * it, since the JDK client makes that resend whatever the budget says ({@link FailedSend}).
+   */
+  private boolean spend(Candidate c) {
+    if (c.atOnce) {
+      budget.charge(1);
+      return true;
+    }
+    return budget.tryRetry();
   }
 
   /** Runs the gates in order; the decision to show resilience4j and to report. */

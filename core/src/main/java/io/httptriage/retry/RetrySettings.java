@@ -28,8 +28,7 @@ import java.util.random.RandomGenerator;
  *       date (RFC 9110 §10.2.3); a server asking for more gets no retry, and its response goes back
  *       to the caller at once rather than holding a thread. The same cap bounds RateLimit resets,
  *       the backoff and the Retry-After of a redirect that is followed.
- *   <li><b>Deadline</b>: 60 s from the start of the call; no wait is scheduled that would end at or
- *       past it.
+ *   <li><b>Deadline</b>: 60 s from the start of the call; no wait may end at or past it.
  *   <li><b>Backoff</b> when the server names no wait: exponential from 200 ms, at most 10 s, with
  *       full jitter (a uniform wait between zero and the exponential ceiling), which spreads the
  *       retries of many clients that failed together.
@@ -105,7 +104,7 @@ public final class RetrySettings {
     return maxRetryAfter;
   }
 
-  /** {@return the time from the start of a call after which no attempt is started} */
+  /** {@return the time from the start of a call after which no retry is started} */
   public Duration deadline() {
     return deadline;
   }
@@ -221,7 +220,8 @@ public final class RetrySettings {
     /**
      * The number of attempts in all, the first included; 1 turns retries off.
      *
-     * @param maxAttempts the number of attempts in all, the first included; 1 turns retries off
+     * @param maxAttempts the number of attempts in all, the first included; 1 turns retries off but
+     *     for the resend every client makes of a dropped GET ({@code CallOptions.noRetry()})
      * @return this builder
      * @throws IllegalArgumentException when outside 1..100
      */
@@ -247,10 +247,10 @@ public final class RetrySettings {
     }
 
     /**
-     * The time from the start of a call after which no attempt is started: no wait is scheduled
-     * that would end at or past it.
+     * The time from the start of a call after which no retry is started: no wait is scheduled that
+     * would end at or past it.
      *
-     * @param deadline the time from the start of a call after which no attempt is started
+     * @param deadline the time from the start of a call after which no retry is started
      * @return this builder
      * @throws IllegalArgumentException when under 1 ms or longer than a day
      */

@@ -68,7 +68,9 @@ public final class CallOptions {
 
   /**
    * {@return these options, with no retry for this call: one attempt per hop} Redirects are still
-   * followed as the client follows them.
+   * followed as the client follows them. A GET or HEAD whose connection closed before any response
+   * byte is still resent once at once, on every client, because the JDK client makes that resend
+   * whatever its settings (RFC 9110 §9.2.2 allows it for an idempotent request).
    *
    * @throws IllegalArgumentException when a rule of these options retries (the two contradict)
    */
@@ -92,7 +94,7 @@ public final class CallOptions {
 
   /**
    * {@return these options, with this deadline: the time from the start of the call after which no
-   * wait is scheduled and no attempt started}
+   * wait is scheduled and no retry started}
    *
    * @param value 1 ms to 1 day, as {@link io.httptriage.retry.RetrySettings.Builder#deadline}
    * @throws IllegalArgumentException when null or outside 1 ms..1 day

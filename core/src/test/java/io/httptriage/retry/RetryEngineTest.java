@@ -229,6 +229,34 @@ class RetryEngineTest {
   }
 
   @Test
+  void resendsADroppedGetOnceEvenWhenOneAttemptIsAllowed() {
+    // the JDK client makes this resend whatever its settings; every client makes it the same way
+    IOException first = new IOException("connection reset");
+    IOException last = new java.net.SocketException("Connection reset");
+    h.server.fail(first).fail(last);
+    Engine engine = Engine.of(h.settings().maxAttempts(1).build());
+
+    assertThatThrownBy(() -> h.execute(engine, Harness.get())).isSameAs(last);
+
+    assertThat(h.server.sent()).isEqualTo(2);
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, GAVE_UP_ATTEMPTS);
+    assertThat(h.events).extracting(AttemptDecided::maxAttempts).containsExactly(1, 1);
+    assertThat(h.sleptMillis()).containsExactly(0L);
+  }
+
+  @Test
+  void resendsADroppedGetOnceWhenTheBudgetAllowsNoRetry() {
+    IOException last = new java.net.SocketException("Connection reset");
+    h.server.fail(new IOException("connection reset")).fail(last);
+    Engine engine = Engine.of(h.settings().budgetRatio(0).budgetMinRetriesPerSecond(0).build());
+
+    assertThatThrownBy(() -> h.execute(engine, Harness.get())).isSameAs(last);
+
+    assertThat(h.server.sent()).isEqualTo(2);
+    assertThat(h.outcomes()).containsExactly(RETRY_SCHEDULED, GAVE_UP_ATTEMPTS);
+  }
+
+  @Test
   void retriesAGetThatTimedOutOnceAnAttempt() {
     IOException first = new java.net.SocketTimeoutException("Read timed out");
     IOException second = new java.net.SocketTimeoutException("timeout");
