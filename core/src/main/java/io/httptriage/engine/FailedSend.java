@@ -109,7 +109,7 @@ final class FailedSend {
       Decision decision =
           gates.decide(gates.new Candidate(request, null, verdict, state, counted, atOnce));
       long wait = 0;
-      if (atOnce && counted >= state.maxAttempts) {
+      if (atOnce && decision.retries() && counted >= state.maxAttempts) {
         // a resend past the call's attempts, as the JDK makes its own: resilience4j, whose limit
         // it passes, is not shown it (it would count the call as failed after retries)
         signals.event(decision, state, 0, error);

@@ -107,6 +107,21 @@ class DroppedSendPairTest {
         .isBetween(Duration.ZERO, Duration.ofMillis(200));
   }
 
+  @ParameterizedTest(name = "{0} attempts")
+  @CsvSource({"1", "3"})
+  void aDroppedGetWhoseBodyCannotBeReplayedIsNotResent(int maxAttempts) {
+    RequestView oneShotBody = RequestView.of("GET", TARGET, Headers.of(), true, false);
+
+    int made =
+        sendsUntilFailed(
+            triage(maxAttempts),
+            new FakeClient(),
+            oneShotBody,
+            new SocketException("Connection reset"));
+
+    assertThat(made).as("the one gate a resend at once must pass").isEqualTo(1);
+  }
+
   @Test
   void aReadTimeoutIsNotPaired() {
     int made =
