@@ -100,8 +100,8 @@ public final class TriageInterceptor implements Interceptor {
    * <p>On OkHttp 5, a client that resends after a connection failure by itself (OkHttp's default)
    * gets every call sent on a copy of its chain with that switched off, so that core alone decides
    * what is resent: one object more per call (112 bytes on 5.5.1). A client built by {@link
-   * #install}, or with {@code retryOnConnectionFailure(false)}, has nothing to switch off and
-   * needs no copy.
+   * #install}, or with {@code retryOnConnectionFailure(false)}, has nothing to switch off and needs
+   * no copy.
    *
    * @param config the configuration
    * @return the interceptor
