@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * list: the first that refuses wins and is named in the final verdict ({@link
  * Verdict#refusedBy()}). The order is that of {@link Verdict.Gate}: replayable body, attempts left,
  * wait cap, deadline, the origin's cool-down ({@link CoolDownGate}), budget. The budget is last, so
- * that only a retry about to happen spends it. A resend at once of a dropped GET passes every gate
- * but the replayable body, and is charged to the budget ({@link FailedSend}).
+ * that only a retry about to happen spends it. A resend at once of a dropped GET has gates of its
+ * own, {@link #AT_ONCE}.
  *
  * <p>The wait is computed once, when the first gate that needs it asks: the verdict's Retry-After
  * (parsed by the classifier, never again here); else the reset of an exhausted RateLimit quota;
@@ -39,21 +39,35 @@ final class Gates {
     Verdict.@Nullable Gate refuse(Gates gates, Candidate candidate);
   }
 
+  private static final Check REPLAYABLE_BODY =
+      (g, c) -> c.request.bodyReplayable() ? null : Verdict.Gate.BODY_NOT_REPLAYABLE;
+
   /** The gates, in the order they are applied. */
   static final List<Check> ORDER =
       List.of(
-          (g, c) -> c.request.bodyReplayable() ? null : Verdict.Gate.BODY_NOT_REPLAYABLE,
-          (g, c) -> c.atOnce || c.attempt < c.maxAttempts ? null : Verdict.Gate.ATTEMPTS,
+          REPLAYABLE_BODY,
+          (g, c) -> c.attempt < c.maxAttempts ? null : Verdict.Gate.ATTEMPTS,
           (g, c) -> g.withinCap(c) ? null : Verdict.Gate.WAIT_CAP,
           (g, c) ->
-              c.atOnce || g.beforeDeadline(c.deadlineAtMillis, c.waitMillis())
-                  ? null
-                  : Verdict.Gate.DEADLINE,
+              g.beforeDeadline(c.deadlineAtMillis, c.waitMillis()) ? null : Verdict.Gate.DEADLINE,
           (g, c) ->
-              c.atOnce || g.coolDown.allows(c.request, c.deadlineAtMillis, c.waitMillis())
+              g.coolDown.allows(c.request, c.deadlineAtMillis, c.waitMillis())
                   ? null
                   : Verdict.Gate.COOL_DOWN,
-          (g, c) -> g.spend(c) ? null : Verdict.Gate.BUDGET);
+          (g, c) -> g.budget.tryRetry() ? null : Verdict.Gate.BUDGET);
+
+  /**
+   * The gates of a resend at once of a dropped GET ({@link FailedSend}): a body that cannot be
+   * replayed stops it; nothing else does, as nothing stops the JDK client's own, and it is charged
+   * to the budget like that one.
+   */
+  static final List<Check> AT_ONCE =
+      List.of(
+          REPLAYABLE_BODY,
+          (g, c) -> {
+            g.budget.charge(1);
+            return null;
+          });
 
   private final long maxWaitMillis;
   private final long backoffBaseMillis;
@@ -130,21 +144,9 @@ final class Gates {
     }
   }
 
-  /**
-   * Takes a retry from the budget, or refuses; a resend at once of a dropped GET is only charged to
-   * it, since the JDK client makes that resend whatever the budget says ({@link FailedSend}).
-   */
-  private boolean spend(Candidate c) {
-    if (c.atOnce) {
-      budget.charge(1);
-      return true;
-    }
-    return budget.tryRetry();
-  }
-
   /** Runs the gates in order; the decision to show resilience4j and to report. */
   Decision decide(Candidate c) {
-    for (Check check : ORDER) {
+    for (Check check : c.atOnce ? AT_ONCE : ORDER) {
       Verdict.Gate refusal = check.refuse(this, c);
       if (refusal != null) {
         return Decision.refused(refusal, c.waitMillis, c.source, c.ignored);
@@ -156,13 +158,10 @@ final class Gates {
   /**
    * A wait the server named (Retry-After, a RateLimit reset) within the cap; a backoff only when
    * the cap leaves room for one — a zero cap retries on a zero wait the server named, never on a
-   * guess; a resend at once of a dropped GET waits nothing, within any cap.
+   * guess.
    */
   private boolean withinCap(Candidate c) {
     long wait = c.waitMillis();
-    if (c.atOnce) {
-      return true;
-    }
     return c.source == WaitSource.BACKOFF ? maxWaitMillis > 0 : wait <= maxWaitMillis;
   }
 
