@@ -53,7 +53,8 @@ class DemoCommandTest {
             "httptriage.responses +class=5xx client=okhttp code=503 refused_by=ATTEMPTS verdict=FAIL +5\n")
         .containsPattern(
             "httptriage.responses +class=5xx client=okhttp code=503 refused_by=BUDGET verdict=FAIL +15\n")
-        .containsPattern("httptriage.retries +client=okhttp code=503 outcome=GAVE_UP_BUDGET +15\n")
+        .containsPattern(
+            "httptriage.retries +client=okhttp code=503 error=none outcome=GAVE_UP_BUDGET +15\n")
         .containsPattern(
             "httptriage.redirect.findings +client=okhttp kind=METHOD_REWRITTEN severity=WARNING +1\n")
         .containsPattern(

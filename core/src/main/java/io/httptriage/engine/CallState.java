@@ -1,6 +1,7 @@
 package io.httptriage.engine;
 
 import io.github.resilience4j.retry.Retry;
+import io.httptriage.classify.FailureKind;
 import io.httptriage.exchange.Hop;
 import io.httptriage.exchange.Origin;
 import io.httptriage.exchange.RequestView;
@@ -63,6 +64,9 @@ final class CallState<Q> {
    * when the attempt in flight is not one: its failure ends the pair.
    */
   int droppedResend;
+
+  /** The kind of the last transport failure, for the events decided about it; null until one. */
+  @Nullable FailureKind failure;
 
   /** The transport failures of earlier attempts, oldest first; null until the first. */
   @Nullable List<Throwable> failures;

@@ -91,6 +91,7 @@ final class FailedSend {
       budget.charge(resent);
     }
     FailureKind kind = FailureKind.of(error, cancelled);
+    state.failure = kind;
     state.lastStatus = 0;
     RequestView request = Step.viewOf(state, call);
     // the attempt that failed was core's resend of a dropped send: the pair is complete

@@ -139,7 +139,10 @@ final class StepSignals {
               Optional.ofNullable(d.gate()).map(Enum::name),
               error == null ? Optional.empty() : Optional.of(error.getClass().getName()),
               elapsed,
-              d.ignoredHeaders()));
+              d.ignoredHeaders(),
+              error == null || state.failure == null
+                  ? Optional.empty()
+                  : Optional.of(state.failure.tag())));
     } catch (RuntimeException e) {
       LOG.warn("httptriage listener failed on a retry decision", e);
     }

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  *       invalid}; verdict is what was done (ACCEPT or FAIL; never RETRY or FOLLOW, since the
  *       response reached the caller); refused_by is the {@link Verdict.Gate} that refused a
  *       possible retry (or the wait of a redirect), or {@code none};
- *   <li>{@code httptriage.retries} — outcome, code — one per retry decision;
+ *   <li>{@code httptriage.retries} — outcome, code, error — one per retry decision;
  *   <li>{@code httptriage.redirect.findings} — kind, severity — findings of the redirect kinds;
  *   <li>{@code httptriage.conformance.findings} — kind, severity — findings of the lint kinds;
  *   <li>{@code httptriage.calls}, a timer — outcome (Micrometer's HTTP outcome of the final status;
@@ -149,7 +149,7 @@ public class DefaultTriageListener implements ExchangeDetails {
     retryLog.decided(event);
     TriageMeters m = meters.orElse(null);
     if (m != null) {
-      m.retry(event.outcome().name(), event.status());
+      m.retry(event.outcome().name(), event.status(), event.failure().orElse("none"));
       callMeters.decided(event);
     }
   }

@@ -91,6 +91,9 @@ final class RetryLog {
     if (e.gate().isPresent()) {
       field(line, text, "gate", e.gate().get());
     }
+    if (e.failure().isPresent()) {
+      field(line, text, "error", e.failure().get());
+    }
     if (e.errorType().isPresent()) {
       field(line, text, "errorType", e.errorType().get());
     }

@@ -62,12 +62,14 @@ final class TriageMeters {
         .register(registry);
   }
 
-  void retry(String outcome, int status) {
+  void retry(String outcome, int status, String error) {
     Counter.builder(RETRIES)
-        .description("Retry decisions by outcome and the status decided about")
+        .description(
+            "Retry decisions by outcome, and the status or the transport failure decided about")
         .tag("client", client)
         .tag("outcome", outcome)
         .tag("code", TagValues.code(status))
+        .tag("error", error)
         .register(registry)
         .increment();
   }

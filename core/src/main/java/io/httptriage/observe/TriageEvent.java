@@ -74,6 +74,9 @@ public sealed interface TriageEvent
    *     response was
    * @param elapsed the time since the call started
    * @param ignoredHeaders names of fields ignored as malformed, e.g. {@code Retry-After}
+   * @param failure the kind of the transport failure decided about, as the {@code error} tag of
+   *     {@code httptriage.retries} writes it ({@code not_sent}, {@code sent_no_response}, {@code
+   *     never_retried}); empty when a response was
    */
   record AttemptDecided(
       String client,
@@ -89,7 +92,8 @@ public sealed interface TriageEvent
       Optional<String> gate,
       Optional<String> errorType,
       Duration elapsed,
-      List<String> ignoredHeaders)
+      List<String> ignoredHeaders,
+      Optional<String> failure)
       implements TriageEvent {
 
     /** What was decided. */
@@ -165,6 +169,7 @@ public sealed interface TriageEvent
      *     a response was
      * @param elapsed the time since the call started
      * @param ignoredHeaders names of fields ignored as malformed, e.g. {@code Retry-After}
+     * @param failure the kind of the transport failure decided about; empty when a response was
      */
     public AttemptDecided {
       Objects.requireNonNull(client, "client");
@@ -176,6 +181,7 @@ public sealed interface TriageEvent
       Objects.requireNonNull(gate, "gate");
       Objects.requireNonNull(errorType, "errorType");
       Objects.requireNonNull(elapsed, "elapsed");
+      Objects.requireNonNull(failure, "failure");
       ignoredHeaders = List.copyOf(ignoredHeaders);
     }
 

@@ -221,6 +221,8 @@ final class MeterTable {
                     Arrays.stream(io.httptriage.classify.FailureKind.values())
                         .map(io.httptriage.classify.FailureKind::tag))
                 .toList());
+    assertThat(values("error", "httptriage.retries"))
+        .containsExactlyElementsOf(values("error", "httptriage.calls"));
     assertThat(values("source", "httptriage.retry.waits"))
         .containsExactlyElementsOf(names(WaitSource.values()));
     assertThat(values("outcome", "httptriage.retries"))

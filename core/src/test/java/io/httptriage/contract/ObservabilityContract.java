@@ -310,7 +310,7 @@ public abstract class ObservabilityContract {
                 + "\",code=\"200\",refused_by=\"none\",verdict=\"ACCEPT\"} 3.0",
             "httptriage_retries_total{client=\""
                 + adapterName()
-                + "\",code=\"429\",outcome=\"RETRY_SCHEDULED\"} 1.0",
+                + "\",code=\"429\",error=\"none\",outcome=\"RETRY_SCHEDULED\"} 1.0",
             "httptriage_redirect_findings_total{client=\""
                 + adapterName()
                 + "\",kind=\"METHOD_REWRITTEN\",severity=\"WARNING\"} 1.0",

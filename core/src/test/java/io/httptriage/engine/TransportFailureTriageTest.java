@@ -23,6 +23,7 @@ import java.net.SocketException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -98,6 +99,11 @@ class TransportFailureTriageTest {
     return t == null ? 0 : t.count();
   }
 
+  private double retries(String outcome, String error) {
+    var c = meters.find("httptriage.retries").tag("outcome", outcome).tag("error", error).counter();
+    return c == null ? 0 : c.count();
+  }
+
   @Test
   void aCallEndingInATransportFailureIsCompletedCountedAndLogged() {
     FakeClient client = new FakeClient();
@@ -126,9 +132,21 @@ class TransportFailureTriageTest {
                   assertThat(line)
                       .startsWith("WARN httptriage call failed error=not_sent client=fake")
                       .contains("method=GET target=http://a.example.test/a attempts=3")
-                      .contains("refused_by=ATTEMPTS"));
+                      .contains("refused_by=ATTEMPTS"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .startsWith("INFO httptriage retry outcome=RETRY_SCHEDULED")
+                      .contains("status=0")
+                      .contains("error=not_sent errorType=java.net.ConnectException"));
     }
 
+    assertThat(events)
+        .filteredOn(TriageEvent.AttemptDecided.class::isInstance)
+        .extracting(e -> ((TriageEvent.AttemptDecided) e).failure())
+        .containsExactly(Optional.of("not_sent"), Optional.of("not_sent"), Optional.of("not_sent"));
+    assertThat(retries("RETRY_SCHEDULED", "not_sent")).isEqualTo(2);
+    assertThat(retries("GAVE_UP_ATTEMPTS", "not_sent")).isEqualTo(1);
     TriageEvent.ExchangeCompleted done = completed();
     assertThat(done.failure()).contains("not_sent");
     assertThat(done.status()).isZero();

@@ -36,7 +36,8 @@ public final class Events {
             Optional.empty(),
             Optional.empty(),
             Duration.ZERO,
-            List.of()));
+            List.of(),
+            Optional.empty()));
   }
 
   /** Each finding, then the call's end, as the runtime's report sends them. */

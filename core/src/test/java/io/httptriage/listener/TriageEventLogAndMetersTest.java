@@ -57,7 +57,8 @@ class TriageEventLogAndMetersTest {
         Optional.empty(),
         Optional.empty(),
         Duration.ofMillis(12),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   @Test
@@ -105,7 +106,8 @@ class TriageEventLogAndMetersTest {
             Optional.of("BUDGET"),
             Optional.empty(),
             Duration.ofMillis(3),
-            List.of()));
+            List.of(),
+            Optional.empty()));
 
     assertThat(log.lines())
         .containsExactly(
