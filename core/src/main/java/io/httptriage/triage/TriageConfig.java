@@ -334,9 +334,9 @@ public final class TriageConfig {
     }
 
     /**
-     * Whether a 429 or 503 with Retry-After, or an exhausted rate-limit quota, holds back every
-     * call of the client to that origin until the time it named (at most the retry wait cap), one
-     * probe going first; default true. False leaves each call to its own retries.
+     * Whether a 429 or 503 with Retry-After, or a spent rate-limit quota, holds back the client's
+     * calls and retries to that origin until the time it named (at most the retry wait cap; not a
+     * dropped GET's resend at once), one probe first; default true. False: each call retries alone.
      *
      * @param value true to share an origin's cool-down between the client's calls
      * @return this builder
