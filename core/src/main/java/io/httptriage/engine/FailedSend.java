@@ -28,11 +28,14 @@ import org.slf4j.LoggerFactory;
  * connection cures. The JDK client makes that resend itself, and no setting turns it off: not its
  * attempts, nor a deadline, a cool-down or the budget. So on any other client core makes it the
  * same way: only a body that cannot be replayed stops it; the attempts, deadline, cool-down and
- * budget gates let it through, and it is charged to the budget like the JDK's. Either way a dropped
- * send costs a pair of attempts, and a further retry, after a backoff, is made only when the
- * attempts left cover another pair: with 1 or 2 attempts a dropped GET makes 2 requests, with 3 it
- * makes 2, with 4 it makes 4, on every client. A read timeout (the JDK does not resend one), a
- * failure before sending and any other method are not paired: one attempt each.
+ * budget gates let it through, and it is charged to the budget like the JDK's. Like the JDK's, it
+ * is not a retry decision: it counts as an attempt (in the call's attempts and in the attempt
+ * numbers of later events) but makes no {@code AttemptDecided} event, so the retries meter and log
+ * read the same on every client. Either way a dropped send costs a pair of attempts, and a further
+ * retry, after a backoff, is made only when the attempts left cover another pair: with 1 or 2
+ * attempts a dropped GET makes 2 requests, with 3 it makes 2, with 4 it makes 4, on every client. A
+ * read timeout (the JDK does not resend one), a failure before sending and any other method are not
+ * paired: one attempt each.
  *
  * <p>Resends the client made by itself below httptriage ({@link ClientCall#resentByClient(Object,
  * Throwable)}) count as attempts and are charged to the budget, and a retry is made only when the
@@ -109,14 +112,9 @@ final class FailedSend {
       int counted = atOnce ? state.attempt : state.attempt + resent + (pairEnds ? 1 : 0);
       Decision decision =
           gates.decide(gates.new Candidate(request, null, verdict, state, counted, atOnce));
-      long wait = 0;
-      if (atOnce && decision.retries() && counted >= state.maxAttempts) {
-        // a resend past the call's attempts, as the JDK makes its own: resilience4j, whose limit
-        // it passes, is not shown it (it would count the call as failed after retries)
-        signals.event(decision, state, 0, error);
-      } else {
-        wait = contexts.decided(state, decision, 0, error);
-      }
+      // the resend at once is the transport's, as the JDK makes its own unseen: an attempt charged
+      // to the budget, but no retry decision, so neither the listener nor resilience4j hears of it
+      long wait = atOnce && decision.retries() ? 0 : contexts.decided(state, decision, 0, error);
       if (decision.retries()) {
         state.failedAttempt(error);
         signals.attemptFailed(state, error, kind);

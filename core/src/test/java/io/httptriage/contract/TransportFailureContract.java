@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.httptriage.classify.FailureKind;
 import io.httptriage.retry.RetrySettings;
 import io.httptriage.triage.TriageConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -288,14 +290,18 @@ public abstract class TransportFailureContract {
    * each dropped send itself, core resends it on OkHttp, and a backoff retry between pairs is made
    * only when another pair fits. With 4 attempts that is two pairs, 4 connections. With 1 attempt
    * it is still one pair, 2 connections: the JDK client resends a dropped GET whatever its
-   * settings, so core makes the same resend on OkHttp.
+   * settings, so core makes the same resend on OkHttp. The meters say the same on every client: the
+   * resends at once count as attempts, not as retry decisions (the JDK's cannot be seen as one), so
+   * only the backoff retry between pairs is a scheduled retry.
    */
-  @ParameterizedTest(name = "{0} attempts: {1} connections")
-  @CsvSource({"1, 2", "4, 4"})
-  void aResetGetCostsPairsOfAttempts(int maxAttempts, int connections) {
+  @ParameterizedTest(name = "{0} attempts: {1} connections, {2} retries scheduled")
+  @CsvSource({"1, 2, 0", "4, 4, 1"})
+  void aResetGetCostsPairsOfAttempts(int maxAttempts, int connections, int scheduled) {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     TriageConfig config =
         TriageConfig.builder()
             .retry(RetrySettings.builder().maxAttempts(maxAttempts).sleeper(d -> {}).build())
+            .meterRegistry(meters)
             .build();
     try (FailingServer server = FailingServer.start(FailingServer.Behaviour.RESET);
         FailingClient client = newClient(UNHURRIED, UNHURRIED, config)) {
@@ -318,7 +324,24 @@ public abstract class TransportFailureContract {
       assertThat(server.connectionCount())
           .as("connections for a reset GET of %d attempts", maxAttempts)
           .isEqualTo(connections);
+      assertThat(retries(meters, "RETRY_SCHEDULED")).isEqualTo(scheduled);
+      assertThat(retries(meters, "GAVE_UP_ATTEMPTS")).isEqualTo(1);
+      assertThat(meters.get("httptriage.call.attempts").summary().totalAmount())
+          .as("attempts the call counted")
+          .isEqualTo(connections);
     }
+  }
+
+  /** The retry decisions of this outcome about a failure that got no response. */
+  private static double retries(SimpleMeterRegistry meters, String outcome) {
+    return meters
+        .find("httptriage.retries")
+        .tag("outcome", outcome)
+        .tag("error", "sent_no_response")
+        .counters()
+        .stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private static URI uri(Failure failure, FailingServer server) {
