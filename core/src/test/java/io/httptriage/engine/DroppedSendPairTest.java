@@ -3,6 +3,7 @@ package io.httptriage.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.httptriage.contract.ManualClock;
 import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.observe.TriageEvent;
@@ -34,9 +35,13 @@ class DroppedSendPairTest {
   private final List<TriageEvent.ExchangeCompleted> completed = new ArrayList<>();
 
   private Triage triage(int maxAttempts) {
+    return triage(RetrySettings.builder().maxAttempts(maxAttempts).sleeper(waits::add).build());
+  }
+
+  private Triage triage(RetrySettings settings) {
     return Triage.of(
         TriageConfig.builder()
-            .retry(RetrySettings.builder().maxAttempts(maxAttempts).sleeper(waits::add).build())
+            .retry(settings)
             .listener(
                 new TriageListener() {
                   @Override
@@ -120,6 +125,35 @@ class DroppedSendPairTest {
             new SocketException("Connection reset"));
 
     assertThat(made).as("the one gate a resend at once must pass").isEqualTo(1);
+  }
+
+  @Test
+  void aDroppedGetIsResentAtOncePastItsDeadlineButNotRetriedAfter() {
+    ManualClock clock = new ManualClock();
+    Triage triage =
+        triage(
+            RetrySettings.builder()
+                .maxAttempts(4)
+                .deadline(Duration.ofSeconds(1))
+                .clock(clock)
+                .sleeper(waits::add)
+                .build());
+    AtomicInteger sends = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                triage.execute(
+                    request("GET"),
+                    new FakeClient(),
+                    r -> {
+                      sends.incrementAndGet();
+                      clock.advance(Duration.ofSeconds(2));
+                      throw new SocketException("Connection reset");
+                    }))
+        .isInstanceOf(SocketException.class);
+
+    assertThat(sends).as("the pair, as the JDK resends past any deadline").hasValue(2);
+    assertThat(completed.get(0).refusedBy()).as("no backoff retry after it").contains("DEADLINE");
   }
 
   @Test
