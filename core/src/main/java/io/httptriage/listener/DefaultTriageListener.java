@@ -184,7 +184,7 @@ public class DefaultTriageListener implements ExchangeDetails {
       if (event.failure().isEmpty()) {
         m.response(event.status(), kind, event.refusedBy());
       }
-      callMeters.completed(event);
+      callMeters.completed(event, kind);
     }
     if (kind == Verdict.Kind.SERVED_STALE) {
       log.servedStale(event.status(), verdict == null ? "stale-if-error" : staleReason(verdict));
