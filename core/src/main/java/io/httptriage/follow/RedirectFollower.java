@@ -112,11 +112,11 @@ public final class RedirectFollower {
    * As {@link #decide(RequestView, ResponseView, List)}, for a response already classified by this
    * follower's classifier: a response is classified once, by whoever sees it first.
    *
+   * @param request the request as sent
+   * @param response the response to it
    * @param verdict the classifier's verdict on {@code response}
-   * @param hops the hops
-   * @param request the request
-   * @param response the response
-   * @return the decide
+   * @param hops the hops this exchange already followed, oldest first, not including this one
+   * @return a plan to follow, or the reason to stop
    */
   public FollowDecision decide(
       RequestView request, ResponseView response, Verdict verdict, List<Hop> hops) {

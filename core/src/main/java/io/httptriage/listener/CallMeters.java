@@ -50,9 +50,13 @@ final class CallMeters {
             .register(registry);
   }
 
-  void completed(ExchangeCompleted e) {
+  /**
+   * Times the call and records its requests.
+   *
+   * @param verdict the event's {@link ExchangeCompleted#verdict()}, as the listener parsed it
+   */
+  void completed(ExchangeCompleted e, Verdict.Kind verdict) {
     Outcome outcome = Outcome.forStatus(e.status());
-    Verdict.Kind verdict = Verdict.Kind.valueOf(e.verdict());
     int error = e.failure().map(CallMeters::errorSlot).orElse(0);
     int slot = (outcome.ordinal() * VERDICTS.length + verdict.ordinal()) * ERRORS + error;
     Timer timer = calls.get(slot);

@@ -80,7 +80,7 @@ public class DefaultTriageListener implements ExchangeDetails {
   private final int maxLinesPerSecond;
   private final String clientName;
   private final FindingLog log;
-  private final Optional<TriageMeters> meters;
+  private final @Nullable TriageMeters meters;
   private final RetryLog retryLog;
   private final @Nullable CallMeters callMeters;
 
@@ -95,7 +95,7 @@ public class DefaultTriageListener implements ExchangeDetails {
     this.maxLinesPerSecond = builder.maxLinesPerSecond;
     this.clientName = builder.clientName;
     this.log = new FindingLog(clock, maxLinesPerSecond, clientName);
-    this.meters = registry.map(r -> new TriageMeters(r, clientName));
+    this.meters = registry.map(r -> new TriageMeters(r, clientName)).orElse(null);
     this.retryLog = new RetryLog(clock, maxLinesPerSecond);
     this.callMeters = registry.map(r -> new CallMeters(r, clientName)).orElse(null);
   }
@@ -147,9 +147,8 @@ public class DefaultTriageListener implements ExchangeDetails {
   @Override
   public void attemptDecided(TriageEvent.AttemptDecided event) {
     retryLog.decided(event);
-    TriageMeters m = meters.orElse(null);
-    if (m != null) {
-      m.retry(event.outcome().name(), event.status(), event.failure().orElse("none"));
+    if (meters != null) {
+      meters.retry(event.outcome().name(), event.status(), event.failure().orElse("none"));
       callMeters.decided(event);
     }
   }
@@ -158,9 +157,8 @@ public class DefaultTriageListener implements ExchangeDetails {
   @Override
   public void findingReported(TriageEvent.FindingReported event) {
     log.finding(event.finding(), event.finalStatus());
-    TriageMeters m = meters.orElse(null);
-    if (m != null) {
-      m.finding(event.finding());
+    if (meters != null) {
+      meters.finding(event.finding());
     }
   }
 
@@ -179,12 +177,11 @@ public class DefaultTriageListener implements ExchangeDetails {
 
   private void completed(TriageEvent.ExchangeCompleted event, @Nullable Verdict verdict) {
     Verdict.Kind kind = Verdict.Kind.valueOf(event.verdict());
-    TriageMeters m = meters.orElse(null);
-    if (m != null) {
+    if (meters != null) {
       if (event.failure().isEmpty()) {
-        m.response(event.status(), kind, event.refusedBy());
+        meters.response(event.status(), kind, event.refusedBy());
       }
-      callMeters.completed(event);
+      callMeters.completed(event, kind);
     }
     if (kind == Verdict.Kind.SERVED_STALE) {
       log.servedStale(event.status(), verdict == null ? "stale-if-error" : staleReason(verdict));

@@ -4,7 +4,6 @@ import io.httptriage.exchange.Origin;
 import io.httptriage.finding.Finding;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,18 @@ final class FindingLog {
   private static final int MAX_METHOD_LENGTH = 32;
 
   /** What the storm guard tells apart: one origin, one kind of finding. */
-  private record Source(String origin, Finding.Kind kind, Finding.Severity severity) {}
+  private record Source(String origin, Finding.Kind kind, Finding.Severity severity)
+      implements HeldBackLines.Key {
+    @Override
+    public Level level() {
+      return FindingLog.level(severity);
+    }
+
+    @Override
+    public String[] fields() {
+      return new String[] {"kind", kind.name(), "severity", severity.name()};
+    }
+  }
 
   private final Logger findings = LoggerFactory.getLogger(FINDINGS_LOGGER);
   private final Logger retries = LoggerFactory.getLogger(RETRIES_LOGGER);
@@ -84,7 +94,7 @@ final class FindingLog {
     if (suppressed != LogStormGuard.HELD) {
       write(f, finalStatus, level, suppressed);
     }
-    reportHeldBack();
+    HeldBackLines.report(guard, findings, keyValues, "httptriage findings held back", client);
   }
 
   private void write(Finding f, int finalStatus, Level level, int suppressed) {
@@ -123,31 +133,6 @@ final class FindingLog {
     kv(line, "explanation", f.explanation());
     text.append(" explanation=").append(quoted(f.explanation()));
     line.log(text.toString());
-  }
-
-  /** One summary line for each origin and kind whose held-back lines no later line reported. */
-  private void reportHeldBack() {
-    List<LogStormGuard.HeldBack<Source>> held = guard.takeHeldBack();
-    for (LogStormGuard.HeldBack<Source> h : held) {
-      Source s = h.key();
-      LoggingEventBuilder line = findings.atLevel(level(s.severity()));
-      kv(line, "client", client);
-      kv(line, "kind", s.kind().name());
-      kv(line, "severity", s.severity().name());
-      kv(line, "origin", s.origin());
-      kv(line, "suppressed", h.count());
-      line.log(
-          "httptriage findings held back kind="
-              + s.kind()
-              + " severity="
-              + s.severity()
-              + " client="
-              + client
-              + " origin="
-              + s.origin()
-              + " suppressed="
-              + h.count());
-    }
   }
 
   /**

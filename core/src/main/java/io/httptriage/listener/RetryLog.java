@@ -3,7 +3,6 @@ package io.httptriage.listener;
 import io.httptriage.observe.TriageEvent.AttemptDecided;
 import io.httptriage.observe.TriageEvent.AttemptDecided.Outcome;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -24,7 +23,17 @@ final class RetryLog {
   static final String RETRIES_LOGGER = "io.httptriage.retries";
 
   /** What the storm guard tells apart: one origin, one outcome. */
-  private record Source(String origin, Outcome outcome) {}
+  private record Source(String origin, Outcome outcome) implements HeldBackLines.Key {
+    @Override
+    public Level level() {
+      return RetryLog.level(outcome);
+    }
+
+    @Override
+    public String[] fields() {
+      return new String[] {"outcome", outcome.name()};
+    }
+  }
 
   private final Logger retries = LoggerFactory.getLogger(RETRIES_LOGGER);
   private final LogStormGuard<Source> guard;
@@ -61,7 +70,7 @@ final class RetryLog {
     if (suppressed != LogStormGuard.HELD) {
       write(e, level, suppressed);
     }
-    reportHeldBack(e.client());
+    HeldBackLines.report(guard, retries, keyValues, "httptriage retries held back", e.client());
   }
 
   private LoggingEventBuilder kv(LoggingEventBuilder line, String key, Object value) {
@@ -111,27 +120,5 @@ final class RetryLog {
   private void field(LoggingEventBuilder line, StringBuilder text, String key, Object value) {
     kv(line, key, value);
     text.append(' ').append(key).append('=').append(value);
-  }
-
-  /** One summary line for each origin and outcome whose held-back lines no later line reported. */
-  private void reportHeldBack(String client) {
-    List<LogStormGuard.HeldBack<Source>> held = guard.takeHeldBack();
-    for (LogStormGuard.HeldBack<Source> h : held) {
-      Source s = h.key();
-      LoggingEventBuilder line = retries.atLevel(level(s.outcome()));
-      kv(line, "client", client);
-      kv(line, "outcome", s.outcome().name());
-      kv(line, "origin", s.origin());
-      kv(line, "suppressed", h.count());
-      line.log(
-          "httptriage retries held back outcome="
-              + s.outcome()
-              + " client="
-              + client
-              + " origin="
-              + s.origin()
-              + " suppressed="
-              + h.count());
-    }
   }
 }

@@ -289,44 +289,5 @@ public sealed interface TriageEvent
       Objects.requireNonNull(failure, "failure");
       findings = List.copyOf(findings);
     }
-
-    /**
-     * A call that ended with a response: {@code failure} empty.
-     *
-     * @param client the client's name
-     * @param method the method of the caller's request
-     * @param target the redacted URL of the caller's request
-     * @param status the status of the final response
-     * @param verdict the verdict on the final response as the caller receives it
-     * @param refusedBy the gate that refused a possible retry or follow of the final response
-     * @param attempts the requests sent for the call, every hop and retry included
-     * @param hops the redirects followed before the final response
-     * @param duration the time from the first request to the final response
-     * @param findings every finding of the call
-     */
-    public ExchangeCompleted(
-        String client,
-        String method,
-        Optional<String> target,
-        int status,
-        String verdict,
-        Optional<String> refusedBy,
-        int attempts,
-        int hops,
-        Duration duration,
-        List<Finding> findings) {
-      this(
-          client,
-          method,
-          target,
-          status,
-          verdict,
-          refusedBy,
-          attempts,
-          hops,
-          duration,
-          findings,
-          Optional.empty());
-    }
   }
 }

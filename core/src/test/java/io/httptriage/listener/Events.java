@@ -59,7 +59,8 @@ public final class Events {
             1,
             0,
             Duration.ZERO,
-            findings),
+            findings,
+            Optional.empty()),
         verdict,
         Events.exchange(status));
   }

@@ -151,7 +151,8 @@ class TriageEventLogAndMetersTest {
             3,
             0,
             Duration.ofMillis(250),
-            List.of()));
+            List.of(),
+            Optional.empty()));
 
     assertThat(
             registry

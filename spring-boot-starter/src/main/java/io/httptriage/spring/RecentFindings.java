@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,11 +99,7 @@ public final class RecentFindings implements TriageListener {
   /** {@return the findings kept, newest first} */
   public List<Entry> recent() {
     synchronized (entries) {
-      List<Entry> copy = new ArrayList<>(entries.size());
-      for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
-        copy.add(it.next());
-      }
-      return copy;
+      return new ArrayList<>(entries);
     }
   }
 
