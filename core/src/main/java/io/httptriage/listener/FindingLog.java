@@ -4,6 +4,7 @@ import io.httptriage.exchange.Origin;
 import io.httptriage.finding.Finding;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +52,24 @@ final class FindingLog {
     }
   }
 
+  /**
+   * What the refusal lines' storm guard tells apart: the line's level, origin (or {@code -}) and
+   * the fields that name it, so that a summary line says what it held back.
+   */
+  private record Refusal(Level level, String origin, List<String> named)
+      implements HeldBackLines.Key {
+    @Override
+    public String[] fields() {
+      return named.toArray(new String[0]);
+    }
+  }
+
   private final Logger findings = LoggerFactory.getLogger(FINDINGS_LOGGER);
   private final Logger retries = LoggerFactory.getLogger(RETRIES_LOGGER);
   private final LogStormGuard<Source> guard;
 
-  /** The storm guard of the refused-retry lines, by gate and code. */
-  private final LogStormGuard<String> refusals;
+  /** The storm guard of the refused-retry, served-stale, held-back and failed-call lines. */
+  private final LogStormGuard<Refusal> refusals;
 
   private final String client;
   private final boolean keyValues;
@@ -140,11 +153,24 @@ final class FindingLog {
    * logger, unless one gate and code pass the storm guard's lines a second; the next line that gets
    * through says how many were held back.
    */
+  /**
+   * Lets a refusal line through the storm guard or holds it, then writes the summary lines of what
+   * the guard held back that no later line of its key reported.
+   */
+  private int admitRefusal(Refusal key) {
+    int suppressed = refusals.admit(key);
+    HeldBackLines.report(refusals, retries, keyValues, "httptriage answers held back", client);
+    return suppressed;
+  }
+
   void refused(int status, String gate) {
     if (!retries.isInfoEnabled()) {
       return;
     }
-    int suppressed = refusals.admit(gate + ' ' + status);
+    int suppressed =
+        admitRefusal(
+            new Refusal(
+                Level.INFO, "-", List.of("code", Integer.toString(status), "refused_by", gate)));
     if (suppressed == LogStormGuard.HELD) {
       return;
     }
@@ -169,7 +195,12 @@ final class FindingLog {
     if (!retries.isWarnEnabled()) {
       return;
     }
-    int suppressed = refusals.admit("SERVED_STALE " + status);
+    int suppressed =
+        admitRefusal(
+            new Refusal(
+                Level.WARN,
+                "-",
+                List.of("code", Integer.toString(status), "verdict", "SERVED_STALE")));
     if (suppressed == LogStormGuard.HELD) {
       return;
     }
@@ -195,7 +226,8 @@ final class FindingLog {
     if (!retries.isWarnEnabled()) {
       return;
     }
-    int suppressed = refusals.admit("COOL_DOWN " + origin);
+    int suppressed =
+        admitRefusal(new Refusal(Level.WARN, origin, List.of("refused_by", "COOL_DOWN")));
     if (suppressed == LogStormGuard.HELD) {
       return;
     }
@@ -224,7 +256,7 @@ final class FindingLog {
     if (!retries.isWarnEnabled()) {
       return;
     }
-    int suppressed = refusals.admit("FAILED " + error);
+    int suppressed = admitRefusal(new Refusal(Level.WARN, "-", List.of("error", error)));
     if (suppressed == LogStormGuard.HELD) {
       return;
     }

@@ -15,10 +15,12 @@ import io.httptriage.finding.Finding.Kind;
 import io.httptriage.finding.Finding.Severity;
 import io.httptriage.follow.RedirectAudit;
 import io.httptriage.lint.ConformanceLint;
+import io.httptriage.observe.TriageEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +159,42 @@ class DefaultTriageListenerLogTest {
     assertThat(log.events().get(11).getKeyValuePairs())
         .extracting(kv -> kv.key + "=" + kv.value)
         .contains("kind=METHOD_REWRITTEN", "origin=https://hot.example:443", "suppressed=15");
+  }
+
+  @Test
+  void saysWhatItHeldBackOfTheFailedCallLinesInASummary() {
+    try (CapturedLog answers = new CapturedLog(FindingLog.RETRIES_LOGGER, Level.INFO)) {
+      for (int i = 0; i < 25; i++) {
+        listener.exchangeCompleted(failedCall("not_sent"));
+      }
+      clock.advance(Duration.ofSeconds(2));
+
+      listener.exchangeCompleted(failedCall("sent_no_response"));
+
+      assertThat(answers.leveled())
+          .hasSize(12)
+          .element(10)
+          .asString()
+          .isEqualTo(
+              "WARN httptriage answers held back error=not_sent client=unnamed origin=-"
+                  + " suppressed=15");
+      assertThat(answers.leveled().get(11)).contains("error=sent_no_response");
+    }
+  }
+
+  private static TriageEvent.ExchangeCompleted failedCall(String error) {
+    return new TriageEvent.ExchangeCompleted(
+        "test",
+        "GET",
+        Optional.of("http://a.example/"),
+        0,
+        "FAIL",
+        Optional.of("ATTEMPTS"),
+        3,
+        0,
+        Duration.ZERO,
+        List.of(),
+        Optional.of(error));
   }
 
   @Test
