@@ -96,10 +96,11 @@ final class CoolDownGate {
   /**
    * Asks before sending {@code state.current}: null to send now (the call may have become its
    * origin's probe), else a WAIT to sleep or schedule before asking again, or a REJECT to answer
-   * with {@link #heldBack}.
+   * with {@link #heldBack}. The resend at once of a dropped GET is never held back: the JDK client
+   * makes its own whatever the cool-down ({@link FailedSend}).
    */
   <Q, R> @Nullable Admission admit(CallState<Q> state, ClientCall<Q, R> call) {
-    if (idle()) {
+    if (idle() || state.droppedResend == state.attempt) {
       return null;
     }
     Origin origin = originOf(Step.viewOf(state, call));

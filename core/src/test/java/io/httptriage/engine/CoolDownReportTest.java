@@ -12,11 +12,13 @@ import io.httptriage.triage.TriageConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,48 @@ class CoolDownReportTest {
         .hasCauseInstanceOf(IOException.class);
     assertThat(client.sent).hasSize(1);
     assertThat(count("refused_by", "COOL_DOWN")).isEqualTo(1);
+  }
+
+  @Test
+  void aDroppedGetInFlightIsResentAtOnceWhileItsOriginCoolsDownButNotRetriedAfter() {
+    Triage fourAttempts =
+        Triage.of(
+            TriageConfig.builder()
+                .retry(
+                    RetrySettings.builder()
+                        .clock(clock)
+                        .sleeper(d -> {})
+                        .maxAttempts(4)
+                        .deadline(Duration.ofSeconds(5))
+                        .build())
+                .meterRegistry(registry)
+                .build());
+    AtomicInteger sends = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                fourAttempts.execute(
+                    RequestView.of("GET", ITEMS),
+                    client,
+                    r -> {
+                      if (sends.incrementAndGet() == 1) {
+                        // while the GET is in flight, a POST's 429 closes the origin for 20 s
+                        fourAttempts.execute(RequestView.of("POST", ITEMS), client, client::send);
+                      }
+                      throw new SocketException("Connection reset");
+                    }))
+        .isInstanceOf(SocketException.class);
+
+    assertThat(sends).as("the pair, as the JDK resends whatever the cool-down").hasValue(2);
+    assertThat(client.sent).as("the POST that closed the origin").hasSize(1);
+    assertThat(
+            registry
+                .get("httptriage.retries")
+                .tags("outcome", "GAVE_UP_COOL_DOWN", "error", "sent_no_response")
+                .counter()
+                .count())
+        .as("the backoff retry after the pair is held back")
+        .isEqualTo(1);
   }
 
   private double count(String... tags) {
