@@ -31,17 +31,22 @@ class CoolDownReportTest {
   private final ManualClock clock = new ManualClock();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final FakeClient client = new FakeClient().answer(429, "Retry-After", "20");
-  private final Triage triage =
-      Triage.of(
-          TriageConfig.builder()
-              .retry(
-                  RetrySettings.builder()
-                      .clock(clock)
-                      .sleeper(d -> {})
-                      .deadline(Duration.ofSeconds(5))
-                      .build())
-              .meterRegistry(registry)
-              .build());
+  private final Triage triage = triage(3);
+
+  /** A runtime on the test clock, waits skipped, a deadline of 5 s, counted in the registry. */
+  private Triage triage(int maxAttempts) {
+    return Triage.of(
+        TriageConfig.builder()
+            .retry(
+                RetrySettings.builder()
+                    .clock(clock)
+                    .sleeper(d -> {})
+                    .maxAttempts(maxAttempts)
+                    .deadline(Duration.ofSeconds(5))
+                    .build())
+            .meterRegistry(registry)
+            .build());
+  }
 
   @Test
   void heldBackCallsAreCountedAndTheFirstIsLogged() throws IOException {
@@ -85,18 +90,7 @@ class CoolDownReportTest {
 
   @Test
   void aDroppedGetInFlightIsResentAtOnceWhileItsOriginCoolsDownButNotRetriedAfter() {
-    Triage fourAttempts =
-        Triage.of(
-            TriageConfig.builder()
-                .retry(
-                    RetrySettings.builder()
-                        .clock(clock)
-                        .sleeper(d -> {})
-                        .maxAttempts(4)
-                        .deadline(Duration.ofSeconds(5))
-                        .build())
-                .meterRegistry(registry)
-                .build());
+    Triage fourAttempts = triage(4);
     AtomicInteger sends = new AtomicInteger();
 
     assertThatThrownBy(
