@@ -126,17 +126,7 @@ final class FailedSend {
       }
       verdict = decision.refusing(verdict);
     } else if (!contexts.failed(state, error)) {
-      signals.event(
-          cancelled
-                  || (error instanceof InterruptedIOException
-                      && !(error instanceof SocketTimeoutException))
-              ? Decision.CANCELLED
-              : kind == FailureKind.SENT_NO_RESPONSE
-                  ? Decision.NOT_IDEMPOTENT
-                  : Decision.NOT_RETRYABLE,
-          state,
-          0,
-          error);
+      signals.event(notRetried(cancelled, kind, error), state, 0, error);
     }
     StaleAnswer.Outcome<R> outcome =
         kind == FailureKind.NEVER_RETRIED
@@ -180,6 +170,20 @@ final class FailedSend {
       }
     }
     return true;
+  }
+
+  /**
+   * Why a failure whose verdict was not RETRY ended the call: the caller's cancellation or
+   * interruption (an {@code InterruptedIOException} that is not a socket timeout), a method that
+   * may not be repeated after no response, or a failure never repeated.
+   */
+  private static Decision notRetried(boolean cancelled, FailureKind kind, IOException error) {
+    if (cancelled
+        || (error instanceof InterruptedIOException
+            && !(error instanceof SocketTimeoutException))) {
+      return Decision.CANCELLED;
+    }
+    return kind == FailureKind.SENT_NO_RESPONSE ? Decision.NOT_IDEMPOTENT : Decision.NOT_RETRYABLE;
   }
 
   /** The earlier failures, oldest first, as suppressed exceptions of the one thrown. */

@@ -191,8 +191,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
     if (options == null) {
       throw new IllegalArgumentException("options: must not be null");
     }
-    HttpRequest plain = request instanceof OptionsRequest r ? r.request() : request;
-    return new OptionsRequest(plain, options);
+    return new OptionsRequest(plain(request), options);
   }
 
   /** {@return the runtime behind this client, e.g. for {@code triage().retry()}} */
@@ -331,8 +330,7 @@ public final class TriageHttpClient extends HttpClient implements AutoCloseable 
   }
 
   // The lifecycle methods below override HttpClient's on JDK 21+, whose defaults would do nothing
-  // to
-  // the delegate. Only close() can say @Override (for AutoCloseable) under release 17.
+  // to the delegate. Only close() can say @Override (for AutoCloseable) under release 17.
 
   /** Closes the delegate (JDK 21+): waits for its exchanges to finish, then releases it. */
   @Override

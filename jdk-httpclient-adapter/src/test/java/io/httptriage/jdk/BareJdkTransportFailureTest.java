@@ -8,9 +8,14 @@ import java.time.Duration;
  * with {@code send}.
  */
 class BareJdkTransportFailureTest extends TransportFailureContract {
+  /** Whether each request is sent with {@code sendAsync}; false: with {@code send}. */
+  boolean async() {
+    return false;
+  }
+
   @Override
   protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
-    return JdkFailingClients.client(connectTimeout, readTimeout, false, false);
+    return JdkFailingClients.client(connectTimeout, readTimeout, false, async());
   }
 
   @Override

@@ -1,29 +1,9 @@
 package io.httptriage.jdk;
 
-import io.httptriage.contract.TransportFailureContract;
-import io.httptriage.triage.TriageConfig;
-import java.time.Duration;
-
 /** Transport failures through {@link TriageHttpClient}, with {@code sendAsync}. */
-class JdkTriageAsyncTransportFailureTest extends TransportFailureContract {
+class JdkTriageAsyncTransportFailureTest extends JdkTriageTransportFailureTest {
   @Override
-  protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
-    return JdkFailingClients.client(connectTimeout, readTimeout, true, true);
-  }
-
-  @Override
-  protected FailingClient newClient(
-      Duration connectTimeout, Duration readTimeout, TriageConfig config) {
-    return JdkFailingClients.client(connectTimeout, readTimeout, config, true);
-  }
-
-  @Override
-  protected int expectedAttempts(Failure failure, String method) {
-    return withHttptriage(failure, method);
-  }
-
-  @Override
-  protected int raceMayAdd(Failure failure, String method) {
-    return JdkTransportFailures.raceMayAdd(failure, method);
+  boolean async() {
+    return true;
   }
 }

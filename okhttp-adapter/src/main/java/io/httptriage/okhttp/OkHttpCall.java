@@ -182,9 +182,6 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
    */
   @Override
   public int resentByClient(Response response) {
-    if (response.priorResponse() == null) {
-      return 0;
-    }
     int n = 0;
     for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
       if ((prior.code() == 408 || prior.code() == 503)

@@ -65,7 +65,21 @@ final class OkHttpClients {
 
   /** Enqueues {@code call} and waits, at most 20 s, for its response or failure. */
   static Response enqueue(Call call) throws IOException {
-    CompletableFuture<Response> done = new CompletableFuture<>();
+    return enqueue(call, response -> response);
+  }
+
+  /** What a callback makes of the response it is given, on the dispatcher's thread. */
+  @FunctionalInterface
+  private interface Reading<T> {
+    T read(Response response) throws IOException;
+  }
+
+  /**
+   * Enqueues {@code call}, hands its response to {@code reading} inside the callback, and waits, at
+   * most 20 s, for what that gives or for the failure.
+   */
+  private static <T> T enqueue(Call call, Reading<T> reading) throws IOException {
+    CompletableFuture<T> done = new CompletableFuture<>();
     call.enqueue(
         new Callback() {
           @Override
@@ -75,7 +89,11 @@ final class OkHttpClients {
 
           @Override
           public void onResponse(Call c, Response response) {
-            done.complete(response);
+            try {
+              done.complete(reading.read(response));
+            } catch (IOException e) {
+              done.completeExceptionally(e);
+            }
           }
         });
     try {
@@ -134,34 +152,6 @@ final class OkHttpClients {
   static AdapterContract.Answer send(OkHttpClient client, Request request, boolean async)
       throws IOException {
     Call c = client.newCall(request);
-    if (!async) {
-      return answer(c.execute());
-    }
-    CompletableFuture<AdapterContract.Answer> done = new CompletableFuture<>();
-    c.enqueue(
-        new Callback() {
-          @Override
-          public void onFailure(Call call, IOException e) {
-            done.completeExceptionally(e);
-          }
-
-          @Override
-          public void onResponse(Call call, Response response) {
-            try {
-              done.complete(answer(response));
-            } catch (IOException e) {
-              done.completeExceptionally(e);
-            }
-          }
-        });
-    try {
-      return done.get(20, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException
-          ? (IOException) e.getCause()
-          : new IOException(e.getCause());
-    } catch (InterruptedException | TimeoutException e) {
-      throw new IOException(e);
-    }
+    return async ? enqueue(c, OkHttpClients::answer) : answer(c.execute());
   }
 }

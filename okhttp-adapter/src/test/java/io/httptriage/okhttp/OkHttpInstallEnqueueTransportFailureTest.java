@@ -1,29 +1,12 @@
 package io.httptriage.okhttp;
 
-import io.httptriage.contract.TransportFailureContract;
-import io.httptriage.triage.TriageConfig;
-import java.time.Duration;
-
 /**
  * Transport failures on OkHttp with httptriage installed by {@code install}, sent by {@code
  * enqueue()}.
  */
-class OkHttpInstallEnqueueTransportFailureTest extends TransportFailureContract {
+class OkHttpInstallEnqueueTransportFailureTest extends OkHttpInstallTransportFailureTest {
   @Override
-  protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
-    return OkHttpFailingClients.client(
-        connectTimeout, readTimeout, b -> TriageInterceptor.install(b, config()), true);
-  }
-
-  @Override
-  protected FailingClient newClient(
-      Duration connectTimeout, Duration readTimeout, TriageConfig config) {
-    return OkHttpFailingClients.client(
-        connectTimeout, readTimeout, b -> TriageInterceptor.install(b, config), true);
-  }
-
-  @Override
-  protected int expectedAttempts(Failure failure, String method) {
-    return withHttptriage(failure, method);
+  boolean async() {
+    return true;
   }
 }

@@ -9,17 +9,22 @@ import java.time.Duration;
  * execute()}.
  */
 class OkHttpInstallTransportFailureTest extends TransportFailureContract {
+  /** Whether each call is sent with {@code enqueue()}; false: with {@code execute()}. */
+  boolean async() {
+    return false;
+  }
+
   @Override
   protected FailingClient newClient(Duration connectTimeout, Duration readTimeout) {
     return OkHttpFailingClients.client(
-        connectTimeout, readTimeout, b -> TriageInterceptor.install(b, config()), false);
+        connectTimeout, readTimeout, b -> TriageInterceptor.install(b, config()), async());
   }
 
   @Override
   protected FailingClient newClient(
       Duration connectTimeout, Duration readTimeout, TriageConfig config) {
     return OkHttpFailingClients.client(
-        connectTimeout, readTimeout, b -> TriageInterceptor.install(b, config), false);
+        connectTimeout, readTimeout, b -> TriageInterceptor.install(b, config), async());
   }
 
   @Override
