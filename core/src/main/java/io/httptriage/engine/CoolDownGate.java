@@ -245,7 +245,7 @@ final class CoolDownGate {
 
   /**
    * The pause a response asks of every caller: a valid Retry-After on a 429 or 503, else the reset
-   * of a spent quota (RateLimit, then the RateLimit-Remaining pair, then the X-RateLimit pair).
+   * of a spent quota ({@link QuotaFields}).
    */
   static Optional<Duration> waitOf(ResponseView seen, int status, Instant now) {
     if (status == 429 || status == 503) {
@@ -257,21 +257,7 @@ final class CoolDownGate {
         }
       }
     }
-    List<String> structured = seen.headers(RateLimit.FIELD);
-    if (!structured.isEmpty()) {
-      return RateLimit.parse(structured, seen.headers(RateLimit.POLICY_FIELD)).exhaustedWait();
-    }
-    List<String> remaining = seen.headers(RateLimit.LEGACY_REMAINING_FIELD);
-    if (!remaining.isEmpty()) {
-      return RateLimit.parseLegacy(remaining, seen.headers(RateLimit.LEGACY_RESET_FIELD))
-          .exhaustedWait();
-    }
-    Optional<String> xRemaining = seen.header(RateLimit.X_REMAINING_FIELD);
-    Optional<String> xReset = seen.header(RateLimit.X_RESET_FIELD);
-    if (xRemaining.isPresent() && xReset.isPresent()) {
-      return RateLimit.parseXRateLimit(xRemaining.get(), xReset.get(), now).exhaustedWait();
-    }
-    return Optional.empty();
+    return QuotaFields.of(seen, now).exhaustedWait();
   }
 
   private static @Nullable Origin originOf(RequestView request) {

@@ -191,7 +191,7 @@ final class Gates {
       c.waitMillis = backoff(c.attempt);
       c.source = WaitSource.BACKOFF;
     } else {
-      RateLimit rateLimit = rateLimit(c.response);
+      RateLimit rateLimit = QuotaFields.of(c.response, clock.instant());
       for (RateLimit.Problem p : rateLimit.problems()) {
         ignored = ignored == null ? new ArrayList<>(2) : ignored;
         if (!ignored.contains(p.field())) {
@@ -208,17 +208,6 @@ final class Gates {
       }
     }
     c.ignored = ignored == null ? List.of() : List.copyOf(ignored);
-  }
-
-  /** The structured RateLimit fields when present, else the legacy pair when both are present. */
-  private static RateLimit rateLimit(ResponseView response) {
-    List<String> fields = response.headers(RateLimit.FIELD);
-    if (!fields.isEmpty()) {
-      return RateLimit.parse(fields, response.headers(RateLimit.POLICY_FIELD));
-    }
-    return RateLimit.parseLegacy(
-        response.headers(RateLimit.LEGACY_REMAINING_FIELD),
-        response.headers(RateLimit.LEGACY_RESET_FIELD));
   }
 
   /**

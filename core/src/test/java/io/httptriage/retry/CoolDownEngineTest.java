@@ -85,14 +85,15 @@ class CoolDownEngineTest {
   }
 
   @Test
-  void aRetryWhoseOriginStaysClosedPastTheDeadlineIsRefusedByTheCoolDownGate() throws IOException {
-    // No Retry-After: the retry would wait a backoff, but the quota is spent for 25 s.
+  void aRetryWhoseQuotaStaysSpentPastTheDeadlineIsRefusedByTheDeadline() throws IOException {
+    // No Retry-After: the retry waits for the quota's reset, 25 s, as the cool-down reads it too.
     h.server.respond(429, Headers.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "25"));
     Engine engine = Engine.of(h.settings().deadline(Duration.ofSeconds(10)).build());
 
     assertThat(h.execute(engine, Harness.get()).status()).isEqualTo(429);
 
-    assertThat(h.outcomes()).containsExactly(Outcome.GAVE_UP_COOL_DOWN);
+    assertThat(h.outcomes()).containsExactly(Outcome.GAVE_UP_DEADLINE);
+    assertThat(h.events.get(0).waitTime()).contains(Duration.ofSeconds(25));
     assertThat(h.server.sent()).isEqualTo(1);
     assertThat(h.sleptMillis()).isEmpty();
   }

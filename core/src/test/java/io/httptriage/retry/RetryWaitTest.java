@@ -71,6 +71,18 @@ class RetryWaitTest {
             WaitSource.RATE_LIMIT,
             ""),
         arguments(
+            "X-RateLimit pair with the seconds left (Reddit)",
+            Headers.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "7"),
+            7000L,
+            WaitSource.RATE_LIMIT,
+            ""),
+        arguments(
+            "X-RateLimit pair with the reset's epoch second (GitHub), 25 s after the test clock",
+            Headers.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1772366425"),
+            25_000L,
+            WaitSource.RATE_LIMIT,
+            ""),
+        arguments(
             "Retry-After wins over RateLimit",
             Headers.of("Retry-After", "2", "RateLimit", "\"default\";r=0;t=12"),
             2000L,
