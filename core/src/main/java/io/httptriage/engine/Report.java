@@ -79,7 +79,7 @@ final class Report {
       // Built for every answer that takes this path: the event carries the hops as followed.
       Exchange exchange =
           config.redirectMode() == RedirectMode.POLICY
-              ? Exchange.of(hops == null ? List.of() : hops, Hop.of(lastRequest, finalView), true)
+              ? Exchange.of(state.hopsSoFar(), Hop.of(lastRequest, finalView), true)
               : call.reportedExchange(state.original, response);
       if (!exchange.hops().isEmpty() || isRedirection(finalView.status())) {
         List<Finding> auditFindings = audit.audit(exchange);

@@ -20,7 +20,6 @@ import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.observation.Observation;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
@@ -260,8 +259,8 @@ final class Step {
           "the client handed this redirect back without following it",
           "RFC 9110 §15.4");
     }
-    List<Hop> hops = state.hops == null ? List.of() : state.hops;
-    FollowDecision decision = state.table.follower.decide(request, seen, verdict, hops);
+    FollowDecision decision =
+        state.table.follower.decide(request, seen, verdict, state.hopsSoFar());
     if (decision instanceof FollowDecision.Stop stop) {
       return notFollowed(
           state,
