@@ -170,9 +170,15 @@ final class Step {
     Optional<Verdict> known = clientTable.forOptions(options).classifier.statusOnlyVerdict(status);
     return known.isPresent()
         && !coolDown.mayRecord(call, response, status)
-        && !call.isRedirected(response)
+        && reportedQuickly(call, response, status, known.get());
+  }
+
+  /** Not redirected, not to be replaced by a stored response, and needs no report: quick. */
+  private <Q, R> boolean reportedQuickly(
+      ClientCall<Q, R> call, R response, int status, Verdict verdict) {
+    return !call.isRedirected(response)
         && !stale.mayApply(status)
-        && report.quickly(status, known.get());
+        && report.quickly(status, verdict);
   }
 
   /**
@@ -201,9 +207,7 @@ final class Step {
         && state.hops == null
         && state.retryContext == null
         && state.observation == null
-        && !call.isRedirected(response)
-        && !stale.mayApply(status)
-        && report.quickly(status, known.get())) {
+        && reportedQuickly(call, response, status, known.get())) {
       state.judged = true;
       return Action.Answer.reported();
     }
