@@ -78,8 +78,7 @@ final class AsyncExchange<Q, R> {
     try {
       admission = step.coolDown().admit(state, call);
     } catch (RuntimeException e) {
-      step.ended(state, e);
-      result.completeExceptionally(e);
+      end(e);
       return;
     }
     if (admission != null) {
@@ -120,16 +119,12 @@ final class AsyncExchange<Q, R> {
       action = step.decide(state, call, response);
     } catch (RuntimeException e) {
       call.discard(response);
-      step.ended(state, e);
-      result.completeExceptionally(e);
+      end(e);
       return;
     }
     if (action instanceof Action.Answer<Q> answer) {
       pending = false;
-      R delivered = answer.deliver(response, call);
-      if (!result.complete(delivered)) {
-        call.discard(delivered);
-      }
+      complete(answer.deliver(response, call));
       return;
     }
     call.discard(response);
@@ -154,8 +149,7 @@ final class AsyncExchange<Q, R> {
       action = step.failed(state, call, io);
     } catch (RuntimeException bug) {
       io.addSuppressed(bug);
-      step.ended(state, io);
-      result.completeExceptionally(io);
+      end(io);
       return;
     }
     if (action == null) {
@@ -163,10 +157,7 @@ final class AsyncExchange<Q, R> {
       result.completeExceptionally(io);
     } else if (action instanceof Action.Answer<Q> answer) {
       pending = false;
-      R served = answer.served(call);
-      if (!result.complete(served)) {
-        call.discard(served);
-      }
+      complete(answer.served(call));
     } else {
       next(action);
     }
@@ -197,9 +188,7 @@ final class AsyncExchange<Q, R> {
       result.completeExceptionally(e);
       return;
     }
-    if (!result.complete(answer)) {
-      call.discard(answer);
-    }
+    complete(answer);
   }
 
   private void schedule(long waitMillis) {
@@ -207,13 +196,25 @@ final class AsyncExchange<Q, R> {
     try {
       inFlight.set(scheduler.schedule(this::attempt, waitMillis, TimeUnit.MILLISECONDS));
     } catch (RuntimeException e) {
-      step.ended(state, e);
-      result.completeExceptionally(e);
+      end(e);
       return;
     }
     if (result.isCancelled()) {
       cancel(inFlight.get());
     }
+  }
+
+  /** Hands the answer to the caller; one that comes after the caller cancelled is discarded. */
+  private void complete(R answer) {
+    if (!result.complete(answer)) {
+      call.discard(answer);
+    }
+  }
+
+  /** The call ends with {@code error}: its observation and probe end, the caller gets the error. */
+  private void end(Throwable error) {
+    step.ended(state, error);
+    result.completeExceptionally(error);
   }
 
   /** Cancels a send or wait; a stage that cannot be cancelled delivers late and is discarded. */

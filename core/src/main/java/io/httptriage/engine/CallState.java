@@ -103,6 +103,11 @@ final class CallState<Q> {
     this.deadlineAtMillis = startMillis + deadlineMillis;
   }
 
+  /** The hops followed so far, oldest first; empty before the first (no list is made for it). */
+  List<Hop> hopsSoFar() {
+    return hops == null ? List.of() : hops;
+  }
+
   /** Keeps a failure of an attempt that is retried, to be suppressed by the one thrown at last. */
   void failedAttempt(Throwable error) {
     if (failures == null) {

@@ -79,7 +79,7 @@ final class Report {
       // Built for every answer that takes this path: the event carries the hops as followed.
       Exchange exchange =
           config.redirectMode() == RedirectMode.POLICY
-              ? Exchange.of(hops == null ? List.of() : hops, Hop.of(lastRequest, finalView), true)
+              ? Exchange.of(state.hopsSoFar(), Hop.of(lastRequest, finalView), true)
               : call.reportedExchange(state.original, response);
       if (!exchange.hops().isEmpty() || isRedirection(finalView.status())) {
         List<Finding> auditFindings = audit.audit(exchange);
@@ -125,17 +125,7 @@ final class Report {
    */
   void heldBack(CallState<?> state, RequestView request, ResponseView seen, Verdict verdict) {
     try {
-      List<Hop> hops = state.hops == null ? List.of() : state.hops;
-      completed(
-          state,
-          methodOf(hops, request),
-          targetOf(hops, request),
-          seen.status(),
-          verdict,
-          state.requests,
-          List.of(),
-          Optional.empty(),
-          Exchange.of(hops, Hop.of(request, seen), true));
+      endedWithoutFindings(state, request, seen, verdict, state.requests, Optional.empty());
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report a call held back by its origin's cool-down", e);
     }
@@ -148,20 +138,40 @@ final class Report {
    */
   void failed(CallState<?> state, RequestView lastRequest, Verdict verdict, FailureKind kind) {
     try {
-      List<Hop> hops = state.hops == null ? List.of() : state.hops;
-      completed(
+      endedWithoutFindings(
           state,
-          methodOf(hops, lastRequest),
-          targetOf(hops, lastRequest),
-          0,
+          lastRequest,
+          ResponseView.of(0),
           verdict,
           Math.max(1, state.requests),
-          List.of(),
-          Optional.of(kind.tag()),
-          Exchange.of(hops, Hop.of(lastRequest, ResponseView.of(0)), true));
+          Optional.of(kind.tag()));
     } catch (RuntimeException e) {
       LOG.warn("httptriage could not report a failed exchange; the failure is passed on", e);
     }
+  }
+
+  /**
+   * Tells the listener a call that had no findings is over, its final hop {@code last} and {@code
+   * seen} after the hops followed so far.
+   */
+  private void endedWithoutFindings(
+      CallState<?> state,
+      RequestView last,
+      ResponseView seen,
+      Verdict verdict,
+      int attempts,
+      Optional<String> failure) {
+    List<Hop> hops = state.hopsSoFar();
+    completed(
+        state,
+        methodOf(hops, last),
+        targetOf(hops, last),
+        seen.status(),
+        verdict,
+        attempts,
+        List.of(),
+        failure,
+        Exchange.of(hops, Hop.of(last, seen), true));
   }
 
   /**

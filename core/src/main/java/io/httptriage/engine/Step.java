@@ -20,7 +20,6 @@ import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
 import io.micrometer.observation.Observation;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
@@ -171,9 +170,15 @@ final class Step {
     Optional<Verdict> known = clientTable.forOptions(options).classifier.statusOnlyVerdict(status);
     return known.isPresent()
         && !coolDown.mayRecord(call, response, status)
-        && !call.isRedirected(response)
+        && reportedQuickly(call, response, status, known.get());
+  }
+
+  /** Not redirected, not to be replaced by a stored response, and needs no report: quick. */
+  private <Q, R> boolean reportedQuickly(
+      ClientCall<Q, R> call, R response, int status, Verdict verdict) {
+    return !call.isRedirected(response)
         && !stale.mayApply(status)
-        && report.quickly(status, known.get());
+        && report.quickly(status, verdict);
   }
 
   /**
@@ -202,9 +207,7 @@ final class Step {
         && state.hops == null
         && state.retryContext == null
         && state.observation == null
-        && !call.isRedirected(response)
-        && !stale.mayApply(status)
-        && report.quickly(status, known.get())) {
+        && reportedQuickly(call, response, status, known.get())) {
       state.judged = true;
       return Action.Answer.reported();
     }
@@ -260,8 +263,8 @@ final class Step {
           "the client handed this redirect back without following it",
           "RFC 9110 §15.4");
     }
-    List<Hop> hops = state.hops == null ? List.of() : state.hops;
-    FollowDecision decision = state.table.follower.decide(request, seen, verdict, hops);
+    FollowDecision decision =
+        state.table.follower.decide(request, seen, verdict, state.hopsSoFar());
     if (decision instanceof FollowDecision.Stop stop) {
       return notFollowed(
           state,

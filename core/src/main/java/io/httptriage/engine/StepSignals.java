@@ -154,6 +154,6 @@ final class StepSignals {
 
   /** The hop the call is on: 0 for the caller's request, then one more per redirect followed. */
   static int hop(CallState<?> state) {
-    return state.hops == null ? 0 : state.hops.size();
+    return state.hopsSoFar().size();
   }
 }
