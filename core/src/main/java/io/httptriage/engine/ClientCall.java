@@ -3,6 +3,7 @@ package io.httptriage.engine;
 import io.httptriage.cache.StaleIfError;
 import io.httptriage.cache.StoredResponse;
 import io.httptriage.exchange.Exchange;
+import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
 import io.httptriage.follow.FollowDecision;
@@ -195,6 +196,30 @@ public interface ClientCall<Q, R> {
    */
   default R servedStale(Q request, R stored, int originStatus, StaleIfError decision) {
     return stored;
+  }
+
+  /**
+   * The field that marks an answer made without the network for a call held back ({@link
+   * #heldBack}): the milliseconds its origin is expected to stay closed.
+   */
+  String COOL_DOWN_FIELD = "X-Httptriage-Cool-Down";
+
+  /**
+   * The fields of the answer to a call held back, as core reports it and an adapter that answers
+   * with a response of its client's sets them: {@code Retry-After} in whole seconds rounded up, so
+   * that no caller comes back early (RFC 9110 §10.2.3), and {@link #COOL_DOWN_FIELD} with the
+   * milliseconds.
+   *
+   * @param retryAfter how long the origin is expected to stay closed
+   * @return the two fields
+   */
+  static Headers coolDownFields(Duration retryAfter) {
+    long millis = retryAfter.toMillis();
+    return Headers.of(
+        "Retry-After",
+        Long.toString((millis + 999) / 1000),
+        COOL_DOWN_FIELD,
+        Long.toString(millis));
   }
 
   /**

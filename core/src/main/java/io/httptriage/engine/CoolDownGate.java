@@ -6,7 +6,6 @@ import io.httptriage.classify.Verdict;
 import io.httptriage.cooldown.Admission;
 import io.httptriage.cooldown.CoolDownSettings;
 import io.httptriage.cooldown.OriginCoolDowns;
-import io.httptriage.exchange.Headers;
 import io.httptriage.exchange.Origin;
 import io.httptriage.exchange.RequestView;
 import io.httptriage.exchange.ResponseView;
@@ -47,9 +46,6 @@ import org.jspecify.annotations.Nullable;
  * no-op that lets the call through.
  */
 final class CoolDownGate {
-  /** The field that marks an answer made without the network, in the view reported for it. */
-  static final String FIELD = "X-Httptriage-Cool-Down";
-
   /**
    * How long before its deadline a call stops waiting for an origin: the request it then sends
    * needs time to be answered. The largest jitter a waiting call draws.
@@ -204,11 +200,7 @@ final class CoolDownGate {
   <Q, R> R heldBack(CallState<Q> state, ClientCall<Q, R> call, Admission a) throws IOException {
     RequestView request = Step.viewOf(state, call);
     long millis = a.duration().toMillis();
-    ResponseView seen =
-        ResponseView.of(
-            429,
-            Headers.of(
-                "Retry-After", Long.toString((millis + 999) / 1000), FIELD, Long.toString(millis)));
+    ResponseView seen = ResponseView.of(429, ClientCall.coolDownFields(a.duration()));
     Origin origin = originOf(request);
     Verdict verdict =
         classifier

@@ -335,19 +335,23 @@ final class OkHttpCall implements ClientCall<Request, Response>, Triage.Send<Req
    */
   @Override
   public Response heldBack(Request request, Duration retryAfter) {
-    long millis = retryAfter.toMillis();
     long now = System.currentTimeMillis();
-    return new Response.Builder()
-        .request(request)
-        .protocol(Protocol.HTTP_1_1)
-        .code(429)
-        .message("Too Many Requests")
-        .header("Retry-After", Long.toString((millis + 999) / 1000))
-        .header(TriageInterceptor.COOL_DOWN_HEADER, Long.toString(millis))
-        .body(ResponseBody.create(EMPTY, null))
-        .sentRequestAtMillis(now)
-        .receivedResponseAtMillis(now)
-        .build();
+    Response.Builder answer =
+        new Response.Builder()
+            .request(request)
+            .protocol(Protocol.HTTP_1_1)
+            .code(429)
+            .message("Too Many Requests")
+            .body(ResponseBody.create(EMPTY, null))
+            .sentRequestAtMillis(now)
+            .receivedResponseAtMillis(now);
+    io.httptriage.exchange.Headers fields = ClientCall.coolDownFields(retryAfter);
+    for (String name : fields.names()) {
+      for (String value : fields.all(name)) {
+        answer.addHeader(name, value);
+      }
+    }
+    return answer.build();
   }
 
   @Override

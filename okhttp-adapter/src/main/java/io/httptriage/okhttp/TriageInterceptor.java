@@ -1,5 +1,6 @@
 package io.httptriage.okhttp;
 
+import io.httptriage.engine.ClientCall;
 import io.httptriage.engine.Triage;
 import io.httptriage.triage.RedirectMode;
 import io.httptriage.triage.TriageConfig;
@@ -58,7 +59,7 @@ public final class TriageInterceptor implements Interceptor {
    * server's own 429 never has it (a server that sends it is not believed: check {@code
    * networkResponse() == null} as well).
    */
-  public static final String COOL_DOWN_HEADER = "X-Httptriage-Cool-Down";
+  public static final String COOL_DOWN_HEADER = ClientCall.COOL_DOWN_FIELD;
 
   static final String TWICE =
       "httptriage is installed twice on this OkHttpClient (two"
